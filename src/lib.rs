@@ -1,0 +1,9 @@
+//! Landfall: the engine and its edges.
+//!
+//! The flow is one way: plan + packs (as of a date) + rates → engine → results with explanations.
+//! Engine rooms (`money`, `packs`, `plan`, `checklist`, `cost`, `channels`) are pure: no file, network,
+//! clock or database. IO lives in `store`, `rates`, `report` and the binaries.
+
+pub mod api;
+pub mod money;
+pub mod plan;

@@ -1,0 +1,18 @@
+//! `landfall`: the command-line edge. Parses arguments, calls the library, prints; nothing else.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("landfall: {err:#}");
+            ExitCode::from(cli::EXIT_BAD_INPUT)
+        }
+    }
+}

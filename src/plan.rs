@@ -1,0 +1,1 @@
+//! The user's plan: seller profile, targets, products; the portable TOML format.
