@@ -1,1 +1,579 @@
 //! The user's plan: seller profile, targets, products; the portable TOML format.
+//!
+//! The same file is what the app exports and what the CLI reads. Parsing is strict: an unknown field
+//! is an error naming it, and every error carries the file line and the dotted field path.
+
+pub mod locate;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A whole plan file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub plan: PlanHeader,
+    pub seller: Seller,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PlanHeader {
+    pub name: String,
+    /// The date the rules are evaluated at.
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub home_currency: CurrencyCode,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Seller {
+    pub country: CountryCode,
+    pub entity: Entity,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital: Option<Amount>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Entity {
+    Company,
+    SoleTrader,
+}
+
+/// One marketplace the seller wants to sell on, and how.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub marketplace: Marketplace,
+    pub fulfilment: Fulfilment,
+    pub channel: Channel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_sales: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monthly_units: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Marketplace {
+    AmazonJp,
+    AmazonUs,
+    AmazonDe,
+    AmazonFr,
+    AmazonUk,
+}
+
+impl Marketplace {
+    pub const ALL: [Marketplace; 5] = [
+        Marketplace::AmazonJp,
+        Marketplace::AmazonUs,
+        Marketplace::AmazonDe,
+        Marketplace::AmazonFr,
+        Marketplace::AmazonUk,
+    ];
+
+    /// The identifier used in plan files and catalogues (`amazon-jp`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Marketplace::AmazonJp => "amazon-jp",
+            Marketplace::AmazonUs => "amazon-us",
+            Marketplace::AmazonDe => "amazon-de",
+            Marketplace::AmazonFr => "amazon-fr",
+            Marketplace::AmazonUk => "amazon-uk",
+        }
+    }
+}
+
+impl fmt::Display for Marketplace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub enum Fulfilment {
+    #[serde(rename = "fba")]
+    Fba,
+    #[serde(rename = "mfn")]
+    Mfn,
+    #[serde(rename = "local-3pl")]
+    Local3pl,
+}
+
+impl Fulfilment {
+    pub fn id(self) -> &'static str {
+        match self {
+            Fulfilment::Fba => "fba",
+            Fulfilment::Mfn => "mfn",
+            Fulfilment::Local3pl => "local-3pl",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    B2c,
+    B2b,
+    Both,
+}
+
+impl Channel {
+    pub fn id(self) -> &'static str {
+        match self {
+            Channel::B2c => "b2c",
+            Channel::B2b => "b2b",
+            Channel::Both => "both",
+        }
+    }
+}
+
+/// One product (SKU) with the facts the checklist and the cost engine need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    pub sku: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hs_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<ProductFlag>,
+    /// Minimum age in months the toy is meant for (only meaningful for toys).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toy_age_min_months: Option<u32>,
+    /// Referral-fee category id in the marketplace packs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Purchase cost per unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_cost: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
+    /// Country of origin (ISO 3166 alpha-2), for tariff preferences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<CountryCode>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<Price>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub freight: Vec<Freight>,
+}
+
+/// Product facts that decide which rules apply. Electrical or battery flags imply EEE for EU rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ProductFlag {
+    MainsElectrical,
+    AcAdapterIncluded,
+    RadioEmitter,
+    /// Lithium battery built in, not removable.
+    LiBatteryContained,
+    LiBatteryPackedWith,
+    LiBatteryStandalone,
+    MobileBattery,
+    Food,
+    FoodContactArticle,
+    Alcohol,
+    Supplement,
+    FunctionClaim,
+    Cosmetic,
+    QuasiDrug,
+    MedicalDevice,
+    Toy,
+    TextileApparel,
+    PscSpecifiedProduct,
+    GasAppliance,
+    ChilledFrozen,
+    /// US: a product designed primarily for children 12 years or younger.
+    ChildrenProduct,
+}
+
+impl ProductFlag {
+    pub const ALL: [ProductFlag; 21] = [
+        ProductFlag::MainsElectrical,
+        ProductFlag::AcAdapterIncluded,
+        ProductFlag::RadioEmitter,
+        ProductFlag::LiBatteryContained,
+        ProductFlag::LiBatteryPackedWith,
+        ProductFlag::LiBatteryStandalone,
+        ProductFlag::MobileBattery,
+        ProductFlag::Food,
+        ProductFlag::FoodContactArticle,
+        ProductFlag::Alcohol,
+        ProductFlag::Supplement,
+        ProductFlag::FunctionClaim,
+        ProductFlag::Cosmetic,
+        ProductFlag::QuasiDrug,
+        ProductFlag::MedicalDevice,
+        ProductFlag::Toy,
+        ProductFlag::TextileApparel,
+        ProductFlag::PscSpecifiedProduct,
+        ProductFlag::GasAppliance,
+        ProductFlag::ChilledFrozen,
+        ProductFlag::ChildrenProduct,
+    ];
+
+    /// The identifier used in plan files (`radio_emitter`).
+    pub fn id(self) -> &'static str {
+        match self {
+            ProductFlag::MainsElectrical => "mains_electrical",
+            ProductFlag::AcAdapterIncluded => "ac_adapter_included",
+            ProductFlag::RadioEmitter => "radio_emitter",
+            ProductFlag::LiBatteryContained => "li_battery_contained",
+            ProductFlag::LiBatteryPackedWith => "li_battery_packed_with",
+            ProductFlag::LiBatteryStandalone => "li_battery_standalone",
+            ProductFlag::MobileBattery => "mobile_battery",
+            ProductFlag::Food => "food",
+            ProductFlag::FoodContactArticle => "food_contact_article",
+            ProductFlag::Alcohol => "alcohol",
+            ProductFlag::Supplement => "supplement",
+            ProductFlag::FunctionClaim => "function_claim",
+            ProductFlag::Cosmetic => "cosmetic",
+            ProductFlag::QuasiDrug => "quasi_drug",
+            ProductFlag::MedicalDevice => "medical_device",
+            ProductFlag::Toy => "toy",
+            ProductFlag::TextileApparel => "textile_apparel",
+            ProductFlag::PscSpecifiedProduct => "psc_specified_product",
+            ProductFlag::GasAppliance => "gas_appliance",
+            ProductFlag::ChilledFrozen => "chilled_frozen",
+            ProductFlag::ChildrenProduct => "children_product",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<ProductFlag> {
+        ProductFlag::ALL.into_iter().find(|flag| flag.id() == id)
+    }
+
+    /// Electrical or battery flags make the product electrical and electronic equipment (EEE) for EU rules.
+    pub fn implies_eee(self) -> bool {
+        matches!(
+            self,
+            ProductFlag::MainsElectrical
+                | ProductFlag::AcAdapterIncluded
+                | ProductFlag::RadioEmitter
+                | ProductFlag::LiBatteryContained
+                | ProductFlag::LiBatteryPackedWith
+                | ProductFlag::MobileBattery
+        )
+    }
+}
+
+/// Outer package of one unit as shipped to the fulfilment centre.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Package {
+    #[ts(type = "string")]
+    pub length_cm: Decimal,
+    #[ts(type = "string")]
+    pub width_cm: Decimal,
+    #[ts(type = "string")]
+    pub height_cm: Decimal,
+    #[ts(type = "string")]
+    pub weight_g: Decimal,
+}
+
+/// The price as displayed to the buyer on one marketplace (tax-inclusive in JP, EU and UK).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Price {
+    pub marketplace: Marketplace,
+    pub price: Amount,
+}
+
+/// Per-unit freight and insurance to one marketplace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Freight {
+    pub marketplace: Marketplace,
+    pub freight: Amount,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Amount>,
+}
+
+/// An amount as written in the plan file: `{ amount = "18.50", currency = "EUR" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Amount {
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: CurrencyCode,
+}
+
+/// An ISO 4217 alphabetic currency code (three capital letters), checked when read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+pub struct CurrencyCode(String);
+
+impl CurrencyCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CurrencyCode {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(CurrencyCode(code))
+        } else {
+            Err(format!(
+                "\"{code}\" is not a currency code: expected three capital letters (ISO 4217), e.g. \"EUR\""
+            ))
+        }
+    }
+}
+
+impl From<CurrencyCode> for String {
+    fn from(code: CurrencyCode) -> String {
+        code.0
+    }
+}
+
+impl fmt::Display for CurrencyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (two capital letters), checked when read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode(String);
+
+impl CountryCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = String;
+    fn try_from(code: String) -> Result<Self, String> {
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(CountryCode(code))
+        } else {
+            Err(format!(
+                "\"{code}\" is not a country code: expected two capital letters (ISO 3166 alpha-2), e.g. \"FR\""
+            ))
+        }
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(code: CountryCode) -> String {
+        code.0
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One thing wrong with a plan: the field path, where it is in the file (when read from text) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Problem {
+    /// Dotted path such as `products[1].unit_cost.amount`; empty when the file as a whole is unreadable.
+    pub field: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(line) = self.line {
+            write!(f, "{line}:")?;
+            if let Some(column) = self.column {
+                write!(f, "{column}:")?;
+            }
+            f.write_str(" ")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        f.write_str(&self.message)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// The plan file cannot be read or breaks a rule; every problem names its field.
+    #[error("{}", render_problems(source_name, problems))]
+    Invalid {
+        source_name: String,
+        problems: Vec<Problem>,
+    },
+    #[error("cannot write the plan as TOML: {0}")]
+    Serialise(String),
+}
+
+fn render_problems(source_name: &str, problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|problem| {
+            if problem.line.is_some() {
+                format!("{source_name}:{problem}")
+            } else {
+                format!("{source_name}: {problem}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Reads and validates a plan. `source_name` (usually the file path) prefixes every error.
+pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
+    let invalid = |problems| PlanError::Invalid {
+        source_name: source_name.to_owned(),
+        problems,
+    };
+    let plan: Plan = toml::from_str(text).map_err(|err| {
+        let (field, line, column) = match err.span() {
+            Some(span) => {
+                let at = locate::position(text, span.start);
+                let field = locate::field_at(text, span.start).unwrap_or_default();
+                (field, Some(at.line), Some(at.column))
+            }
+            None => (String::new(), None, None),
+        };
+        invalid(vec![Problem {
+            field,
+            line,
+            column,
+            message: err.message().trim_end().to_owned(),
+        }])
+    })?;
+    let mut problems = plan.validate();
+    if problems.is_empty() {
+        return Ok(plan);
+    }
+    for problem in &mut problems {
+        if let Some(span) = locate::span_of(text, &problem.field) {
+            let at = locate::position(text, span.start);
+            problem.line = Some(at.line);
+            problem.column = Some(at.column);
+        }
+    }
+    Err(invalid(problems))
+}
+
+impl Plan {
+    /// Rules serde cannot express: non-negative amounts and sizes, unique SKUs, non-empty names,
+    /// HS code shape. Problems carry field paths; `parse_plan` adds the lines.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut problem = |field: String, message: String| {
+            problems.push(Problem {
+                field,
+                line: None,
+                column: None,
+                message,
+            })
+        };
+        if self.plan.name.trim().is_empty() {
+            problem("plan.name".into(), "the plan needs a name".into());
+        }
+        let mut amounts: Vec<(String, &Amount)> = Vec::new();
+        if let Some(capital) = &self.seller.capital {
+            amounts.push(("seller.capital".into(), capital));
+        }
+        for (t, target) in self.targets.iter().enumerate() {
+            if let Some(sales) = &target.monthly_sales {
+                amounts.push((format!("targets[{t}].monthly_sales"), sales));
+            }
+        }
+        let mut first_index_of_sku: HashMap<&str, usize> = HashMap::new();
+        for (p, product) in self.products.iter().enumerate() {
+            let at = format!("products[{p}]");
+            if product.sku.trim().is_empty() {
+                problem(format!("{at}.sku"), "the SKU must not be empty".into());
+            } else if let Some(first) = first_index_of_sku.get(product.sku.as_str()) {
+                problem(
+                    format!("{at}.sku"),
+                    format!(
+                        "duplicate SKU \"{}\" (already used by products[{first}])",
+                        product.sku
+                    ),
+                );
+            } else {
+                first_index_of_sku.insert(&product.sku, p);
+            }
+            if product.name.trim().is_empty() {
+                problem(format!("{at}.name"), "the product needs a name".into());
+            }
+            if let Some(hs) = &product.hs_code
+                && (!(6..=10).contains(&hs.len()) || !hs.bytes().all(|b| b.is_ascii_digit()))
+            {
+                problem(
+                    format!("{at}.hs_code"),
+                    format!("\"{hs}\" is not an HS code: expected 6 to 10 digits, e.g. \"851822\""),
+                );
+            }
+            if let Some(cost) = &product.unit_cost {
+                amounts.push((format!("{at}.unit_cost"), cost));
+            }
+            if let Some(package) = &product.package {
+                for (name, value) in [
+                    ("length_cm", package.length_cm),
+                    ("width_cm", package.width_cm),
+                    ("height_cm", package.height_cm),
+                    ("weight_g", package.weight_g),
+                ] {
+                    if value <= Decimal::ZERO {
+                        problem(
+                            format!("{at}.package.{name}"),
+                            format!("must be greater than zero, found {value}"),
+                        );
+                    }
+                }
+            }
+            for (i, price) in product.prices.iter().enumerate() {
+                amounts.push((format!("{at}.prices[{i}].price"), &price.price));
+            }
+            for (i, freight) in product.freight.iter().enumerate() {
+                amounts.push((format!("{at}.freight[{i}].freight"), &freight.freight));
+                if let Some(insurance) = &freight.insurance {
+                    amounts.push((format!("{at}.freight[{i}].insurance"), insurance));
+                }
+            }
+        }
+        for (field, amount) in amounts {
+            if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
+                problem(
+                    format!("{field}.amount"),
+                    format!("must not be negative, found {}", amount.amount),
+                );
+            }
+        }
+        problems
+    }
+
+    /// Writes the plan back as TOML in the same format `parse_plan` reads.
+    pub fn to_toml(&self) -> Result<String, PlanError> {
+        toml::to_string(self).map_err(|err| PlanError::Serialise(err.to_string()))
+    }
+
+    /// Every flag set on any product (the union the checklist evaluates for the whole plan).
+    pub fn all_flags(&self) -> Vec<ProductFlag> {
+        let mut flags: Vec<ProductFlag> = self
+            .products
+            .iter()
+            .flat_map(|product| product.flags.iter().copied())
+            .collect();
+        flags.sort();
+        flags.dedup();
+        flags
+    }
+}
