@@ -1,3 +1,11 @@
+// Every app command is listed here so tauri-build generates an `allow-<command>` permission for it;
+// a command not granted in `capabilities/` cannot be called from the window.
+const COMMANDS: &[&str] = &["app_info", "list_plans", "get_plan"];
+
 fn main() {
-    tauri_build::build()
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
 }

@@ -1,1 +1,66 @@
-fn main() {}
+//! The Landfall desktop shell: a window over the `landfall` library. Each command deserialises its
+//! arguments, calls one `landfall::api` handler and serialises the answer; nothing else lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use landfall::api::{ApiError, AppInfo, ErrorCode, Landfall, PlanDetail};
+use landfall::store::{PlanId, PlanSummary};
+use tauri::State;
+
+type App = Mutex<Landfall>;
+
+/// Runs a handler on the open database; a poisoned lock (an earlier panic) is reported, not propagated.
+fn with<T>(app: &App, handler: impl FnOnce(&mut Landfall) -> Result<T, ApiError>) -> Result<T, ApiError> {
+    let mut landfall = app
+        .lock()
+        .map_err(|_| ApiError::new(ErrorCode::Internal, "the database handle was lost; restart Landfall"))?;
+    handler(&mut landfall)
+}
+
+#[tauri::command]
+fn app_info(app: State<'_, App>) -> Result<AppInfo, ApiError> {
+    with(&app, |landfall| Ok(landfall.app_info()))
+}
+
+#[tauri::command]
+fn list_plans(app: State<'_, App>) -> Result<Vec<PlanSummary>, ApiError> {
+    with(&app, |landfall| landfall.list_plans())
+}
+
+#[tauri::command]
+fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.get_plan(id))
+}
+
+/// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
+fn database_path() -> Option<PathBuf> {
+    std::env::var_os("LANDFALL_DB")
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .or_else(landfall::store::default_db_path)
+}
+
+fn main() {
+    let Some(db_path) = database_path() else {
+        eprintln!("landfall-desktop: no home folder to keep data in; set LANDFALL_DB to a database file path");
+        std::process::exit(2);
+    };
+    let landfall = match Landfall::open(&db_path) {
+        Ok(landfall) => landfall,
+        Err(err) => {
+            eprintln!("landfall-desktop: {err}");
+            std::process::exit(2);
+        }
+    };
+    tauri::Builder::default()
+        .manage(Mutex::new(landfall))
+        .invoke_handler(tauri::generate_handler![app_info, list_plans, get_plan])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|err| {
+            eprintln!("landfall-desktop: the window could not start: {err}");
+            std::process::exit(1);
+        });
+}

@@ -1,0 +1,147 @@
+// Desktop end-to-end suite: starts the real Landfall binary through tauri-driver (which drives
+// WebKitWebDriver) on a temporary database, walks the shell, and saves a screenshot of each view.
+// Run it under `dbus-run-session -- xvfb-run -a` (see the Makefile); it prints `N passed, N failed`.
+
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { remote } from "webdriverio";
+
+const root = resolve(import.meta.dirname, "../..");
+const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, "target");
+const application = process.env.LANDFALL_APP ?? join(targetDir, "debug/landfall-desktop");
+const screenshots = join(root, "target/e2e");
+const tauriDriver = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
+const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+const dataDir = mkdtempSync(join(tmpdir(), "landfall-e2e-"));
+const database = join(dataDir, "landfall.sqlite3");
+mkdirSync(screenshots, { recursive: true });
+
+const tests = [];
+const test = (name, body) => tests.push({ name, body });
+
+async function waitForDriver() {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/status`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`tauri-driver did not answer on port ${port}`);
+}
+
+async function textOf(browser, selector) {
+  const element = await browser.$(selector);
+  await element.waitForDisplayed({ timeout: 15000 });
+  return element.getText();
+}
+
+async function openView(browser, view) {
+  await (await browser.$(`button[data-view="${view}"]`)).click();
+  await (await browser.$(`[data-testid="view-${view}"]`)).waitForExist({ timeout: 10000 });
+}
+
+test("the window is titled Landfall", async (browser) => {
+  const title = await browser.getTitle();
+  if (title !== "Landfall") throw new Error(`title is "${title}"`);
+});
+
+test("a new database is created and seeded with the example plan", async (browser) => {
+  const heading = await textOf(browser, '[data-testid="plan-title"]');
+  if (heading !== "French bluetooth speaker to Japan via Amazon FBA") throw new Error(`plan title is "${heading}"`);
+  const products = await textOf(browser, '[data-testid="products"]');
+  if (!products.includes("SPK-1") || !products.includes("radio_emitter")) {
+    throw new Error(`products table shows "${products}"`);
+  }
+  const targets = await textOf(browser, '[data-testid="targets"]');
+  if (!targets.includes("amazon-jp") || !targets.includes("fba")) throw new Error(`targets table shows "${targets}"`);
+  if (!existsSync(database)) throw new Error(`no database file at ${database}`);
+  await browser.saveScreenshot(join(screenshots, "plans.png"));
+});
+
+for (const view of ["checklist", "costs", "channels", "reports"]) {
+  test(`the ${view} view opens on the current plan`, async (browser) => {
+    await openView(browser, view);
+    const heading = await textOf(browser, `[data-testid="view-${view}"] h1`);
+    if (!heading.includes("French bluetooth speaker to Japan via Amazon FBA")) {
+      throw new Error(`${view} heading is "${heading}"`);
+    }
+    await browser.saveScreenshot(join(screenshots, `${view}.png`));
+  });
+}
+
+test("settings show the temporary database the app was started on", async (browser) => {
+  await openView(browser, "settings");
+  const settings = await textOf(browser, '[data-testid="view-settings"]');
+  if (!settings.includes(database)) throw new Error(`settings do not show ${database}: "${settings}"`);
+  await browser.saveScreenshot(join(screenshots, "settings.png"));
+});
+
+test("switching to French changes the navigation, and back to English", async (browser) => {
+  await openView(browser, "settings");
+  await (await browser.$('input[name="locale"][value="fr"]')).click();
+  const french = await textOf(browser, 'button[data-view="settings"]');
+  if (french !== "Paramètres") throw new Error(`settings button reads "${french}" in French`);
+  await browser.saveScreenshot(join(screenshots, "settings-fr.png"));
+  await (await browser.$('input[name="locale"][value="en"]')).click();
+  const english = await textOf(browser, 'button[data-view="settings"]');
+  if (english !== "Settings") throw new Error(`settings button reads "${english}" in English`);
+});
+
+async function main() {
+  if (!existsSync(application)) {
+    console.error(`e2e: no app binary at ${application}; build it first (make app)`);
+    console.log("0 passed, 1 failed");
+    return 1;
+  }
+  const driver = spawn(tauriDriver, ["--port", String(port)], {
+    env: { ...process.env, LANDFALL_DB: database },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  try {
+    await waitForDriver();
+    const started = Date.now();
+    browser = await remote({
+      hostname: "127.0.0.1",
+      port,
+      logLevel: "error",
+      connectionRetryTimeout: 60000,
+      capabilities: {
+        "tauri:options": { application },
+        "wdio:enforceWebDriverClassic": true,
+      },
+    });
+    console.log(`e2e: session started in ${Date.now() - started} ms`);
+    for (const { name, body } of tests) {
+      try {
+        await body(browser);
+        passed += 1;
+        console.log(`ok - ${name}`);
+      } catch (error) {
+        failed += 1;
+        console.log(`FAIL - ${name}: ${error instanceof Error ? error.message : error}`);
+      }
+    }
+  } catch (error) {
+    failed += tests.length - passed;
+    console.log(`FAIL - session: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    if (browser) await browser.deleteSession().catch(() => {});
+    driver.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`screenshots: ${screenshots}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import en from "../locales/en.json";
+import fr from "../locales/fr.json";
+import { initialLocale, translate } from "./i18n";
+
+describe("locales", () => {
+  it("have the same keys in French and English, none empty", () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(fr)]) {
+      expect(value.trim(), key).not.toBe("");
+    }
+  });
+});
+
+describe("initialLocale", () => {
+  it("prefers the stored choice, then the system language", () => {
+    expect(initialLocale("fr", ["en-US"])).toBe("fr");
+    expect(initialLocale(null, ["fr-CA", "en"])).toBe("fr");
+    expect(initialLocale(null, ["de-DE"])).toBe("en");
+    expect(initialLocale("xx", [])).toBe("en");
+  });
+});
+
+describe("translate", () => {
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("en", "plans.productCount", { count: 3 })).toBe("3 products");
+    expect(translate("fr", "plans.productCount", { count: 3 })).toBe("3 produits");
+    expect(translate("en", "plans.productCount")).toBe("{count} products");
+  });
+});

@@ -1,0 +1,131 @@
+import { useEffect } from "react";
+import type { Plan } from "../bindings";
+import { api } from "../lib/api";
+import { useI18n } from "../lib/i18n";
+import { formatMoney } from "../lib/money";
+import { useLoad } from "../lib/useLoad";
+import { ErrorLine } from "./ErrorLine";
+
+interface Props {
+  selected: number | null;
+  onSelect: (id: number) => void;
+}
+
+export function PlansView({ selected, onSelect }: Props) {
+  const { t, locale } = useI18n();
+  const plans = useLoad(api.listPlans, "plans");
+
+  // Open the first plan when none is chosen, so a new user sees the seeded example at once.
+  const first = plans.state === "ready" ? plans.value[0]?.id : undefined;
+  useEffect(() => {
+    if (selected === null && first !== undefined) onSelect(first);
+  }, [selected, first, onSelect]);
+
+  return (
+    <div className="plans">
+      <section className="plan-list" aria-labelledby="plans-title">
+        <h1 id="plans-title">{t("plans.title")}</h1>
+        {plans.state === "loading" && <p>{t("common.loading")}</p>}
+        {plans.state === "failed" && <ErrorLine error={plans.error} />}
+        {plans.state === "ready" && plans.value.length === 0 && <p>{t("plans.empty")}</p>}
+        {plans.state === "ready" && (
+          <ul>
+            {plans.value.map((plan) => (
+              <li key={plan.id}>
+                <button
+                  type="button"
+                  className={plan.id === selected ? "plan-item active" : "plan-item"}
+                  onClick={() => onSelect(plan.id)}
+                >
+                  <span className="plan-name">{plan.name}</span>
+                  <span className="muted">
+                    {t("plans.updated", { date: new Date(plan.updated_at).toLocaleDateString(locale) })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="plan-detail">
+        {selected === null ? <p className="muted">{t("plans.select")}</p> : <PlanDetailView id={selected} />}
+      </section>
+    </div>
+  );
+}
+
+function PlanDetailView({ id }: { id: number }) {
+  const { t, locale } = useI18n();
+  const detail = useLoad(() => api.getPlan(id), id);
+  if (detail.state === "loading") return <p>{t("common.loading")}</p>;
+  if (detail.state === "failed") return <ErrorLine error={detail.error} />;
+  const plan: Plan = detail.value.plan;
+  return (
+    <article>
+      <h2 data-testid="plan-title">{plan.plan.name}</h2>
+      <dl className="facts">
+        <dt>{t("plans.asOf")}</dt>
+        <dd>{new Date(plan.plan.as_of).toLocaleDateString(locale, { timeZone: "UTC" })}</dd>
+        <dt>{t("plans.homeCurrency")}</dt>
+        <dd>{plan.plan.home_currency}</dd>
+      </dl>
+      <h3>{t("plans.seller")}</h3>
+      <dl className="facts">
+        <dt>{t("plans.sellerCountry")}</dt>
+        <dd>{plan.seller.country}</dd>
+        <dt>{t("plans.sellerEntity")}</dt>
+        <dd>{plan.seller.entity}</dd>
+        {plan.seller.capital && (
+          <>
+            <dt>{t("plans.sellerCapital")}</dt>
+            <dd>{formatMoney(plan.seller.capital, locale)}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t("plans.targets")}</h3>
+      <table data-testid="targets">
+        <thead>
+          <tr>
+            <th>{t("plans.marketplace")}</th>
+            <th>{t("plans.fulfilment")}</th>
+            <th>{t("plans.channel")}</th>
+            <th className="num">{t("plans.monthlyUnits")}</th>
+            <th className="num">{t("plans.monthlySales")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.targets.map((target, index) => (
+            <tr key={index}>
+              <td>{target.marketplace}</td>
+              <td>{target.fulfilment}</td>
+              <td>{target.channel}</td>
+              <td className="num">{target.monthly_units ?? "–"}</td>
+              <td className="num">{target.monthly_sales ? formatMoney(target.monthly_sales, locale) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{t("plans.products")}</h3>
+      <table data-testid="products">
+        <thead>
+          <tr>
+            <th>{t("plans.sku")}</th>
+            <th>{t("plans.productName")}</th>
+            <th>{t("plans.hsCode")}</th>
+            <th>{t("plans.flags")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.products.map((product) => (
+            <tr key={product.sku}>
+              <td>{product.sku}</td>
+              <td>{product.name}</td>
+              <td>{product.hs_code ?? "–"}</td>
+              <td>{product.flags.join(", ") || t("common.none")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
