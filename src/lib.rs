@@ -7,3 +7,4 @@
 pub mod api;
 pub mod money;
 pub mod plan;
+pub mod store;

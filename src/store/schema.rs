@@ -1,0 +1,15 @@
+//! Schema migrations, applied in order and tracked by SQLite's `user_version`.
+//! A migration, once released, is never edited: add a new one.
+
+use rusqlite_migration::{M, Migrations};
+
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_plans.sql")];
+
+pub(super) fn migrations() -> Migrations<'static> {
+    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+}
+
+/// The schema version a fully migrated database has.
+pub(super) fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
