@@ -47,7 +47,7 @@ run fmt check cargo fmt --all -- --check
 run clippy check cargo clippy --workspace --all-targets --locked -- -D warnings
 run cargo-test cargo cargo test --workspace --locked
 run ui-lint check npm --prefix ui run --silent lint
-run ui-test vitest npm --prefix ui run --silent test
+run ui-test vitest env NO_COLOR=1 npm --prefix ui run --silent test
 run app-build check cargo build -p landfall-desktop --locked
 run e2e e2e env WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \
   dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" node tests/e2e/run.mjs

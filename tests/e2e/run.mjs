@@ -2,7 +2,8 @@
 // WebKitWebDriver) on a temporary database, walks the shell, and saves a screenshot of each view.
 // Run it under `dbus-run-session -- xvfb-run -a` (see the Makefile); it prints `N passed, N failed`.
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { createConnection } from "node:net";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -23,17 +24,29 @@ mkdirSync(screenshots, { recursive: true });
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
 
+// A plain TCP probe: asking tauri-driver for /status before its native driver is up makes it log errors.
+function listening() {
+  return new Promise((done) => {
+    const socket = createConnection({ host: "127.0.0.1", port }, () => {
+      socket.end();
+      done(true);
+    });
+    socket.on("error", () => done(false));
+  });
+}
+
 async function waitForDriver() {
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/status`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (await listening()) return;
     await sleep(100);
   }
-  throw new Error(`tauri-driver did not answer on port ${port}`);
+  throw new Error(`tauri-driver did not listen on port ${port}`);
+}
+
+// The X server's own picture of the screen: WebKitWebDriver's screenshot endpoint can stall under
+// Xvfb without compositing, and a stalled request takes the session down with it.
+function screenshot(name) {
+  execFileSync("import", ["-window", "root", join(screenshots, `${name}.png`)]);
 }
 
 async function textOf(browser, selector) {
@@ -62,7 +75,7 @@ test("a new database is created and seeded with the example plan", async (browse
   const targets = await textOf(browser, '[data-testid="targets"]');
   if (!targets.includes("amazon-jp") || !targets.includes("fba")) throw new Error(`targets table shows "${targets}"`);
   if (!existsSync(database)) throw new Error(`no database file at ${database}`);
-  await browser.saveScreenshot(join(screenshots, "plans.png"));
+  screenshot("plans");
 });
 
 for (const view of ["checklist", "costs", "channels", "reports"]) {
@@ -72,7 +85,7 @@ for (const view of ["checklist", "costs", "channels", "reports"]) {
     if (!heading.includes("French bluetooth speaker to Japan via Amazon FBA")) {
       throw new Error(`${view} heading is "${heading}"`);
     }
-    await browser.saveScreenshot(join(screenshots, `${view}.png`));
+    screenshot(view);
   });
 }
 
@@ -80,7 +93,7 @@ test("settings show the temporary database the app was started on", async (brows
   await openView(browser, "settings");
   const settings = await textOf(browser, '[data-testid="view-settings"]');
   if (!settings.includes(database)) throw new Error(`settings do not show ${database}: "${settings}"`);
-  await browser.saveScreenshot(join(screenshots, "settings.png"));
+  screenshot("settings");
 });
 
 test("switching to French changes the navigation, and back to English", async (browser) => {
@@ -88,7 +101,7 @@ test("switching to French changes the navigation, and back to English", async (b
   await (await browser.$('input[name="locale"][value="fr"]')).click();
   const french = await textOf(browser, 'button[data-view="settings"]');
   if (french !== "Paramètres") throw new Error(`settings button reads "${french}" in French`);
-  await browser.saveScreenshot(join(screenshots, "settings-fr.png"));
+  screenshot("settings-fr");
   await (await browser.$('input[name="locale"][value="en"]')).click();
   const english = await textOf(browser, 'button[data-view="settings"]');
   if (english !== "Settings") throw new Error(`settings button reads "${english}" in English`);

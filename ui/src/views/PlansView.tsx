@@ -94,7 +94,7 @@ function PlanDetailView({ id }: { id: number }) {
           </tr>
         </thead>
         <tbody>
-          {plan.targets.map((target, index) => (
+          {(plan.targets ?? []).map((target, index) => (
             <tr key={index}>
               <td>{target.marketplace}</td>
               <td>{target.fulfilment}</td>
@@ -116,12 +116,12 @@ function PlanDetailView({ id }: { id: number }) {
           </tr>
         </thead>
         <tbody>
-          {plan.products.map((product) => (
+          {(plan.products ?? []).map((product) => (
             <tr key={product.sku}>
               <td>{product.sku}</td>
               <td>{product.name}</td>
               <td>{product.hs_code ?? "–"}</td>
-              <td>{product.flags.join(", ") || t("common.none")}</td>
+              <td>{(product.flags ?? []).join(", ") || t("common.none")}</td>
             </tr>
           ))}
         </tbody>
