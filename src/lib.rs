@@ -6,5 +6,6 @@
 
 pub mod api;
 pub mod money;
+pub mod packs;
 pub mod plan;
 pub mod store;

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod packs;
+
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
@@ -27,6 +29,9 @@ pub struct Cli {
 pub enum Command {
     /// Where Landfall keeps its data, and the version.
     About,
+    /// Rule packs (fees, customs, duty rates): validate a pack tree.
+    #[command(subcommand)]
+    Packs(packs::PacksCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -35,5 +40,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("landfall {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Packs(command) => packs::run(command),
     }
 }
