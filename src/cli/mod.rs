@@ -5,7 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod fees;
+mod landed;
 mod packs;
+mod plans;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -32,6 +35,13 @@ pub enum Command {
     /// Rule packs (fees, customs, duty rates): validate a pack tree.
     #[command(subcommand)]
     Packs(packs::PacksCommand),
+    /// Landed cost of an import declaration: duty, import taxes, fees, with every step explained.
+    Landed(landed::LandedArgs),
+    /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
+    Fees(fees::FeesArgs),
+    /// Selling plans: compare Professional and Individual for a monthly volume.
+    #[command(subcommand)]
+    Plans(plans::PlansCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -41,5 +51,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Packs(command) => packs::run(command),
+        Command::Landed(args) => landed::run(args),
+        Command::Fees(args) => fees::run(args),
+        Command::Plans(command) => plans::run(command),
     }
 }
