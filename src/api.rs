@@ -37,7 +37,10 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ApiError { code, message: message.into() }
+        ApiError {
+            code,
+            message: message.into(),
+        }
     }
 }
 
@@ -93,7 +96,10 @@ impl Landfall {
 
     pub fn app_info(&self) -> AppInfo {
         let database = self.store.path().to_path_buf();
-        let data_dir = database.parent().map(Path::to_path_buf).unwrap_or_else(PathBuf::new);
+        let data_dir = database
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(PathBuf::new);
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             data_dir: data_dir.display().to_string(),
@@ -108,6 +114,9 @@ impl Landfall {
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
         let record = self.store.get_plan(id)?;
         let plan = parse_plan(&record.summary.name, &record.toml)?;
-        Ok(PlanDetail { summary: record.summary, plan })
+        Ok(PlanDetail {
+            summary: record.summary,
+            plan,
+        })
     }
 }

@@ -95,6 +95,45 @@ impl Explanation {
     }
 }
 
+/// Whether to build explanations. A catalogue-wide quote computes numbers only and explains a
+/// product on demand; every other call explains everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detail {
+    Numbers,
+    Explained,
+}
+
+/// Explanation steps that are only formatted when the detail level asks for them.
+#[derive(Debug)]
+pub(crate) struct Steps {
+    detail: Detail,
+    list: Vec<Explanation>,
+}
+
+impl Steps {
+    pub(crate) fn new(detail: Detail) -> Steps {
+        Steps {
+            detail,
+            list: Vec::new(),
+        }
+    }
+
+    pub(crate) fn add(&mut self, make: impl FnOnce() -> Explanation) {
+        if self.detail == Detail::Explained {
+            self.list.push(make());
+        }
+    }
+
+    pub(crate) fn extend(&mut self, steps: Steps) {
+        self.list.extend(steps.list);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Explanation> {
+        self.list
+    }
+}
+
 /// `floor(534,795 → 534,000)`, `round(14.5 → 15)`: a rounding step as it appears in a formula.
 pub fn rounding_formula(rule: &Rounding, before: Decimal, after: Decimal) -> String {
     let name = match rule.mode {

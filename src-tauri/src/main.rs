@@ -13,10 +13,16 @@ use tauri::State;
 type App = Mutex<Landfall>;
 
 /// Runs a handler on the open database; a poisoned lock (an earlier panic) is reported, not propagated.
-fn with<T>(app: &App, handler: impl FnOnce(&mut Landfall) -> Result<T, ApiError>) -> Result<T, ApiError> {
-    let mut landfall = app
-        .lock()
-        .map_err(|_| ApiError::new(ErrorCode::Internal, "the database handle was lost; restart Landfall"))?;
+fn with<T>(
+    app: &App,
+    handler: impl FnOnce(&mut Landfall) -> Result<T, ApiError>,
+) -> Result<T, ApiError> {
+    let mut landfall = app.lock().map_err(|_| {
+        ApiError::new(
+            ErrorCode::Internal,
+            "the database handle was lost; restart Landfall",
+        )
+    })?;
     handler(&mut landfall)
 }
 
@@ -45,7 +51,9 @@ fn database_path() -> Option<PathBuf> {
 
 fn main() {
     let Some(db_path) = database_path() else {
-        eprintln!("landfall-desktop: no home folder to keep data in; set LANDFALL_DB to a database file path");
+        eprintln!(
+            "landfall-desktop: no home folder to keep data in; set LANDFALL_DB to a database file path"
+        );
         std::process::exit(2);
     };
     let landfall = match Landfall::open(&db_path) {

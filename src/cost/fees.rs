@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Explanation, Missing, g, invalid, rounding_formula};
+use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
 use crate::money::{Currency, Rate, Rounding, RoundingMode, RoundingStep};
 use crate::packs::{
     BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LengthUnit, LowPriceTier, MarketplacePack,
@@ -231,54 +231,82 @@ impl<'a> From<&'a ReferralOverride> for ReferralRule<'a> {
     }
 }
 
-/// The unrounded referral fee on `base`, with its formula (`base` written as `base_text`).
-pub fn referral_fee(rule: ReferralRule<'_>, base: Decimal, base_text: &str) -> (Decimal, String) {
-    let base = base.max(Decimal::ZERO);
-    let (fee, mut formula) = match rule.low_price.filter(|tier| base <= tier.up_to) {
-        Some(tier) => (
-            tier.rate.apply(base),
-            format!("{base_text} × {} (total ≤ {})", tier.rate, g(tier.up_to)),
-        ),
-        None => match rule.basis {
-            BandBasis::Whole => {
-                let band = rule
-                    .bands
-                    .iter()
-                    .find(|band| band.up_to.is_none_or(|limit| base <= limit))
-                    .or(rule.bands.last());
-                match band {
-                    Some(band) => (
-                        band.rate.apply(base),
-                        format!("{base_text} × {}", band.rate),
-                    ),
-                    None => (Decimal::ZERO, format!("{base_text} × (no band)")),
-                }
-            }
-            BandBasis::Portion => {
-                let mut lower = Decimal::ZERO;
-                let mut fee = Decimal::ZERO;
-                let mut parts = Vec::new();
-                for band in rule.bands {
-                    if base <= lower {
-                        break;
-                    }
-                    let upper = band.up_to.map_or(base, |limit| limit.min(base));
-                    let slice = upper - lower;
-                    fee += band.rate.apply(slice);
-                    parts.push(format!("{} × {}", g(slice), band.rate));
-                    lower = upper;
-                }
-                (fee, format!("{base_text} → {}", parts.join(" + ")))
-            }
-        },
-    };
-    formula.push_str(&format!(" = {}", g(fee)));
-    match rule.minimum.filter(|minimum| fee < *minimum) {
-        Some(minimum) => {
-            formula = format!("max({formula}, minimum {}) = {}", g(minimum), g(minimum));
-            (minimum, formula)
+/// The slices of `base` charged by portion bands: `(slice, rate)` from the lowest band up.
+fn portion_slices<'a>(
+    bands: &'a [RateBand],
+    base: Decimal,
+) -> impl Iterator<Item = (Decimal, Rate)> + 'a {
+    let mut lower = Decimal::ZERO;
+    bands.iter().map_while(move |band| {
+        if base <= lower {
+            return None;
         }
-        None => (fee, formula),
+        let upper = band.up_to.map_or(base, |limit| limit.min(base));
+        let slice = upper - lower;
+        lower = upper;
+        Some((slice, band.rate))
+    })
+}
+
+/// The whole-price band containing `base` (the last band when `base` is above every limit).
+fn whole_band(bands: &[RateBand], base: Decimal) -> Option<&RateBand> {
+    bands
+        .iter()
+        .find(|band| band.up_to.is_none_or(|limit| base <= limit))
+        .or(bands.last())
+}
+
+/// The low-price tier when it applies to `base`.
+fn low_price_tier<'a>(rule: &ReferralRule<'a>, base: Decimal) -> Option<&'a LowPriceTier> {
+    rule.low_price.filter(|tier| base <= tier.up_to)
+}
+
+/// The referral fee on `base` before the marketplace's rounding, the minimum included.
+pub fn referral_fee(rule: ReferralRule<'_>, base: Decimal) -> Decimal {
+    let fee = bands_fee(&rule, base.max(Decimal::ZERO));
+    rule.minimum.map_or(fee, |minimum| fee.max(minimum))
+}
+
+fn bands_fee(rule: &ReferralRule<'_>, base: Decimal) -> Decimal {
+    if let Some(tier) = low_price_tier(rule, base) {
+        return tier.rate.apply(base);
+    }
+    match rule.basis {
+        BandBasis::Whole => {
+            whole_band(rule.bands, base).map_or(Decimal::ZERO, |band| band.rate.apply(base))
+        }
+        BandBasis::Portion => portion_slices(rule.bands, base)
+            .map(|(slice, rate)| rate.apply(slice))
+            .sum(),
+    }
+}
+
+/// The formula of [`referral_fee`] with its numbers, `base` written as `base_text`:
+/// `(10,000 − 200) × 15% = 1,470`, `5,000 → 3,000 × 12.4% + 2,000 × 8.4% = 540`.
+pub fn referral_fee_formula(rule: ReferralRule<'_>, base: Decimal, base_text: &str) -> String {
+    let base = base.max(Decimal::ZERO);
+    let fee = bands_fee(&rule, base);
+    let charged = match (low_price_tier(&rule, base), rule.basis) {
+        (Some(tier), _) => format!("{base_text} × {} (total ≤ {})", tier.rate, g(tier.up_to)),
+        (None, BandBasis::Whole) => match whole_band(rule.bands, base) {
+            Some(band) => format!("{base_text} × {}", band.rate),
+            None => format!("{base_text} × (no band)"),
+        },
+        (None, BandBasis::Portion) => {
+            let parts: Vec<String> = portion_slices(rule.bands, base)
+                .map(|(slice, rate)| format!("{} × {rate}", g(slice)))
+                .collect();
+            format!("{base_text} → {}", parts.join(" + "))
+        }
+    };
+    match rule.minimum.filter(|minimum| fee < *minimum) {
+        Some(minimum) => format!(
+            "max({charged} = {}, minimum {}) = {}",
+            g(fee),
+            g(minimum),
+            g(minimum)
+        ),
+        None => format!("{charged} = {}", g(fee)),
     }
 }
 
@@ -293,8 +321,17 @@ fn amount_band(bands: &[AmountBand], total: Decimal) -> Option<&AmountBand> {
 const FALLBACK_FEE_ROUNDING: Rounding =
     Rounding::new(RoundingStep::MinorUnit, RoundingMode::HalfUp);
 
-/// Computes the fees of a sales file.
+/// Computes the fees of a sales file, every amount explained.
 pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, CostError> {
+    marketplace_fees_with(file, packs, Detail::Explained)
+}
+
+/// [`marketplace_fees`] at a chosen level of detail (numbers only for catalogue-wide quotes).
+pub fn marketplace_fees_with(
+    file: &SalesFile,
+    packs: &Packs,
+    detail: Detail,
+) -> Result<FeeReport, CostError> {
     let pack = packs
         .marketplace(&file.marketplace)
         .ok_or_else(|| CostError::UnknownMarketplace(file.marketplace.clone()))?;
@@ -333,7 +370,7 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
     }
     let as_of = file.as_of;
     let currency = pack.header.currency;
-    let mut explain = Vec::new();
+    let mut explain = Steps::new(detail);
     let mut missing = Vec::new();
 
     let rounding_row = in_force(&pack.fee_rounding, as_of, |_| true);
@@ -387,7 +424,7 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
     let mut lines = Vec::with_capacity(file.lines.len());
     let mut complete = missing.is_empty();
     for (index, line) in file.lines.iter().enumerate() {
-        let mut line_explain = Vec::new();
+        let mut line_explain = Steps::new(detail);
         let mut line_missing = Vec::new();
         let gross = line.price + line.shipping + line.gift_wrap;
         let deduct = if points_deducted {
@@ -404,39 +441,28 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
             });
         }
         let base = gross - deduct;
-        let mut base_parts = vec![g(line.price)];
-        for extra in [line.shipping, line.gift_wrap] {
-            if !extra.is_zero() {
-                base_parts.push(format!("+ {}", g(extra)));
-            }
-        }
-        if !deduct.is_zero() {
-            base_parts.push(format!("− {}", g(deduct)));
-        }
-        let base_text = if base_parts.len() > 1 {
-            format!("({})", base_parts.join(" "))
-        } else {
-            g(base)
-        };
         let referral_fee_amount = referral.map(|(rule, row)| {
-            let (raw, formula) = referral_fee(rule, base, &base_text);
+            let raw = referral_fee(rule, base);
             let fee = rounding.apply(raw, currency);
-            let formula = if fee == raw {
-                formula
-            } else {
-                format!("{formula} → {}", rounding_formula(&rounding, raw, fee))
-            };
-            let mut step = Explanation::new("Referral fee", formula)
-                .amount(fee)
-                .input("item price", g(line.price))
-                .input("shipping", g(line.shipping))
-                .input("gift wrap", g(line.gift_wrap))
-                .input("points deducted", g(deduct))
-                .overridden(row.is_none());
-            if let Some(row) = row {
-                step = step.rule(format!("referral fee, {}", row.row.label), row);
-            }
-            line_explain.push(step);
+            line_explain.add(|| {
+                let formula = referral_fee_formula(rule, base, &base_text(line, deduct));
+                let formula = if fee == raw {
+                    formula
+                } else {
+                    format!("{formula} → {}", rounding_formula(&rounding, raw, fee))
+                };
+                let step = Explanation::new("Referral fee", formula)
+                    .amount(fee)
+                    .input("item price", g(line.price))
+                    .input("shipping", g(line.shipping))
+                    .input("gift wrap", g(line.gift_wrap))
+                    .input("points deducted", g(deduct))
+                    .overridden(row.is_none());
+                match row {
+                    Some(row) => step.rule(format!("referral fee, {}", row.row.label), row),
+                    None => step,
+                }
+            });
             fee
         });
         if referral_fee_amount.is_none() {
@@ -444,14 +470,14 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
         }
         let closing_fee = match closing_row {
             Some(row) => {
-                line_explain.push(
+                line_explain.add(|| {
                     Explanation::new(
                         "Category closing fee",
                         format!("{} per unit", g(row.row.amount)),
                     )
                     .amount(row.row.amount)
-                    .rule("category closing fee", row),
-                );
+                    .rule("category closing fee", row)
+                });
                 row.row.amount
             }
             None => Decimal::ZERO,
@@ -467,30 +493,32 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
                     let raw = rate.apply(referral_fee);
                     let capped = cap.map_or(raw, |cap| raw.min(cap));
                     let fee = rounding.apply(capped, currency);
-                    let cap_text =
-                        cap.map_or(String::new(), |cap| format!(", capped at {}", g(cap)));
-                    let mut step = Explanation::new(
-                        "Refund administration fee",
-                        format!(
-                            "{} × {rate} = {}{cap_text} → {}",
-                            g(referral_fee),
-                            g(raw),
-                            g(fee)
-                        ),
-                    )
-                    .amount(fee)
-                    .overridden(row.is_none());
-                    if let Some(row) = row {
-                        step = step.rule("refund administration fee", row);
-                    }
-                    line_explain.push(step);
-                    line_explain.push(
+                    line_explain.add(|| {
+                        let cap_text =
+                            cap.map_or(String::new(), |cap| format!(", capped at {}", g(cap)));
+                        let step = Explanation::new(
+                            "Refund administration fee",
+                            format!(
+                                "{} × {rate} = {}{cap_text} → {}",
+                                g(referral_fee),
+                                g(raw),
+                                g(fee)
+                            ),
+                        )
+                        .amount(fee)
+                        .overridden(row.is_none());
+                        match row {
+                            Some(row) => step.rule("refund administration fee", row),
+                            None => step,
+                        }
+                    });
+                    line_explain.add(|| {
                         Explanation::new(
                             "Referral fee given back",
                             format!("{} (refunded with the item)", g(referral_fee)),
                         )
-                        .amount(referral_fee),
-                    );
+                        .amount(referral_fee)
+                    });
                     fee
                 }
                 (None, _) => {
@@ -512,17 +540,17 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
             .and_then(|fee| amount_band(&fee.bands, gross))
         {
             Some(band) => {
-                let limit = band.up_to.map_or("open band".to_string(), |limit| {
-                    format!("order total ≤ {}", g(limit))
-                });
-                line_explain.push(
+                line_explain.add(|| {
+                    let limit = band.up_to.map_or("open band".to_string(), |limit| {
+                        format!("order total ≤ {}", g(limit))
+                    });
                     Explanation::new(
                         "Per-order fee",
                         format!("order total {} ({limit}): {}", g(gross), g(band.amount)),
                     )
                     .amount(band.amount)
-                    .overridden(true),
-                );
+                    .overridden(true)
+                });
                 band.amount
             }
             None => Decimal::ZERO,
@@ -544,7 +572,7 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
             refund_administration_fee,
             per_order_fee,
             fulfilment_fee: fulfilment.fee,
-            explain: line_explain,
+            explain: line_explain.into_vec(),
             missing: line_missing,
         });
     }
@@ -579,11 +607,29 @@ pub fn marketplace_fees(file: &SalesFile, packs: &Packs) -> Result<FeeReport, Co
         marketplace: pack.header.id.clone(),
         as_of,
         fba_tier,
-        explain,
+        explain: explain.into_vec(),
         missing,
         lines,
         totals,
     })
+}
+
+/// `(3,000 + 500 + 308)`, `(10,000 − 200)` or `5,000`: the referral base as written in a formula.
+fn base_text(line: &SaleLine, deducted: Decimal) -> String {
+    let mut parts = vec![g(line.price)];
+    for extra in [line.shipping, line.gift_wrap] {
+        if !extra.is_zero() {
+            parts.push(format!("+ {}", g(extra)));
+        }
+    }
+    if !deducted.is_zero() {
+        parts.push(format!("− {}", g(deducted)));
+    }
+    if parts.len() > 1 {
+        format!("({})", parts.join(" "))
+    } else {
+        parts.concat()
+    }
 }
 
 fn known_categories(pack: &MarketplacePack) -> String {
@@ -606,7 +652,7 @@ struct Fulfilment {
 fn fulfilment_fee(
     pack: &MarketplacePack,
     file: &SalesFile,
-    explain: &mut Vec<Explanation>,
+    explain: &mut Steps,
     missing: &mut Vec<Missing>,
 ) -> Fulfilment {
     let Some(input) = &file.fulfilment else {
@@ -620,7 +666,7 @@ fn fulfilment_fee(
     let tier = match (input.package, table) {
         (Some(package), Some(table)) => match classify_fba(&table.row, &package) {
             Some(tier) => {
-                explain.push(
+                explain.add(|| {
                     Explanation::new(
                         "FBA size tier",
                         format!(
@@ -632,8 +678,8 @@ fn fulfilment_fee(
                             tier.name
                         ),
                     )
-                    .rule("FBA size tiers", table),
-                );
+                    .rule("FBA size tiers", table)
+                });
                 Some(tier)
             }
             None => {
@@ -658,14 +704,14 @@ fn fulfilment_fee(
     };
     let tier_name = tier.map(|tier| tier.name.clone());
     if let Some(fee) = input.fee {
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 "FBA fulfilment fee",
                 format!("{} per unit, entered by the user", g(fee)),
             )
             .amount(fee)
-            .overridden(true),
-        );
+            .overridden(true)
+        });
         return Fulfilment {
             requested: true,
             tier: tier_name,
@@ -674,7 +720,7 @@ fn fulfilment_fee(
     }
     match (tier.and_then(|tier| tier.fee), table) {
         (Some(fee), Some(table)) => {
-            explain.push(
+            explain.add(|| {
                 Explanation::new(
                     "FBA fulfilment fee",
                     format!(
@@ -684,8 +730,8 @@ fn fulfilment_fee(
                     ),
                 )
                 .amount(fee)
-                .rule("FBA fulfilment fee table", table),
-            );
+                .rule("FBA fulfilment fee table", table)
+            });
             Fulfilment {
                 requested: true,
                 tier: tier_name,

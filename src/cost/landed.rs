@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Explanation, Missing, g, invalid, rounding_formula};
+use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
 use crate::money::{
     Currency, FxRate, FxSource, Rate, Rounding, RoundingMode, RoundingStep, convert,
 };
@@ -228,11 +228,22 @@ struct Context<'a> {
     values: Vec<Decimal>,
     total_value: Decimal,
     missing: Vec<Missing>,
-    consignment_explain: Vec<Explanation>,
+    detail: Detail,
+    consignment_explain: Steps,
 }
 
-/// Computes the landed cost of `declaration` with the packs in force on its `as_of` date.
+/// Computes the landed cost of `declaration` with the packs in force on its `as_of` date, every
+/// amount explained.
 pub fn landed_cost(declaration: &Declaration, packs: &Packs) -> Result<LandedCost, CostError> {
+    landed_cost_with(declaration, packs, Detail::Explained)
+}
+
+/// [`landed_cost`] at a chosen level of detail (numbers only for catalogue-wide quotes).
+pub fn landed_cost_with(
+    declaration: &Declaration,
+    packs: &Packs,
+    detail: Detail,
+) -> Result<LandedCost, CostError> {
     if declaration.lines.is_empty() {
         return Err(invalid(
             "lines",
@@ -260,7 +271,7 @@ pub fn landed_cost(declaration: &Declaration, packs: &Packs) -> Result<LandedCos
         .customs_for(&destination)
         .ok_or_else(|| CostError::UnknownDestination(declaration.destination.clone()))?;
     let currency = pack.header.currency;
-    let (fx, values, fx_explain) = convert_values(declaration, currency)?;
+    let (fx, values, fx_explain) = convert_values(declaration, currency, detail)?;
     let total_value = values.iter().copied().sum();
     let mut context = Context {
         declaration,
@@ -270,7 +281,8 @@ pub fn landed_cost(declaration: &Declaration, packs: &Packs) -> Result<LandedCos
         values,
         total_value,
         missing: Vec::new(),
-        consignment_explain: Vec::new(),
+        detail,
+        consignment_explain: Steps::new(detail),
     };
     context.consignment_explain.extend(fx_explain);
     let (lines, totals) = match pack.header.regime {
@@ -284,23 +296,27 @@ pub fn landed_cost(declaration: &Declaration, packs: &Packs) -> Result<LandedCos
         consignment: declaration.consignment,
         fx,
         lines,
-        consignment_explain: context.consignment_explain,
+        consignment_explain: context.consignment_explain.into_vec(),
         missing: context.missing,
         totals,
     })
 }
 
-type Converted = (Option<FxRate>, Vec<Decimal>, Vec<Explanation>);
+type Converted = (Option<FxRate>, Vec<Decimal>, Steps);
 
 /// Converts the line values into the destination currency when needed, recording the rate.
-fn convert_values(declaration: &Declaration, currency: Currency) -> Result<Converted, CostError> {
+fn convert_values(
+    declaration: &Declaration,
+    currency: Currency,
+    detail: Detail,
+) -> Result<Converted, CostError> {
     let values: Vec<Decimal> = declaration
         .lines
         .iter()
         .map(|line| line.customs_value)
         .collect();
     if declaration.currency == currency {
-        return Ok((None, values, Vec::new()));
+        return Ok((None, values, Steps::new(detail)));
     }
     let Some(fx) = &declaration.fx else {
         return Err(invalid(
@@ -322,13 +338,13 @@ fn convert_values(declaration: &Declaration, currency: Currency) -> Result<Conve
     };
     let rate = FxRate::new(declaration.currency, currency, fx.rate, fx.date, source)?;
     let mut converted = Vec::with_capacity(values.len());
-    let mut explain = Vec::new();
+    let mut explain = Steps::new(detail);
     for (index, value) in values.iter().enumerate() {
         let result = convert(
             &crate::money::Money::new(*value, declaration.currency),
             &rate,
         )?;
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 format!("Line {} customs value in {currency}", index + 1),
                 format!(
@@ -341,8 +357,8 @@ fn convert_values(declaration: &Declaration, currency: Currency) -> Result<Conve
             )
             .amount(result.converted.amount)
             .input("rate date", rate.date)
-            .input("rate source", &rate.source),
-        );
+            .input("rate source", &rate.source)
+        });
         converted.push(result.converted.amount);
     }
     Ok((Some(rate), converted, explain))
@@ -485,7 +501,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let exemption = context.threshold(ThresholdKind::DutyAndTaxFree);
     let exempt_consignment = exemption.filter(|row| context.total_value <= row.row.amount);
     if let Some(row) = exempt_consignment {
-        context.consignment_explain.push(
+        context.consignment_explain.add(||
             Explanation::new(
                 "Small-amount exemption (少額免税)",
                 format!(
@@ -518,10 +534,11 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let mut complete = true;
     for (index, line) in context.declaration.lines.iter().enumerate() {
         let value = context.values.get(index).copied().unwrap_or_default();
-        let mut explain = vec![
+        let mut explain = Steps::new(context.detail);
+        explain.add(|| {
             Explanation::new("Customs value (CIF)", format!("{} {currency}", g(value)))
-                .amount(value),
-        ];
+                .amount(value)
+        });
         if let Some(row) = exempt_consignment {
             match is_excluded(&row.row, line.hs_code.as_deref()) {
                 None => {
@@ -532,11 +549,11 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                             message: "no HS code: the excluded-goods list could not be checked; exemption assumed".to_string(),
                         });
                     }
-                    explain.push(
+                    explain.add(|| {
                         Explanation::new("Duty and consumption tax", "exempt (total ≤ threshold)")
                             .amount(Decimal::ZERO)
-                            .rule("small-amount exemption", row),
-                    );
+                            .rule("small-amount exemption", row)
+                    });
                     lines.push(LandedLine {
                         customs_value: value,
                         duty: Some(Decimal::ZERO),
@@ -544,18 +561,18 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                             tax("JP-CT-NATIONAL", Decimal::ZERO),
                             tax("JP-CT-LOCAL", Decimal::ZERO),
                         ],
-                        explain,
+                        explain: explain.into_vec(),
                         missing,
                     });
                     continue;
                 }
-                Some(label) => explain.push(
+                Some(label) => explain.add(|| {
                     Explanation::new(
                         "Not exempt",
                         format!("{label} is excluded from the small-amount exemption"),
                     )
-                    .rule("goods excluded from the exemption", row),
-                ),
+                    .rule("goods excluded from the exemption", row)
+                }),
             }
         }
         let duty_rate = match context.duty_rate(index, line) {
@@ -566,39 +583,41 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     customs_value: value,
                     duty: None,
                     taxes: Vec::new(),
-                    explain,
+                    explain: explain.into_vec(),
                     missing: vec![missing],
                 });
                 continue;
             }
         };
         let duty_base = value_rule.apply(value, currency);
-        explain.push(
+        explain.add(|| {
             Explanation::new("Duty base", rounding_formula(&value_rule, value, duty_base))
                 .amount(duty_base)
                 .rule(
                     format!("taxable value {} per line", value_rule.describe()),
                     value_row,
-                ),
-        );
+                )
+        });
         let duty_raw = duty_rate.rate.apply(duty_base);
         let duty = YEN_DOWN.apply(duty_raw, currency);
-        explain.push(duty_rate_explanation(
-            Explanation::new(
-                "Duty",
-                format!(
-                    "{} × {} = {}{}",
-                    rounding_formula(&value_rule, value, duty_base),
-                    duty_rate.rate,
-                    g(duty),
-                    yen_fraction_note(duty_raw, duty)
-                ),
+        explain.add(|| {
+            duty_rate_explanation(
+                Explanation::new(
+                    "Duty",
+                    format!(
+                        "{} × {} = {}{}",
+                        rounding_formula(&value_rule, value, duty_base),
+                        duty_rate.rate,
+                        g(duty),
+                        yen_fraction_note(duty_raw, duty)
+                    ),
+                )
+                .amount(duty),
+                &duty_rate,
             )
-            .amount(duty),
-            &duty_rate,
-        ));
+        });
         let duty_in_base = amount_rule.apply(duty, currency);
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 "Duty in the tax base",
                 rounding_formula(&amount_rule, duty, duty_in_base),
@@ -610,11 +629,11 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     amount_rule.describe()
                 ),
                 amount_row,
-            ),
-        );
+            )
+        });
         let tax_base_raw = value + duty_in_base;
         let tax_base = value_rule.apply(tax_base_raw, currency);
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 "Consumption-tax base",
                 format!(
@@ -629,8 +648,8 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             .rule(
                 format!("taxable value {}", value_rule.describe()),
                 value_row,
-            ),
-        );
+            )
+        });
         let (national_rate, overridden) = match line.tax_rate {
             TaxRateChoice::Standard => (Some(national.row.standard), false),
             TaxRateChoice::Reduced => (national.row.reduced, false),
@@ -642,7 +661,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 customs_value: value,
                 duty: Some(duty),
                 taxes: Vec::new(),
-                explain,
+                explain: explain.into_vec(),
                 missing: vec![Missing {
                     field: format!("lines[{index}].tax_rate"),
                     message: "the pack has no reduced rate: give the rate as a percentage"
@@ -653,7 +672,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         };
         let national_raw = national_rate.apply(tax_base);
         let national_tax = YEN_DOWN.apply(national_raw, currency);
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 "National consumption tax",
                 format!(
@@ -667,12 +686,12 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             .amount(national_tax)
             .input("rate", line.tax_rate)
             .rule("national consumption tax on imports", national)
-            .overridden(overridden),
-        );
+            .overridden(overridden)
+        });
         let national_rounded = amount_rule.apply(national_tax, currency);
         let local_raw = local.row.ratio.apply(national_rounded);
         let local_tax = YEN_DOWN.apply(local_raw, currency);
-        explain.push(
+        explain.add(|| {
             Explanation::new(
                 "Local consumption tax",
                 format!(
@@ -687,8 +706,8 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             .rule(
                 "local consumption tax as a ratio of the national tax",
                 local,
-            ),
-        );
+            )
+        });
         duty_sum += duty;
         national_sum += national_tax;
         local_sum += local_tax;
@@ -699,11 +718,11 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 tax("JP-CT-NATIONAL", national_tax),
                 tax("JP-CT-LOCAL", local_tax),
             ],
-            explain,
+            explain: explain.into_vec(),
             missing: Vec::new(),
         });
     }
-    let mut totals_explain = Vec::new();
+    let mut totals_explain = Steps::new(context.detail);
     let mut total_of = |label: &str, unrounded: Decimal, parts: Vec<Decimal>| {
         let rounded = amount_rule.apply(unrounded, currency);
         let sum = parts
@@ -711,7 +730,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             .map(|part| g(*part))
             .collect::<Vec<_>>()
             .join(" + ");
-        totals_explain.push(
+        totals_explain.add(|| {
             Explanation::new(
                 label,
                 format!("floor({sum} = {} → {})", g(unrounded), g(rounded)),
@@ -723,8 +742,8 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     amount_rule.describe()
                 ),
                 amount_row,
-            ),
-        );
+            )
+        });
         rounded
     };
     let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
@@ -748,7 +767,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         ],
         total: duty_total + national_total + local_total,
         complete,
-        explain: totals_explain,
+        explain: totals_explain.into_vec(),
     };
     (lines, totals)
 }
@@ -839,7 +858,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         (duty_free, "no customs duty"),
     ] {
         if let Some(row) = row {
-            context.consignment_explain.push(
+            context.consignment_explain.add(|| {
                 Explanation::new(
                     "Low-value consignment",
                     format!(
@@ -848,8 +867,8 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                         g(row.row.amount)
                     ),
                 )
-                .rule("low-value threshold", row),
-            );
+                .rule("low-value threshold", row)
+            });
         }
     }
     // IOSS matters only in the EU; elsewhere the point-of-sale rule is the law for low-value B2C.
@@ -863,7 +882,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         } else {
             format!("no IOSS: import {tax_code} is collected at the border")
         };
-        context.consignment_explain.push(
+        context.consignment_explain.add(|| {
             Explanation::new(
                 "Low-value B2C sale",
                 format!(
@@ -872,13 +891,13 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     g(row.row.amount)
                 ),
             )
-            .rule("point-of-sale taxation threshold", row),
-        );
+            .rule("point-of-sale taxation threshold", row)
+        });
     }
     if regime == Regime::Us
         && let Some(row) = context.threshold(ThresholdKind::DeMinimis)
     {
-        context.consignment_explain.push(
+        context.consignment_explain.add(|| {
             Explanation::new(
                 "De minimis",
                 format!(
@@ -886,8 +905,8 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     g(row.row.amount)
                 ),
             )
-            .rule("de minimis (suspended when 0)", row),
-        );
+            .rule("de minimis (suspended when 0)", row)
+        });
     }
     let mut counted_subheadings = BTreeSet::new();
 
@@ -895,17 +914,18 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let mut complete = true;
     for (index, line) in context.declaration.lines.iter().enumerate() {
         let value = context.values.get(index).copied().unwrap_or_default();
-        let mut explain = vec![
-            Explanation::new("Customs value", format!("{} {currency}", g(value))).amount(value),
-        ];
+        let mut explain = Steps::new(context.detail);
+        explain.add(|| {
+            Explanation::new("Customs value", format!("{} {currency}", g(value))).amount(value)
+        });
         let mut missing = Vec::new();
         // Duty.
         let duty = if let Some(row) = all_free.or(duty_free) {
-            explain.push(
+            explain.add(|| {
                 Explanation::new("Duty", "none: low-value consignment")
                     .amount(Decimal::ZERO)
-                    .rule("low-value threshold", row),
-            );
+                    .rule("low-value threshold", row)
+            });
             Some(Decimal::ZERO)
         } else if let Some(row) = flat_duty {
             let subheading = line
@@ -935,24 +955,26 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 }
                 (None, _) => format!("unknown subheading: {} {currency}", g(amount)),
             };
-            explain.push(
+            explain.add(|| {
                 Explanation::new("Flat duty per tariff subheading", formula)
                     .amount(amount)
-                    .rule("flat duty on low-value B2C consignments", row),
-            );
+                    .rule("flat duty on low-value B2C consignments", row)
+            });
             Some(amount)
         } else {
             match context.duty_rate(index, line) {
                 Ok(rate) => {
                     let duty = rate.rate.apply(value);
-                    explain.push(duty_rate_explanation(
-                        Explanation::new(
-                            "Duty",
-                            format!("{} × {} = {}", g(value), rate.rate, g(duty)),
+                    explain.add(|| {
+                        duty_rate_explanation(
+                            Explanation::new(
+                                "Duty",
+                                format!("{} × {} = {}", g(value), rate.rate, g(duty)),
+                            )
+                            .amount(duty),
+                            &rate,
                         )
-                        .amount(duty),
-                        &rate,
-                    ));
+                    });
                     Some(duty)
                 }
                 Err(gap) => {
@@ -965,11 +987,11 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let mut taxes = Vec::new();
         if has_import_tax {
             if let Some(row) = all_free {
-                explain.push(
+                explain.add(|| {
                     Explanation::new(tax_code, "none: low-value consignment")
                         .amount(Decimal::ZERO)
-                        .rule("low-value threshold", row),
-                );
+                        .rule("low-value threshold", row)
+                });
                 taxes.push(tax(tax_code, Decimal::ZERO));
             } else {
                 let (rate, overridden) = match (line.tax_rate, tax_row) {
@@ -986,16 +1008,21 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 match (rate, base) {
                     (Some(rate), Some(base)) => {
                         let amount = rate.apply(base);
-                        let formula = if tax_at_point_of_sale.is_some() {
-                            format!("{} × {} = {} (at the point of sale)", g(base), rate, g(amount))
-                        } else {
-                            format!("({} + duty {}) × {} = {}", g(value), g(base - value), rate, g(amount))
-                        };
-                        let mut step = Explanation::new(tax_code, formula).amount(amount).input("rate", line.tax_rate).overridden(overridden);
-                        if let (Some(row), false) = (tax_row, overridden) {
-                            step = step.rule(format!("{tax_code} rate for {tax_country}"), row);
-                        }
-                        explain.push(step);
+                        explain.add(|| {
+                            let formula = if tax_at_point_of_sale.is_some() {
+                                format!("{} × {} = {} (at the point of sale)", g(base), rate, g(amount))
+                            } else {
+                                format!("({} + duty {}) × {} = {}", g(value), g(base - value), rate, g(amount))
+                            };
+                            let step = Explanation::new(tax_code, formula)
+                                .amount(amount)
+                                .input("rate", line.tax_rate)
+                                .overridden(overridden);
+                            match (tax_row, overridden) {
+                                (Some(row), false) => step.rule(format!("{tax_code} rate for {tax_country}"), row),
+                                _ => step,
+                            }
+                        });
                         taxes.push(tax(tax_code, amount));
                     }
                     (None, _) => missing.push(Missing {
@@ -1022,20 +1049,20 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             customs_value: value,
             duty,
             taxes,
-            explain,
+            explain: explain.into_vec(),
             missing,
         });
     }
 
     // Totals, rounded by the pack's rule.
-    let mut totals_explain = Vec::new();
+    let mut totals_explain = Steps::new(context.detail);
     let mut round_total = |label: String, unrounded: Decimal| {
         let rounded = amount_rule.apply(unrounded, currency);
-        totals_explain.push(
+        totals_explain.add(|| {
             Explanation::new(label, rounding_formula(&amount_rule, unrounded, rounded))
                 .amount(rounded)
-                .rule(format!("total {}", amount_rule.describe()), amount_row),
-        );
+                .rule(format!("total {}", amount_rule.describe()), amount_row)
+        });
         rounded
     };
     let duty_total = round_total(
@@ -1063,7 +1090,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             taxes,
             total,
             complete,
-            explain: totals_explain,
+            explain: totals_explain.into_vec(),
         },
     )
 }
@@ -1122,10 +1149,10 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
         ),
         (None, None) => return None,
     };
-    context.consignment_explain.push(
+    context.consignment_explain.add(|| {
         Explanation::new("Merchandise Processing Fee", formula)
             .amount(amount)
-            .rule("US Merchandise Processing Fee", row),
-    );
+            .rule("US Merchandise Processing Fee", row)
+    });
     Some(tax("US-MPF", amount))
 }
