@@ -5,6 +5,7 @@
 
 pub mod fees;
 pub mod landed;
+pub mod quote;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use ts_rs::TS;
 
 pub use fees::*;
 pub use landed::*;
+pub use quote::*;
 
 use crate::money::{Rounding, RoundingMode, group_digits};
 use crate::packs::{Dated, PackError, Provenance, toml_error};

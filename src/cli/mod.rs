@@ -9,6 +9,7 @@ mod fees;
 mod landed;
 mod packs;
 mod plans;
+mod quote;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -42,6 +43,8 @@ pub enum Command {
     /// Selling plans: compare Professional and Individual for a monthly volume.
     #[command(subcommand)]
     Plans(plans::PlansCommand),
+    /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
+    Quote(quote::QuoteArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -54,5 +57,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Landed(args) => landed::run(args),
         Command::Fees(args) => fees::run(args),
         Command::Plans(command) => plans::run(command),
+        Command::Quote(args) => quote::run(args),
     }
 }

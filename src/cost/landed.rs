@@ -725,18 +725,19 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let mut totals_explain = Steps::new(context.detail);
     let mut total_of = |label: &str, unrounded: Decimal, parts: Vec<Decimal>| {
         let rounded = amount_rule.apply(unrounded, currency);
-        let sum = parts
-            .iter()
-            .map(|part| g(*part))
-            .collect::<Vec<_>>()
-            .join(" + ");
         totals_explain.add(|| {
-            Explanation::new(
-                label,
-                format!("floor({sum} = {} → {})", g(unrounded), g(rounded)),
-            )
-            .amount(rounded)
-            .rule(
+            let formula = if parts.is_empty() {
+                "no complete line: 0".to_string()
+            } else {
+                let sum = parts.iter().map(|part| g(*part)).collect::<Vec<_>>();
+                format!(
+                    "floor({} = {} → {})",
+                    sum.join(" + "),
+                    g(unrounded),
+                    g(rounded)
+                )
+            };
+            Explanation::new(label, formula).amount(rounded).rule(
                 format!(
                     "sum of the unrounded line amounts, {}",
                     amount_rule.describe()
