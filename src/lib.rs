@@ -5,6 +5,8 @@
 //! clock or database. IO lives in `store`, `rates`, `report` and the binaries.
 
 pub mod api;
+pub mod cost;
 pub mod money;
+pub mod packs;
 pub mod plan;
 pub mod store;

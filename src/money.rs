@@ -1,1 +1,811 @@
-//! Money: `Decimal` amounts with an ISO-4217 currency, named rounding rules, FX conversion.
+//! Money: `Decimal` amounts with an ISO-4217 currency, named rounding rules, FX conversion,
+//! largest-remainder allocation.
+//!
+//! Nothing here rounds implicitly: sums and products keep full precision, and rounding happens only
+//! where a caller applies a named [`Rounding`] (the authority's or the marketplace's rule).
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Why a money operation was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    #[error("currency mismatch: {left} and {right} cannot be combined without a conversion")]
+    CurrencyMismatch { left: Currency, right: Currency },
+    #[error("unknown currency code `{0}` (expected an ISO-4217 code such as EUR, JPY, USD)")]
+    UnknownCurrency(String),
+    #[error("amount overflow")]
+    Overflow,
+    #[error(
+        "invalid rate `{0}`: expected a percentage such as `14%` or a fraction such as `22/78`"
+    )]
+    InvalidRate(String),
+    #[error(
+        "invalid rounding step `{0}`: expected `minor` or a positive number such as `1`, `100`, `1000`"
+    )]
+    InvalidStep(String),
+    #[error("FX rate converts {rate_from} to {rate_to}, but the amount is in {amount}")]
+    FxWrongCurrency {
+        rate_from: Currency,
+        rate_to: Currency,
+        amount: Currency,
+    },
+    #[error("FX rate must be positive, got {0}")]
+    FxNonPositiveRate(Decimal),
+    #[error("cannot allocate over no lines")]
+    AllocationNoLines,
+    #[error("allocation weight {0} is negative")]
+    AllocationNegativeWeight(Decimal),
+    #[error("allocation weights sum to zero; use the `equal` basis or give the lines a {0}")]
+    AllocationZeroWeights(&'static str),
+    #[error(
+        "the amount {0} has more decimals than the currency's minor unit; round it before allocating"
+    )]
+    AllocationNotInMinorUnits(Decimal),
+}
+
+/// ISO-4217 codes with their minor-unit exponent. Codes not listed are refused rather than guessed.
+const CURRENCIES: &[(&str, u32)] = &[
+    ("AED", 2),
+    ("AUD", 2),
+    ("BHD", 3),
+    ("BRL", 2),
+    ("CAD", 2),
+    ("CHF", 2),
+    ("CLP", 0),
+    ("CNY", 2),
+    ("CZK", 2),
+    ("DKK", 2),
+    ("EUR", 2),
+    ("GBP", 2),
+    ("HKD", 2),
+    ("HUF", 2),
+    ("IDR", 2),
+    ("ILS", 2),
+    ("INR", 2),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("MXN", 2),
+    ("MYR", 2),
+    ("NOK", 2),
+    ("NZD", 2),
+    ("OMR", 3),
+    ("PHP", 2),
+    ("PLN", 2),
+    ("RON", 2),
+    ("SAR", 2),
+    ("SEK", 2),
+    ("SGD", 2),
+    ("THB", 2),
+    ("TND", 3),
+    ("TRY", 2),
+    ("TWD", 2),
+    ("USD", 2),
+    ("VND", 0),
+    ("ZAR", 2),
+];
+
+/// An ISO-4217 currency from the table above; `Copy`, serialised as its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, TS)]
+#[ts(type = "string")]
+pub struct Currency {
+    code: [u8; 3],
+    exponent: u32,
+}
+
+impl Currency {
+    pub const EUR: Currency = Currency::known(*b"EUR", 2);
+    pub const JPY: Currency = Currency::known(*b"JPY", 0);
+    pub const USD: Currency = Currency::known(*b"USD", 2);
+    pub const GBP: Currency = Currency::known(*b"GBP", 2);
+    pub const CAD: Currency = Currency::known(*b"CAD", 2);
+    pub const AUD: Currency = Currency::known(*b"AUD", 2);
+
+    const fn known(code: [u8; 3], exponent: u32) -> Currency {
+        Currency { code, exponent }
+    }
+
+    /// The three-letter code.
+    pub fn code(&self) -> &str {
+        // The code bytes come from the ASCII table above, so this never fails.
+        std::str::from_utf8(&self.code).unwrap_or("???")
+    }
+
+    /// Number of digits after the decimal point in the minor unit (JPY 0, EUR 2, KWD 3).
+    pub fn exponent(&self) -> u32 {
+        self.exponent
+    }
+
+    /// The smallest amount: 1 for JPY, 0.01 for EUR.
+    pub fn minor_unit(&self) -> Decimal {
+        Decimal::new(1, self.exponent)
+    }
+}
+
+impl FromStr for Currency {
+    type Err = MoneyError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let upper = text.trim().to_ascii_uppercase();
+        CURRENCIES
+            .iter()
+            .find(|(code, _)| *code == upper)
+            .and_then(|(code, exponent)| {
+                let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+                Some(Currency::known(bytes, *exponent))
+            })
+            .ok_or(MoneyError::UnknownCurrency(text.to_string()))
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// An amount in a currency. Arithmetic between two amounts checks the currencies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct Money {
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+    pub currency: Currency,
+}
+
+impl Money {
+    pub fn new(amount: Decimal, currency: Currency) -> Money {
+        Money { amount, currency }
+    }
+
+    pub fn zero(currency: Currency) -> Money {
+        Money::new(Decimal::ZERO, currency)
+    }
+
+    fn same_currency(&self, other: &Money) -> Result<(), MoneyError> {
+        if self.currency == other.currency {
+            Ok(())
+        } else {
+            Err(MoneyError::CurrencyMismatch {
+                left: self.currency,
+                right: other.currency,
+            })
+        }
+    }
+
+    pub fn checked_add(&self, other: &Money) -> Result<Money, MoneyError> {
+        self.same_currency(other)?;
+        let amount = self
+            .amount
+            .checked_add(other.amount)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    pub fn checked_sub(&self, other: &Money) -> Result<Money, MoneyError> {
+        self.same_currency(other)?;
+        let amount = self
+            .amount
+            .checked_sub(other.amount)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    /// Multiplies by a plain number (a quantity or a rate); the currency is kept.
+    pub fn checked_mul(&self, factor: Decimal) -> Result<Money, MoneyError> {
+        let amount = self
+            .amount
+            .checked_mul(factor)
+            .ok_or(MoneyError::Overflow)?;
+        Ok(Money::new(amount, self.currency))
+    }
+
+    pub fn neg(&self) -> Money {
+        Money::new(-self.amount, self.currency)
+    }
+
+    /// Sum of amounts that must all be in `currency` (an empty sum is zero).
+    pub fn sum<'a>(
+        currency: Currency,
+        items: impl IntoIterator<Item = &'a Money>,
+    ) -> Result<Money, MoneyError> {
+        items
+            .into_iter()
+            .try_fold(Money::zero(currency), |acc, item| acc.checked_add(item))
+    }
+
+    pub fn round(&self, rule: &Rounding) -> Money {
+        Money::new(rule.apply(self.amount, self.currency), self.currency)
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", group_digits(self.amount), self.currency)
+    }
+}
+
+/// `534795` → `534,795`; `-1234.5` → `-1,234.5`. For formulas and messages only, never for parsing.
+pub fn group_digits(value: Decimal) -> String {
+    let text = value.normalize().to_string();
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((int_part, frac)) => (int_part, Some(frac)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
+    for (index, digit) in int_part.chars().enumerate() {
+        if index > 0 && (int_part.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    match frac_part {
+        Some(frac) => format!("{sign}{grouped}.{frac}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// A rate written as a percentage (`"14%"`, `"7.8%"`) or a fraction (`"22/78"`), held exactly as the
+/// fraction it denotes where the decimal is exact; `22/78` keeps numerator and denominator so that
+/// `x × 22/78` is computed as `x × 22 ÷ 78` without an early rounding of the ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
+#[ts(type = "string")]
+pub enum Rate {
+    Percent(Decimal),
+    Fraction {
+        numerator: Decimal,
+        denominator: Decimal,
+    },
+}
+
+impl Rate {
+    pub fn percent(value: Decimal) -> Rate {
+        Rate::Percent(value)
+    }
+
+    /// `amount × rate`, dividing last so `x × 22/78` keeps full precision.
+    pub fn apply(&self, amount: Decimal) -> Decimal {
+        match self {
+            Rate::Percent(percent) => amount * percent / Decimal::ONE_HUNDRED,
+            Rate::Fraction {
+                numerator,
+                denominator,
+            } => amount * numerator / denominator,
+        }
+    }
+
+    /// The rate as a plain fraction (0.14 for 14%).
+    pub fn as_fraction(&self) -> Decimal {
+        self.apply(Decimal::ONE)
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rate::Percent(percent) => write!(f, "{}%", percent.normalize()),
+            Rate::Fraction {
+                numerator,
+                denominator,
+            } => write!(f, "{}/{}", numerator.normalize(), denominator.normalize()),
+        }
+    }
+}
+
+impl FromStr for Rate {
+    type Err = MoneyError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let invalid = || MoneyError::InvalidRate(text.to_string());
+        let trimmed = text.trim();
+        if let Some(percent) = trimmed.strip_suffix('%') {
+            let value = Decimal::from_str(percent.trim()).map_err(|_| invalid())?;
+            if value.is_sign_negative() {
+                return Err(invalid());
+            }
+            return Ok(Rate::Percent(value));
+        }
+        if let Some((numerator, denominator)) = trimmed.split_once('/') {
+            let numerator = Decimal::from_str(numerator.trim()).map_err(|_| invalid())?;
+            let denominator = Decimal::from_str(denominator.trim()).map_err(|_| invalid())?;
+            if denominator <= Decimal::ZERO || numerator.is_sign_negative() {
+                return Err(invalid());
+            }
+            return Ok(Rate::Fraction {
+                numerator,
+                denominator,
+            });
+        }
+        Err(invalid())
+    }
+}
+
+impl Serialize for Rate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Rate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// How to resolve a fraction below the rounding step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingMode {
+    /// Drop the fraction (toward zero): Japan Customs' "切り捨て".
+    Truncate,
+    /// Nearest; halves away from zero.
+    HalfUp,
+    /// Nearest; halves to the even neighbour (banker's rounding).
+    HalfEven,
+}
+
+/// The unit a rounding rule rounds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, TS)]
+#[ts(type = "string")]
+pub enum RoundingStep {
+    /// The currency's minor unit (¥1, €0.01).
+    MinorUnit,
+    /// A multiple of major units, e.g. 100 or 1000 (Japan Customs) or 1.
+    Units(Decimal),
+}
+
+impl FromStr for RoundingStep {
+    type Err = MoneyError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        if text.trim() == "minor" {
+            return Ok(RoundingStep::MinorUnit);
+        }
+        match Decimal::from_str(text.trim()) {
+            Ok(step) if step > Decimal::ZERO => Ok(RoundingStep::Units(step)),
+            _ => Err(MoneyError::InvalidStep(text.to_string())),
+        }
+    }
+}
+
+impl fmt::Display for RoundingStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RoundingStep::MinorUnit => f.write_str("minor"),
+            RoundingStep::Units(step) => write!(f, "{}", step.normalize()),
+        }
+    }
+}
+
+impl Serialize for RoundingStep {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for RoundingStep {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// A named rounding rule: `{ step = "1000", mode = "truncate" }`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Rounding {
+    pub step: RoundingStep,
+    pub mode: RoundingMode,
+}
+
+impl Rounding {
+    pub const fn new(step: RoundingStep, mode: RoundingMode) -> Rounding {
+        Rounding { step, mode }
+    }
+
+    /// Rounds `amount` (in `currency`) to the step.
+    pub fn apply(&self, amount: Decimal, currency: Currency) -> Decimal {
+        let strategy = match self.mode {
+            RoundingMode::Truncate => RoundingStrategy::ToZero,
+            RoundingMode::HalfUp => RoundingStrategy::MidpointAwayFromZero,
+            RoundingMode::HalfEven => RoundingStrategy::MidpointNearestEven,
+        };
+        match self.step {
+            RoundingStep::MinorUnit => amount.round_dp_with_strategy(currency.exponent(), strategy),
+            RoundingStep::Units(step) => match amount.checked_div(step) {
+                Some(steps) => steps.round_dp_with_strategy(0, strategy) * step,
+                None => amount,
+            },
+        }
+    }
+
+    /// A short human name: `down to 1,000`, `half-up to the minor unit`.
+    pub fn describe(&self) -> String {
+        let mode = match self.mode {
+            RoundingMode::Truncate => "down",
+            RoundingMode::HalfUp => "half-up",
+            RoundingMode::HalfEven => "half-even",
+        };
+        match self.step {
+            RoundingStep::MinorUnit => format!("{mode} to the minor unit"),
+            RoundingStep::Units(step) => format!("{mode} to {}", group_digits(step)),
+        }
+    }
+}
+
+/// Where an exchange rate comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum FxSource {
+    /// ECB euro foreign exchange reference rate (1 EUR = x foreign currency).
+    EcbReference,
+    /// Japan Customs weekly rate: the legal rate for Japanese import declarations.
+    JapanCustomsWeekly,
+    /// Typed by the user (a bank rate, a contract rate); `note` says which.
+    Manual { note: String },
+}
+
+impl fmt::Display for FxSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FxSource::EcbReference => f.write_str("ECB reference rate"),
+            FxSource::JapanCustomsWeekly => f.write_str("Japan Customs weekly rate"),
+            FxSource::Manual { note } if note.is_empty() => f.write_str("manual rate"),
+            FxSource::Manual { note } => write!(f, "manual rate ({note})"),
+        }
+    }
+}
+
+/// `1 from = rate to`, valid on `date`, from `source`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FxRate {
+    pub from: Currency,
+    pub to: Currency,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub rate: Decimal,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub source: FxSource,
+}
+
+impl FxRate {
+    pub fn new(
+        from: Currency,
+        to: Currency,
+        rate: Decimal,
+        date: NaiveDate,
+        source: FxSource,
+    ) -> Result<FxRate, MoneyError> {
+        if rate <= Decimal::ZERO {
+            return Err(MoneyError::FxNonPositiveRate(rate));
+        }
+        Ok(FxRate {
+            from,
+            to,
+            rate,
+            date,
+            source,
+        })
+    }
+
+    /// The same quotation read the other way (1 / rate), keeping date and source.
+    pub fn inverse(&self) -> FxRate {
+        FxRate {
+            from: self.to,
+            to: self.from,
+            rate: Decimal::ONE / self.rate,
+            date: self.date,
+            source: self.source.clone(),
+        }
+    }
+}
+
+/// A converted amount with the rate that produced it (unrounded: the caller rounds by its rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Converted {
+    pub original: Money,
+    pub converted: Money,
+    pub rate: FxRate,
+}
+
+/// Converts `money` with `rate`. The amount must be in `rate.from`, or in `rate.to` (then the rate
+/// is inverted); anything else is an error rather than a silent cross rate.
+pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
+    let used = if money.currency == rate.from {
+        rate.clone()
+    } else if money.currency == rate.to {
+        rate.inverse()
+    } else {
+        return Err(MoneyError::FxWrongCurrency {
+            rate_from: rate.from,
+            rate_to: rate.to,
+            amount: money.currency,
+        });
+    };
+    let amount = money
+        .amount
+        .checked_mul(used.rate)
+        .ok_or(MoneyError::Overflow)?;
+    Ok(Converted {
+        original: *money,
+        converted: Money::new(amount, used.to),
+        rate: used,
+    })
+}
+
+/// How a shared cost (freight, insurance) is split over lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum AllocationBasis {
+    Value,
+    Quantity,
+    Weight,
+    Volume,
+    Equal,
+}
+
+/// The measures of one line that an allocation can be based on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AllocationLine {
+    pub value: Decimal,
+    pub quantity: Decimal,
+    pub weight: Decimal,
+    pub volume: Decimal,
+}
+
+impl AllocationBasis {
+    fn weight_of(&self, line: &AllocationLine) -> Decimal {
+        match self {
+            AllocationBasis::Value => line.value,
+            AllocationBasis::Quantity => line.quantity,
+            AllocationBasis::Weight => line.weight,
+            AllocationBasis::Volume => line.volume,
+            AllocationBasis::Equal => Decimal::ONE,
+        }
+    }
+
+    fn name(&self) -> &'static str {
+        match self {
+            AllocationBasis::Value => "value",
+            AllocationBasis::Quantity => "quantity",
+            AllocationBasis::Weight => "weight",
+            AllocationBasis::Volume => "volume",
+            AllocationBasis::Equal => "equal share",
+        }
+    }
+}
+
+/// Splits `total` over `lines` in proportion to the chosen measure, in whole minor units, by the
+/// largest-remainder method: every part is the floor of its exact share, then the leftover minor units
+/// go one each to the largest remainders (earliest line first on ties). The parts always sum to `total`.
+pub fn allocate(
+    total: &Money,
+    basis: AllocationBasis,
+    lines: &[AllocationLine],
+) -> Result<Vec<Money>, MoneyError> {
+    let weights: Vec<Decimal> = lines.iter().map(|line| basis.weight_of(line)).collect();
+    allocate_by_weights(total, &weights).map_err(|error| match error {
+        MoneyError::AllocationZeroWeights(_) => MoneyError::AllocationZeroWeights(basis.name()),
+        other => other,
+    })
+}
+
+/// [`allocate`] over explicit non-negative weights.
+pub fn allocate_by_weights(total: &Money, weights: &[Decimal]) -> Result<Vec<Money>, MoneyError> {
+    if weights.is_empty() {
+        return Err(MoneyError::AllocationNoLines);
+    }
+    if let Some(negative) = weights.iter().find(|weight| weight.is_sign_negative()) {
+        return Err(MoneyError::AllocationNegativeWeight(*negative));
+    }
+    let weight_sum = weights
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, weight| acc.checked_add(*weight))
+        .ok_or(MoneyError::Overflow)?;
+    if weight_sum.is_zero() {
+        return Err(MoneyError::AllocationZeroWeights("measure"));
+    }
+    let scale = Decimal::from(10u64.pow(total.currency.exponent()));
+    let total_units = total
+        .amount
+        .checked_mul(scale)
+        .ok_or(MoneyError::Overflow)?;
+    if total_units.fract() != Decimal::ZERO {
+        return Err(MoneyError::AllocationNotInMinorUnits(total.amount));
+    }
+    // Work on the magnitude so floor() means "toward zero" for negative totals too.
+    let magnitude = total_units.abs();
+    let mut floors = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    for weight in weights {
+        // Divide the weight first so the product stays inside Decimal's range.
+        let share_fraction = weight.checked_div(weight_sum).ok_or(MoneyError::Overflow)?;
+        let exact = magnitude
+            .checked_mul(share_fraction)
+            .ok_or(MoneyError::Overflow)?;
+        let floor = exact.floor().min(magnitude);
+        floors.push(floor);
+        remainders.push(exact - floor);
+    }
+    let assigned = floors.iter().copied().sum::<Decimal>();
+    let mut leftover = magnitude - assigned;
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Stable sort: equal remainders keep line order, so the earliest line gets the unit first.
+    order.sort_by(|a, b| remainders[*b].cmp(&remainders[*a]));
+    let mut cursor = order.iter().cycle();
+    // Rounding in the share fractions can leave the leftover a few units above the line count;
+    // cycling keeps the sum exact in that case as well.
+    while leftover > Decimal::ZERO {
+        match cursor.next() {
+            Some(index) => {
+                if let Some(floor) = floors.get_mut(*index) {
+                    *floor += Decimal::ONE;
+                }
+                leftover -= Decimal::ONE;
+            }
+            None => break,
+        }
+    }
+    let sign = if total_units.is_sign_negative() {
+        Decimal::NEGATIVE_ONE
+    } else {
+        Decimal::ONE
+    };
+    Ok(floors
+        .into_iter()
+        .map(|units| Money::new(sign * units / scale, total.currency))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn exponents_follow_iso_4217() {
+        assert_eq!("JPY".parse::<Currency>().map(|c| c.exponent()), Ok(0));
+        assert_eq!("eur".parse::<Currency>().map(|c| c.exponent()), Ok(2));
+        assert_eq!("KWD".parse::<Currency>().map(|c| c.exponent()), Ok(3));
+        assert!(matches!(
+            "XXQ".parse::<Currency>(),
+            Err(MoneyError::UnknownCurrency(_))
+        ));
+    }
+
+    #[test]
+    fn adding_different_currencies_is_an_error() {
+        let yen = Money::new(dec!(100), Currency::JPY);
+        let euro = Money::new(dec!(1), Currency::EUR);
+        assert_eq!(
+            yen.checked_add(&euro),
+            Err(MoneyError::CurrencyMismatch {
+                left: Currency::JPY,
+                right: Currency::EUR
+            })
+        );
+    }
+
+    #[test]
+    fn japan_customs_rounding_steps() {
+        let down_1000 = Rounding::new(RoundingStep::Units(dec!(1000)), RoundingMode::Truncate);
+        let down_100 = Rounding::new(RoundingStep::Units(dec!(100)), RoundingMode::Truncate);
+        assert_eq!(down_1000.apply(dec!(534795), Currency::JPY), dec!(534000));
+        assert_eq!(down_100.apply(dec!(74760), Currency::JPY), dec!(74700));
+        // Under the step, everything is dropped (国税通則法 118①, 119①).
+        assert_eq!(down_1000.apply(dec!(999), Currency::JPY), dec!(0));
+    }
+
+    #[test]
+    fn half_modes_differ_only_on_ties() {
+        let half_up = Rounding::new(RoundingStep::MinorUnit, RoundingMode::HalfUp);
+        let half_even = Rounding::new(RoundingStep::MinorUnit, RoundingMode::HalfEven);
+        assert_eq!(half_up.apply(dec!(0.125), Currency::EUR), dec!(0.13));
+        assert_eq!(half_even.apply(dec!(0.125), Currency::EUR), dec!(0.12));
+        assert_eq!(half_up.apply(dec!(14.5), Currency::JPY), dec!(15));
+        assert_eq!(half_even.apply(dec!(14.5), Currency::JPY), dec!(14));
+    }
+
+    #[test]
+    fn rates_parse_and_apply() {
+        let national: Rate = "7.8%".parse().expect("valid rate");
+        assert_eq!(national.apply(dec!(609000)), dec!(47502));
+        let local: Rate = "22/78".parse().expect("valid fraction");
+        // 47,500 × 22 / 78 = 13,397.43…
+        assert_eq!(local.apply(dec!(47500)).floor(), dec!(13397));
+        assert_eq!(local.to_string(), "22/78");
+        assert!("abc".parse::<Rate>().is_err());
+        assert!("-1%".parse::<Rate>().is_err());
+        assert!("1/0".parse::<Rate>().is_err());
+    }
+
+    #[test]
+    fn conversion_records_rate_and_inverts() {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 7).expect("date");
+        // Japan Customs week 2025-09-07: 1 EUR = ¥171.78.
+        let rate = FxRate::new(
+            Currency::EUR,
+            Currency::JPY,
+            dec!(171.78),
+            date,
+            FxSource::JapanCustomsWeekly,
+        )
+        .expect("positive rate");
+        let converted =
+            convert(&Money::new(dec!(100), Currency::EUR), &rate).expect("same currency");
+        assert_eq!(converted.converted, Money::new(dec!(17178), Currency::JPY));
+        assert_eq!(converted.rate.source, FxSource::JapanCustomsWeekly);
+        let back = convert(&Money::new(dec!(17178), Currency::JPY), &rate).expect("inverse");
+        assert_eq!(back.converted.currency, Currency::EUR);
+        assert!(convert(&Money::new(dec!(1), Currency::USD), &rate).is_err());
+    }
+
+    #[test]
+    fn largest_remainder_gives_leftover_cents_to_largest_fractions() {
+        // €100 by value 1:1:1 → 33.333… each; one cent left, goes to the first line.
+        let lines = [AllocationLine {
+            value: dec!(10),
+            ..Default::default()
+        }; 3];
+        let parts = allocate(
+            &Money::new(dec!(100), Currency::EUR),
+            AllocationBasis::Value,
+            &lines,
+        )
+        .expect("allocates");
+        let amounts: Vec<Decimal> = parts.iter().map(|part| part.amount).collect();
+        assert_eq!(amounts, vec![dec!(33.34), dec!(33.33), dec!(33.33)]);
+    }
+
+    #[test]
+    fn allocation_refuses_zero_weights_and_sub_minor_totals() {
+        let lines = [AllocationLine::default(); 2];
+        assert_eq!(
+            allocate(
+                &Money::new(dec!(10), Currency::EUR),
+                AllocationBasis::Weight,
+                &lines
+            ),
+            Err(MoneyError::AllocationZeroWeights("weight"))
+        );
+        assert!(matches!(
+            allocate(
+                &Money::new(dec!(10.5), Currency::JPY),
+                AllocationBasis::Equal,
+                &lines
+            ),
+            Err(MoneyError::AllocationNotInMinorUnits(_))
+        ));
+    }
+
+    #[test]
+    fn digits_are_grouped_by_thousands() {
+        assert_eq!(group_digits(dec!(534795)), "534,795");
+        assert_eq!(group_digits(dec!(-1234.50)), "-1,234.5");
+        assert_eq!(group_digits(dec!(999)), "999");
+    }
+}

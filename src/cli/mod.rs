@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod fees;
+mod landed;
+mod packs;
+mod plans;
+mod quote;
+
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
@@ -27,6 +33,18 @@ pub struct Cli {
 pub enum Command {
     /// Where Landfall keeps its data, and the version.
     About,
+    /// Rule packs (fees, customs, duty rates): validate a pack tree.
+    #[command(subcommand)]
+    Packs(packs::PacksCommand),
+    /// Landed cost of an import declaration: duty, import taxes, fees, with every step explained.
+    Landed(landed::LandedArgs),
+    /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
+    Fees(fees::FeesArgs),
+    /// Selling plans: compare Professional and Individual for a monthly volume.
+    #[command(subcommand)]
+    Plans(plans::PlansCommand),
+    /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
+    Quote(quote::QuoteArgs),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -35,5 +53,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("landfall {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Packs(command) => packs::run(command),
+        Command::Landed(args) => landed::run(args),
+        Command::Fees(args) => fees::run(args),
+        Command::Plans(command) => plans::run(command),
+        Command::Quote(args) => quote::run(args),
     }
 }

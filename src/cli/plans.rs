@@ -1,0 +1,72 @@
+//! `landfall plans compare --marketplace ID --monthly-units N [--as-of DATE] [--json]`: Professional vs
+//! Individual selling plan. (The issue names it `landfall plans --marketplace …`; `plans` also holds the
+//! store's import/list/export, so the comparison is the `compare` subcommand.)
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use landfall::cost::{self, PlanKind};
+use landfall::money::group_digits;
+
+use super::landed::{emit, out_line, render_steps};
+
+#[derive(Subcommand, Debug)]
+pub enum PlansCommand {
+    /// Compare the selling plans of a marketplace for a monthly volume, with the break-even volume.
+    Compare {
+        #[arg(long)]
+        marketplace: String,
+        #[arg(long)]
+        monthly_units: u64,
+        /// Date the fees are taken at (default: today).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+        /// Folder of your own pack files, merged over the bundled packs.
+        #[arg(long, value_name = "DIR")]
+        packs: Option<PathBuf>,
+    },
+}
+
+pub fn run(command: PlansCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        PlansCommand::Compare {
+            marketplace,
+            monthly_units,
+            as_of,
+            json,
+            packs,
+        } => {
+            let packs = super::packs::load_packs(packs.as_deref())?;
+            // The clock is read here, at the edge; the engine takes the date as an argument.
+            let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let comparison =
+                cost::selling_plan_comparison(&packs, &marketplace, as_of, monthly_units)?;
+            if json {
+                emit(&format!("{}\n", serde_json::to_string_pretty(&comparison)?))?;
+            } else {
+                let mut out = String::new();
+                let currency = comparison.currency;
+                render_steps(&mut out, "", &comparison.explain);
+                let cheaper = match comparison.cheaper {
+                    PlanKind::Individual => "Individual",
+                    PlanKind::Professional => "Professional",
+                };
+                out_line!(
+                    out,
+                    "{} units/month: Individual {} {currency}, Professional {} {currency}; cheaper: {cheaper}; \
+                     Professional pays off from {} units/month",
+                    comparison.monthly_units,
+                    group_digits(comparison.individual),
+                    group_digits(comparison.professional),
+                    comparison.break_even_units
+                );
+                emit(&out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

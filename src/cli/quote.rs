@@ -1,0 +1,128 @@
+//! `landfall quote PLAN [--json] [--fx FROM/TO=RATE[@DATE]]… [--packs DIR]`: unit economics of every
+//! product × target of a plan file.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::Args;
+use landfall::cost::{self, Detail, Quote};
+use landfall::money::{Currency, FxRate, FxSource, group_digits};
+use rust_decimal::Decimal;
+
+use super::landed::{emit, out_line, render_steps};
+
+#[derive(Args, Debug)]
+pub struct QuoteArgs {
+    /// Plan file (TOML).
+    pub plan: PathBuf,
+    /// Print the result as JSON (amounts as decimal strings).
+    #[arg(long)]
+    pub json: bool,
+    /// An exchange rate, `EUR/JPY=171.78` (1 EUR = 171.78 JPY), optionally `@2026-11-20` for its
+    /// date (default: the plan's as-of date). Repeat for each pair. Recorded as a manual rate.
+    #[arg(long = "fx", value_name = "FROM/TO=RATE[@DATE]")]
+    pub fx: Vec<String>,
+    /// Folder of your own pack files, merged over the bundled packs.
+    #[arg(long, value_name = "DIR")]
+    pub packs: Option<PathBuf>,
+}
+
+pub fn run(args: QuoteArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.plan)
+        .with_context(|| format!("cannot read {}", args.plan.display()))?;
+    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
+    let rates = args
+        .fx
+        .iter()
+        .map(|text| parse_rate(text, plan.plan.as_of))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let packs = super::packs::load_packs(args.packs.as_deref())?;
+    let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&quote)?))?;
+    } else {
+        emit(&render(&quote))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `EUR/JPY=171.78` or `EUR/JPY=171.78@2026-11-20`.
+fn parse_rate(text: &str, default_date: NaiveDate) -> anyhow::Result<FxRate> {
+    let Some((pair, rest)) = text.split_once('=') else {
+        bail!("--fx `{text}`: expected FROM/TO=RATE, e.g. EUR/JPY=171.78");
+    };
+    let Some((from, to)) = pair.split_once('/') else {
+        bail!("--fx `{text}`: expected FROM/TO=RATE, e.g. EUR/JPY=171.78");
+    };
+    let (rate, date) = match rest.split_once('@') {
+        Some((rate, date)) => (
+            rate,
+            NaiveDate::from_str(date.trim())
+                .with_context(|| format!("--fx `{text}`: the date must be YYYY-MM-DD"))?,
+        ),
+        None => (rest, default_date),
+    };
+    let rate = Decimal::from_str(rate.trim())
+        .with_context(|| format!("--fx `{text}`: `{rate}` is not a number"))?;
+    Ok(FxRate::new(
+        Currency::from_str(from)?,
+        Currency::from_str(to)?,
+        rate,
+        date,
+        FxSource::Manual {
+            note: "--fx on the command line".to_string(),
+        },
+    )?)
+}
+
+fn render(quote: &Quote) -> String {
+    let mut out = String::new();
+    out_line!(out, "Quote for \"{}\" as of {}", quote.plan, quote.as_of);
+    let show = |amount: Option<Decimal>| {
+        amount.map_or_else(
+            || "—".to_string(),
+            |amount| group_digits(amount.round_dp(2)),
+        )
+    };
+    for item in &quote.items {
+        out_line!(
+            out,
+            "\n{} on {} ({})",
+            item.sku,
+            item.marketplace,
+            item.currency
+        );
+        render_steps(&mut out, "  ", &item.explain);
+        for (label, amount) in [
+            ("price", item.price),
+            ("net price", item.net_price),
+            ("referral fee", item.referral_fee),
+            ("closing fee", item.closing_fee),
+            ("fulfilment fee", item.fulfilment_fee),
+            ("selling plan", item.selling_plan),
+            ("unit cost", item.unit_cost),
+            ("freight + insurance", item.freight),
+            ("duty", item.duty),
+            ("import taxes (recoverable)", item.import_taxes),
+            ("landed cost", item.landed_cost),
+            ("margin", item.margin),
+        ] {
+            out_line!(out, "  {label}: {}", show(amount));
+        }
+        if let Some(home) = &item.margin_home {
+            out_line!(
+                out,
+                "  margin in {}: {}",
+                home.currency,
+                group_digits(home.amount.round_dp(2))
+            );
+        }
+        for gap in &item.missing {
+            out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+        }
+    }
+    out
+}

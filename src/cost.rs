@@ -1,0 +1,181 @@
+//! The cost engine: marketplace fees (selling plans, referral, closing, refunds, FBA, storage) and
+//! landed cost (customs value, duty, import taxes, de minimis). Pure: packs and the as-of date are
+//! arguments. Every computed amount carries an [`Explanation`]; missing inputs are reported per line
+//! as [`Missing`] while the rest still computes.
+
+pub mod fees;
+pub mod landed;
+pub mod quote;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use fees::*;
+pub use landed::*;
+pub use quote::*;
+
+use crate::money::{Rounding, RoundingMode, group_digits};
+use crate::packs::{Dated, PackError, Provenance, toml_error};
+
+/// How one amount was obtained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Explanation {
+    /// What the amount is, e.g. "Duty".
+    pub label: String,
+    /// The computation with its actual numbers, e.g. `floor(534,795 → 534,000) × 14% = 74,760`.
+    pub formula: String,
+    /// The result (as a decimal string), when the step yields an amount.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub amount: Option<Decimal>,
+    /// Named inputs with their values.
+    pub inputs: Vec<ExplainInput>,
+    /// The rule applied and where it comes from (absent for plain user input).
+    pub rule: Option<RuleRef>,
+    /// True when a figure typed by the user replaced the pack's figure.
+    pub overridden: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExplainInput {
+    pub name: String,
+    pub value: String,
+}
+
+/// A rule from a pack, with its source, dates and confidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct RuleRef {
+    pub description: String,
+    pub provenance: Provenance,
+}
+
+/// An input that is missing or unusable: the line it belongs to still reports what could be computed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Missing {
+    /// The input field, e.g. `lines[2].duty_rate`.
+    pub field: String,
+    pub message: String,
+}
+
+impl Explanation {
+    pub fn new(label: impl Into<String>, formula: impl Into<String>) -> Explanation {
+        Explanation {
+            label: label.into(),
+            formula: formula.into(),
+            amount: None,
+            inputs: Vec::new(),
+            rule: None,
+            overridden: false,
+        }
+    }
+
+    pub fn amount(mut self, amount: Decimal) -> Explanation {
+        self.amount = Some(amount);
+        self
+    }
+
+    pub fn input(mut self, name: impl Into<String>, value: impl ToString) -> Explanation {
+        self.inputs.push(ExplainInput {
+            name: name.into(),
+            value: value.to_string(),
+        });
+        self
+    }
+
+    pub fn rule<T>(mut self, description: impl Into<String>, dated: &Dated<T>) -> Explanation {
+        self.rule = Some(RuleRef {
+            description: description.into(),
+            provenance: dated.provenance.clone(),
+        });
+        self
+    }
+
+    pub fn overridden(mut self, overridden: bool) -> Explanation {
+        self.overridden = overridden;
+        self
+    }
+}
+
+/// Whether to build explanations. A catalogue-wide quote computes numbers only and explains a
+/// product on demand; every other call explains everything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detail {
+    Numbers,
+    Explained,
+}
+
+/// Explanation steps that are only formatted when the detail level asks for them.
+#[derive(Debug)]
+pub(crate) struct Steps {
+    detail: Detail,
+    list: Vec<Explanation>,
+}
+
+impl Steps {
+    pub(crate) fn new(detail: Detail) -> Steps {
+        Steps {
+            detail,
+            list: Vec::new(),
+        }
+    }
+
+    pub(crate) fn add(&mut self, make: impl FnOnce() -> Explanation) {
+        if self.detail == Detail::Explained {
+            self.list.push(make());
+        }
+    }
+
+    pub(crate) fn extend(&mut self, steps: Steps) {
+        self.list.extend(steps.list);
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Explanation> {
+        self.list
+    }
+}
+
+/// `floor(534,795 → 534,000)`, `round(14.5 → 15)`: a rounding step as it appears in a formula.
+pub fn rounding_formula(rule: &Rounding, before: Decimal, after: Decimal) -> String {
+    let name = match rule.mode {
+        RoundingMode::Truncate => "floor",
+        RoundingMode::HalfUp | RoundingMode::HalfEven => "round",
+    };
+    format!("{name}({} → {})", group_digits(before), group_digits(after))
+}
+
+/// Shorthand for grouped digits in formulas.
+pub(crate) fn g(value: Decimal) -> String {
+    group_digits(value)
+}
+
+/// Parses an input file (a declaration or a sales file) with errors naming file, line and field.
+pub fn parse_input<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, PackError> {
+    toml::from_str(text).map_err(|error| toml_error(name, text, &error))
+}
+
+/// Why a computation could not start (bad input or no pack). Missing optional inputs are not errors:
+/// they are reported as [`Missing`] on their line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CostError {
+    #[error("field `{field}`: {message}")]
+    Invalid { field: String, message: String },
+    #[error(
+        "no customs pack covers destination `{0}` (bundled: JP, FR, DE, ES, IT, NL, PL, UK, US, CA, AU)"
+    )]
+    UnknownDestination(String),
+    #[error(
+        "no marketplace pack `{0}` (bundled: amazon-jp, amazon-us, amazon-de, amazon-fr, amazon-uk)"
+    )]
+    UnknownMarketplace(String),
+    #[error(transparent)]
+    Money(#[from] crate::money::MoneyError),
+}
+
+pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> CostError {
+    CostError::Invalid {
+        field: field.into(),
+        message: message.into(),
+    }
+}

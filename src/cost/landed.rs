@@ -1,0 +1,1159 @@
+//! Landed cost of an import declaration: customs value, duty, import taxes and fees, per destination
+//! regime, with the authority's rounding and de minimis rules from the customs packs.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
+use crate::money::{
+    Currency, FxRate, FxSource, Rate, Rounding, RoundingMode, RoundingStep, convert,
+};
+use crate::packs::{
+    CustomsPack, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget, ThresholdKind,
+    ThresholdRow, in_force,
+};
+
+/// What kind of shipment: a commercial import, or a parcel to a consumer (de minimis, IOSS, the EU
+/// €3 rule).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Consignment {
+    #[default]
+    Commercial,
+    B2cParcel,
+}
+
+/// Which import-tax rate applies to a line: the pack's standard or reduced rate, or a rate typed by
+/// the user (an override, marked as such).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, TS)]
+#[ts(type = "string")]
+pub enum TaxRateChoice {
+    #[default]
+    Standard,
+    Reduced,
+    Explicit(Rate),
+}
+
+impl FromStr for TaxRateChoice {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim() {
+            "standard" => Ok(TaxRateChoice::Standard),
+            "reduced" => Ok(TaxRateChoice::Reduced),
+            other => other.parse().map(TaxRateChoice::Explicit).map_err(|_| {
+                format!("`{other}`: expected `standard`, `reduced` or a percentage such as `5%`")
+            }),
+        }
+    }
+}
+
+impl fmt::Display for TaxRateChoice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TaxRateChoice::Standard => f.write_str("standard"),
+            TaxRateChoice::Reduced => f.write_str("reduced"),
+            TaxRateChoice::Explicit(rate) => write!(f, "{rate}"),
+        }
+    }
+}
+
+impl Serialize for TaxRateChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TaxRateChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Where the declaration's exchange rate comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum FxSourceName {
+    EcbReference,
+    JapanCustomsWeekly,
+    Manual,
+}
+
+/// `1 declaration currency = rate destination currency`, on `date`, from `source`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FxInput {
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub rate: Decimal,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub source: FxSourceName,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A landed-cost declaration (the `landfall landed FILE` input).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Declaration {
+    /// JP, FR, DE, ES, IT, NL, PL, UK, US, CA, AU.
+    pub destination: String,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    /// Currency of the amounts in the lines.
+    pub currency: Currency,
+    #[serde(default)]
+    pub consignment: Consignment,
+    /// Needed when `currency` is not the destination's currency.
+    #[serde(default)]
+    pub fx: Option<FxInput>,
+    /// EU: the seller uses the Import One-Stop Shop (VAT at checkout, none at the border).
+    #[serde(default)]
+    pub ioss: bool,
+    /// EU: apply the flat €3 per tariff subheading to B2C consignments ≤ €150 (the scope is disputed).
+    #[serde(default = "default_true")]
+    pub eu_flat_duty: bool,
+    /// US: the entry type for the Merchandise Processing Fee; default formal for commercial
+    /// consignments, informal for parcels.
+    #[serde(default)]
+    pub entry: Option<EntryKind>,
+    pub lines: Vec<DeclarationLine>,
+}
+
+fn default_true() -> bool {
+    true
+}
+
+fn default_quantity() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeclarationLine {
+    /// Customs value of the whole line (CIF for JP and the EU).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub customs_value: Decimal,
+    /// Ad valorem duty rate; optional when `hs_code` resolves to a bundled rate.
+    #[serde(default)]
+    pub duty_rate: Option<Rate>,
+    #[serde(default)]
+    pub hs_code: Option<String>,
+    #[serde(default = "default_quantity")]
+    pub quantity: u32,
+    #[serde(default)]
+    pub tax_rate: TaxRateChoice,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// One tax or fee amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TaxAmount {
+    /// `JP-CT-NATIONAL`, `JP-CT-LOCAL`, `VAT`, `US-MPF`, `GST`.
+    pub code: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+}
+
+/// A line's amounts before the authority's rounding of the totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LandedLine {
+    /// In the destination currency (converted when the declaration is in another currency).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub customs_value: Decimal,
+    /// Absent when the duty rate is missing.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub duty: Option<Decimal>,
+    pub taxes: Vec<TaxAmount>,
+    pub explain: Vec<Explanation>,
+    pub missing: Vec<Missing>,
+}
+
+/// What is payable: each total rounded as the authority rounds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LandedTotals {
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub duty: Decimal,
+    pub taxes: Vec<TaxAmount>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub total: Decimal,
+    /// False when a line is missing an input: the totals then cover only the complete lines.
+    pub complete: bool,
+    pub explain: Vec<Explanation>,
+}
+
+/// The landed cost of a declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LandedCost {
+    pub currency: Currency,
+    pub destination: String,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub consignment: Consignment,
+    pub fx: Option<FxRate>,
+    pub lines: Vec<LandedLine>,
+    /// Consignment-level steps: thresholds, flat duties, fees on the whole entry.
+    pub consignment_explain: Vec<Explanation>,
+    /// Consignment-level missing figures (e.g. a rule the packs have no row for at the date).
+    pub missing: Vec<Missing>,
+    pub totals: LandedTotals,
+}
+
+/// A line's duty rate and where it came from.
+struct LineDutyRate<'a> {
+    rate: Rate,
+    table_row: Option<&'a Dated<DutyRateRow>>,
+}
+
+/// Shared state of one computation.
+struct Context<'a> {
+    declaration: &'a Declaration,
+    pack: &'a CustomsPack,
+    packs: &'a Packs,
+    currency: Currency,
+    values: Vec<Decimal>,
+    total_value: Decimal,
+    missing: Vec<Missing>,
+    detail: Detail,
+    consignment_explain: Steps,
+}
+
+/// Computes the landed cost of `declaration` with the packs in force on its `as_of` date, every
+/// amount explained.
+pub fn landed_cost(declaration: &Declaration, packs: &Packs) -> Result<LandedCost, CostError> {
+    landed_cost_with(declaration, packs, Detail::Explained)
+}
+
+/// [`landed_cost`] at a chosen level of detail (numbers only for catalogue-wide quotes).
+pub fn landed_cost_with(
+    declaration: &Declaration,
+    packs: &Packs,
+    detail: Detail,
+) -> Result<LandedCost, CostError> {
+    if declaration.lines.is_empty() {
+        return Err(invalid(
+            "lines",
+            "a declaration needs at least one [[lines]] entry",
+        ));
+    }
+    for (index, line) in declaration.lines.iter().enumerate() {
+        if line.customs_value.is_sign_negative() {
+            return Err(invalid(
+                format!("lines[{index}].customs_value"),
+                "a customs value cannot be negative",
+            ));
+        }
+        if let Some(hs) = &line.hs_code
+            && (hs.len() < 4 || !hs.chars().all(|c| c.is_ascii_digit()))
+        {
+            return Err(invalid(
+                format!("lines[{index}].hs_code"),
+                format!("`{hs}`: an HS code is 4 to 10 digits without dots, e.g. `851822`"),
+            ));
+        }
+    }
+    let destination = declaration.destination.trim().to_ascii_uppercase();
+    let pack = packs
+        .customs_for(&destination)
+        .ok_or_else(|| CostError::UnknownDestination(declaration.destination.clone()))?;
+    let currency = pack.header.currency;
+    let (fx, values, fx_explain) = convert_values(declaration, currency, detail)?;
+    let total_value = values.iter().copied().sum();
+    let mut context = Context {
+        declaration,
+        pack,
+        packs,
+        currency,
+        values,
+        total_value,
+        missing: Vec::new(),
+        detail,
+        consignment_explain: Steps::new(detail),
+    };
+    context.consignment_explain.extend(fx_explain);
+    let (lines, totals) = match pack.header.regime {
+        Regime::Japan => japan(&mut context),
+        Regime::Eu | Regime::Uk | Regime::Us | Regime::Ca | Regime::Au => simple(&mut context),
+    };
+    Ok(LandedCost {
+        currency,
+        destination,
+        as_of: declaration.as_of,
+        consignment: declaration.consignment,
+        fx,
+        lines,
+        consignment_explain: context.consignment_explain.into_vec(),
+        missing: context.missing,
+        totals,
+    })
+}
+
+type Converted = (Option<FxRate>, Vec<Decimal>, Steps);
+
+/// Converts the line values into the destination currency when needed, recording the rate.
+fn convert_values(
+    declaration: &Declaration,
+    currency: Currency,
+    detail: Detail,
+) -> Result<Converted, CostError> {
+    let values: Vec<Decimal> = declaration
+        .lines
+        .iter()
+        .map(|line| line.customs_value)
+        .collect();
+    if declaration.currency == currency {
+        return Ok((None, values, Steps::new(detail)));
+    }
+    let Some(fx) = &declaration.fx else {
+        return Err(invalid(
+            "fx",
+            format!(
+                "the amounts are in {} but {} customs compute in {currency}; add \
+                 `[fx] rate = \"…\"` (1 {} = rate {currency}), `date` and `source` \
+                 (ecb-reference, japan-customs-weekly or manual)",
+                declaration.currency, declaration.destination, declaration.currency
+            ),
+        ));
+    };
+    let source = match fx.source {
+        FxSourceName::EcbReference => FxSource::EcbReference,
+        FxSourceName::JapanCustomsWeekly => FxSource::JapanCustomsWeekly,
+        FxSourceName::Manual => FxSource::Manual {
+            note: fx.note.clone().unwrap_or_default(),
+        },
+    };
+    let rate = FxRate::new(declaration.currency, currency, fx.rate, fx.date, source)?;
+    let mut converted = Vec::with_capacity(values.len());
+    let mut explain = Steps::new(detail);
+    for (index, value) in values.iter().enumerate() {
+        let result = convert(
+            &crate::money::Money::new(*value, declaration.currency),
+            &rate,
+        )?;
+        explain.add(|| {
+            Explanation::new(
+                format!("Line {} customs value in {currency}", index + 1),
+                format!(
+                    "{} {} × {} = {} {currency}",
+                    g(*value),
+                    declaration.currency,
+                    rate.rate.normalize(),
+                    g(result.converted.amount)
+                ),
+            )
+            .amount(result.converted.amount)
+            .input("rate date", rate.date)
+            .input("rate source", &rate.source)
+        });
+        converted.push(result.converted.amount);
+    }
+    Ok((Some(rate), converted, explain))
+}
+
+impl<'a> Context<'a> {
+    fn as_of(&self) -> NaiveDate {
+        self.declaration.as_of
+    }
+
+    fn rounding(
+        &mut self,
+        target: RoundingTarget,
+    ) -> Option<(Rounding, &'a Dated<crate::packs::CustomsRoundingRow>)> {
+        let found = in_force(&self.pack.rounding, self.as_of(), |row| {
+            row.applies_to == target
+        });
+        match found {
+            Some(dated) => Some((dated.row.rounding, dated)),
+            None => {
+                self.pack_gap(&format!("rounding of {target:?}"));
+                None
+            }
+        }
+    }
+
+    fn threshold(&self, kind: ThresholdKind) -> Option<&'a Dated<ThresholdRow>> {
+        in_force(&self.pack.thresholds, self.as_of(), |row| {
+            row.threshold == kind
+        })
+    }
+
+    fn pack_gap(&mut self, what: &str) {
+        self.missing.push(Missing {
+            field: format!("packs/{}", self.pack.header.id),
+            message: format!(
+                "no {what} in force on {} in the `{}` pack: add it in your pack folder",
+                self.as_of(),
+                self.pack.header.id
+            ),
+        });
+    }
+
+    /// The line's duty rate: the user's, or the bundled table's by longest HS prefix.
+    fn duty_rate(&self, index: usize, line: &DeclarationLine) -> Result<LineDutyRate<'a>, Missing> {
+        if let Some(rate) = line.duty_rate {
+            return Ok(LineDutyRate {
+                rate,
+                table_row: None,
+            });
+        }
+        let field = format!("lines[{index}].duty_rate");
+        let Some(hs) = &line.hs_code else {
+            return Err(Missing {
+                field,
+                message: "no duty rate and no hs_code to look one up: give `duty_rate`".to_string(),
+            });
+        };
+        let total = self.total_value;
+        let destination = self.declaration.destination.trim().to_ascii_uppercase();
+        let found = self
+            .packs
+            .duties
+            .iter()
+            .filter(|dated| {
+                dated.in_force(self.as_of())
+                    && dated.row.destination == destination
+                    && hs.starts_with(&dated.row.hs_prefix)
+                    && dated.row.max_consignment.is_none_or(|max| total <= max)
+            })
+            .max_by_key(|dated| (dated.row.hs_prefix.len(), dated.provenance.effective_from));
+        match found {
+            Some(dated) => Ok(LineDutyRate {
+                rate: dated.row.rate,
+                table_row: Some(dated),
+            }),
+            None => Err(Missing {
+                field,
+                message: format!(
+                    "HS {hs} has no bundled duty rate for {destination} on {}: give `duty_rate` \
+                     (from the tariff or a binding ruling)",
+                    self.as_of()
+                ),
+            }),
+        }
+    }
+}
+
+fn duty_rate_explanation(explanation: Explanation, rate: &LineDutyRate<'_>) -> Explanation {
+    match rate.table_row {
+        Some(row) => explanation.rule(
+            format!("duty rate for HS {}: {}", row.row.hs_prefix, row.row.label),
+            row,
+        ),
+        None => explanation.input("duty rate", "entered by the user"),
+    }
+}
+
+fn is_excluded(row: &ThresholdRow, hs: Option<&str>) -> Option<String> {
+    let hs = hs?;
+    row.excluded
+        .iter()
+        .find(|goods| hs.starts_with(&goods.hs_prefix))
+        .map(|goods| goods.label.clone())
+}
+
+/// ` (8,923.2: fraction of a yen dropped)` when the exact amount had one.
+fn yen_fraction_note(exact: Decimal, kept: Decimal) -> String {
+    if exact == kept {
+        String::new()
+    } else {
+        format!(
+            " ({}…: fraction of a yen dropped)",
+            g(exact.trunc_with_scale(2))
+        )
+    }
+}
+
+const YEN_DOWN: Rounding = Rounding::new(RoundingStep::MinorUnit, RoundingMode::Truncate);
+
+/// Japan: CIF value; duty and consumption tax per line with Customs' rounding; totals rounded down to
+/// ¥100 on the sum of the unrounded line amounts (Customs Answer 1111); ¥10,000 de minimis.
+fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
+    let currency = context.currency;
+    let as_of = context.as_of();
+    let value_rounding = context.rounding(RoundingTarget::TaxableValue);
+    let amount_rounding = context.rounding(RoundingTarget::Amount);
+    let national = in_force(&context.pack.tax_rates, as_of, |row| {
+        row.country == "JP" && row.code == "JP-CT-NATIONAL"
+    });
+    let local = in_force(&context.pack.derived_taxes, as_of, |row| {
+        row.code == "JP-CT-LOCAL" && row.of == "JP-CT-NATIONAL"
+    });
+    if national.is_none() {
+        context.pack_gap("national consumption tax rate");
+    }
+    if local.is_none() {
+        context.pack_gap("local consumption tax ratio");
+    }
+    let exemption = context.threshold(ThresholdKind::DutyAndTaxFree);
+    let exempt_consignment = exemption.filter(|row| context.total_value <= row.row.amount);
+    if let Some(row) = exempt_consignment {
+        context.consignment_explain.add(||
+            Explanation::new(
+                "Small-amount exemption (少額免税)",
+                format!(
+                    "total customs value {} ≤ {} {currency}: no duty and no consumption tax, except on excluded goods",
+                    g(context.total_value),
+                    g(row.row.amount)
+                ),
+            )
+            .rule("duty and tax exemption at or below the threshold", row),
+        );
+    }
+    let (
+        Some((value_rule, value_row)),
+        Some((amount_rule, amount_row)),
+        Some(national),
+        Some(local),
+    ) = (value_rounding, amount_rounding, national, local)
+    else {
+        let lines = context
+            .values
+            .iter()
+            .map(|value| incomplete_line(*value))
+            .collect();
+        return (lines, empty_totals());
+    };
+
+    let mut lines = Vec::with_capacity(context.values.len());
+    let (mut duty_sum, mut national_sum, mut local_sum) =
+        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    let mut complete = true;
+    for (index, line) in context.declaration.lines.iter().enumerate() {
+        let value = context.values.get(index).copied().unwrap_or_default();
+        let mut explain = Steps::new(context.detail);
+        explain.add(|| {
+            Explanation::new("Customs value (CIF)", format!("{} {currency}", g(value)))
+                .amount(value)
+        });
+        if let Some(row) = exempt_consignment {
+            match is_excluded(&row.row, line.hs_code.as_deref()) {
+                None => {
+                    let mut missing = Vec::new();
+                    if line.hs_code.is_none() && !row.row.excluded.is_empty() {
+                        missing.push(Missing {
+                            field: format!("lines[{index}].hs_code"),
+                            message: "no HS code: the excluded-goods list could not be checked; exemption assumed".to_string(),
+                        });
+                    }
+                    explain.add(|| {
+                        Explanation::new("Duty and consumption tax", "exempt (total ≤ threshold)")
+                            .amount(Decimal::ZERO)
+                            .rule("small-amount exemption", row)
+                    });
+                    lines.push(LandedLine {
+                        customs_value: value,
+                        duty: Some(Decimal::ZERO),
+                        taxes: vec![
+                            tax("JP-CT-NATIONAL", Decimal::ZERO),
+                            tax("JP-CT-LOCAL", Decimal::ZERO),
+                        ],
+                        explain: explain.into_vec(),
+                        missing,
+                    });
+                    continue;
+                }
+                Some(label) => explain.add(|| {
+                    Explanation::new(
+                        "Not exempt",
+                        format!("{label} is excluded from the small-amount exemption"),
+                    )
+                    .rule("goods excluded from the exemption", row)
+                }),
+            }
+        }
+        let duty_rate = match context.duty_rate(index, line) {
+            Ok(rate) => rate,
+            Err(missing) => {
+                complete = false;
+                lines.push(LandedLine {
+                    customs_value: value,
+                    duty: None,
+                    taxes: Vec::new(),
+                    explain: explain.into_vec(),
+                    missing: vec![missing],
+                });
+                continue;
+            }
+        };
+        let duty_base = value_rule.apply(value, currency);
+        explain.add(|| {
+            Explanation::new("Duty base", rounding_formula(&value_rule, value, duty_base))
+                .amount(duty_base)
+                .rule(
+                    format!("taxable value {} per line", value_rule.describe()),
+                    value_row,
+                )
+        });
+        let duty_raw = duty_rate.rate.apply(duty_base);
+        let duty = YEN_DOWN.apply(duty_raw, currency);
+        explain.add(|| {
+            duty_rate_explanation(
+                Explanation::new(
+                    "Duty",
+                    format!(
+                        "{} × {} = {}{}",
+                        rounding_formula(&value_rule, value, duty_base),
+                        duty_rate.rate,
+                        g(duty),
+                        yen_fraction_note(duty_raw, duty)
+                    ),
+                )
+                .amount(duty),
+                &duty_rate,
+            )
+        });
+        let duty_in_base = amount_rule.apply(duty, currency);
+        explain.add(|| {
+            Explanation::new(
+                "Duty in the tax base",
+                rounding_formula(&amount_rule, duty, duty_in_base),
+            )
+            .amount(duty_in_base)
+            .rule(
+                format!(
+                    "duty amount {} (as in Customs' worked example 1111)",
+                    amount_rule.describe()
+                ),
+                amount_row,
+            )
+        });
+        let tax_base_raw = value + duty_in_base;
+        let tax_base = value_rule.apply(tax_base_raw, currency);
+        explain.add(|| {
+            Explanation::new(
+                "Consumption-tax base",
+                format!(
+                    "floor({} + {} = {} → {})",
+                    g(value),
+                    g(duty_in_base),
+                    g(tax_base_raw),
+                    g(tax_base)
+                ),
+            )
+            .amount(tax_base)
+            .rule(
+                format!("taxable value {}", value_rule.describe()),
+                value_row,
+            )
+        });
+        let (national_rate, overridden) = match line.tax_rate {
+            TaxRateChoice::Standard => (Some(national.row.standard), false),
+            TaxRateChoice::Reduced => (national.row.reduced, false),
+            TaxRateChoice::Explicit(rate) => (Some(rate), true),
+        };
+        let Some(national_rate) = national_rate else {
+            complete = false;
+            lines.push(LandedLine {
+                customs_value: value,
+                duty: Some(duty),
+                taxes: Vec::new(),
+                explain: explain.into_vec(),
+                missing: vec![Missing {
+                    field: format!("lines[{index}].tax_rate"),
+                    message: "the pack has no reduced rate: give the rate as a percentage"
+                        .to_string(),
+                }],
+            });
+            continue;
+        };
+        let national_raw = national_rate.apply(tax_base);
+        let national_tax = YEN_DOWN.apply(national_raw, currency);
+        explain.add(|| {
+            Explanation::new(
+                "National consumption tax",
+                format!(
+                    "{} × {} = {}{}",
+                    g(tax_base),
+                    national_rate,
+                    g(national_tax),
+                    yen_fraction_note(national_raw, national_tax)
+                ),
+            )
+            .amount(national_tax)
+            .input("rate", line.tax_rate)
+            .rule("national consumption tax on imports", national)
+            .overridden(overridden)
+        });
+        let national_rounded = amount_rule.apply(national_tax, currency);
+        let local_raw = local.row.ratio.apply(national_rounded);
+        let local_tax = YEN_DOWN.apply(local_raw, currency);
+        explain.add(|| {
+            Explanation::new(
+                "Local consumption tax",
+                format!(
+                    "{} × {} = {}{}",
+                    rounding_formula(&amount_rule, national_tax, national_rounded),
+                    local.row.ratio,
+                    g(local_tax),
+                    yen_fraction_note(local_raw, local_tax)
+                ),
+            )
+            .amount(local_tax)
+            .rule(
+                "local consumption tax as a ratio of the national tax",
+                local,
+            )
+        });
+        duty_sum += duty;
+        national_sum += national_tax;
+        local_sum += local_tax;
+        lines.push(LandedLine {
+            customs_value: value,
+            duty: Some(duty),
+            taxes: vec![
+                tax("JP-CT-NATIONAL", national_tax),
+                tax("JP-CT-LOCAL", local_tax),
+            ],
+            explain: explain.into_vec(),
+            missing: Vec::new(),
+        });
+    }
+    let mut totals_explain = Steps::new(context.detail);
+    let mut total_of = |label: &str, unrounded: Decimal, parts: Vec<Decimal>| {
+        let rounded = amount_rule.apply(unrounded, currency);
+        totals_explain.add(|| {
+            let formula = if parts.is_empty() {
+                "no complete line: 0".to_string()
+            } else {
+                let sum = parts.iter().map(|part| g(*part)).collect::<Vec<_>>();
+                format!(
+                    "floor({} = {} → {})",
+                    sum.join(" + "),
+                    g(unrounded),
+                    g(rounded)
+                )
+            };
+            Explanation::new(label, formula).amount(rounded).rule(
+                format!(
+                    "sum of the unrounded line amounts, {}",
+                    amount_rule.describe()
+                ),
+                amount_row,
+            )
+        });
+        rounded
+    };
+    let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
+        lines.iter().filter_map(pick).collect()
+    };
+    let duty_parts = line_amounts(&|line| line.duty);
+    let national_parts = line_amounts(&|line| tax_of(line, "JP-CT-NATIONAL"));
+    let local_parts = line_amounts(&|line| tax_of(line, "JP-CT-LOCAL"));
+    let duty_total = total_of("Duty payable", duty_sum, duty_parts);
+    let national_total = total_of(
+        "National consumption tax payable",
+        national_sum,
+        national_parts,
+    );
+    let local_total = total_of("Local consumption tax payable", local_sum, local_parts);
+    let totals = LandedTotals {
+        duty: duty_total,
+        taxes: vec![
+            tax("JP-CT-NATIONAL", national_total),
+            tax("JP-CT-LOCAL", local_total),
+        ],
+        total: duty_total + national_total + local_total,
+        complete,
+        explain: totals_explain.into_vec(),
+    };
+    (lines, totals)
+}
+
+fn tax(code: &str, amount: Decimal) -> TaxAmount {
+    TaxAmount {
+        code: code.to_string(),
+        amount,
+    }
+}
+
+fn tax_of(line: &LandedLine, code: &str) -> Option<Decimal> {
+    line.taxes
+        .iter()
+        .find(|tax| tax.code == code)
+        .map(|tax| tax.amount)
+}
+
+fn incomplete_line(value: Decimal) -> LandedLine {
+    LandedLine {
+        customs_value: value,
+        duty: None,
+        taxes: Vec::new(),
+        explain: Vec::new(),
+        missing: Vec::new(),
+    }
+}
+
+fn empty_totals() -> LandedTotals {
+    LandedTotals {
+        duty: Decimal::ZERO,
+        taxes: Vec::new(),
+        total: Decimal::ZERO,
+        complete: false,
+        explain: Vec::new(),
+    }
+}
+
+/// The ad valorem regimes (EU, UK, US, CA, AU): duty = value × rate unless a low-value rule applies;
+/// import VAT/GST on value + duty (or on the value at the point of sale for low-value B2C parcels);
+/// totals rounded by the pack's rule.
+fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
+    let regime = context.pack.header.regime;
+    let currency = context.currency;
+    let as_of = context.as_of();
+    let b2c = context.declaration.consignment == Consignment::B2cParcel;
+    let total_value = context.total_value;
+    let Some((amount_rule, amount_row)) = context.rounding(RoundingTarget::Amount) else {
+        let lines = context
+            .values
+            .iter()
+            .map(|value| incomplete_line(*value))
+            .collect();
+        return (lines, empty_totals());
+    };
+    let destination = context.declaration.destination.trim().to_ascii_uppercase();
+    let tax_country = if destination == "GB" {
+        "UK".to_string()
+    } else {
+        destination
+    };
+    let tax_code = match regime {
+        Regime::Au | Regime::Ca => "GST",
+        _ => "VAT",
+    };
+    let has_import_tax = regime != Regime::Us;
+    let tax_row = in_force(&context.pack.tax_rates, as_of, |row| {
+        row.country == tax_country && row.code == tax_code
+    });
+
+    // Consignment-level low-value rules.
+    let all_free = applies_to_b2c(
+        context.threshold(ThresholdKind::DutyAndTaxFree),
+        b2c,
+        total_value,
+    );
+    let point_of_sale = applies_to_b2c(
+        context.threshold(ThresholdKind::PointOfSaleTax),
+        b2c,
+        total_value,
+    );
+    let duty_free = applies_to_b2c(context.threshold(ThresholdKind::DutyFree), b2c, total_value);
+    let flat_duty = in_force(&context.pack.flat_duties, as_of, |_| true).filter(|row| {
+        b2c && context.declaration.eu_flat_duty && total_value <= row.row.consignment_max
+    });
+    for (row, text) in [
+        (all_free, "no duty and no import tax"),
+        (duty_free, "no customs duty"),
+    ] {
+        if let Some(row) = row {
+            context.consignment_explain.add(|| {
+                Explanation::new(
+                    "Low-value consignment",
+                    format!(
+                        "B2C consignment {} ≤ {} {currency}: {text}",
+                        g(total_value),
+                        g(row.row.amount)
+                    ),
+                )
+                .rule("low-value threshold", row)
+            });
+        }
+    }
+    // IOSS matters only in the EU; elsewhere the point-of-sale rule is the law for low-value B2C.
+    let tax_at_point_of_sale =
+        point_of_sale.filter(|_| regime != Regime::Eu || context.declaration.ioss);
+    if let Some(row) = point_of_sale {
+        let text = if tax_at_point_of_sale.is_some() {
+            format!(
+                "{tax_code} charged at the point of sale (checkout), not at the border; computed on the value"
+            )
+        } else {
+            format!("no IOSS: import {tax_code} is collected at the border")
+        };
+        context.consignment_explain.add(|| {
+            Explanation::new(
+                "Low-value B2C sale",
+                format!(
+                    "consignment {} ≤ {} {currency}: {text}",
+                    g(total_value),
+                    g(row.row.amount)
+                ),
+            )
+            .rule("point-of-sale taxation threshold", row)
+        });
+    }
+    if regime == Regime::Us
+        && let Some(row) = context.threshold(ThresholdKind::DeMinimis)
+    {
+        context.consignment_explain.add(|| {
+            Explanation::new(
+                "De minimis",
+                format!(
+                    "duty-free de minimis in force: {} {currency}",
+                    g(row.row.amount)
+                ),
+            )
+            .rule("de minimis (suspended when 0)", row)
+        });
+    }
+    let mut counted_subheadings = BTreeSet::new();
+
+    let mut lines = Vec::with_capacity(context.values.len());
+    let mut complete = true;
+    for (index, line) in context.declaration.lines.iter().enumerate() {
+        let value = context.values.get(index).copied().unwrap_or_default();
+        let mut explain = Steps::new(context.detail);
+        explain.add(|| {
+            Explanation::new("Customs value", format!("{} {currency}", g(value))).amount(value)
+        });
+        let mut missing = Vec::new();
+        // Duty.
+        let duty = if let Some(row) = all_free.or(duty_free) {
+            explain.add(|| {
+                Explanation::new("Duty", "none: low-value consignment")
+                    .amount(Decimal::ZERO)
+                    .rule("low-value threshold", row)
+            });
+            Some(Decimal::ZERO)
+        } else if let Some(row) = flat_duty {
+            let subheading = line
+                .hs_code
+                .as_deref()
+                .map(|hs| hs.chars().take(6).collect::<String>());
+            if subheading.is_none() {
+                missing.push(Missing {
+                    field: format!("lines[{index}].hs_code"),
+                    message:
+                        "no HS code: counted as a distinct tariff subheading for the flat duty"
+                            .to_string(),
+                });
+            }
+            let first = subheading
+                .as_ref()
+                .is_none_or(|code| counted_subheadings.insert(code.clone()));
+            let amount = if first {
+                row.row.per_subheading
+            } else {
+                Decimal::ZERO
+            };
+            let formula = match (&subheading, first) {
+                (Some(code), true) => format!("subheading {code}: {} {currency}", g(amount)),
+                (Some(code), false) => {
+                    format!("subheading {code} already charged on an earlier line: 0")
+                }
+                (None, _) => format!("unknown subheading: {} {currency}", g(amount)),
+            };
+            explain.add(|| {
+                Explanation::new("Flat duty per tariff subheading", formula)
+                    .amount(amount)
+                    .rule("flat duty on low-value B2C consignments", row)
+            });
+            Some(amount)
+        } else {
+            match context.duty_rate(index, line) {
+                Ok(rate) => {
+                    let duty = rate.rate.apply(value);
+                    explain.add(|| {
+                        duty_rate_explanation(
+                            Explanation::new(
+                                "Duty",
+                                format!("{} × {} = {}", g(value), rate.rate, g(duty)),
+                            )
+                            .amount(duty),
+                            &rate,
+                        )
+                    });
+                    Some(duty)
+                }
+                Err(gap) => {
+                    missing.push(gap);
+                    None
+                }
+            }
+        };
+        // Import tax.
+        let mut taxes = Vec::new();
+        if has_import_tax {
+            if let Some(row) = all_free {
+                explain.add(|| {
+                    Explanation::new(tax_code, "none: low-value consignment")
+                        .amount(Decimal::ZERO)
+                        .rule("low-value threshold", row)
+                });
+                taxes.push(tax(tax_code, Decimal::ZERO));
+            } else {
+                let (rate, overridden) = match (line.tax_rate, tax_row) {
+                    (TaxRateChoice::Explicit(rate), _) => (Some(rate), true),
+                    (TaxRateChoice::Standard, Some(row)) => (Some(row.row.standard), false),
+                    (TaxRateChoice::Reduced, Some(row)) => (row.row.reduced, false),
+                    (_, None) => (None, false),
+                };
+                let base = if tax_at_point_of_sale.is_some() {
+                    Some(value)
+                } else {
+                    duty.map(|duty| value + duty)
+                };
+                match (rate, base) {
+                    (Some(rate), Some(base)) => {
+                        let amount = rate.apply(base);
+                        explain.add(|| {
+                            let formula = if tax_at_point_of_sale.is_some() {
+                                format!("{} × {} = {} (at the point of sale)", g(base), rate, g(amount))
+                            } else {
+                                format!("({} + duty {}) × {} = {}", g(value), g(base - value), rate, g(amount))
+                            };
+                            let step = Explanation::new(tax_code, formula)
+                                .amount(amount)
+                                .input("rate", line.tax_rate)
+                                .overridden(overridden);
+                            match (tax_row, overridden) {
+                                (Some(row), false) => step.rule(format!("{tax_code} rate for {tax_country}"), row),
+                                _ => step,
+                            }
+                        });
+                        taxes.push(tax(tax_code, amount));
+                    }
+                    (None, _) => missing.push(Missing {
+                        field: format!("lines[{index}].tax_rate"),
+                        message: format!(
+                            "no {} {tax_code} rate in the packs for {tax_country} on {as_of}: give the rate as a percentage",
+                            line.tax_rate
+                        ),
+                    }),
+                    (Some(_), None) => missing.push(Missing {
+                        field: format!("lines[{index}].tax_rate"),
+                        message: format!("{tax_code} not computed: its base includes the missing duty"),
+                    }),
+                }
+            }
+        }
+        if !missing
+            .iter()
+            .all(|gap| gap.message.contains("counted as a distinct"))
+        {
+            complete = false;
+        }
+        lines.push(LandedLine {
+            customs_value: value,
+            duty,
+            taxes,
+            explain: explain.into_vec(),
+            missing,
+        });
+    }
+
+    // Totals, rounded by the pack's rule.
+    let mut totals_explain = Steps::new(context.detail);
+    let mut round_total = |label: String, unrounded: Decimal| {
+        let rounded = amount_rule.apply(unrounded, currency);
+        totals_explain.add(|| {
+            Explanation::new(label, rounding_formula(&amount_rule, unrounded, rounded))
+                .amount(rounded)
+                .rule(format!("total {}", amount_rule.describe()), amount_row)
+        });
+        rounded
+    };
+    let duty_total = round_total(
+        "Duty payable".to_string(),
+        lines.iter().filter_map(|line| line.duty).sum(),
+    );
+    let mut taxes = Vec::new();
+    if has_import_tax {
+        let sum = lines.iter().filter_map(|line| tax_of(line, tax_code)).sum();
+        taxes.push(tax(
+            tax_code,
+            round_total(format!("{tax_code} payable"), sum),
+        ));
+    }
+    if regime == Regime::Us
+        && let Some(fee) = merchandise_processing_fee(context, amount_rule)
+    {
+        taxes.push(fee);
+    }
+    let total = duty_total + taxes.iter().map(|tax| tax.amount).sum::<Decimal>();
+    (
+        lines,
+        LandedTotals {
+            duty: duty_total,
+            taxes,
+            total,
+            complete,
+            explain: totals_explain.into_vec(),
+        },
+    )
+}
+
+/// The threshold row when a B2C consignment's value is at or below it.
+fn applies_to_b2c(
+    row: Option<&Dated<ThresholdRow>>,
+    b2c: bool,
+    total_value: Decimal,
+) -> Option<&Dated<ThresholdRow>> {
+    row.filter(|row| b2c && total_value <= row.row.amount)
+}
+
+/// US Merchandise Processing Fee on the whole entry: formal entries ad valorem between the minimum and
+/// maximum; informal entries a fixed fee.
+fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> Option<TaxAmount> {
+    let currency = context.currency;
+    let entry = context
+        .declaration
+        .entry
+        .unwrap_or(match context.declaration.consignment {
+            Consignment::Commercial => EntryKind::Formal,
+            Consignment::B2cParcel => EntryKind::Informal,
+        });
+    let Some(row) = in_force(&context.pack.fees, context.as_of(), |row| {
+        row.code == "US-MPF" && row.entry == entry
+    }) else {
+        context.pack_gap(&format!("US-MPF figure for {entry:?} entries"));
+        return None;
+    };
+    let (amount, formula) = match (row.row.rate, row.row.amount) {
+        (Some(rate), _) => {
+            let raw = rate.apply(context.total_value);
+            let floored = row.row.minimum.map_or(raw, |min| raw.max(min));
+            let capped = row.row.maximum.map_or(floored, |max| floored.min(max));
+            let fee = rounding.apply(capped, currency);
+            let bounds = format!(
+                "min {}, max {}",
+                row.row.minimum.map_or("none".to_string(), g),
+                row.row.maximum.map_or("none".to_string(), g)
+            );
+            (
+                fee,
+                format!(
+                    "{} × {} = {} → clamp({bounds}) = {}",
+                    g(context.total_value),
+                    rate,
+                    g(raw),
+                    g(fee)
+                ),
+            )
+        }
+        (None, Some(fixed)) => (
+            fixed,
+            format!("fixed fee per {entry:?} entry: {}", g(fixed)),
+        ),
+        (None, None) => return None,
+    };
+    context.consignment_explain.add(|| {
+        Explanation::new("Merchandise Processing Fee", formula)
+            .amount(amount)
+            .rule("US Merchandise Processing Fee", row)
+    });
+    Some(tax("US-MPF", amount))
+}

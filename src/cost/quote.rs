@@ -1,0 +1,644 @@
+//! Unit economics of every product × target of a plan: price, marketplace fees, fulfilment, selling
+//! plan, landed cost, FX and margin, each figure explained (or numbers only for a whole catalogue).
+//!
+//! Assumptions, stated in each result's explanations: the displayed price includes the destination's
+//! standard consumption tax / VAT (none in the US), which the seller remits; import consumption tax /
+//! VAT is recoverable by a registered importer, so it is shown but not deducted from the margin; stock
+//! is imported as one commercial consignment per month (`monthly_units`).
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    Consignment, Declaration, DeclarationLine, Detail, Explanation, FulfilmentInput, Missing,
+    Package, SaleLine, SalesFile, Steps, TaxRateChoice, g, landed_cost_with, marketplace_fees_with,
+    selling_plan_comparison,
+};
+use crate::money::{Currency, FxRate, Money, convert};
+use crate::packs::{Packs, in_force};
+use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
+
+/// The unit economics of one product on one target marketplace, in the marketplace's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnitEconomics {
+    pub sku: String,
+    pub marketplace: Marketplace,
+    pub currency: Currency,
+    /// As displayed to the buyer.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub price: Option<Decimal>,
+    /// Price without the destination's consumption tax / VAT.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub net_price: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub referral_fee: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub closing_fee: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub fulfilment_fee: Option<Decimal>,
+    /// The cheaper selling plan's cost per unit at the target's monthly volume.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub selling_plan: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub unit_cost: Option<Decimal>,
+    /// Freight and insurance per unit.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub freight: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub duty: Option<Decimal>,
+    /// Import consumption tax / VAT per unit (recoverable; not in the margin).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub import_taxes: Option<Decimal>,
+    /// Unit cost + freight + duty.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub landed_cost: Option<Decimal>,
+    /// Net price − fees − selling plan − landed cost.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub margin: Option<Decimal>,
+    /// Margin in the plan's home currency.
+    pub margin_home: Option<Money>,
+    /// Margin ÷ net price, as a fraction (0.25 = 25%).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub margin_rate: Option<Decimal>,
+    /// The exchange rates used.
+    pub fx: Vec<FxRate>,
+    pub explain: Vec<Explanation>,
+    pub missing: Vec<Missing>,
+}
+
+/// A quote of the whole plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Quote {
+    pub plan: String,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub items: Vec<UnitEconomics>,
+}
+
+/// Quotes every product × target of `plan`, collecting the results.
+pub fn quote(plan: &Plan, packs: &Packs, rates: &[FxRate], detail: Detail) -> Quote {
+    let mut items = Vec::with_capacity(plan.products.len() * plan.targets.len());
+    quote_each(plan, packs, rates, detail, |item| items.push(item));
+    Quote {
+        plan: plan.plan.name.clone(),
+        as_of: plan.plan.as_of,
+        items,
+    }
+}
+
+/// Quotes every product × target of `plan` and hands each result to `sink` as soon as it is computed,
+/// so a catalogue of any size runs in constant memory.
+pub fn quote_each(
+    plan: &Plan,
+    packs: &Packs,
+    rates: &[FxRate],
+    detail: Detail,
+    mut sink: impl FnMut(UnitEconomics),
+) {
+    for product in &plan.products {
+        for target in &plan.targets {
+            sink(quote_one(plan, product, target, packs, rates, detail));
+        }
+    }
+}
+
+/// The customs destination of a marketplace's buyers.
+fn destination(marketplace: Marketplace) -> &'static str {
+    match marketplace {
+        Marketplace::AmazonJp => "JP",
+        Marketplace::AmazonUs => "US",
+        Marketplace::AmazonDe => "DE",
+        Marketplace::AmazonFr => "FR",
+        Marketplace::AmazonUk => "UK",
+    }
+}
+
+/// One product × target.
+struct Item<'a> {
+    marketplace: Marketplace,
+    currency: Currency,
+    as_of: NaiveDate,
+    rates: &'a [FxRate],
+    fx: Vec<FxRate>,
+    explain: Steps,
+    missing: Vec<Missing>,
+}
+
+impl Item<'_> {
+    /// An amount of the plan in the item's currency, converted with a rate from `rates` if needed.
+    fn amount(&mut self, amount: &Amount, field: &str) -> Option<Decimal> {
+        let Ok(from) = Currency::from_str(amount.currency.as_str()) else {
+            self.gap(
+                field,
+                format!("currency {} is not supported", amount.currency),
+            );
+            return None;
+        };
+        self.convert(Money::new(amount.amount, from), self.currency, field)
+    }
+
+    fn convert(&mut self, money: Money, to: Currency, field: &str) -> Option<Decimal> {
+        if money.currency == to {
+            return Some(money.amount);
+        }
+        let rate = self.rates.iter().find(|rate| {
+            (rate.from == money.currency && rate.to == to)
+                || (rate.from == to && rate.to == money.currency)
+        });
+        let Some(converted) = rate.and_then(|rate| convert(&money, rate).ok()) else {
+            self.gap(
+                field,
+                format!("no {}/{to} exchange rate: add one", money.currency),
+            );
+            return None;
+        };
+        if !self.fx.contains(&converted.rate) {
+            self.fx.push(converted.rate.clone());
+        }
+        self.explain.add(|| {
+            Explanation::new(
+                format!("{field} in {to}"),
+                format!(
+                    "{} {} × {} = {} {to}",
+                    g(money.amount),
+                    money.currency,
+                    converted.rate.rate.normalize(),
+                    g(converted.converted.amount.round_dp(4))
+                ),
+            )
+            .amount(converted.converted.amount)
+            .input("rate date", converted.rate.date)
+            .input("rate source", &converted.rate.source)
+        });
+        Some(converted.converted.amount)
+    }
+
+    fn gap(&mut self, field: &str, message: String) {
+        self.missing.push(Missing {
+            field: format!("{}: {field}", self.marketplace),
+            message,
+        });
+    }
+}
+
+fn quote_one(
+    plan: &Plan,
+    product: &Product,
+    target: &Target,
+    packs: &Packs,
+    rates: &[FxRate],
+    detail: Detail,
+) -> UnitEconomics {
+    let marketplace = target.marketplace;
+    let as_of = plan.plan.as_of;
+    let Some(pack) = packs.marketplace(marketplace.id()) else {
+        return UnitEconomics::empty(
+            product,
+            marketplace,
+            Currency::EUR,
+            vec![Missing {
+                field: marketplace.id().to_string(),
+                message: "no marketplace pack".to_string(),
+            }],
+        );
+    };
+    let mut item = Item {
+        marketplace,
+        currency: pack.header.currency,
+        as_of,
+        rates,
+        fx: Vec::new(),
+        explain: Steps::new(detail),
+        missing: Vec::new(),
+    };
+
+    let price = product
+        .prices
+        .iter()
+        .find(|price| price.marketplace == marketplace)
+        .and_then(|price| item.amount(&price.price, "price"));
+    if price.is_none() && !product.prices.iter().any(|p| p.marketplace == marketplace) {
+        item.gap("price", format!("no [[products.prices]] for {marketplace}"));
+    }
+    let units = target.monthly_units.filter(|units| *units > 0);
+
+    let fees = price
+        .and_then(|price| marketplace_fees_for(product, target, price, packs, &mut item, detail));
+    let (referral_fee, closing_fee, fulfilment_fee) = fees.unwrap_or((None, None, None));
+    let selling_plan = selling_plan_per_unit(packs, marketplace, units, &mut item);
+
+    let unit_cost = product
+        .unit_cost
+        .as_ref()
+        .and_then(|cost| item.amount(cost, "unit_cost"));
+    if product.unit_cost.is_none() {
+        item.gap(
+            "unit_cost",
+            "no unit_cost: landed cost and margin cannot be computed".to_string(),
+        );
+    }
+    let freight = freight_per_unit(product, marketplace, &mut item);
+    let (duty, import_taxes) = match (unit_cost, freight) {
+        (Some(cost), Some(freight)) => duty_per_unit(
+            product,
+            marketplace,
+            cost + freight,
+            units,
+            packs,
+            &mut item,
+            detail,
+        ),
+        _ => (None, None),
+    };
+    let landed_cost = match (unit_cost, freight, duty) {
+        (Some(cost), Some(freight), Some(duty)) => Some(cost + freight + duty),
+        _ => None,
+    };
+    let net_price = price.map(|price| net_of_tax(price, marketplace, as_of, packs, &mut item));
+    let margin = match (
+        net_price,
+        referral_fee,
+        closing_fee,
+        fulfilment_fee,
+        selling_plan,
+        landed_cost,
+    ) {
+        (
+            Some(net),
+            Some(referral),
+            Some(closing),
+            Some(fulfilment),
+            Some(plan_fee),
+            Some(landed),
+        ) => {
+            let margin = net - referral - closing - fulfilment - plan_fee - landed;
+            item.explain.add(|| {
+                Explanation::new(
+                    "Margin per unit",
+                    format!(
+                        "{} − referral {} − closing {} − fulfilment {} − selling plan {} − landed cost {} = {}",
+                        g(net),
+                        g(referral),
+                        g(closing),
+                        g(fulfilment),
+                        g(plan_fee.round_dp(4)),
+                        g(landed.round_dp(4)),
+                        g(margin.round_dp(4))
+                    ),
+                )
+                .amount(margin)
+            });
+            Some(margin)
+        }
+        _ => None,
+    };
+    let margin_rate = match (margin, net_price) {
+        (Some(margin), Some(net)) if !net.is_zero() => Some(margin / net),
+        _ => None,
+    };
+    let margin_home = margin.and_then(|margin| {
+        let home = Currency::from_str(plan.plan.home_currency.as_str()).ok()?;
+        let currency = item.currency;
+        item.convert(Money::new(margin, currency), home, "margin")
+            .map(|amount| Money::new(amount, home))
+    });
+    UnitEconomics {
+        sku: product.sku.clone(),
+        marketplace,
+        currency: item.currency,
+        price,
+        net_price,
+        referral_fee,
+        closing_fee,
+        fulfilment_fee,
+        selling_plan,
+        unit_cost,
+        freight,
+        duty,
+        import_taxes,
+        landed_cost,
+        margin,
+        margin_home,
+        margin_rate,
+        fx: item.fx,
+        explain: item.explain.into_vec(),
+        missing: item.missing,
+    }
+}
+
+impl UnitEconomics {
+    fn empty(
+        product: &Product,
+        marketplace: Marketplace,
+        currency: Currency,
+        missing: Vec<Missing>,
+    ) -> Self {
+        UnitEconomics {
+            sku: product.sku.clone(),
+            marketplace,
+            currency,
+            price: None,
+            net_price: None,
+            referral_fee: None,
+            closing_fee: None,
+            fulfilment_fee: None,
+            selling_plan: None,
+            unit_cost: None,
+            freight: None,
+            duty: None,
+            import_taxes: None,
+            landed_cost: None,
+            margin: None,
+            margin_home: None,
+            margin_rate: None,
+            fx: Vec::new(),
+            explain: Vec::new(),
+            missing,
+        }
+    }
+}
+
+type Fees = (Option<Decimal>, Option<Decimal>, Option<Decimal>);
+
+/// Referral, closing and fulfilment fees for one unit at `price`.
+fn marketplace_fees_for(
+    product: &Product,
+    target: &Target,
+    price: Decimal,
+    packs: &Packs,
+    item: &mut Item<'_>,
+    detail: Detail,
+) -> Option<Fees> {
+    let fulfilment = match target.fulfilment {
+        Fulfilment::Fba => Some(FulfilmentInput {
+            package: product.package.as_ref().map(|package| Package {
+                length_cm: package.length_cm,
+                width_cm: package.width_cm,
+                height_cm: package.height_cm,
+                weight_g: package.weight_g,
+            }),
+            fee: None,
+        }),
+        Fulfilment::Mfn | Fulfilment::Local3pl => None,
+    };
+    let file = SalesFile {
+        marketplace: item.marketplace.id().to_string(),
+        as_of: item.as_of,
+        category: product.category.clone(),
+        referral: None,
+        per_order_fee: None,
+        refund_administration: None,
+        fulfilment,
+        lines: vec![SaleLine {
+            price,
+            shipping: Decimal::ZERO,
+            gift_wrap: Decimal::ZERO,
+            points: Decimal::ZERO,
+            refunded: false,
+        }],
+    };
+    let report = match marketplace_fees_with(&file, packs, detail) {
+        Ok(report) => report,
+        Err(error) => {
+            item.gap("fees", error.to_string());
+            return None;
+        }
+    };
+    let missing_prefix = item.marketplace.id();
+    for gap in report.missing {
+        item.missing.push(Missing {
+            field: format!("{missing_prefix}: {}", gap.field),
+            message: gap.message,
+        });
+    }
+    let line = report.lines.into_iter().next()?;
+    for gap in line.missing {
+        item.missing.push(gap);
+    }
+    if detail == Detail::Explained {
+        for step in report.explain.into_iter().chain(line.explain) {
+            item.explain.add(|| step);
+        }
+    }
+    let fulfilment_fee = match target.fulfilment {
+        Fulfilment::Fba => line.fulfilment_fee,
+        Fulfilment::Mfn | Fulfilment::Local3pl => {
+            item.gap(
+                "fulfilment",
+                format!(
+                    "{} fulfilment costs are not modelled: count them as zero only if that is true",
+                    target.fulfilment.id()
+                ),
+            );
+            None
+        }
+    };
+    Some((line.referral_fee, Some(line.closing_fee), fulfilment_fee))
+}
+
+/// The cheaper selling plan's cost per unit at the monthly volume.
+fn selling_plan_per_unit(
+    packs: &Packs,
+    marketplace: Marketplace,
+    units: Option<u32>,
+    item: &mut Item<'_>,
+) -> Option<Decimal> {
+    let Some(units) = units else {
+        item.gap(
+            "monthly_units",
+            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
+                .to_string(),
+        );
+        return None;
+    };
+    match selling_plan_comparison(packs, marketplace.id(), item.as_of, u64::from(units)) {
+        Ok(comparison) => {
+            let total = comparison.individual.min(comparison.professional);
+            let per_unit = total / Decimal::from(units);
+            item.explain.add(|| {
+                Explanation::new(
+                    "Selling plan per unit",
+                    format!(
+                        "min(Individual {}, Professional {}) ÷ {units} units = {}",
+                        g(comparison.individual),
+                        g(comparison.professional),
+                        g(per_unit.round_dp(4))
+                    ),
+                )
+                .amount(per_unit)
+            });
+            Some(per_unit)
+        }
+        Err(error) => {
+            item.gap("selling_plan", error.to_string());
+            None
+        }
+    }
+}
+
+fn freight_per_unit(
+    product: &Product,
+    marketplace: Marketplace,
+    item: &mut Item<'_>,
+) -> Option<Decimal> {
+    let Some(freight) = product
+        .freight
+        .iter()
+        .find(|freight| freight.marketplace == marketplace)
+    else {
+        item.gap("freight", format!("no [[products.freight]] for {marketplace}: freight and insurance are part of the customs value"));
+        return None;
+    };
+    let cost = item.amount(&freight.freight, "freight")?;
+    let insurance = match &freight.insurance {
+        Some(insurance) => item.amount(insurance, "insurance")?,
+        None => Decimal::ZERO,
+    };
+    Some(cost + insurance)
+}
+
+/// Duty and import taxes per unit, from one commercial consignment of a month's stock.
+fn duty_per_unit(
+    product: &Product,
+    marketplace: Marketplace,
+    cif_per_unit: Decimal,
+    units: Option<u32>,
+    packs: &Packs,
+    item: &mut Item<'_>,
+    detail: Detail,
+) -> (Option<Decimal>, Option<Decimal>) {
+    let Some(units) = units else {
+        item.gap("monthly_units", "no monthly_units: the import consignment size (and so the customs rounding and de minimis) is unknown".to_string());
+        return (None, None);
+    };
+    let tax_rate = if product.flags.contains(&ProductFlag::Food)
+        && !product.flags.contains(&ProductFlag::Alcohol)
+    {
+        TaxRateChoice::Reduced
+    } else {
+        TaxRateChoice::Standard
+    };
+    let quantity = Decimal::from(units);
+    let declaration = Declaration {
+        destination: destination(marketplace).to_string(),
+        as_of: item.as_of,
+        currency: item.currency,
+        consignment: Consignment::Commercial,
+        fx: None,
+        ioss: false,
+        eu_flat_duty: true,
+        entry: None,
+        lines: vec![DeclarationLine {
+            customs_value: cif_per_unit * quantity,
+            duty_rate: None,
+            hs_code: product.hs_code.clone(),
+            quantity: units,
+            tax_rate,
+            description: None,
+        }],
+    };
+    let landed = match landed_cost_with(&declaration, packs, detail) {
+        Ok(landed) => landed,
+        Err(error) => {
+            item.gap("landed_cost", error.to_string());
+            return (None, None);
+        }
+    };
+    for line in &landed.lines {
+        for gap in &line.missing {
+            item.gap("landed_cost", format!("{}: {}", gap.field, gap.message));
+        }
+    }
+    for gap in &landed.missing {
+        item.gap("landed_cost", format!("{}: {}", gap.field, gap.message));
+    }
+    if detail == Detail::Explained {
+        item.explain.add(|| {
+            Explanation::new(
+                "Import consignment",
+                format!(
+                    "{units} units × CIF {} = {} {}",
+                    g(cif_per_unit.round_dp(4)),
+                    g((cif_per_unit * quantity).round_dp(4)),
+                    item.currency
+                ),
+            )
+        });
+        for step in landed
+            .consignment_explain
+            .into_iter()
+            .chain(landed.lines.into_iter().flat_map(|line| line.explain))
+            .chain(landed.totals.explain)
+        {
+            item.explain.add(|| step);
+        }
+    }
+    if !landed.totals.complete {
+        return (None, None);
+    }
+    let taxes: Decimal = landed.totals.taxes.iter().map(|tax| tax.amount).sum();
+    (Some(landed.totals.duty / quantity), Some(taxes / quantity))
+}
+
+/// The displayed price without the destination's standard consumption tax / VAT (its rate plus the
+/// taxes derived from it, e.g. Japan's local tax); the US price has none.
+fn net_of_tax(
+    price: Decimal,
+    marketplace: Marketplace,
+    as_of: NaiveDate,
+    packs: &Packs,
+    item: &mut Item<'_>,
+) -> Decimal {
+    let country = destination(marketplace);
+    let Some(pack) = packs.customs_for(country) else {
+        return price;
+    };
+    let mut rate = Decimal::ZERO;
+    for row in pack
+        .tax_rates
+        .iter()
+        .filter(|row| row.row.country == country && row.in_force(as_of))
+    {
+        let standard = row.row.standard.as_fraction();
+        rate += standard;
+        if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
+            derived.of == row.row.code
+        }) {
+            rate += derived.row.ratio.apply(standard);
+        }
+    }
+    if rate.is_zero() {
+        return price;
+    }
+    let net = price / (Decimal::ONE + rate);
+    item.explain.add(|| {
+        Explanation::new(
+            "Price without consumption tax / VAT",
+            format!(
+                "{} ÷ (1 + {}%) = {}",
+                g(price),
+                (rate * Decimal::ONE_HUNDRED).normalize(),
+                g(net.round_dp(4))
+            ),
+        )
+        .amount(net)
+    });
+    net
+}

@@ -1,0 +1,415 @@
+//! Rule packs: the dated, sourced figures in `data/packs/` (marketplace fees, customs and tax rules,
+//! duty rates), loaded from `(file name, text)` pairs, validated, and resolved at an as-of date.
+//!
+//! Pure: the caller reads the files (or uses [`bundled`]); this module only parses. Every figure row
+//! carries `effective_from` (+ `effective_until`), `source` (an id of a `[sources.ID]` table with title
+//! and URL in the same file) and `confidence`; a row without them is rejected with its file and line.
+//! History is kept: several rows for the same thing with different dates coexist, and the as-of date
+//! picks the one in force.
+
+mod schema;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use schema::*;
+
+/// One problem in one pack file, with the line and field when known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct PackError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for PackError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field `{field}`")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every problem found while loading a set of packs (loading does not stop at the first one).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct PackErrors(pub Vec<PackError>);
+
+impl fmt::Display for PackErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, error) in self.0.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{error}")?;
+        }
+        Ok(())
+    }
+}
+
+/// How far a figure can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Read in the authority's or the platform's own text.
+    Official,
+    /// The authority's text read through a faithful copy.
+    OfficialCopy,
+    /// A third party states it.
+    Secondary,
+}
+
+/// Where a pack file came from: shipped with Landfall, or the user's own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum PackOrigin {
+    Bundled,
+    User,
+}
+
+/// A source: page title and URL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+/// Everything a reader needs to judge a figure: where it comes from, when it applies, how sure we are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Provenance {
+    pub source: Source,
+    #[ts(type = "string")]
+    pub effective_from: NaiveDate,
+    #[ts(type = "string | null")]
+    pub effective_until: Option<NaiveDate>,
+    pub confidence: Confidence,
+    pub note: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub origin: PackOrigin,
+}
+
+/// A figure row with its provenance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dated<T> {
+    pub row: T,
+    pub provenance: Provenance,
+}
+
+impl<T> Dated<T> {
+    /// In force on `as_of`: `effective_from ≤ as_of < effective_until`.
+    pub fn in_force(&self, as_of: NaiveDate) -> bool {
+        self.provenance.effective_from <= as_of
+            && self
+                .provenance
+                .effective_until
+                .is_none_or(|until| as_of < until)
+    }
+}
+
+/// The row in force on `as_of` among those `matching`: the latest `effective_from` wins, so a newer
+/// row supersedes an older one without deleting it.
+pub fn in_force<T>(
+    rows: &[Dated<T>],
+    as_of: NaiveDate,
+    matching: impl Fn(&T) -> bool,
+) -> Option<&Dated<T>> {
+    rows.iter()
+        .filter(|dated| matching(&dated.row) && dated.in_force(as_of))
+        .max_by_key(|dated| {
+            (
+                dated.provenance.effective_from,
+                dated.provenance.origin == PackOrigin::User,
+            )
+        })
+}
+
+/// All loaded packs, by id.
+#[derive(Debug, Clone, Default)]
+pub struct Packs {
+    pub marketplaces: BTreeMap<String, MarketplacePack>,
+    pub customs: BTreeMap<String, CustomsPack>,
+    pub duties: Vec<Dated<DutyRateRow>>,
+}
+
+impl Packs {
+    pub fn marketplace(&self, id: &str) -> Option<&MarketplacePack> {
+        self.marketplaces.get(id)
+    }
+
+    /// The customs pack covering a destination (`JP`, `FR`, `UK`, …).
+    pub fn customs_for(&self, destination: &str) -> Option<&CustomsPack> {
+        self.customs.values().find(|pack| {
+            pack.header
+                .destinations
+                .iter()
+                .any(|code| code == destination)
+        })
+    }
+}
+
+/// The packs shipped in `data/packs/`, compiled into the binary (no data directory needed).
+pub const BUNDLED_FILES: &[(&str, &str)] = &[
+    (
+        "marketplaces/amazon-jp.toml",
+        include_str!("../data/packs/marketplaces/amazon-jp.toml"),
+    ),
+    (
+        "marketplaces/amazon-us.toml",
+        include_str!("../data/packs/marketplaces/amazon-us.toml"),
+    ),
+    (
+        "marketplaces/amazon-de.toml",
+        include_str!("../data/packs/marketplaces/amazon-de.toml"),
+    ),
+    (
+        "marketplaces/amazon-fr.toml",
+        include_str!("../data/packs/marketplaces/amazon-fr.toml"),
+    ),
+    (
+        "marketplaces/amazon-uk.toml",
+        include_str!("../data/packs/marketplaces/amazon-uk.toml"),
+    ),
+    (
+        "customs/jp.toml",
+        include_str!("../data/packs/customs/jp.toml"),
+    ),
+    (
+        "customs/eu.toml",
+        include_str!("../data/packs/customs/eu.toml"),
+    ),
+    (
+        "customs/uk.toml",
+        include_str!("../data/packs/customs/uk.toml"),
+    ),
+    (
+        "customs/us.toml",
+        include_str!("../data/packs/customs/us.toml"),
+    ),
+    (
+        "customs/ca.toml",
+        include_str!("../data/packs/customs/ca.toml"),
+    ),
+    (
+        "customs/au.toml",
+        include_str!("../data/packs/customs/au.toml"),
+    ),
+    (
+        "duties/jp-simplified.toml",
+        include_str!("../data/packs/duties/jp-simplified.toml"),
+    ),
+];
+
+/// Loads the bundled packs. They are checked by the test suite, so an error here is a build defect,
+/// still reported rather than panicking.
+pub fn bundled() -> Result<Packs, PackErrors> {
+    load(BUNDLED_FILES.iter().copied(), std::iter::empty())
+}
+
+/// Loads `bundled` files, then merges `user` files over them: a user row with the same key and
+/// `effective_from` as a bundled row replaces it; any other user row is added to the history.
+pub fn load<'a>(
+    bundled: impl IntoIterator<Item = (&'a str, &'a str)>,
+    user: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<Packs, PackErrors> {
+    let mut packs = Packs::default();
+    let mut errors = Vec::new();
+    for (origin, files) in [
+        (PackOrigin::Bundled, bundled.into_iter().collect::<Vec<_>>()),
+        (PackOrigin::User, user.into_iter().collect::<Vec<_>>()),
+    ] {
+        for (name, text) in files {
+            match parse_file(name, text, origin) {
+                Ok(parsed) => merge(&mut packs, parsed, &mut errors),
+                Err(mut file_errors) => errors.append(&mut file_errors),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(packs)
+    } else {
+        Err(PackErrors(errors))
+    }
+}
+
+/// 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes().get(..end).map_or(0, |before| {
+        before.iter().filter(|byte| **byte == b'\n').count()
+    }) + 1
+}
+
+/// Turns a TOML/serde error into a [`PackError`] with the line of its span and the field it names.
+pub fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> PackError {
+    let message = error.message().trim().to_string();
+    PackError {
+        file: file.to_string(),
+        line: error.span().map(|span| line_of(text, span.start)),
+        field: field_named_in(&message),
+        message,
+    }
+}
+
+/// serde names fields in backquotes: "missing field `source`", "unknown field `foo`, expected …".
+fn field_named_in(message: &str) -> Option<String> {
+    let start = message.find('`')? + 1;
+    let length = message.get(start..)?.find('`')?;
+    message.get(start..start + length).map(str::to_string)
+}
+
+enum ParsedFile {
+    Marketplace(MarketplacePack),
+    Customs(CustomsPack),
+    Duties(Vec<Dated<DutyRateRow>>),
+}
+
+#[derive(Deserialize)]
+struct KindOnly {
+    pack: KindHeader,
+}
+
+#[derive(Deserialize)]
+struct KindHeader {
+    kind: PackKind,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "kebab-case")]
+enum PackKind {
+    Marketplace,
+    Customs,
+    Duties,
+}
+
+fn parse_file(name: &str, text: &str, origin: PackOrigin) -> Result<ParsedFile, Vec<PackError>> {
+    let kind = toml::from_str::<KindOnly>(text)
+        .map_err(|error| vec![toml_error(name, text, &error)])?
+        .pack
+        .kind;
+    let context = FileContext { name, text, origin };
+    match kind {
+        PackKind::Marketplace => {
+            let raw: RawMarketplacePack =
+                toml::from_str(text).map_err(|error| vec![toml_error(name, text, &error)])?;
+            raw.resolve(&context).map(ParsedFile::Marketplace)
+        }
+        PackKind::Customs => {
+            let raw: RawCustomsPack =
+                toml::from_str(text).map_err(|error| vec![toml_error(name, text, &error)])?;
+            raw.resolve(&context).map(ParsedFile::Customs)
+        }
+        PackKind::Duties => {
+            let raw: RawDutiesPack =
+                toml::from_str(text).map_err(|error| vec![toml_error(name, text, &error)])?;
+            raw.resolve(&context).map(ParsedFile::Duties)
+        }
+    }
+}
+
+fn merge(packs: &mut Packs, parsed: ParsedFile, errors: &mut Vec<PackError>) {
+    match parsed {
+        ParsedFile::Marketplace(pack) => match packs.marketplaces.get_mut(&pack.header.id) {
+            Some(existing) => existing.merge_over(pack, errors),
+            None => {
+                packs.marketplaces.insert(pack.header.id.clone(), pack);
+            }
+        },
+        ParsedFile::Customs(pack) => match packs.customs.get_mut(&pack.header.id) {
+            Some(existing) => existing.merge_over(pack, errors),
+            None => {
+                packs.customs.insert(pack.header.id.clone(), pack);
+            }
+        },
+        ParsedFile::Duties(rows) => merge_rows(&mut packs.duties, rows, DutyRateRow::key, errors),
+    }
+}
+
+/// Adds `incoming` rows to `rows`. A row with the same key and `effective_from` replaces the existing
+/// one when it comes from the user's folder; two such rows from the same origin are ambiguous.
+fn merge_rows<T, K: PartialEq>(
+    rows: &mut Vec<Dated<T>>,
+    incoming: Vec<Dated<T>>,
+    key: impl Fn(&T) -> K,
+    errors: &mut Vec<PackError>,
+) {
+    for new in incoming {
+        let clash = rows.iter().position(|old| {
+            key(&old.row) == key(&new.row)
+                && old.provenance.effective_from == new.provenance.effective_from
+        });
+        match clash {
+            Some(index) => {
+                let Some(old) = rows.get_mut(index) else {
+                    continue;
+                };
+                if old.provenance.origin == PackOrigin::Bundled
+                    && new.provenance.origin == PackOrigin::User
+                {
+                    *old = new;
+                } else {
+                    errors.push(PackError {
+                        file: new.provenance.file.clone(),
+                        line: Some(new.provenance.line),
+                        field: Some("effective_from".to_string()),
+                        message: format!(
+                            "two rows for the same item take effect on {} (the other is {}:{}); \
+                             give one a different date or an effective_until",
+                            new.provenance.effective_from, old.provenance.file, old.provenance.line
+                        ),
+                    });
+                }
+            }
+            None => rows.push(new),
+        }
+    }
+}
+
+/// File-level context used while resolving raw rows into [`Dated`] rows.
+pub(crate) struct FileContext<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub origin: PackOrigin,
+}
+
+impl Packs {
+    /// Number of figure rows loaded (every one sourced and dated).
+    pub fn figure_count(&self) -> usize {
+        let marketplace_rows: usize = self
+            .marketplaces
+            .values()
+            .map(|pack| {
+                pack.fee_rounding.len()
+                    + pack.selling_plans.len()
+                    + pack.referral.len()
+                    + pack.closing_fees.len()
+                    + pack.refund_administration.len()
+                    + pack.fba.len()
+                    + pack.storage.len()
+            })
+            .sum();
+        let customs_rows: usize = self
+            .customs
+            .values()
+            .map(|pack| {
+                pack.tax_rates.len()
+                    + pack.derived_taxes.len()
+                    + pack.rounding.len()
+                    + pack.thresholds.len()
+                    + pack.flat_duties.len()
+                    + pack.fees.len()
+            })
+            .sum();
+        marketplace_rows + customs_rows + self.duties.len()
+    }
+}

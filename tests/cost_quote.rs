@@ -1,0 +1,178 @@
+//! Quote over a plan: the example plan, with the figures the packs cannot give (Amazon JP's current
+//! FBA fee, the duty rate of HS 851822) supplied the documented way, as a user pack folder.
+
+use chrono::NaiveDate;
+use landfall::cost::{Detail, quote};
+use landfall::money::{Currency, FxRate, FxSource};
+use landfall::packs::{self, BUNDLED_FILES};
+use landfall::plan::parse_plan;
+use rust_decimal_macros::dec;
+
+const EXAMPLE_PLAN: &str = include_str!("../data/examples/bluetooth-speaker-japan.toml");
+
+/// Figures a user types: the FBA fee from Amazon's calculator and a duty rate from the tariff. They are
+/// test inputs, not published figures.
+const USER_FBA: &str = r#"
+[pack]
+kind = "marketplace"
+id = "amazon-jp"
+name = "Amazon.co.jp (my figures)"
+currency = "JPY"
+[sources.calculator]
+title = "FBA料金シミュレーター, read by me"
+url = "https://sellercentral.amazon.co.jp/hz/fba/profitabilitycalculator/index"
+[[fba]]
+status = "published"
+length_unit = "cm"
+weight_g_unused = 0
+"#;
+
+const USER_FBA_VALID: &str = r#"
+[pack]
+kind = "marketplace"
+id = "amazon-jp"
+name = "Amazon.co.jp (my figures)"
+currency = "JPY"
+[sources.calculator]
+title = "FBA料金シミュレーター, read by me"
+url = "https://sellercentral.amazon.co.jp/hz/fba/profitabilitycalculator/index"
+[[fba]]
+status = "published"
+length_unit = "cm"
+weight_unit = "g"
+tiers = [{ name = "Standard (my calculator reading)", max_side_sum = "60", max_weight = "2000", fee = "434" }]
+effective_from = "2025-04-01"
+source = "calculator"
+confidence = "official"
+"#;
+
+const USER_DUTY: &str = r#"
+[pack]
+kind = "duties"
+id = "my-rulings"
+name = "My duty rates"
+[sources.tariff]
+title = "Japan tariff schedule, chapter 85, read by me"
+url = "https://www.customs.go.jp/english/tariff/"
+[[rates]]
+destination = "JP"
+hs_prefix = "851822"
+label = "Multiple loudspeakers in one enclosure"
+rate = "0%"
+effective_from = "2026-01-01"
+source = "tariff"
+confidence = "official"
+"#;
+
+fn eur_jpy() -> FxRate {
+    FxRate::new(
+        Currency::EUR,
+        Currency::JPY,
+        dec!(171.78),
+        NaiveDate::from_ymd_opt(2025, 9, 7).expect("date"),
+        FxSource::JapanCustomsWeekly,
+    )
+    .expect("rate")
+}
+
+#[test]
+fn a_bad_user_pack_is_refused_with_its_field() {
+    let errors = packs::load(BUNDLED_FILES.iter().copied(), [("mine/fba.toml", USER_FBA)])
+        .expect_err("unknown field");
+    assert_eq!(errors.0[0].field.as_deref(), Some("weight_g_unused"));
+}
+
+#[test]
+fn the_example_plan_quotes_with_user_figures_to_a_hand_checked_margin() {
+    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let packs = packs::load(
+        BUNDLED_FILES.iter().copied(),
+        [
+            ("mine/fba.toml", USER_FBA_VALID),
+            ("mine/duty.toml", USER_DUTY),
+        ],
+    )
+    .expect("user packs merge");
+    let quote = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
+    let item = quote.items.first().expect("one product × one target");
+    assert!(item.missing.is_empty(), "{:?}", item.missing);
+    assert_eq!(item.price, Some(dec!(6980)));
+    // 6,980 × 8.4% = 586.32 → 586.
+    assert_eq!(item.referral_fee, Some(dec!(586)));
+    assert_eq!(item.fulfilment_fee, Some(dec!(434)));
+    // Professional ¥4,900 < Individual 300 × ¥100: 4,900 ÷ 300 = 16.333….
+    assert_eq!(
+        item.selling_plan.map(|fee| fee.round_dp(4)),
+        Some(dec!(16.3333))
+    );
+    // 18.50 × 171.78 = 3,177.93; (2.10 + 0.15) × 171.78 = 360.738 + 25.767 = 386.505.
+    assert_eq!(item.unit_cost, Some(dec!(3177.93)));
+    assert_eq!(item.freight, Some(dec!(386.505)));
+    assert_eq!(item.duty, Some(dec!(0)));
+    // Consignment 300 × 3,564.435 = 1,069,330.5: national floor(1,069,000 × 7.8% = 83,382 → 83,300);
+    // local floor(83,300 × 22/78 = 23,494.87 → 23,494 → 23,400); (83,300 + 23,400) ÷ 300 = 355.6667.
+    assert_eq!(
+        item.import_taxes.map(|tax| tax.round_dp(4)),
+        Some(dec!(355.6667))
+    );
+    // Margin: 6,980 ÷ 1.1 = 6,345.4545… − 586 − 0 − 434 − 16.3333… − 3,564.435 = 1,744.6862….
+    assert_eq!(
+        item.margin.map(|margin| margin.round_dp(4)),
+        Some(dec!(1744.6862))
+    );
+    // In EUR at the same rate: 1,744.6862… ÷ 171.78 = 10.1565….
+    let home = item.margin_home.expect("home margin");
+    assert_eq!(home.currency, Currency::EUR);
+    assert_eq!(home.amount.round_dp(4), dec!(10.1565));
+    let fba = item
+        .explain
+        .iter()
+        .find(|step| step.label == "FBA fulfilment fee")
+        .expect("fba step");
+    assert_eq!(
+        fba.rule.as_ref().map(|rule| rule.provenance.origin),
+        Some(landfall::packs::PackOrigin::User),
+        "the user's figure is marked as theirs"
+    );
+}
+
+#[test]
+fn without_user_figures_the_gaps_are_named_and_nothing_is_invented() {
+    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let packs = packs::bundled().expect("bundled");
+    let quote = quote(&plan, &packs, &[], Detail::Explained);
+    let item = &quote.items[0];
+    assert_eq!(item.referral_fee, Some(dec!(586)));
+    assert_eq!(item.fulfilment_fee, None);
+    assert_eq!(item.margin, None);
+    let fields: Vec<&str> = item.missing.iter().map(|gap| gap.field.as_str()).collect();
+    assert!(
+        fields.iter().any(|field| field.ends_with("fulfilment.fee")),
+        "{fields:?}"
+    );
+    assert!(
+        fields.iter().any(|field| field.ends_with("unit_cost")),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn numbers_only_gives_the_same_figures_without_explanations() {
+    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let packs = packs::load(
+        BUNDLED_FILES.iter().copied(),
+        [
+            ("mine/fba.toml", USER_FBA_VALID),
+            ("mine/duty.toml", USER_DUTY),
+        ],
+    )
+    .expect("user packs merge");
+    let explained = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
+    let numbers = quote(&plan, &packs, &[eur_jpy()], Detail::Numbers);
+    let (a, b) = (&explained.items[0], &numbers.items[0]);
+    assert!(b.explain.is_empty());
+    assert_eq!(
+        (a.margin, a.duty, a.import_taxes),
+        (b.margin, b.duty, b.import_taxes)
+    );
+}
