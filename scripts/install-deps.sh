@@ -15,6 +15,8 @@ apt_packages=(
   webkit2gtk-driver xvfb xauth dbus
   # looking at what the app and its reports show: screenshots, PDF pages
   imagemagick poppler-utils
+  # Japanese product names, tier names and sources must render in the window and in screenshots
+  fonts-noto-cjk
 )
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -1,6 +1,6 @@
 // Every app command is listed here so tauri-build generates an `allow-<command>` permission for it;
 // a command not granted in `capabilities/` cannot be called from the window.
-const COMMANDS: &[&str] = &["app_info", "list_plans", "get_plan"];
+const COMMANDS: &[&str] = &["app_info", "list_plans", "get_plan", "quote_plan"];
 
 fn main() {
     tauri_build::try_build(

@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+use crate::cost::{self, Detail, Quote};
+use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, parse_plan};
 use crate::store::{PlanId, PlanSummary, Store, StoreError};
 
@@ -64,6 +66,16 @@ impl From<PlanError> for ApiError {
     }
 }
 
+impl From<PackErrors> for ApiError {
+    fn from(err: PackErrors) -> Self {
+        // The bundled packs are validated by the test suite, so this is a build defect.
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the bundled rule packs do not load: {err}"),
+        )
+    }
+}
+
 /// Where the running app keeps its data, shown in Settings.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct AppInfo {
@@ -83,6 +95,7 @@ pub struct PlanDetail {
 /// on a temporary file.
 pub struct Landfall {
     store: Store,
+    packs: Packs,
 }
 
 impl Landfall {
@@ -91,7 +104,8 @@ impl Landfall {
     pub fn open(db_path: &Path) -> Result<Landfall, ApiError> {
         let mut store = Store::open(db_path)?;
         store.seed_example_if_empty()?;
-        Ok(Landfall { store })
+        let packs = packs::bundled()?;
+        Ok(Landfall { store, packs })
     }
 
     pub fn app_info(&self) -> AppInfo {
@@ -115,5 +129,11 @@ impl Landfall {
             summary: record.summary,
             plan,
         })
+    }
+
+    /// Unit economics of every product × target of a plan, each figure explained.
+    pub fn quote_plan(&self, id: PlanId) -> Result<Quote, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        Ok(cost::quote(&plan, &self.packs, &[], Detail::Explained))
     }
 }

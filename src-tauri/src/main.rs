@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{ApiError, AppInfo, ErrorCode, Landfall, PlanDetail};
+use landfall::cost::Quote;
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
 
@@ -41,6 +42,11 @@ fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
     with(&app, |landfall| landfall.get_plan(id))
 }
 
+#[tauri::command]
+fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<Quote, ApiError> {
+    with(&app, |landfall| landfall.quote_plan(id))
+}
+
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
 fn database_path() -> Option<PathBuf> {
     std::env::var_os("LANDFALL_DB")
@@ -65,7 +71,9 @@ fn main() {
     };
     tauri::Builder::default()
         .manage(Mutex::new(landfall))
-        .invoke_handler(tauri::generate_handler![app_info, list_plans, get_plan])
+        .invoke_handler(tauri::generate_handler![
+            app_info, list_plans, get_plan, quote_plan
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("landfall-desktop: the window could not start: {err}");

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{ApiError, AppInfo, PlanDetail};
+use crate::cost::Quote;
 use crate::store::PlanSummary;
 
 /// Collects the declaration of a type and, recursively, of every type it mentions.
@@ -39,6 +40,7 @@ pub fn typescript() -> String {
     collector.visit::<AppInfo>();
     collector.visit::<PlanSummary>();
     collector.visit::<PlanDetail>();
+    collector.visit::<Quote>();
 
     let mut out = String::from(
         "// Generated from the Rust types by `make bindings` (landfall::api::bindings). Do not edit.\n",

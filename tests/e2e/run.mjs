@@ -78,7 +78,20 @@ test("a new database is created and seeded with the example plan", async (browse
   screenshot("plans");
 });
 
-for (const view of ["checklist", "costs", "channels", "reports"]) {
+test("the costs view shows the example's unit economics with missing inputs flagged", async (browser) => {
+  await openView(browser, "costs");
+  const heading = await textOf(browser, '[data-testid="view-costs"] h1');
+  if (!heading.includes("French bluetooth speaker to Japan via Amazon FBA")) throw new Error(`heading is "${heading}"`);
+  const card = '[data-testid="quote-SPK-1-amazon-jp"]';
+  // 6,980 × 8.4% = 586.32 → ¥586 (Amazon JP electronics referral rate in the bundled pack).
+  const referral = await textOf(browser, `${card} [data-figure="referral_fee"]`);
+  if (referral !== "¥586") throw new Error(`referral fee reads "${referral}"`);
+  const missing = await textOf(browser, `${card} .missing`);
+  if (!missing.includes("fulfilment.fee")) throw new Error(`missing inputs read "${missing}"`);
+  screenshot("costs");
+});
+
+for (const view of ["checklist", "channels", "reports"]) {
   test(`the ${view} view opens on the current plan`, async (browser) => {
     await openView(browser, view);
     const heading = await textOf(browser, `[data-testid="view-${view}"] h1`);

@@ -3,6 +3,7 @@ import { useI18n, type MessageKey } from "./lib/i18n";
 import { PlansView } from "./views/PlansView";
 import { ModuleView } from "./views/ModuleView";
 import { SettingsView } from "./views/SettingsView";
+import { CostsView } from "./views/CostsView";
 
 export const views = ["plans", "checklist", "costs", "channels", "reports", "settings"] as const;
 export type View = (typeof views)[number];
@@ -40,7 +41,8 @@ export function App() {
       </nav>
       <main className="content" data-testid={`view-${view}`}>
         {view === "plans" && <PlansView selected={planId} onSelect={setPlanId} />}
-        {(view === "checklist" || view === "costs" || view === "channels" || view === "reports") && (
+        {view === "costs" && <CostsView planId={planId} />}
+        {(view === "checklist" || view === "channels" || view === "reports") && (
           <ModuleView module={view} planId={planId} />
         )}
         {view === "settings" && <SettingsView />}

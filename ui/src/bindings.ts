@@ -8,7 +8,11 @@ export type AppInfo = { version: string, data_dir: string, database: string, };
 
 export type Channel = "b2c" | "b2b" | "both";
 
+export type Confidence = "official" | "official-copy" | "secondary";
+
 export type CountryCode = string;
+
+export type Currency = string;
 
 export type CurrencyCode = string;
 
@@ -16,11 +20,53 @@ export type Entity = "company" | "sole-trader";
 
 export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage" | "internal";
 
+export type ExplainInput = { name: string, value: string, };
+
+export type Explanation = { 
+/**
+ * What the amount is, e.g. "Duty".
+ */
+label: string, 
+/**
+ * The computation with its actual numbers, e.g. `floor(534,795 → 534,000) × 14% = 74,760`.
+ */
+formula: string, 
+/**
+ * The result (as a decimal string), when the step yields an amount.
+ */
+amount: string | null, 
+/**
+ * Named inputs with their values.
+ */
+inputs: Array<ExplainInput>, 
+/**
+ * The rule applied and where it comes from (absent for plain user input).
+ */
+rule: RuleRef | null, 
+/**
+ * True when a figure typed by the user replaced the pack's figure.
+ */
+overridden: boolean, };
+
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
 
 export type Fulfilment = "fba" | "mfn" | "local-3pl";
 
+export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
+
+export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
+
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
+
+export type Missing = { 
+/**
+ * The input field, e.g. `lines[2].duty_rate`.
+ */
+field: string, message: string, };
+
+export type Money = { amount: string, currency: Currency, };
+
+export type PackOrigin = "bundled" | "user";
 
 export type Package = { length_cm: string, width_cm: string, height_cm: string, weight_g: string, };
 
@@ -68,6 +114,56 @@ origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, };
 
 export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
 
+export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+
+export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
+
+export type RuleRef = { description: string, provenance: Provenance, };
+
 export type Seller = { country: CountryCode, entity: Entity, capital?: Amount | null, };
 
+export type Source = { title: string, url: string, };
+
 export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
+
+export type UnitEconomics = { sku: string, marketplace: Marketplace, currency: Currency, 
+/**
+ * As displayed to the buyer.
+ */
+price: string | null, 
+/**
+ * Price without the destination's consumption tax / VAT.
+ */
+net_price: string | null, referral_fee: string | null, closing_fee: string | null, fulfilment_fee: string | null, 
+/**
+ * The cheaper selling plan's cost per unit at the target's monthly volume.
+ */
+selling_plan: string | null, unit_cost: string | null, 
+/**
+ * Freight and insurance per unit.
+ */
+freight: string | null, duty: string | null, 
+/**
+ * Import consumption tax / VAT per unit (recoverable; not in the margin).
+ */
+import_taxes: string | null, 
+/**
+ * Unit cost + freight + duty.
+ */
+landed_cost: string | null, 
+/**
+ * Net price − fees − selling plan − landed cost.
+ */
+margin: string | null, 
+/**
+ * Margin in the plan's home currency.
+ */
+margin_home: Money | null, 
+/**
+ * Margin ÷ net price, as a fraction (0.25 = 25%).
+ */
+margin_rate: string | null, 
+/**
+ * The exchange rates used.
+ */
+fx: Array<FxRate>, explain: Array<Explanation>, missing: Array<Missing>, };

@@ -1,11 +1,12 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, PlanDetail, PlanSummary } from "../bindings";
+import type { ApiError, AppInfo, PlanDetail, PlanSummary, Quote } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
+  quotePlan: (id: number) => invoke<Quote>("quote_plan", { id }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

@@ -1,0 +1,150 @@
+import Decimal from "decimal.js";
+import type { Explanation, UnitEconomics } from "../bindings";
+import { api } from "../lib/api";
+import { useI18n } from "../lib/i18n";
+import { formatAmount } from "../lib/money";
+import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
+import { useLoad } from "../lib/useLoad";
+import { ErrorLine } from "./ErrorLine";
+import { Waterfall } from "./Waterfall";
+
+export function CostsView({ planId }: { planId: number | null }) {
+  const { t } = useI18n();
+  if (planId === null) {
+    return (
+      <section>
+        <h1>{t("nav.costs")}</h1>
+        <p className="muted">{t("module.noPlan")}</p>
+      </section>
+    );
+  }
+  return <CostsForPlan planId={planId} />;
+}
+
+function CostsForPlan({ planId }: { planId: number }) {
+  const { t } = useI18n();
+  const quote = useLoad(() => api.quotePlan(planId), planId);
+  if (quote.state === "loading") return <p>{t("common.loading")}</p>;
+  if (quote.state === "failed") return <ErrorLine error={quote.error} />;
+  return (
+    <section>
+      <h1>{t("module.comingTitle", { module: t("nav.costs"), plan: quote.value.plan })}</h1>
+      <p className="lead">{t("module.costs.lead")}</p>
+      {quote.value.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
+      {quote.value.items.map((item) => (
+        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={quote.value.as_of} />
+      ))}
+    </section>
+  );
+}
+
+function ItemCard({ item, asOf }: { item: UnitEconomics; asOf: string }) {
+  const { t, locale } = useI18n();
+  const money = (value: string | null) => (value === null ? "–" : formatAmount(value, item.currency, locale));
+  const netPrice = figure(item, "net_price");
+  return (
+    <article className="card" data-testid={`quote-${item.sku}-${item.marketplace}`}>
+      <h2>
+        {item.sku} · {item.marketplace} <span className="muted">({item.currency})</span>
+      </h2>
+      {item.missing.length > 0 && (
+        <div className="missing" role="status">
+          <h3>{t("costs.missing")}</h3>
+          <ul>
+            {item.missing.map((missing, index) => (
+              <li key={index}>
+                <code>{missing.field}</code>: {missing.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="card-grid">
+        <table className="figures">
+          <tbody>
+            {figureRows.map((row) => (
+              <tr key={row.key} className={row.key === "margin" ? "total" : undefined}>
+                <th scope="row">{t(row.label)}</th>
+                <td className="num" data-figure={row.key}>
+                  {money(figure(item, row.key))}
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t("costs.marginRate")}</th>
+              <td className="num" data-figure="margin_rate">
+                {item.margin_rate === null ? "–" : `${new Decimal(item.margin_rate).times(100).toFixed(1)} %`}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">{t("costs.importTaxes")}</th>
+              <td className="num muted">{money(figure(item, "import_taxes"))}</td>
+            </tr>
+          </tbody>
+        </table>
+        {netPrice !== null && (
+          <Waterfall
+            title={t("costs.waterfall")}
+            start={{ label: t("costs.netPriceShort"), amount: netPrice }}
+            steps={waterfallSteps(item, t)}
+            endLabel={item.margin === null ? t("costs.marginPartial") : t("costs.margin")}
+            currency={item.currency}
+          />
+        )}
+      </div>
+      {item.fx.length > 0 && (
+        <p className="muted">
+          {t("costs.fx")}{" "}
+          {item.fx.map((rate) => `1 ${rate.from} = ${rate.rate} ${rate.to} (${rate.date}, ${rate.source.kind})`).join("; ")}
+        </p>
+      )}
+      <details className="workings">
+        <summary>{t("costs.workings")}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th>{t("costs.step")}</th>
+              <th>{t("costs.formula")}</th>
+              <th>{t("costs.source")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.explain.map((step, index) => (
+              <Working key={index} step={step} asOf={asOf} />
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </article>
+  );
+}
+
+function Working({ step, asOf }: { step: Explanation; asOf: string }) {
+  const { t } = useI18n();
+  const provenance = step.rule?.provenance;
+  return (
+    <tr>
+      <td>
+        {step.label}
+        {step.overridden && <span className="badge override">{t("costs.overridden")}</span>}
+      </td>
+      <td>
+        <code>{step.formula}</code>
+      </td>
+      <td>
+        {provenance ? (
+          <>
+            <span title={provenance.source.url}>{provenance.source.title}</span>
+            <span className="muted">
+              {" "}
+              · {t("costs.since", { date: provenance.effective_from })} · {provenance.confidence}
+            </span>
+            {isStale(provenance, asOf) && <span className="badge stale">{t("costs.stale")}</span>}
+          </>
+        ) : (
+          <span className="muted">{t("costs.userInput")}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
