@@ -253,12 +253,24 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 /// Turns a TOML/serde error into a [`PackError`] with the line of its span and the field it names.
 pub fn toml_error(file: &str, text: &str, error: &toml::de::Error) -> PackError {
     let message = error.message().trim().to_string();
+    let start = error.span().map(|span| span.start);
     PackError {
         file: file.to_string(),
-        line: error.span().map(|span| line_of(text, span.start)),
-        field: field_named_in(&message),
+        line: start.map(|start| line_of(text, start)),
+        field: field_named_in(&message).or_else(|| start.and_then(|start| key_at(text, start))),
         message,
     }
+}
+
+/// The key written on the line of `offset` (`customs_value = "abc"` → `customs_value`), for value
+/// errors whose message does not name the field.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset.min(text.len()))?;
+    let line_start = before.rfind('\n').map_or(0, |index| index + 1);
+    let line = text.get(line_start..)?.lines().next()?;
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    (!key.is_empty() && !key.starts_with('[')).then(|| key.to_string())
 }
 
 /// serde names fields in backquotes: "missing field `source`", "unknown field `foo`, expected …".

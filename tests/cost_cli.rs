@@ -1,0 +1,208 @@
+//! The cost commands' public contracts: JSON shapes, exit code 2 with a message naming file, line and
+//! field on bad input, and `packs validate`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn landfall(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write input");
+    path.to_string_lossy().into_owned()
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn landed_json_contract() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        dir.path(),
+        "jp.toml",
+        r#"
+destination = "JP"
+as_of = "2026-11-22"
+currency = "JPY"
+consignment = "commercial"
+[[lines]]
+customs_value = "534795"
+duty_rate = "14%"
+hs_code = "620610"
+quantity = 1
+tax_rate = "standard"
+[[lines]]
+customs_value = "126258"
+duty_rate = "14%"
+tax_rate = "reduced"
+"#,
+    );
+    let value = json(&landfall(&["landed", &file, "--json"]));
+    assert_eq!(value["currency"], "JPY");
+    assert_eq!(value["lines"][0]["duty"], "74760");
+    assert_eq!(value["lines"][0]["taxes"][0]["code"], "JP-CT-NATIONAL");
+    assert_eq!(value["lines"][0]["taxes"][0]["amount"], "47502");
+    assert!(
+        value["lines"][0]["explain"]
+            .as_array()
+            .is_some_and(|steps| !steps.is_empty())
+    );
+    assert_eq!(value["totals"]["duty"], "92400");
+    assert_eq!(
+        value["totals"]["taxes"][0],
+        serde_json::json!({"code": "JP-CT-NATIONAL", "amount": "56400"})
+    );
+    assert_eq!(
+        value["totals"]["taxes"][1],
+        serde_json::json!({"code": "JP-CT-LOCAL", "amount": "15900"})
+    );
+    assert_eq!(value["totals"]["total"], "164700");
+}
+
+#[test]
+fn fees_json_contract() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        dir.path(),
+        "sales.toml",
+        r#"
+marketplace = "amazon-jp"
+as_of = "2026-11-22"
+[referral]
+basis = "whole"
+bands = [{ rate = "15%" }]
+[refund_administration]
+rate = "10%"
+cap = "500"
+[[lines]]
+price = "10000"
+points = "200"
+[[lines]]
+price = "1000"
+refunded = true
+"#,
+    );
+    let value = json(&landfall(&["fees", &file, "--json"]));
+    assert_eq!(value["currency"], "JPY");
+    assert_eq!(value["lines"][0]["referral_fee"], "1470");
+    assert_eq!(value["lines"][0]["refund_administration_fee"], "0");
+    assert_eq!(value["lines"][1]["refund_administration_fee"], "15");
+    assert!(value["lines"][0]["explain"].is_array());
+    // Charged 1,470 + 150; 150 given back; + 15 administration = 1,485.
+    assert_eq!(value["totals"]["referral_fee"], "1620");
+    assert_eq!(value["totals"]["refund_administration_fee"], "15");
+    assert_eq!(value["totals"]["per_order_fee"], "0");
+    assert_eq!(value["totals"]["fees"], "1485");
+}
+
+#[test]
+fn plans_compare_json_contract() {
+    let output = landfall(&[
+        "plans",
+        "compare",
+        "--marketplace",
+        "amazon-jp",
+        "--monthly-units",
+        "300",
+        "--as-of",
+        "2026-11-22",
+        "--json",
+    ]);
+    let value = json(&output);
+    assert_eq!(value["individual"], "30000");
+    assert_eq!(value["professional"], "4900");
+    assert_eq!(value["cheaper"], "professional");
+    assert_eq!(value["break_even_units"], 49);
+}
+
+#[test]
+fn quote_json_lists_every_product_and_target() {
+    let output = landfall(&[
+        "quote",
+        "data/examples/bluetooth-speaker-japan.toml",
+        "--json",
+        "--fx",
+        "EUR/JPY=171.78@2025-09-07",
+    ]);
+    let value = json(&output);
+    let items = value["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["sku"], "SPK-1");
+    assert_eq!(items[0]["marketplace"], "amazon-jp");
+    assert_eq!(items[0]["referral_fee"], "586");
+    // 18.50 × 171.78 = 3,177.93 (the string keeps the product's scale: "3177.9300").
+    let unit_cost: rust_decimal::Decimal = items[0]["unit_cost"]
+        .as_str()
+        .and_then(|text| text.parse().ok())
+        .expect("decimal string");
+    assert_eq!(unit_cost, rust_decimal_macros::dec!(3177.93));
+    assert!(
+        items[0]["margin"].is_null(),
+        "the JP FBA fee is not in the packs"
+    );
+}
+
+#[test]
+fn bad_input_exits_2_naming_file_line_and_field() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = write(
+        dir.path(),
+        "bad.toml",
+        "destination = \"JP\"\nas_of = \"2026-11-22\"\ncurrency = \"JPY\"\n[[lines]]\ncustoms_value = \"abc\"\n",
+    );
+    let output = landfall(&["landed", &file]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.toml:5"), "{stderr}");
+    assert!(stderr.contains("customs_value"), "{stderr}");
+
+    let unknown = write(
+        dir.path(),
+        "unknown.toml",
+        "marketplace = \"amazon-xx\"\nas_of = \"2026-11-22\"\n[[lines]]\nprice = \"1\"\n",
+    );
+    let output = landfall(&["fees", &unknown]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("amazon-xx"));
+
+    let output = landfall(&["landed", "/nonexistent/declaration.toml"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn packs_validate_passes_on_data_and_fails_on_a_broken_pack() {
+    let output = landfall(&["packs", "validate", "data/"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("ok: 12 pack files"));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "broken.toml",
+        "[pack]\nkind = \"duties\"\nid = \"x\"\nname = \"X\"\n[sources.s]\ntitle = \"t\"\nurl = \"https://example.org\"\n[[rates]]\ndestination = \"JP\"\nhs_prefix = \"62\"\nlabel = \"l\"\nrate = \"10%\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\n",
+    );
+    let output = landfall(&["packs", "validate", &dir.path().to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.toml:8"), "{stderr}");
+    assert!(stderr.contains("confidence"), "{stderr}");
+}
