@@ -2,4 +2,6 @@
 //! profile, dependency order, evidence validity against the as-of date, due dates and readiness.
 //! Pure: no file, clock or network; the bundled catalogues are compiled in.
 
+pub mod catalogue;
+pub mod engine;
 pub mod expr;

@@ -391,6 +391,18 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem at a field path; the line is filled in later from the source text.
+    pub fn at(field: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            field: field.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
@@ -419,7 +431,8 @@ pub enum PlanError {
     Serialise(String),
 }
 
-fn render_problems(source_name: &str, problems: &[Problem]) -> String {
+/// One problem a line, each prefixed with the source name (and line when known).
+pub(crate) fn render_problems(source_name: &str, problems: &[Problem]) -> String {
     problems
         .iter()
         .map(|problem| {
@@ -439,33 +452,12 @@ pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
         source_name: source_name.to_owned(),
         problems,
     };
-    let plan: Plan = toml::from_str(text).map_err(|err| {
-        let (field, line, column) = match err.span() {
-            Some(span) => {
-                let at = locate::position(text, span.start);
-                let field = locate::field_at(text, span.start).unwrap_or_default();
-                (field, Some(at.line), Some(at.column))
-            }
-            None => (String::new(), None, None),
-        };
-        invalid(vec![Problem {
-            field,
-            line,
-            column,
-            message: err.message().trim_end().to_owned(),
-        }])
-    })?;
+    let plan: Plan = locate::from_toml(text).map_err(|problem| invalid(vec![problem]))?;
     let mut problems = plan.validate();
     if problems.is_empty() {
         return Ok(plan);
     }
-    for problem in &mut problems {
-        if let Some(span) = locate::span_of(text, &problem.field) {
-            let at = locate::position(text, span.start);
-            problem.line = Some(at.line);
-            problem.column = Some(at.column);
-        }
-    }
+    locate::place(text, &mut problems);
     Err(invalid(problems))
 }
 
@@ -474,14 +466,8 @@ impl Plan {
     /// HS code shape. Problems carry field paths; `parse_plan` adds the lines.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut problem = |field: String, message: String| {
-            problems.push(Problem {
-                field,
-                line: None,
-                column: None,
-                message,
-            })
-        };
+        let mut problem =
+            |field: String, message: String| problems.push(Problem::at(field, message));
         if self.plan.name.trim().is_empty() {
             problem("plan.name".into(), "the plan needs a name".into());
         }
