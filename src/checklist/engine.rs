@@ -455,9 +455,7 @@ fn check_record(
         Validity::IssuedWithinDays { days } => match record.issued_on {
             Some(issued) if issued > as_of => (EvidenceState::Undated, None),
             Some(issued) => {
-                let until = issued
-                    .checked_add_days(Days::new(days.into()))
-                    .unwrap_or(NaiveDate::MAX);
+                let until = add_days(issued, days);
                 if until >= as_of {
                     (EvidenceState::Valid, Some(until))
                 } else {
@@ -473,7 +471,7 @@ fn check_record(
         Validity::FixedExpiry { valid_days } => {
             let derived = valid_days
                 .zip(record.issued_on)
-                .and_then(|(days, issued)| issued.checked_add_days(Days::new(days.into())));
+                .map(|(days, issued)| add_days(issued, days));
             match record.expires_on.or(derived) {
                 Some(until) => until_state(until),
                 None => (EvidenceState::Undated, None),
@@ -593,7 +591,8 @@ fn scheduled(result: &ItemResult) -> bool {
     result.importance != Importance::Watch
 }
 
-/// The earliest launch: every unfinished item's lead time after its dependencies, from `as_of`.
+/// The earliest launch: every unfinished launch-blocking item's lead time after its dependencies,
+/// counted from `as_of`. Ongoing and non-blocking items do not hold the launch back.
 fn earliest_launch(results: &[ItemResult], as_of: NaiveDate) -> NaiveDate {
     let mut finish: HashMap<&str, NaiveDate> = HashMap::new();
     let mut latest = as_of;
@@ -609,24 +608,25 @@ fn earliest_launch(results: &[ItemResult], as_of: NaiveDate) -> NaiveDate {
         } else {
             result.lead_time_days.unwrap_or(0)
         };
-        let end = start
-            .checked_add_days(Days::new(lead.into()))
-            .unwrap_or(NaiveDate::MAX);
+        let end = add_days(start, lead);
         finish.insert(&result.id, end);
-        latest = latest.max(end);
+        if result.launch_blocking {
+            latest = latest.max(end);
+        }
     }
     latest
 }
 
-/// Due dates backwards from the launch: an item is due before the latest start of anything waiting for it.
+/// Due dates backwards from the launch: an item is due by the launch, and before the latest start
+/// (due date minus lead time) of every launch-blocking item waiting for it.
 fn schedule(results: &mut [ItemResult], launch: NaiveDate, as_of: NaiveDate) {
     let mut due: HashMap<String, NaiveDate> = HashMap::new();
     for result in results.iter().rev().filter(|r| scheduled(r)) {
         let mut date = launch;
-        for other in results
+        let waiting = results
             .iter()
-            .filter(|r| scheduled(r) && r.depends_on.contains(&result.id))
-        {
+            .filter(|r| r.launch_blocking && r.depends_on.contains(&result.id));
+        for other in waiting {
             if let Some(other_due) = due.get(&other.id) {
                 let lead = other.lead_time_days.unwrap_or(0);
                 let latest_start = other_due
@@ -641,6 +641,11 @@ fn schedule(results: &mut [ItemResult], launch: NaiveDate, as_of: NaiveDate) {
         result.due = due.get(&result.id).copied();
         result.overdue = result.due.is_some_and(|d| d < as_of) && !is_complete(result.status);
     }
+}
+
+fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_add_days(Days::new(days.into()))
+        .unwrap_or(NaiveDate::MAX)
 }
 
 fn readiness(results: &[ItemResult]) -> Readiness {
