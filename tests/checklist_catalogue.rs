@@ -4,9 +4,8 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use landfall::checklist::catalogue::{
-    Catalogues, Certainty, Tier, bundled, bundled_sources, known_codes,
-};
+use landfall::checklist::bundled::{CATALOGUE_FILES, catalogues as bundled};
+use landfall::checklist::catalogue::{Catalogues, Certainty, Tier, known_codes};
 use landfall::plan::Marketplace;
 
 #[test]
@@ -91,7 +90,7 @@ fn items_come_after_their_dependencies() {
 
 #[test]
 fn bundled_sources_are_the_data_files() {
-    for (name, text) in bundled_sources() {
+    for (name, text) in CATALOGUE_FILES {
         let on_disk = std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR")))
             .expect("bundled file exists in data/");
         assert_eq!(&on_disk, text, "{name}");

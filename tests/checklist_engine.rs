@@ -2,7 +2,8 @@
 //! reasons, what must not apply, evidence validity on boundary dates, due dates and readiness.
 
 use chrono::NaiveDate;
-use landfall::checklist::catalogue::{Catalogues, bundled};
+use landfall::checklist::bundled::catalogues as bundled;
+use landfall::checklist::catalogue::Catalogues;
 use landfall::checklist::engine::{
     EvidenceRecord, EvidenceState, ItemProgress, ProgressStatus, Status, TargetChecklist, evaluate,
 };

@@ -14,40 +14,6 @@ use super::expr::{Expr, ExprError};
 use crate::plan::locate;
 use crate::plan::{Marketplace, Problem};
 
-/// The catalogues shipped with Landfall, so the CLI and the desktop work without a data directory.
-const BUNDLED: [(&str, &str); 5] = [
-    (
-        "data/checklists/amazon-jp.toml",
-        include_str!("../../data/checklists/amazon-jp.toml"),
-    ),
-    (
-        "data/checklists/amazon-us.toml",
-        include_str!("../../data/checklists/amazon-us.toml"),
-    ),
-    (
-        "data/checklists/amazon-de.toml",
-        include_str!("../../data/checklists/amazon-de.toml"),
-    ),
-    (
-        "data/checklists/amazon-fr.toml",
-        include_str!("../../data/checklists/amazon-fr.toml"),
-    ),
-    (
-        "data/checklists/amazon-uk.toml",
-        include_str!("../../data/checklists/amazon-uk.toml"),
-    ),
-];
-
-/// The bundled catalogues' sources, as (file name, text) pairs.
-pub fn bundled_sources() -> &'static [(&'static str, &'static str)] {
-    &BUNDLED
-}
-
-/// Loads the bundled catalogues.
-pub fn bundled() -> Result<Catalogues, CatalogueError> {
-    Catalogues::load(&BUNDLED)
-}
-
 /// A French and English text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

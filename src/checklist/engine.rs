@@ -8,9 +8,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::catalogue::{Catalogue, Certainty, Importance, Item, Source, Text, Validity};
+use super::InputError;
+use super::catalogue::{
+    Catalogue, Catalogues, Certainty, Importance, Item, Source, Text, Validity,
+};
 use super::expr::{Atom, Evaluation, Profile};
-use crate::plan::{Channel, Fulfilment, Marketplace, Plan, Target};
+use crate::plan::locate;
+use crate::plan::{Channel, Fulfilment, Marketplace, Plan, Problem, Target};
 
 /// Verifications older than this are flagged for re-checking.
 const REVERIFY_AFTER_DAYS: i64 = 365;
@@ -181,6 +185,81 @@ pub struct TargetChecklist {
     pub readiness: Readiness,
 }
 
+/// The progress file: `[[items]]` entries as [`ItemProgress`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressFile {
+    #[serde(default)]
+    pub items: Vec<ItemProgress>,
+}
+
+/// Reads a progress file and checks it against the catalogues: known items and evidence templates,
+/// a reason for every "not applicable".
+pub fn parse_progress(
+    source_name: &str,
+    text: &str,
+    catalogues: &Catalogues,
+) -> Result<Vec<ItemProgress>, InputError> {
+    let error = |problems| InputError {
+        source_name: source_name.to_owned(),
+        problems,
+    };
+    let file: ProgressFile = locate::from_toml(text).map_err(|problem| error(vec![problem]))?;
+    let mut problems = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, progress) in file.items.iter().enumerate() {
+        let at = format!("items[{index}]");
+        let item = catalogues
+            .iter()
+            .flat_map(|c| c.items.iter())
+            .find(|item| item.id == progress.item);
+        let Some(item) = item else {
+            problems.push(Problem::at(
+                format!("{at}.item"),
+                format!("no checklist item \"{}\"", progress.item),
+            ));
+            continue;
+        };
+        if !seen.insert(progress.item.as_str()) {
+            problems.push(Problem::at(
+                format!("{at}.item"),
+                format!("\"{}\" appears twice", progress.item),
+            ));
+        }
+        if progress.status == ProgressStatus::NotApplicable
+            && progress
+                .reason
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty())
+        {
+            problems.push(Problem::at(
+                format!("{at}.status"),
+                "\"not_applicable\" needs a reason",
+            ));
+        }
+        for (e, record) in progress.evidence.iter().enumerate() {
+            if !item.evidence.iter().any(|t| t.id == record.template) {
+                let known: Vec<&str> = item.evidence.iter().map(|t| t.id.as_str()).collect();
+                problems.push(Problem::at(
+                    format!("{at}.evidence[{e}].template"),
+                    format!(
+                        "{} has no evidence \"{}\" (known: {})",
+                        item.id,
+                        record.template,
+                        known.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(file.items)
+    } else {
+        locate::place(text, &mut problems);
+        Err(error(problems))
+    }
+}
+
 /// Evaluates one target of a plan against its marketplace catalogue.
 pub fn evaluate(
     plan: &Plan,
@@ -282,7 +361,7 @@ pub fn evaluate(
 /// Evaluates every target of the plan that has a catalogue; targets without one are skipped.
 pub fn evaluate_plan(
     plan: &Plan,
-    catalogues: &super::catalogue::Catalogues,
+    catalogues: &Catalogues,
     as_of: NaiveDate,
     launch: Option<NaiveDate>,
     progress: &[ItemProgress],
