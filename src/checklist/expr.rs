@@ -281,10 +281,14 @@ fn tokenize(source: &str) -> Result<Vec<(usize, Token)>, ExprError> {
     Ok(tokens)
 }
 
+/// Deeper nesting than this is refused rather than risking the stack.
+const MAX_DEPTH: usize = 64;
+
 struct Parser {
     tokens: Vec<(usize, Token)>,
     next: usize,
     end_column: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -343,11 +347,18 @@ impl Parser {
     }
 
     fn not(&mut self) -> Result<Expr, ExprError> {
-        if self.at_keyword("not") {
-            self.next += 1;
-            return Ok(Expr::Not(Box::new(self.not()?)));
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return self.error(format!("nested more than {MAX_DEPTH} levels deep"));
         }
-        self.atom()
+        let result = if self.at_keyword("not") {
+            self.next += 1;
+            self.not().map(|inner| Expr::Not(Box::new(inner)))
+        } else {
+            self.atom()
+        };
+        self.depth -= 1;
+        result
     }
 
     fn atom(&mut self) -> Result<Expr, ExprError> {
@@ -451,6 +462,7 @@ impl Expr {
             tokens: tokenize(source)?,
             next: 0,
             end_column: source.chars().count() + 1,
+            depth: 0,
         };
         let expr = parser.or()?;
         if parser.peek().is_some() {
@@ -865,6 +877,12 @@ mod tests {
             ("has(toy) has(food)", 10, "unexpected text"),
             ("has(toy) ; x", 10, "unexpected character ';'"),
             ("marketplace == \"amazon-jp", 16, "unterminated string"),
+            (&"(".repeat(100_000), 65, "nested more than 64 levels deep"),
+            (
+                &"not ".repeat(100_000),
+                257,
+                "nested more than 64 levels deep",
+            ),
         ];
         for (source, column, needle) in cases {
             let err = Expr::parse(source).unwrap_err();
