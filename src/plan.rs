@@ -51,6 +51,17 @@ pub enum Entity {
     SoleTrader,
 }
 
+impl Entity {
+    pub const ALL: [Entity; 2] = [Entity::Company, Entity::SoleTrader];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Entity::Company => "company",
+            Entity::SoleTrader => "sole-trader",
+        }
+    }
+}
+
 /// One marketplace the seller wants to sell on, and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +123,8 @@ pub enum Fulfilment {
 }
 
 impl Fulfilment {
+    pub const ALL: [Fulfilment; 3] = [Fulfilment::Fba, Fulfilment::Mfn, Fulfilment::Local3pl];
+
     pub fn id(self) -> &'static str {
         match self {
             Fulfilment::Fba => "fba",
@@ -130,6 +143,8 @@ pub enum Channel {
 }
 
 impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::B2c, Channel::B2b, Channel::Both];
+
     pub fn id(self) -> &'static str {
         match self {
             Channel::B2c => "b2c",
@@ -549,17 +564,5 @@ impl Plan {
     /// Writes the plan back as TOML in the same format `parse_plan` reads.
     pub fn to_toml(&self) -> Result<String, PlanError> {
         toml::to_string(self).map_err(|err| PlanError::Serialise(err.to_string()))
-    }
-
-    /// Every flag set on any product (the union the checklist evaluates for the whole plan).
-    pub fn all_flags(&self) -> Vec<ProductFlag> {
-        let mut flags: Vec<ProductFlag> = self
-            .products
-            .iter()
-            .flat_map(|product| product.flags.iter().copied())
-            .collect();
-        flags.sort();
-        flags.dedup();
-        flags
     }
 }

@@ -105,9 +105,9 @@ impl Fact {
     fn allowed_values(self) -> Option<Vec<&'static str>> {
         match self {
             Fact::Marketplace => Some(Marketplace::ALL.iter().map(|m| m.id()).collect()),
-            Fact::Fulfilment => Some(vec!["fba", "mfn", "local-3pl"]),
-            Fact::Channel => Some(vec!["b2c", "b2b", "both"]),
-            Fact::SellerEntity => Some(vec!["company", "sole-trader"]),
+            Fact::Fulfilment => Some(Fulfilment::ALL.iter().map(|f| f.id()).collect()),
+            Fact::Channel => Some(Channel::ALL.iter().map(|c| c.id()).collect()),
+            Fact::SellerEntity => Some(Entity::ALL.iter().map(|e| e.id()).collect()),
             _ => None,
         }
     }
@@ -735,10 +735,7 @@ impl Profile {
             Fact::Fulfilment => text(self.fulfilment.id()),
             Fact::Channel => text(self.channel.id()),
             Fact::SellerCountry => text(&self.seller_country),
-            Fact::SellerEntity => text(match self.seller_entity {
-                Entity::Company => "company",
-                Entity::SoleTrader => "sole-trader",
-            }),
+            Fact::SellerEntity => text(self.seller_entity.id()),
             Fact::SellerInEu => Value::Boolean(EU_MEMBERS.contains(&self.seller_country.as_str())),
             Fact::ToyAgeMinMonths => self
                 .toy_age_min_months
