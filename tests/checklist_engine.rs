@@ -880,3 +880,51 @@ fn us_thresholds_follow_the_projection() {
     plan.targets[0].monthly_units = Some(16);
     assert!(!ids_of(&plan).contains(&"us-inform".to_string()));
 }
+
+#[test]
+fn every_target_gets_its_own_checklist() {
+    let text = EXAMPLE.replace(
+        "[[products]]",
+        "[[targets]]\nmarketplace = \"amazon-de\"\nfulfilment = \"mfn\"\nchannel = \"both\"\n\n[[products]]",
+    );
+    let plan = parse_plan("two targets", &text).unwrap();
+    let results = landfall::checklist::engine::evaluate_plan(
+        &plan,
+        &catalogues(),
+        date("2026-11-22"),
+        None,
+        &[],
+    );
+    let markets: Vec<String> = results.iter().map(|r| r.marketplace.to_string()).collect();
+    assert_eq!(markets, ["amazon-jp", "amazon-de"]);
+    assert_eq!(
+        ids(&results[1]),
+        [
+            "eu-siv",
+            "eu-2sv",
+            "eu-gpsr",
+            "eu-ce",
+            "eu-returns",
+            "eu-cs-local",
+            "de-epr-packaging",
+            "de-epr-weee",
+            "de-epr-batteries"
+        ]
+    );
+    assert_eq!(
+        item(&results[1], "de-epr-weee").reason.en,
+        "applies because product is electrical or electronic equipment (radio_emitter, li_battery_contained)"
+    );
+    assert_eq!(
+        item(&results[1], "de-epr-weee").reason.fr,
+        "s'applique car le produit est un équipement électrique ou électronique (radio_emitter, li_battery_contained)"
+    );
+}
+
+#[test]
+fn verification_older_than_a_year_is_flagged() {
+    let plan = parse_plan("example", EXAMPLE).unwrap();
+    // Items were verified on 2026-11-22: 365 days later is still fine, 366 is flagged.
+    assert!(!item(&run(&plan, "2027-11-22", None, &[]), "jp-siv").needs_reverification);
+    assert!(item(&run(&plan, "2027-11-23", None, &[]), "jp-siv").needs_reverification);
+}

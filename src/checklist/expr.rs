@@ -125,15 +125,6 @@ pub enum FlagTest {
     Eee,
 }
 
-impl FlagTest {
-    fn name(self) -> &'static str {
-        match self {
-            FlagTest::Flag(flag) => flag.id(),
-            FlagTest::Eee => "eee",
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CompareOp {
     Eq,
@@ -491,12 +482,21 @@ impl Expr {
                 holds: *value,
                 because: Vec::new(),
             },
-            Expr::Has(test) => {
-                let holds = profile.has(*test);
+            Expr::Has(FlagTest::Eee) => {
+                let flags: Vec<String> = profile
+                    .flags
+                    .iter()
+                    .filter(|flag| flag.implies_eee())
+                    .map(|flag| flag.id().to_owned())
+                    .collect();
+                Evaluation::atom(!flags.is_empty(), Atom::Eee { flags })
+            }
+            Expr::Has(FlagTest::Flag(flag)) => {
+                let holds = profile.flags.contains(flag);
                 Evaluation::atom(
                     holds,
                     Atom::Flag {
-                        flag: test.name().into(),
+                        flag: flag.id().into(),
                         present: holds,
                     },
                 )
@@ -611,6 +611,10 @@ pub enum Atom {
         flag: String,
         present: bool,
     },
+    /// Electrical or electronic equipment for EU rules; `flags` are the product flags that make it so.
+    Eee {
+        flags: Vec<String>,
+    },
 }
 
 impl Atom {
@@ -632,6 +636,13 @@ impl Atom {
                 flag,
                 present: false,
             } => format!("no product has {flag}"),
+            Atom::Eee { flags } if flags.is_empty() => {
+                "no product is electrical or electronic equipment".into()
+            }
+            Atom::Eee { flags } => format!(
+                "product is electrical or electronic equipment ({})",
+                flags.join(", ")
+            ),
             Atom::Fact {
                 fact,
                 value: Some(value),
@@ -653,6 +664,13 @@ impl Atom {
                 flag,
                 present: false,
             } => format!("aucun produit n'a {flag}"),
+            Atom::Eee { flags } if flags.is_empty() => {
+                "aucun produit n'est un équipement électrique ou électronique".into()
+            }
+            Atom::Eee { flags } => format!(
+                "le produit est un équipement électrique ou électronique ({})",
+                flags.join(", ")
+            ),
             Atom::Fact {
                 fact,
                 value: Some(value),
@@ -717,13 +735,6 @@ impl Profile {
             toy_age_min_months: product.and_then(|p| p.toy_age_min_months),
             monthly_sales: target.monthly_sales.clone(),
             monthly_units: target.monthly_units,
-        }
-    }
-
-    fn has(&self, test: FlagTest) -> bool {
-        match test {
-            FlagTest::Flag(flag) => self.flags.contains(&flag),
-            FlagTest::Eee => self.flags.iter().any(|flag| flag.implies_eee()),
         }
     }
 
