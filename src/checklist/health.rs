@@ -1,8 +1,6 @@
 //! Seller performance health: measured rates against Amazon's targets per marketplace and programme,
 //! each metric judged pass / at risk / fail.
 
-use std::fmt;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -285,18 +283,6 @@ pub enum Verdict {
     Pass,
     AtRisk,
     Fail,
-}
-
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Verdict::NotGiven => "not given",
-            Verdict::NoTarget => "no target",
-            Verdict::Pass => "pass",
-            Verdict::AtRisk => "at risk",
-            Verdict::Fail => "fail",
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -46,7 +46,7 @@ pub enum Language {
 }
 
 impl Language {
-    fn pick(self, text: &Text) -> &str {
+    pub fn pick(self, text: &Text) -> &str {
         match self {
             Language::En => &text.en,
             Language::Fr => &text.fr,

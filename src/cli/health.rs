@@ -9,8 +9,9 @@ use clap::Args;
 
 use landfall::checklist::bundled;
 use landfall::checklist::catalogue::Certainty;
-use landfall::checklist::health::{assess, parse_metrics};
+use landfall::checklist::health::{Verdict, assess, parse_metrics};
 
+use super::checklist::Language;
 use super::emit;
 
 #[derive(Args, Debug)]
@@ -20,6 +21,24 @@ pub struct HealthArgs {
     /// Print JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Language of the text output.
+    #[arg(long, value_enum, default_value_t = Language::En)]
+    pub lang: Language,
+}
+
+fn verdict_label(verdict: Verdict, lang: Language) -> &'static str {
+    match (verdict, lang) {
+        (Verdict::NotGiven, Language::En) => "not given",
+        (Verdict::NoTarget, Language::En) => "no target",
+        (Verdict::Pass, Language::En) => "pass",
+        (Verdict::AtRisk, Language::En) => "at risk",
+        (Verdict::Fail, Language::En) => "fail",
+        (Verdict::NotGiven, Language::Fr) => "non renseigné",
+        (Verdict::NoTarget, Language::Fr) => "pas d'objectif",
+        (Verdict::Pass, Language::Fr) => "conforme",
+        (Verdict::AtRisk, Language::Fr) => "à risque",
+        (Verdict::Fail, Language::Fr) => "hors objectif",
+    }
 }
 
 pub fn run(args: HealthArgs) -> Result<ExitCode> {
@@ -33,30 +52,41 @@ pub fn run(args: HealthArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let programme = serde_json::to_value(report.programme)?;
+    let programme = programme.as_str().unwrap_or_default();
+    let overall = verdict_label(report.overall, args.lang);
     let mut out = String::new();
-    writeln!(
-        out,
-        "{}, {} programme, as of {}: overall {}",
-        report.marketplace,
-        programme.as_str().unwrap_or_default(),
-        report.as_of,
-        report.overall
-    )?;
+    match args.lang {
+        Language::En => writeln!(
+            out,
+            "{}, {programme} programme, as of {}: overall {overall}",
+            report.marketplace, report.as_of
+        )?,
+        Language::Fr => writeln!(
+            out,
+            "{}, programme {programme}, au {} : bilan {overall}",
+            report.marketplace, report.as_of
+        )?,
+    }
     for metric in &report.metrics {
         let value = metric
             .value
             .map(|v| format!("{v}%"))
             .unwrap_or_else(|| "—".into());
         let rule = metric.rule.as_deref().unwrap_or("—");
+        let (target_word, note) = match args.lang {
+            Language::En => ("target", "  (target to verify)"),
+            Language::Fr => ("objectif", "  (objectif à vérifier)"),
+        };
         let note = if metric.certainty == Some(Certainty::ToVerify) {
-            "  (target to verify)"
+            note
         } else {
             ""
         };
         writeln!(
             out,
-            "  {:<42} {value:>8}   target {rule:<7} {}{note}",
-            metric.label.en, metric.verdict
+            "  {:<42} {value:>8}   {target_word} {rule:<7} {}{note}",
+            args.lang.pick(&metric.label),
+            verdict_label(metric.verdict, args.lang)
         )?;
     }
     emit(&out)?;
