@@ -51,6 +51,17 @@ pub enum Entity {
     SoleTrader,
 }
 
+impl Entity {
+    pub const ALL: [Entity; 2] = [Entity::Company, Entity::SoleTrader];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Entity::Company => "company",
+            Entity::SoleTrader => "sole-trader",
+        }
+    }
+}
+
 /// One marketplace the seller wants to sell on, and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -112,6 +123,8 @@ pub enum Fulfilment {
 }
 
 impl Fulfilment {
+    pub const ALL: [Fulfilment; 3] = [Fulfilment::Fba, Fulfilment::Mfn, Fulfilment::Local3pl];
+
     pub fn id(self) -> &'static str {
         match self {
             Fulfilment::Fba => "fba",
@@ -130,6 +143,8 @@ pub enum Channel {
 }
 
 impl Channel {
+    pub const ALL: [Channel; 3] = [Channel::B2c, Channel::B2b, Channel::Both];
+
     pub fn id(self) -> &'static str {
         match self {
             Channel::B2c => "b2c",
@@ -391,6 +406,18 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// A problem at a field path; the line is filled in later from the source text.
+    pub fn at(field: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            field: field.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(line) = self.line {
@@ -419,7 +446,8 @@ pub enum PlanError {
     Serialise(String),
 }
 
-fn render_problems(source_name: &str, problems: &[Problem]) -> String {
+/// One problem a line, each prefixed with the source name (and line when known).
+pub(crate) fn render_problems(source_name: &str, problems: &[Problem]) -> String {
     problems
         .iter()
         .map(|problem| {
@@ -439,33 +467,12 @@ pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
         source_name: source_name.to_owned(),
         problems,
     };
-    let plan: Plan = toml::from_str(text).map_err(|err| {
-        let (field, line, column) = match err.span() {
-            Some(span) => {
-                let at = locate::position(text, span.start);
-                let field = locate::field_at(text, span.start).unwrap_or_default();
-                (field, Some(at.line), Some(at.column))
-            }
-            None => (String::new(), None, None),
-        };
-        invalid(vec![Problem {
-            field,
-            line,
-            column,
-            message: err.message().trim_end().to_owned(),
-        }])
-    })?;
+    let plan: Plan = locate::from_toml(text).map_err(|problem| invalid(vec![problem]))?;
     let mut problems = plan.validate();
     if problems.is_empty() {
         return Ok(plan);
     }
-    for problem in &mut problems {
-        if let Some(span) = locate::span_of(text, &problem.field) {
-            let at = locate::position(text, span.start);
-            problem.line = Some(at.line);
-            problem.column = Some(at.column);
-        }
-    }
+    locate::place(text, &mut problems);
     Err(invalid(problems))
 }
 
@@ -474,14 +481,8 @@ impl Plan {
     /// HS code shape. Problems carry field paths; `parse_plan` adds the lines.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut problem = |field: String, message: String| {
-            problems.push(Problem {
-                field,
-                line: None,
-                column: None,
-                message,
-            })
-        };
+        let mut problem =
+            |field: String, message: String| problems.push(Problem::at(field, message));
         if self.plan.name.trim().is_empty() {
             problem("plan.name".into(), "the plan needs a name".into());
         }
@@ -563,17 +564,5 @@ impl Plan {
     /// Writes the plan back as TOML in the same format `parse_plan` reads.
     pub fn to_toml(&self) -> Result<String, PlanError> {
         toml::to_string(self).map_err(|err| PlanError::Serialise(err.to_string()))
-    }
-
-    /// Every flag set on any product (the union the checklist evaluates for the whole plan).
-    pub fn all_flags(&self) -> Vec<ProductFlag> {
-        let mut flags: Vec<ProductFlag> = self
-            .products
-            .iter()
-            .flat_map(|product| product.flags.iter().copied())
-            .collect();
-        flags.sort();
-        flags.dedup();
-        flags
     }
 }

@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod checklist;
 mod fees;
+mod health;
 mod landed;
 mod packs;
 mod plans;
@@ -45,6 +47,24 @@ pub enum Command {
     Plans(plans::PlansCommand),
     /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
     Quote(quote::QuoteArgs),
+    /// The market-entry checklist of every target in a plan: items in order, reasons, due dates, readiness.
+    Checklist(checklist::ChecklistArgs),
+    /// Seller performance metrics against Amazon's targets: pass, at risk or fail per metric.
+    Health(health::HealthArgs),
+}
+
+/// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
+pub fn emit(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(err.into()),
+        _ => Ok(()),
+    }
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -58,5 +78,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fees(args) => fees::run(args),
         Command::Plans(command) => plans::run(command),
         Command::Quote(args) => quote::run(args),
+        Command::Checklist(args) => checklist::run(args),
+        Command::Health(args) => health::run(args),
     }
 }

@@ -5,8 +5,41 @@
 
 use std::ops::Range;
 
+use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+
+use super::Problem;
+
+/// Deserialises TOML; a failure becomes a [`Problem`] with line, column and the field it is in.
+pub fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|err| {
+        let mut problem = Problem {
+            field: String::new(),
+            line: None,
+            column: None,
+            message: err.message().trim_end().to_owned(),
+        };
+        if let Some(span) = err.span() {
+            let at = position(text, span.start);
+            problem.field = field_at(text, span.start).unwrap_or_default();
+            problem.line = Some(at.line);
+            problem.column = Some(at.column);
+        }
+        problem
+    })
+}
+
+/// Fills in line and column of problems found after parsing, from their field paths.
+pub fn place(text: &str, problems: &mut [Problem]) {
+    for problem in problems {
+        if let Some(span) = span_of(text, &problem.field) {
+            let at = position(text, span.start);
+            problem.line = Some(at.line);
+            problem.column = Some(at.column);
+        }
+    }
+}
 
 /// A 1-based line and column in a text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

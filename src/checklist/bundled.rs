@@ -1,0 +1,45 @@
+//! The data shipped inside the binary, so the CLI and the desktop work without a data directory.
+//! The only place that embeds files from `data/checklists/`.
+
+use super::InputError;
+use super::catalogue::{CatalogueError, Catalogues};
+use super::health::PerformanceTargets;
+
+/// The bundled catalogues as (file name, text) pairs, one per marketplace.
+pub const CATALOGUE_FILES: [(&str, &str); 5] = [
+    (
+        "data/checklists/amazon-jp.toml",
+        include_str!("../../data/checklists/amazon-jp.toml"),
+    ),
+    (
+        "data/checklists/amazon-us.toml",
+        include_str!("../../data/checklists/amazon-us.toml"),
+    ),
+    (
+        "data/checklists/amazon-de.toml",
+        include_str!("../../data/checklists/amazon-de.toml"),
+    ),
+    (
+        "data/checklists/amazon-fr.toml",
+        include_str!("../../data/checklists/amazon-fr.toml"),
+    ),
+    (
+        "data/checklists/amazon-uk.toml",
+        include_str!("../../data/checklists/amazon-uk.toml"),
+    ),
+];
+
+/// The bundled seller-performance targets (file name, text).
+pub const PERFORMANCE_TARGETS_FILE: (&str, &str) = (
+    "data/checklists/performance-targets.toml",
+    include_str!("../../data/checklists/performance-targets.toml"),
+);
+
+pub fn catalogues() -> Result<Catalogues, CatalogueError> {
+    Catalogues::load(&CATALOGUE_FILES)
+}
+
+pub fn performance_targets() -> Result<PerformanceTargets, InputError> {
+    let (name, text) = PERFORMANCE_TARGETS_FILE;
+    PerformanceTargets::load(name, text)
+}

@@ -1,0 +1,225 @@
+//! Every bundled catalogue loads, and every item carries French and English text, sources and a
+//! verification date; loader errors name file, line and field; cycles are named.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use landfall::checklist::bundled::{CATALOGUE_FILES, catalogues as bundled};
+use landfall::checklist::catalogue::{Catalogues, Certainty, Tier, known_codes};
+use landfall::plan::Marketplace;
+
+#[test]
+fn bundled_catalogues_load_for_every_marketplace() {
+    let catalogues = bundled().unwrap_or_else(|err| panic!("{err}"));
+    for marketplace in Marketplace::ALL {
+        let catalogue = catalogues
+            .get(marketplace)
+            .expect("one catalogue per marketplace");
+        assert_eq!(catalogue.catalogue.marketplace, marketplace);
+        assert!(!catalogue.items.is_empty(), "{marketplace} has items");
+    }
+}
+
+#[test]
+fn every_item_has_both_languages_sources_and_a_verification_date() {
+    let catalogues = bundled().unwrap();
+    let research_date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for catalogue in catalogues.iter() {
+        for item in &catalogue.items {
+            let at = format!("{} {}", catalogue.catalogue.marketplace, item.id);
+            for text in [&item.title, &item.explanation] {
+                assert!(
+                    !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
+                    "{at}"
+                );
+                assert_ne!(text.en, text.fr, "{at}: French is not a copy of English");
+            }
+            for evidence in &item.evidence {
+                assert!(
+                    !evidence.name.en.is_empty() && !evidence.name.fr.is_empty(),
+                    "{at}"
+                );
+            }
+            assert!(!item.sources.is_empty(), "{at} has sources");
+            assert!(
+                item.sources.iter().all(|s| s.url.starts_with("http")),
+                "{at}"
+            );
+            assert!(item.last_verified <= research_date, "{at}");
+            // A requirement resting only on tier C sources must ship as "to verify".
+            if item.sources.iter().all(|s| s.tier == Tier::C) {
+                assert_eq!(item.certainty, Certainty::ToVerify, "{at}");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_requirement_code_of_the_issue_is_covered() {
+    let catalogues = bundled().unwrap();
+    for marketplace in Marketplace::ALL {
+        let catalogue = catalogues.get(marketplace).unwrap();
+        let used: BTreeSet<&str> = catalogue
+            .items
+            .iter()
+            .filter_map(|item| item.code.as_deref())
+            .collect();
+        let known: BTreeSet<&str> = known_codes(marketplace).iter().copied().collect();
+        assert_eq!(used, known, "{marketplace}: codes used vs the issue's list");
+    }
+    assert_eq!(known_codes(Marketplace::AmazonJp).len(), 44);
+    assert_eq!(known_codes(Marketplace::AmazonUs).len(), 13);
+}
+
+#[test]
+fn items_come_after_their_dependencies() {
+    for catalogue in bundled().unwrap().iter() {
+        let mut seen = BTreeSet::new();
+        for item in &catalogue.items {
+            for dependency in &item.depends_on {
+                assert!(
+                    seen.contains(dependency.as_str()),
+                    "{} before {dependency}",
+                    item.id
+                );
+            }
+            seen.insert(item.id.as_str());
+        }
+    }
+}
+
+#[test]
+fn bundled_sources_are_the_data_files() {
+    for (name, text) in CATALOGUE_FILES {
+        let on_disk = std::fs::read_to_string(format!("{}/{name}", env!("CARGO_MANIFEST_DIR")))
+            .expect("bundled file exists in data/");
+        assert_eq!(&on_disk, text, "{name}");
+    }
+}
+
+const HEADER: &str = "[catalogue]\nmarketplace = \"amazon-uk\"\nversion = \"2026-11-22\"\n\
+title = { en = \"t\", fr = \"t\" }\ndisclaimer = { en = \"d\", fr = \"d\" }\n";
+
+fn item(id: &str, extra: &str) -> String {
+    format!(
+        "\n[[items]]\nid = \"{id}\"\ngroup = \"g\"\ntitle = {{ en = \"T\", fr = \"T fr\" }}\n\
+explanation = {{ en = \"E\", fr = \"E fr\" }}\nimportance = \"mandatory\"\ncertainty = \"confirmed\"\n\
+launch_blocking = true\napplies_when = \"true\"\nowner_role = \"o\"\nlast_verified = \"2026-11-22\"\n\
+sources = [{{ tier = \"A\", title = \"s\", url = \"https://example.org\" }}]\n{extra}"
+    )
+}
+
+fn errors(text: &str) -> String {
+    Catalogues::load(&[("uk.toml", text)])
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_minimal_catalogue_loads() {
+    let text = format!("{HEADER}{}", item("a", ""));
+    let catalogues = Catalogues::load(&[("uk.toml", &text)]).unwrap();
+    assert_eq!(
+        catalogues.get(Marketplace::AmazonUk).unwrap().items.len(),
+        1
+    );
+}
+
+#[test]
+fn unknown_field_names_file_line_and_field() {
+    let text = format!("{HEADER}{}", item("a", "importanse = \"mandatory\"\n"));
+    let message = errors(&text);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("importanse"))
+        .unwrap()
+        + 1;
+    assert!(
+        message.starts_with(&format!("uk.toml:{line}:")),
+        "{message}"
+    );
+    assert!(message.contains("items[0].importanse"), "{message}");
+    assert!(message.contains("unknown field `importanse`"), "{message}");
+}
+
+#[test]
+fn bad_condition_names_the_line_and_column_in_the_expression() {
+    let text = format!("{HEADER}{}", item("a", "")).replace(
+        "applies_when = \"true\"",
+        "applies_when = \"has(radio_emiter)\"",
+    );
+    let message = errors(&text);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("applies_when"))
+        .unwrap()
+        + 1;
+    assert!(
+        message.starts_with(&format!("uk.toml:{line}:")),
+        "{message}"
+    );
+    assert!(message.contains("items[0].applies_when"), "{message}");
+    assert!(
+        message.contains("column 5: unknown product flag `radio_emiter`"),
+        "{message}"
+    );
+}
+
+#[test]
+fn wrong_code_missing_dependency_and_empty_french_are_all_reported() {
+    let text = format!(
+        "{HEADER}{}{}",
+        item("a", "code = \"jp.siv\"\ndepends_on = [\"nope\"]\n"),
+        item("b", "").replace("fr = \"T fr\"", "fr = \" \""),
+    );
+    let message = errors(&text);
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 3, "{message}");
+    assert!(lines[0].contains("items[0].code: \"jp.siv\" is not a requirement code for amazon-uk"));
+    assert!(lines[1].contains("items[0].depends_on[0]: no item \"nope\""));
+    assert!(lines[2].contains("items[1].title.fr: must not be empty"));
+    for line in lines {
+        assert!(line.starts_with("uk.toml:"), "{line}");
+    }
+}
+
+#[test]
+fn dependency_cycle_is_named() {
+    let text = format!(
+        "{HEADER}{}{}{}",
+        item("a", "depends_on = [\"c\"]\n"),
+        item("b", "depends_on = [\"a\"]\n"),
+        item("c", "depends_on = [\"b\"]\n"),
+    );
+    let message = errors(&text);
+    assert!(
+        message.contains("dependency cycle: a → c → b → a"),
+        "{message}"
+    );
+    assert!(message.starts_with("uk.toml:"), "{message}");
+}
+
+#[test]
+fn duplicate_ids_and_watch_items_blocking_are_rejected() {
+    let text = format!(
+        "{HEADER}{}{}",
+        item("a", ""),
+        item("a", "").replace("\"mandatory\"", "\"watch\""),
+    );
+    let message = errors(&text);
+    assert!(
+        message.contains("items[1].id: duplicate id \"a\""),
+        "{message}"
+    );
+    assert!(
+        message.contains("items[1].launch_blocking: a watch item cannot block"),
+        "{message}"
+    );
+}
+
+#[test]
+fn two_catalogues_for_one_marketplace_are_rejected() {
+    let text = format!("{HEADER}{}", item("a", ""));
+    let err = Catalogues::load(&[("one.toml", &text), ("two.toml", &text)]).unwrap_err();
+    assert!(err.to_string().starts_with("two.toml:2:"), "{err}");
+}

@@ -1,0 +1,190 @@
+//! CLI contracts of `landfall checklist` and `landfall health`: JSON shapes, exit codes, error messages.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/examples/bluetooth-speaker-japan.toml"
+);
+const METRICS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/examples/seller-metrics.toml"
+);
+
+fn landfall(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn checklist_json_has_the_issue_fields() {
+    let (code, stdout, stderr) = landfall(&["checklist", EXAMPLE, "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        json["plan"],
+        "French bluetooth speaker to Japan via Amazon FBA"
+    );
+    assert_eq!(json["as_of"], "2026-11-22");
+    let target = &json["targets"][0];
+    assert_eq!(target["marketplace"], "amazon-jp");
+    assert_eq!(target["fulfilment"], "fba");
+    assert_eq!(target["launch_date"], "2026-11-27");
+    assert_eq!(target["launch_date_is_earliest"], true);
+    let siv = target["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "jp-siv")
+        .unwrap();
+    for field in [
+        "id",
+        "code",
+        "title",
+        "importance",
+        "certainty",
+        "launch_blocking",
+        "depends_on",
+        "reason",
+        "status",
+        "due",
+        "sources",
+        "evidence",
+        "last_verified",
+    ] {
+        assert!(siv.get(field).is_some(), "item has {field}");
+    }
+    assert_eq!(siv["code"], "jp.siv");
+    assert_eq!(siv["importance"], "mandatory");
+    assert_eq!(siv["certainty"], "confirmed");
+    assert_eq!(siv["launch_blocking"], true);
+    assert_eq!(siv["depends_on"], serde_json::json!(["jp-registration"]));
+    assert_eq!(siv["status"], "blocked");
+    assert_eq!(siv["due"], "2026-11-27");
+    assert_eq!(siv["reason"]["en"], "applies to every seller on amazon-jp");
+    assert_eq!(siv["sources"][0]["tier"], "A");
+    assert_eq!(siv["evidence"][1]["validity"]["kind"], "issued-within-days");
+    assert_eq!(siv["evidence"][1]["validity"]["days"], 180);
+    let readiness = &target["readiness"];
+    assert_eq!(readiness["done"], 0);
+    assert_eq!(readiness["total"], 17);
+    assert_eq!(readiness["percent"], "0");
+    assert_eq!(readiness["blockers"].as_array().unwrap().len(), 15);
+}
+
+#[test]
+fn checklist_reads_progress_and_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("progress.toml");
+    std::fs::write(
+        &progress,
+        "[[items]]\nitem = \"jp-2sv\"\nstatus = \"done\"\n\n[[items]]\nitem = \"jp-siv\"\nstatus = \"done\"\n\
+         evidence = [{ template = \"photo-id\", expires_on = \"2030-01-01\" }, { template = \"statement\", issued_on = \"2026-05-25\" }]\n",
+    )
+    .unwrap();
+    let progress = progress.to_str().unwrap();
+    let (code, stdout, stderr) = landfall(&[
+        "checklist",
+        EXAMPLE,
+        "--json",
+        "--progress",
+        progress,
+        "--as-of",
+        "2026-11-22",
+        "--launch",
+        "2027-01-31",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    let items = json["targets"][0]["items"].as_array().unwrap();
+    let find = |id: &str| items.iter().find(|i| i["id"] == id).unwrap();
+    assert_eq!(find("jp-2sv")["status"], "done");
+    // Statement issued 181 days before the as-of date: reopened, and the registration is not done.
+    assert_eq!(find("jp-siv")["status"], "blocked");
+    assert_eq!(find("jp-siv")["evidence"][1]["state"], "stale");
+    assert_eq!(json["targets"][0]["launch_date"], "2027-01-31");
+    assert_eq!(json["targets"][0]["readiness"]["done"], 1);
+
+    let (code, stdout, _) =
+        landfall(&["checklist", EXAMPLE, "--progress", progress, "--lang", "fr"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("Préparation : 1 / 17 éléments obligatoires faits (5.88 %)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("rouvert : Relevé bancaire"), "{stdout}");
+}
+
+#[test]
+fn bad_input_exits_2_naming_file_line_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.toml");
+    let text = std::fs::read_to_string(EXAMPLE)
+        .unwrap()
+        .replace("channel = \"b2c\"", "chanel = \"b2c\"");
+    std::fs::write(&plan, text).unwrap();
+    let plan = plan.to_str().unwrap();
+    let (code, stdout, stderr) = landfall(&["checklist", plan]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains(&format!("{plan}:")), "{stderr}");
+    assert!(stderr.contains("targets[0].chanel"), "{stderr}");
+    assert!(stderr.contains("unknown field `chanel`"), "{stderr}");
+
+    let progress = dir.path().join("progress.toml");
+    std::fs::write(
+        &progress,
+        "[[items]]\nitem = \"jp-sivv\"\nstatus = \"done\"\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = landfall(&[
+        "checklist",
+        EXAMPLE,
+        "--progress",
+        progress.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("progress.toml:2:8: items[0].item: no checklist item \"jp-sivv\""),
+        "{stderr}"
+    );
+
+    let (code, _, stderr) = landfall(&["checklist", "/nonexistent/plan.toml"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("cannot read /nonexistent/plan.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn health_json_and_text() {
+    let (code, stdout, stderr) = landfall(&["health", METRICS, "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["marketplace"], "amazon-jp");
+    assert_eq!(json["programme"], "standard");
+    assert_eq!(json["overall"], "fail");
+    let late = &json["metrics"][2];
+    assert_eq!(late["metric"], "late_shipment_rate");
+    assert_eq!(late["value"], "4.3");
+    assert_eq!(late["rule"], "< 4%");
+    assert_eq!(late["verdict"], "fail");
+    assert_eq!(json["metrics"][1]["verdict"], "at_risk");
+
+    let (code, stdout, _) = landfall(&["health", METRICS]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.starts_with("amazon-jp, standard programme, as of 2026-11-22: overall fail"),
+        "{stdout}"
+    );
+}
