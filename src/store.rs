@@ -3,6 +3,7 @@
 //!
 //! Amounts are stored as decimal TEXT, never REAL. Timestamps are RFC 3339 UTC text.
 
+mod fx;
 mod plans;
 mod schema;
 
@@ -10,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use fx::{FxFetchLog, FxRateRow};
 pub use plans::{PlanId, PlanRecord, PlanSummary};
+pub use schema::SCHEMA_VERSION;
 
 /// The bundled example plan, inserted into a new database so the first start is not empty.
 pub const EXAMPLE_PLAN_TOML: &str = include_str!("../data/examples/bluetooth-speaker-japan.toml");
@@ -55,6 +58,8 @@ pub enum StoreError {
     EmptyName,
     #[error("the plan text is not valid TOML: {0}")]
     InvalidPlanToml(String),
+    #[error("damaged value in the database: {0}")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -71,6 +76,7 @@ impl StoreError {
             StoreError::NameTaken(_) => "store.name_taken",
             StoreError::EmptyName => "store.empty_name",
             StoreError::InvalidPlanToml(_) => "store.invalid_plan_toml",
+            StoreError::Corrupt(_) => "store.corrupt",
             StoreError::Sqlite(_) => "store.sqlite",
         }
     }
@@ -101,7 +107,7 @@ impl Store {
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(not_a_db)?;
-        let supported = schema::latest_version();
+        let supported = schema::SCHEMA_VERSION;
         if found > supported {
             return Err(StoreError::NewerDatabase {
                 path: path.to_path_buf(),

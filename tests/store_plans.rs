@@ -1,6 +1,6 @@
 //! Store basics: open/create, seeding, plan CRUD, typed refusals.
 
-use landfall::store::{EXAMPLE_PLAN_TOML, PlanId, Store, StoreError};
+use landfall::store::{EXAMPLE_PLAN_TOML, PlanId, SCHEMA_VERSION, Store, StoreError};
 
 const PLAN_A: &str = "[plan]\nname = \"A\"\nas_of = \"2026-11-22\"\nhome_currency = \"EUR\"\n";
 const PLAN_B: &str = "[plan]\nname = \"B\"\nas_of = \"2026-12-01\"\nhome_currency = \"EUR\"\n";
@@ -17,7 +17,7 @@ fn open_creates_parent_folder_file_and_uses_wal() {
     let path = dir.path().join("a").join("b").join("landfall.sqlite3");
     let store = Store::open(&path).unwrap();
     assert!(path.is_file());
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.integrity_check().unwrap(), vec!["ok".to_owned()]);
     // WAL mode is persistent in the file: a plain connection sees it.
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -124,7 +124,7 @@ fn refuses_a_database_from_a_newer_landfall_without_touching_it() {
         err,
         StoreError::NewerDatabase {
             found: 99,
-            supported: 1,
+            supported: SCHEMA_VERSION,
             ..
         }
     ));

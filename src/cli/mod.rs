@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod db;
 mod fees;
 mod landed;
 mod packs;
 mod plans;
 mod quote;
+mod rates;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -45,6 +47,9 @@ pub enum Command {
     Plans(plans::PlansCommand),
     /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
     Quote(quote::QuoteArgs),
+    /// Exchange rates: ECB reference rates and Japan Customs weekly rates.
+    #[command(subcommand)]
+    Rates(rates::RatesCommand),
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -58,5 +63,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fees(args) => fees::run(args),
         Command::Plans(command) => plans::run(command),
         Command::Quote(args) => quote::run(args),
+        Command::Rates(command) => rates::run(cli.db.as_deref(), command),
     }
 }

@@ -3,13 +3,14 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_plans.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_plans.sql"),
+    include_str!("migrations/002_fx_rates.sql"),
+];
 
 pub(super) fn migrations() -> Migrations<'static> {
     Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
 }
 
 /// The schema version a fully migrated database has.
-pub(super) fn latest_version() -> i64 {
-    MIGRATIONS.len() as i64
-}
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
