@@ -6,6 +6,7 @@
 mod fx;
 mod plans;
 mod schema;
+mod tables;
 
 use std::path::{Path, PathBuf};
 
@@ -56,8 +57,9 @@ pub enum StoreError {
     NameTaken(String),
     #[error("a plan name must not be empty")]
     EmptyName,
-    #[error("the plan text is not valid TOML: {0}")]
-    InvalidPlanToml(String),
+    /// The plan text does not parse or breaks a plan rule; the plan error names each field and line.
+    #[error("{0}")]
+    InvalidPlanToml(crate::plan::PlanError),
     #[error("damaged value in the database: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -126,10 +128,12 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
-        Ok(Store {
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+        };
+        store.backfill_plan_tables()?;
+        Ok(store)
     }
 
     /// The database file this store was opened from.

@@ -6,6 +6,7 @@ use rusqlite_migration::{M, Migrations};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_plans.sql"),
     include_str!("migrations/002_fx_rates.sql"),
+    include_str!("migrations/003_plan_tables.sql"),
 ];
 
 pub(super) fn migrations() -> Migrations<'static> {
