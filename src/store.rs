@@ -3,6 +3,7 @@
 //!
 //! Amounts are stored as decimal TEXT, never REAL. Timestamps are RFC 3339 UTC text.
 
+mod evidence;
 mod fx;
 mod plans;
 mod schema;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use evidence::{EVIDENCE_DIR, Evidence, ItemState, safe_file_name, sha256_hex};
 pub use fx::{FxFetchLog, FxRateRow};
 pub use plans::{PlanId, PlanRecord, PlanSummary};
 pub use schema::SCHEMA_VERSION;
@@ -60,6 +62,15 @@ pub enum StoreError {
     /// The plan text does not parse or breaks a plan rule; the plan error names each field and line.
     #[error("{0}")]
     InvalidPlanToml(crate::plan::PlanError),
+    #[error("\"{0}\" cannot be used as a file name")]
+    BadFileName(String),
+    #[error("invalid checklist state: {0}")]
+    InvalidItemState(String),
+    #[error("cannot read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("damaged value in the database: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -78,6 +89,9 @@ impl StoreError {
             StoreError::NameTaken(_) => "store.name_taken",
             StoreError::EmptyName => "store.empty_name",
             StoreError::InvalidPlanToml(_) => "store.invalid_plan_toml",
+            StoreError::BadFileName(_) => "store.bad_file_name",
+            StoreError::InvalidItemState(_) => "store.invalid_item_state",
+            StoreError::Io { .. } => "store.io",
             StoreError::Corrupt(_) => "store.corrupt",
             StoreError::Sqlite(_) => "store.sqlite",
         }
