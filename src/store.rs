@@ -6,6 +6,7 @@
 mod evidence;
 mod fx;
 mod plans;
+mod portable;
 mod schema;
 mod tables;
 
@@ -16,6 +17,7 @@ use rusqlite::Connection;
 pub use evidence::{EVIDENCE_DIR, Evidence, ItemState, safe_file_name, sha256_hex};
 pub use fx::{FxFetchLog, FxRateRow};
 pub use plans::{PlanId, PlanRecord, PlanSummary};
+pub use portable::{FORMAT_VERSION, ImportLimits};
 pub use schema::SCHEMA_VERSION;
 
 /// The bundled example plan, inserted into a new database so the first start is not empty.
@@ -71,6 +73,16 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path} is not a usable Landfall plan file: {reason}")]
+    BadArchive { path: PathBuf, reason: String },
+    #[error(
+        "{path} is a Landfall plan file of version {found}; this build reads version {supported}"
+    )]
+    ArchiveVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
     #[error("damaged value in the database: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]
@@ -92,6 +104,8 @@ impl StoreError {
             StoreError::BadFileName(_) => "store.bad_file_name",
             StoreError::InvalidItemState(_) => "store.invalid_item_state",
             StoreError::Io { .. } => "store.io",
+            StoreError::BadArchive { .. } => "store.bad_archive",
+            StoreError::ArchiveVersion { .. } => "store.archive_version",
             StoreError::Corrupt(_) => "store.corrupt",
             StoreError::Sqlite(_) => "store.sqlite",
         }

@@ -9,6 +9,7 @@ mod db;
 mod fees;
 mod landed;
 mod packs;
+mod plan_store;
 mod plans;
 mod quote;
 mod rates;
@@ -42,7 +43,7 @@ pub enum Command {
     Landed(landed::LandedArgs),
     /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
     Fees(fees::FeesArgs),
-    /// Selling plans: compare Professional and Individual for a monthly volume.
+    /// Plans in the database (list, import, export) and marketplace selling plans (compare).
     #[command(subcommand)]
     Plans(plans::PlansCommand),
     /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
@@ -61,7 +62,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Packs(command) => packs::run(command),
         Command::Landed(args) => landed::run(args),
         Command::Fees(args) => fees::run(args),
-        Command::Plans(command) => plans::run(command),
+        Command::Plans(command) => plans::run(cli.db.as_deref(), command),
         Command::Quote(args) => quote::run(args),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
     }

@@ -173,7 +173,7 @@ impl Store {
     }
 
     /// Writes the content under its hash unless already there: temp file, sync, rename.
-    fn write_evidence_file(&self, sha256: &str, bytes: &[u8]) -> Result<(), StoreError> {
+    pub(super) fn write_evidence_file(&self, sha256: &str, bytes: &[u8]) -> Result<(), StoreError> {
         let target = self.evidence_path(sha256)?;
         if target.is_file() {
             return Ok(());
