@@ -156,12 +156,10 @@ impl Store {
                 path: path.to_path_buf(),
                 source,
             })?;
-        let mut store = Store {
+        Ok(Store {
             conn,
             path: path.to_path_buf(),
-        };
-        store.backfill_plan_tables()?;
-        Ok(store)
+        })
     }
 
     /// The database file this store was opened from.

@@ -1,7 +1,7 @@
-//! Plans: each row holds the plan's canonical TOML text (as `Plan::to_toml` writes it) with its name
-//! and timestamps; the plan tables mirror its content (see `tables`).
+//! Plans: one row per plan (name, timestamps); the content lives in the plan tables (see `tables`).
 
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
+use rusqlite_migration::{HookError, HookResult};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -97,8 +97,8 @@ pub(super) fn insert_plan(tx: &Transaction<'_>, plan: &Plan) -> Result<PlanId, S
     let name = clean_name(&plan.plan.name)?;
     let now = now_rfc3339();
     tx.execute(
-        "INSERT INTO plans (name, toml, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![name, canonical_toml(plan)?, now],
+        "INSERT INTO plans (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![name, now],
     )
     .map_err(name_conflict(name))?;
     let id = PlanId(tx.last_insert_rowid());
@@ -112,8 +112,8 @@ pub(super) fn update_plan(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Resu
     let name = clean_name(&plan.plan.name)?;
     let changed = tx
         .execute(
-            "UPDATE plans SET name = ?2, toml = ?3, updated_at = ?4 WHERE id = ?1",
-            params![id.0, name, canonical_toml(plan)?, now_rfc3339()],
+            "UPDATE plans SET name = ?2, unreadable_toml = NULL, updated_at = ?3 WHERE id = ?1",
+            params![id.0, name, now_rfc3339()],
         )
         .map_err(name_conflict(name))?;
     if changed == 0 {
@@ -149,28 +149,41 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// One plan with its canonical TOML text.
+    /// One plan as TOML text: generated from the tables (the plan room's canonical format), or, for a
+    /// plan stored before that could not be read, its text as it was.
     pub fn get_plan(&self, id: PlanId) -> Result<PlanRecord, StoreError> {
+        let (summary, unreadable) = self.plan_row(id)?;
+        let toml = match unreadable {
+            Some(text) => text,
+            None => canonical_toml(&self.read_tables(id)?)?,
+        };
+        Ok(PlanRecord { summary, toml })
+    }
+
+    /// One plan, typed, read from the tables (no TOML parsing).
+    pub fn load_plan(&self, id: PlanId) -> Result<(PlanSummary, Plan), StoreError> {
+        let (summary, unreadable) = self.plan_row(id)?;
+        let plan = match unreadable {
+            Some(text) => parse(&summary.name, &text)?,
+            None => self.read_tables(id)?,
+        };
+        Ok((summary, plan))
+    }
+
+    fn plan_row(&self, id: PlanId) -> Result<(PlanSummary, Option<String>), StoreError> {
         self.conn
             .query_row(
-                &format!("SELECT {SUMMARY_COLUMNS}, toml FROM plans WHERE id = ?1"),
+                &format!("SELECT {SUMMARY_COLUMNS}, unreadable_toml FROM plans WHERE id = ?1"),
                 [id.0],
-                |row| {
-                    Ok(PlanRecord {
-                        summary: summary_from_row(row)?,
-                        toml: row.get(4)?,
-                    })
-                },
+                |row| Ok((summary_from_row(row)?, row.get(4)?)),
             )
             .optional()?
             .ok_or(StoreError::PlanNotFound(id))
     }
 
-    /// One plan, parsed.
-    pub fn load_plan(&self, id: PlanId) -> Result<(PlanSummary, Plan), StoreError> {
-        let record = self.get_plan(id)?;
-        let plan = parse(&record.summary.name, &record.toml)?;
-        Ok((record.summary, plan))
+    fn read_tables(&self, id: PlanId) -> Result<Plan, StoreError> {
+        tables::read(&self.conn, id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("plan {id} has no content")))
     }
 
     /// The plan with this exact name.
@@ -232,27 +245,28 @@ impl Store {
         }
         Ok(())
     }
+}
 
-    /// Fills the plan tables of plans stored before they existed (schema version 2 and older).
-    pub(super) fn backfill_plan_tables(&mut self) -> Result<(), StoreError> {
-        let missing: Vec<(PlanId, String, String)> = {
-            let mut stmt = self.conn.prepare(
-                "SELECT id, name, toml FROM plans \
-                 WHERE id NOT IN (SELECT plan_id FROM plan_headers)",
+/// Migration 3 hook: moves each plan whose stored text parses into the tables.
+pub(super) fn move_readable_plans_into_tables(tx: &Transaction<'_>) -> HookResult {
+    let plans: Vec<(PlanId, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, name, unreadable_toml FROM plans WHERE unreadable_toml IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((PlanId(row.get(0)?), row.get(1)?, row.get(2)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, name, text) in plans {
+        // A plan that does not parse keeps its text; opening it reports why.
+        if let Ok(plan) = parse_plan(&name, &text) {
+            tables::write(tx, id, &plan).map_err(|err| HookError::Hook(err.to_string()))?;
+            tx.execute(
+                "UPDATE plans SET unreadable_toml = NULL WHERE id = ?1",
+                [id.0],
             )?;
-            let rows = stmt.query_map([], |row| {
-                Ok((PlanId(row.get(0)?), row.get(1)?, row.get(2)?))
-            })?;
-            rows.collect::<Result<_, _>>()?
-        };
-        for (id, name, text) in missing {
-            // A plan whose text no longer parses keeps its text; it is reported when opened.
-            if let Ok(plan) = parse_plan(&name, &text) {
-                let tx = self.conn.transaction()?;
-                tables::write(&tx, id, &plan)?;
-                tx.commit()?;
-            }
         }
-        Ok(())
     }
+    Ok(())
 }

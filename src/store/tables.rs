@@ -1,12 +1,15 @@
-//! The plan tables: header and seller, targets, products. Written inside the caller's transaction.
-//! Products are compared with what is stored, so saving one edit to a large catalogue writes one row.
+//! The plan tables: header (with seller and targets), targets, products. Written inside the caller's
+//! transaction. Each row also holds its part of the plan as JSON, so a plan reads back exactly as saved,
+//! whatever fields the plan room adds. Products are compared with what is stored, so saving one edit to
+//! a large catalogue writes one row.
 
 use std::collections::HashMap;
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, Transaction, params};
+use serde_json::Value;
 
 use super::{PlanId, StoreError};
-use crate::plan::{Amount, Plan};
+use crate::plan::{Amount, Plan, Product};
 
 fn amount_columns(amount: Option<&Amount>) -> (Option<String>, Option<String>) {
     match amount {
@@ -18,32 +21,37 @@ fn amount_columns(amount: Option<&Amount>) -> (Option<String>, Option<String>) {
     }
 }
 
-fn enum_id<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(id)) => Ok(id),
-        _ => Err(StoreError::Corrupt(
-            "a plan enum did not serialise to a string".into(),
-        )),
-    }
+fn json_error(what: &str) -> impl FnOnce(serde_json::Error) -> StoreError + '_ {
+    move |err| StoreError::Corrupt(format!("{what}: {err}"))
 }
 
 pub(super) fn write(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(), StoreError> {
+    let mut value = serde_json::to_value(plan).map_err(json_error("plan"))?;
+    let products = match value.as_object_mut().and_then(|o| o.remove("products")) {
+        Some(Value::Array(products)) => products,
+        _ => Vec::new(),
+    };
+    let entity = value["seller"]["entity"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
     let (capital_amount, capital_currency) = amount_columns(plan.seller.capital.as_ref());
     tx.execute(
         "INSERT INTO plan_headers (plan_id, as_of, home_currency, seller_country, seller_entity, \
-         capital_amount, capital_currency) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+         capital_amount, capital_currency, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
          ON CONFLICT (plan_id) DO UPDATE SET as_of = excluded.as_of, \
          home_currency = excluded.home_currency, seller_country = excluded.seller_country, \
          seller_entity = excluded.seller_entity, capital_amount = excluded.capital_amount, \
-         capital_currency = excluded.capital_currency",
+         capital_currency = excluded.capital_currency, content = excluded.content",
         params![
             id.0,
             plan.plan.as_of.to_string(),
             plan.plan.home_currency.as_str(),
             plan.seller.country.as_str(),
-            enum_id(&plan.seller.entity)?,
+            entity,
             capital_amount,
-            capital_currency
+            capital_currency,
+            value.to_string()
         ],
     )?;
 
@@ -69,10 +77,15 @@ pub(super) fn write(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(),
         }
     }
 
-    write_products(tx, id, plan)
+    write_products(tx, id, &plan.products, &products)
 }
 
-fn write_products(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(), StoreError> {
+fn write_products(
+    tx: &Transaction<'_>,
+    id: PlanId,
+    products: &[Product],
+    contents: &[Value],
+) -> Result<(), StoreError> {
     let mut stored: HashMap<String, (i64, String)> = {
         let mut stmt = tx.prepare_cached(
             "SELECT sku, position, content FROM plan_products WHERE plan_id = ?1",
@@ -88,10 +101,9 @@ fn write_products(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(), S
          unit_cost_amount = excluded.unit_cost_amount, \
          unit_cost_currency = excluded.unit_cost_currency, content = excluded.content",
     )?;
-    for (position, product) in plan.products.iter().enumerate() {
+    for (position, (product, content)) in products.iter().zip(contents).enumerate() {
         let position = position as i64;
-        let content = serde_json::to_string(product)
-            .map_err(|err| StoreError::Corrupt(format!("product {}: {err}", product.sku)))?;
+        let content = content.to_string();
         if let Some((stored_position, stored_content)) = stored.remove(&product.sku)
             && stored_position == position
             && stored_content == content
@@ -117,4 +129,39 @@ fn write_products(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(), S
         delete.execute(params![id.0, sku])?;
     }
     Ok(())
+}
+
+/// The plan as last saved, or `None` when it is not in the tables (its text is unreadable).
+pub(super) fn read(conn: &Connection, id: PlanId) -> Result<Option<Plan>, StoreError> {
+    let header: Option<String> = {
+        let mut stmt =
+            conn.prepare_cached("SELECT content FROM plan_headers WHERE plan_id = ?1")?;
+        let mut rows = stmt.query([id.0])?;
+        match rows.next()? {
+            Some(row) => Some(row.get(0)?),
+            None => None,
+        }
+    };
+    let Some(header) = header else {
+        return Ok(None);
+    };
+    let mut plan: Plan = serde_json::from_str(&header).map_err(json_error("plan header"))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT sku, content FROM plan_products WHERE plan_id = ?1 ORDER BY position",
+    )?;
+    let mut rows = stmt.query([id.0])?;
+    while let Some(row) = rows.next()? {
+        let content = row
+            .get_ref(1)?
+            .as_str()
+            .map_err(|err| StoreError::Corrupt(format!("plan_products.content: {err}")))?;
+        let product: Product = serde_json::from_str(content).map_err(|err| {
+            StoreError::Corrupt(format!(
+                "product {}: {err}",
+                row.get::<_, String>(0).unwrap_or_default()
+            ))
+        })?;
+        plan.products.push(product);
+    }
+    Ok(Some(plan))
 }

@@ -45,7 +45,8 @@ CREATE TABLE plan_headers (
     seller_country   TEXT NOT NULL,
     seller_entity    TEXT NOT NULL,
     capital_amount   TEXT,                -- decimal text
-    capital_currency TEXT
+    capital_currency TEXT,
+    content          TEXT NOT NULL        -- the whole plan but its products, as JSON (decimals as strings)
 ) STRICT;
 CREATE TABLE plan_products (
     plan_id            INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
@@ -70,12 +71,12 @@ CREATE TABLE plan_targets (
     monthly_units          INTEGER,
     PRIMARY KEY (plan_id, position)
 ) STRICT;
-CREATE TABLE plans (
-    id         INTEGER PRIMARY KEY,
-    name       TEXT    NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
-    toml       TEXT    NOT NULL,
-    created_at TEXT    NOT NULL, -- RFC 3339, UTC
-    updated_at TEXT    NOT NULL  -- RFC 3339, UTC
+CREATE TABLE "plans" (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT    NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    unreadable_toml TEXT,             -- NULL once the plan lives in the tables
+    created_at      TEXT    NOT NULL, -- RFC 3339, UTC
+    updated_at      TEXT    NOT NULL  -- RFC 3339, UTC
 ) STRICT;
 CREATE TABLE report_history (
     id         INTEGER PRIMARY KEY,

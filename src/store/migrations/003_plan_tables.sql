@@ -1,6 +1,19 @@
--- The plan's content as tables, kept in step with plans.toml by every save (same transaction).
--- plans.toml stays the canonical text (what export writes); these rows let a save touch only what
--- changed and let queries reach products without parsing the whole plan.
+-- The plan's content moves from one TOML text per plan into tables, so that opening a plan parses no
+-- TOML and saving one edit writes one product row. TOML is generated on export. A plan whose stored text
+-- does not parse keeps it in plans.unreadable_toml (the migration hook moves every readable plan into
+-- the tables), so nothing is lost and the user can correct it.
+
+CREATE TABLE plans_v3 (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT    NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    unreadable_toml TEXT,             -- NULL once the plan lives in the tables
+    created_at      TEXT    NOT NULL, -- RFC 3339, UTC
+    updated_at      TEXT    NOT NULL  -- RFC 3339, UTC
+) STRICT;
+INSERT INTO plans_v3 (id, name, unreadable_toml, created_at, updated_at)
+    SELECT id, name, toml, created_at, updated_at FROM plans;
+DROP TABLE plans;
+ALTER TABLE plans_v3 RENAME TO plans;
 
 CREATE TABLE plan_headers (
     plan_id          INTEGER PRIMARY KEY REFERENCES plans (id) ON DELETE CASCADE,
@@ -9,7 +22,8 @@ CREATE TABLE plan_headers (
     seller_country   TEXT NOT NULL,
     seller_entity    TEXT NOT NULL,
     capital_amount   TEXT,                -- decimal text
-    capital_currency TEXT
+    capital_currency TEXT,
+    content          TEXT NOT NULL        -- the whole plan but its products, as JSON (decimals as strings)
 ) STRICT;
 
 CREATE TABLE plan_targets (
