@@ -249,3 +249,30 @@ fn a_typed_plan_breaking_a_rule_is_refused() {
     assert!(err.to_string().contains("duplicate SKU"), "{err}");
     assert_eq!(stored(&store, id).products.len(), 1);
 }
+
+#[test]
+fn save_product_replaces_or_appends_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let mut store = Store::open(&path).unwrap();
+    let id = store.create_plan("B", PLAN_B).unwrap();
+    let (_, plan) = store.load_plan(id).unwrap();
+    let mut teapot = plan.products[0].clone();
+    teapot.name = "Teapot, cast iron".into();
+    store.save_product(id, &teapot).unwrap();
+    let mut kettle = teapot.clone();
+    kettle.sku = "P-2".into();
+    kettle.name = "Kettle".into();
+    store.save_product(id, &kettle).unwrap();
+    assert_eq!(stored(&store, id).products, [teapot.clone(), kettle]);
+
+    let mut bad = teapot;
+    bad.hs_code = Some("12".into());
+    let err = store.save_product(id, &bad).unwrap_err();
+    assert!(err.to_string().contains("products[0].hs_code"), "{err}");
+    assert_eq!(stored(&store, id).products[0].hs_code, None);
+    assert!(matches!(
+        store.save_product(PlanId(99), &bad),
+        Err(StoreError::PlanNotFound(_))
+    ));
+}

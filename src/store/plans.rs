@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{EXAMPLE_PLAN_TOML, Store, StoreError, now_rfc3339, tables};
-use crate::plan::{Plan, PlanError, parse_plan};
+use crate::plan::{Plan, PlanError, Product, parse_plan};
 
 /// Database id of a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -227,6 +227,29 @@ impl Store {
         Ok(())
     }
 
+    /// Saves one product of a plan: replaces the product with its SKU, or appends it. Only that row
+    /// is written, whatever the size of the catalogue.
+    pub fn save_product(&mut self, id: PlanId, product: &Product) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut alone = tables::read_header(&tx, id)?.ok_or_else(|| match plan_exists(&tx, id) {
+            Ok(true) => StoreError::Corrupt(format!(
+                "plan {id} is stored as unreadable text: correct it and save the whole plan first"
+            )),
+            Ok(false) => StoreError::PlanNotFound(id),
+            Err(err) => err,
+        })?;
+        // The product's own rules (amounts, sizes, HS code) checked as a one-product plan.
+        alone.products.push(product.clone());
+        check(&alone)?;
+        tables::write_one_product(&tx, id, product)?;
+        tx.execute(
+            "UPDATE plans SET updated_at = ?2 WHERE id = ?1",
+            params![id.0, now_rfc3339()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Renames a plan. The new name must be non-empty and not taken by another plan.
     pub fn rename_plan(&mut self, id: PlanId, new_name: &str) -> Result<(), StoreError> {
         let name = clean_name(new_name)?;
@@ -245,6 +268,14 @@ impl Store {
         }
         Ok(())
     }
+}
+
+fn plan_exists(tx: &Transaction<'_>, id: PlanId) -> Result<bool, StoreError> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?1)",
+        [id.0],
+        |row| row.get(0),
+    )?)
 }
 
 /// Migration 3 hook: moves each plan whose stored text parses into the tables.
