@@ -14,7 +14,10 @@ pub fn list(db: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&plans)?);
     } else {
         for plan in plans {
-            println!("{:>5}  {}  (updated {})", plan.id, plan.name, plan.updated_at);
+            println!(
+                "{:>5}  {}  (updated {})",
+                plan.id, plan.name, plan.updated_at
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
