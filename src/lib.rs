@@ -10,4 +10,5 @@ pub mod cost;
 pub mod money;
 pub mod packs;
 pub mod plan;
+pub mod rates;
 pub mod store;

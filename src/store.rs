@@ -3,14 +3,22 @@
 //!
 //! Amounts are stored as decimal TEXT, never REAL. Timestamps are RFC 3339 UTC text.
 
+mod evidence;
+mod fx;
 mod plans;
+mod portable;
 mod schema;
+mod tables;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use evidence::{EVIDENCE_DIR, Evidence, ItemState, safe_file_name, sha256_hex};
+pub use fx::{FxFetchLog, FxRateRow};
 pub use plans::{PlanId, PlanRecord, PlanSummary};
+pub use portable::{FORMAT_VERSION, ImportLimits};
+pub use schema::SCHEMA_VERSION;
 
 /// The bundled example plan, inserted into a new database so the first start is not empty.
 pub const EXAMPLE_PLAN_TOML: &str = include_str!("../data/examples/bluetooth-speaker-japan.toml");
@@ -53,8 +61,30 @@ pub enum StoreError {
     NameTaken(String),
     #[error("a plan name must not be empty")]
     EmptyName,
-    #[error("the plan text is not valid TOML: {0}")]
-    InvalidPlanToml(String),
+    /// The plan text does not parse or breaks a plan rule; the plan error names each field and line.
+    #[error("{0}")]
+    InvalidPlanToml(crate::plan::PlanError),
+    #[error("\"{0}\" cannot be used as a file name")]
+    BadFileName(String),
+    #[error("invalid checklist state: {0}")]
+    InvalidItemState(String),
+    #[error("cannot read or write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} is not a usable Landfall plan file: {reason}")]
+    BadArchive { path: PathBuf, reason: String },
+    #[error(
+        "{path} is a Landfall plan file of version {found}; this build reads version {supported}"
+    )]
+    ArchiveVersion {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("damaged value in the database: {0}")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 }
@@ -71,6 +101,12 @@ impl StoreError {
             StoreError::NameTaken(_) => "store.name_taken",
             StoreError::EmptyName => "store.empty_name",
             StoreError::InvalidPlanToml(_) => "store.invalid_plan_toml",
+            StoreError::BadFileName(_) => "store.bad_file_name",
+            StoreError::InvalidItemState(_) => "store.invalid_item_state",
+            StoreError::Io { .. } => "store.io",
+            StoreError::BadArchive { .. } => "store.bad_archive",
+            StoreError::ArchiveVersion { .. } => "store.archive_version",
+            StoreError::Corrupt(_) => "store.corrupt",
             StoreError::Sqlite(_) => "store.sqlite",
         }
     }
@@ -101,7 +137,7 @@ impl Store {
         let found: i64 = conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .map_err(not_a_db)?;
-        let supported = schema::latest_version();
+        let supported = schema::SCHEMA_VERSION;
         if found > supported {
             return Err(StoreError::NewerDatabase {
                 path: path.to_path_buf(),

@@ -6,12 +6,15 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod checklist;
+mod db;
 mod fees;
 mod health;
 mod landed;
 mod packs;
+mod plan_store;
 mod plans;
 mod quote;
+mod rates;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -42,7 +45,7 @@ pub enum Command {
     Landed(landed::LandedArgs),
     /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
     Fees(fees::FeesArgs),
-    /// Selling plans: compare Professional and Individual for a monthly volume.
+    /// Plans in the database (list, import, export) and marketplace selling plans (compare).
     #[command(subcommand)]
     Plans(plans::PlansCommand),
     /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
@@ -51,6 +54,9 @@ pub enum Command {
     Checklist(checklist::ChecklistArgs),
     /// Seller performance metrics against Amazon's targets: pass, at risk or fail per metric.
     Health(health::HealthArgs),
+    /// Exchange rates: ECB reference rates and Japan Customs weekly rates.
+    #[command(subcommand)]
+    Rates(rates::RatesCommand),
 }
 
 /// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
@@ -76,9 +82,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Packs(command) => packs::run(command),
         Command::Landed(args) => landed::run(args),
         Command::Fees(args) => fees::run(args),
-        Command::Plans(command) => plans::run(command),
+        Command::Plans(command) => plans::run(cli.db.as_deref(), command),
         Command::Quote(args) => quote::run(args),
         Command::Checklist(args) => checklist::run(args),
         Command::Health(args) => health::run(args),
+        Command::Rates(command) => rates::run(cli.db.as_deref(), command),
     }
 }

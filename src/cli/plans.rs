@@ -1,8 +1,9 @@
 //! `landfall plans compare --marketplace ID --monthly-units N [--as-of DATE] [--json]`: Professional vs
 //! Individual selling plan. (The issue names it `landfall plans --marketplace …`; `plans` also holds the
-//! store's import/list/export, so the comparison is the `compare` subcommand.)
+//! store's import/list/export, so the comparison is the `compare` subcommand; those three live in
+//! `plan_store.rs`.)
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -11,9 +12,25 @@ use landfall::cost::{self, PlanKind};
 use landfall::money::group_digits;
 
 use super::landed::{emit, out_line, render_steps};
+use super::plan_store;
 
 #[derive(Subcommand, Debug)]
 pub enum PlansCommand {
+    /// List the plans in the database.
+    List {
+        /// Print as JSON: an array of {id, name, created_at, updated_at}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import a plan: a portable `.landfall` file, or a plan `.toml` file.
+    Import { file: PathBuf },
+    /// Export a plan, its checklist progress and its evidence to a portable `.landfall` file.
+    Export {
+        /// The plan's name, as `plans list` shows it.
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Compare the selling plans of a marketplace for a monthly volume, with the break-even volume.
     Compare {
         #[arg(long)]
@@ -31,8 +48,11 @@ pub enum PlansCommand {
     },
 }
 
-pub fn run(command: PlansCommand) -> anyhow::Result<ExitCode> {
+pub fn run(db: Option<&Path>, command: PlansCommand) -> anyhow::Result<ExitCode> {
     match command {
+        PlansCommand::List { json } => plan_store::list(db, json),
+        PlansCommand::Import { file } => plan_store::import(db, &file),
+        PlansCommand::Export { name, out } => plan_store::export(db, &name, &out),
         PlansCommand::Compare {
             marketplace,
             monthly_units,

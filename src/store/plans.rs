@@ -1,10 +1,12 @@
-//! Plans: each row holds the plan's canonical TOML text with its name and timestamps.
+//! Plans: one row per plan (name, timestamps); the content lives in the plan tables (see `tables`).
 
 use rusqlite::{ErrorCode, OptionalExtension, Transaction, params};
+use rusqlite_migration::{HookError, HookResult};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{EXAMPLE_PLAN_TOML, Store, StoreError, now_rfc3339};
+use super::{EXAMPLE_PLAN_TOML, Store, StoreError, now_rfc3339, tables};
+use crate::plan::{Plan, PlanError, Product, parse_plan};
 
 /// Database id of a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -59,11 +61,22 @@ fn clean_name(name: &str) -> Result<&str, StoreError> {
     }
 }
 
-/// Refuses text that is not TOML at all; the plan room validates the fields.
-fn check_toml(text: &str) -> Result<(), StoreError> {
-    text.parse::<toml::Table>()
-        .map(|_| ())
-        .map_err(|err| StoreError::InvalidPlanToml(err.to_string()))
+/// Reads a plan's TOML text with the plan room's strict parser.
+fn parse(source_name: &str, text: &str) -> Result<Plan, StoreError> {
+    parse_plan(source_name, text).map_err(StoreError::InvalidPlanToml)
+}
+
+/// Refuses a plan that breaks the plan room's rules (a typed plan skips the parser's checks).
+fn check(plan: &Plan) -> Result<(), StoreError> {
+    let problems = plan.validate();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::InvalidPlanToml(PlanError::Invalid {
+            source_name: plan.plan.name.clone(),
+            problems,
+        }))
+    }
 }
 
 /// Turns a UNIQUE violation on the name into [`StoreError::NameTaken`].
@@ -74,40 +87,55 @@ fn name_conflict(name: &str) -> impl FnOnce(rusqlite::Error) -> StoreError + '_ 
     }
 }
 
-/// The `[plan] name` of a plan's TOML text, if present.
-pub(crate) fn name_in_toml(text: &str) -> Option<String> {
-    let table = text.parse::<toml::Table>().ok()?;
-    let name = table.get("plan")?.get("name")?.as_str()?;
-    Some(name.to_owned())
+fn canonical_toml(plan: &Plan) -> Result<String, StoreError> {
+    plan.to_toml().map_err(StoreError::InvalidPlanToml)
 }
 
-pub(super) fn insert_plan(
-    tx: &Transaction<'_>,
-    name: &str,
-    toml_text: &str,
-) -> Result<PlanId, StoreError> {
-    let name = clean_name(name)?;
-    check_toml(toml_text)?;
+/// Inserts a plan (its canonical TOML and its tables) inside `tx`.
+pub(super) fn insert_plan(tx: &Transaction<'_>, plan: &Plan) -> Result<PlanId, StoreError> {
+    check(plan)?;
+    let name = clean_name(&plan.plan.name)?;
     let now = now_rfc3339();
     tx.execute(
-        "INSERT INTO plans (name, toml, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-        params![name, toml_text, now],
+        "INSERT INTO plans (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![name, now],
     )
     .map_err(name_conflict(name))?;
-    Ok(PlanId(tx.last_insert_rowid()))
+    let id = PlanId(tx.last_insert_rowid());
+    tables::write(tx, id, plan)?;
+    Ok(id)
+}
+
+/// Replaces a plan's content inside `tx`; its name follows `plan.plan.name`.
+pub(super) fn update_plan(tx: &Transaction<'_>, id: PlanId, plan: &Plan) -> Result<(), StoreError> {
+    check(plan)?;
+    let name = clean_name(&plan.plan.name)?;
+    let changed = tx
+        .execute(
+            "UPDATE plans SET name = ?2, unreadable_toml = NULL, updated_at = ?3 WHERE id = ?1",
+            params![id.0, name, now_rfc3339()],
+        )
+        .map_err(name_conflict(name))?;
+    if changed == 0 {
+        return Err(StoreError::PlanNotFound(id));
+    }
+    tables::write(tx, id, plan)
 }
 
 impl Store {
     /// Inserts the bundled example plan when the database holds no plan (first start).
     /// Returns its id when it was inserted.
     pub fn seed_example_if_empty(&mut self) -> Result<Option<PlanId>, StoreError> {
+        let plan = parse(
+            "data/examples/bluetooth-speaker-japan.toml",
+            EXAMPLE_PLAN_TOML,
+        )?;
         let tx = self.conn.transaction()?;
         let count: i64 = tx.query_row("SELECT count(*) FROM plans", [], |row| row.get(0))?;
         if count > 0 {
             return Ok(None);
         }
-        let name = name_in_toml(EXAMPLE_PLAN_TOML).unwrap_or_else(|| "Example plan".to_owned());
-        let id = insert_plan(&tx, &name, EXAMPLE_PLAN_TOML)?;
+        let id = insert_plan(&tx, &plan)?;
         tx.commit()?;
         Ok(Some(id))
     }
@@ -121,21 +149,41 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// One plan with its TOML text.
+    /// One plan as TOML text: generated from the tables (the plan room's canonical format), or, for a
+    /// plan stored before that could not be read, its text as it was.
     pub fn get_plan(&self, id: PlanId) -> Result<PlanRecord, StoreError> {
+        let (summary, unreadable) = self.plan_row(id)?;
+        let toml = match unreadable {
+            Some(text) => text,
+            None => canonical_toml(&self.read_tables(id)?)?,
+        };
+        Ok(PlanRecord { summary, toml })
+    }
+
+    /// One plan, typed, read from the tables (no TOML parsing).
+    pub fn load_plan(&self, id: PlanId) -> Result<(PlanSummary, Plan), StoreError> {
+        let (summary, unreadable) = self.plan_row(id)?;
+        let plan = match unreadable {
+            Some(text) => parse(&summary.name, &text)?,
+            None => self.read_tables(id)?,
+        };
+        Ok((summary, plan))
+    }
+
+    fn plan_row(&self, id: PlanId) -> Result<(PlanSummary, Option<String>), StoreError> {
         self.conn
             .query_row(
-                &format!("SELECT {SUMMARY_COLUMNS}, toml FROM plans WHERE id = ?1"),
+                &format!("SELECT {SUMMARY_COLUMNS}, unreadable_toml FROM plans WHERE id = ?1"),
                 [id.0],
-                |row| {
-                    Ok(PlanRecord {
-                        summary: summary_from_row(row)?,
-                        toml: row.get(4)?,
-                    })
-                },
+                |row| Ok((summary_from_row(row)?, row.get(4)?)),
             )
             .optional()?
             .ok_or(StoreError::PlanNotFound(id))
+    }
+
+    fn read_tables(&self, id: PlanId) -> Result<Plan, StoreError> {
+        tables::read(&self.conn, id)?
+            .ok_or_else(|| StoreError::Corrupt(format!("plan {id} has no content")))
     }
 
     /// The plan with this exact name.
@@ -150,41 +198,64 @@ impl Store {
             .ok_or_else(|| StoreError::PlanNameNotFound(name.trim().to_owned()))
     }
 
-    /// Creates a plan. The name must be non-empty and not taken; the text must be TOML.
+    /// Creates a plan from its TOML text, named `name` (which replaces the name inside the text).
     pub fn create_plan(&mut self, name: &str, toml_text: &str) -> Result<PlanId, StoreError> {
+        let mut plan = parse(name, toml_text)?;
+        plan.plan.name = clean_name(name)?.to_owned();
+        self.create_plan_typed(&plan)
+    }
+
+    /// Creates a plan named after `plan.plan.name`.
+    pub fn create_plan_typed(&mut self, plan: &Plan) -> Result<PlanId, StoreError> {
         let tx = self.conn.transaction()?;
-        let id = insert_plan(&tx, name, toml_text)?;
+        let id = insert_plan(&tx, plan)?;
         tx.commit()?;
         Ok(id)
     }
 
-    /// Replaces a plan's TOML text.
+    /// Replaces a plan's content with this TOML text (the name inside it renames the plan).
     pub fn save_plan(&mut self, id: PlanId, toml_text: &str) -> Result<(), StoreError> {
-        check_toml(toml_text)?;
-        let changed = self.conn.execute(
-            "UPDATE plans SET toml = ?2, updated_at = ?3 WHERE id = ?1",
-            params![id.0, toml_text, now_rfc3339()],
+        let plan = parse(&format!("plan {id}"), toml_text)?;
+        self.save_plan_typed(id, &plan)
+    }
+
+    /// Replaces a plan's content; only the product rows that changed are written.
+    pub fn save_plan_typed(&mut self, id: PlanId, plan: &Plan) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        update_plan(&tx, id, plan)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Saves one product of a plan: replaces the product with its SKU, or appends it. Only that row
+    /// is written, whatever the size of the catalogue.
+    pub fn save_product(&mut self, id: PlanId, product: &Product) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut alone = tables::read_header(&tx, id)?.ok_or_else(|| match plan_exists(&tx, id) {
+            Ok(true) => StoreError::Corrupt(format!(
+                "plan {id} is stored as unreadable text: correct it and save the whole plan first"
+            )),
+            Ok(false) => StoreError::PlanNotFound(id),
+            Err(err) => err,
+        })?;
+        // The product's own rules (amounts, sizes, HS code) checked as a one-product plan.
+        alone.products.push(product.clone());
+        check(&alone)?;
+        tables::write_one_product(&tx, id, product)?;
+        tx.execute(
+            "UPDATE plans SET updated_at = ?2 WHERE id = ?1",
+            params![id.0, now_rfc3339()],
         )?;
-        if changed == 0 {
-            return Err(StoreError::PlanNotFound(id));
-        }
+        tx.commit()?;
         Ok(())
     }
 
     /// Renames a plan. The new name must be non-empty and not taken by another plan.
     pub fn rename_plan(&mut self, id: PlanId, new_name: &str) -> Result<(), StoreError> {
         let name = clean_name(new_name)?;
-        let changed = self
-            .conn
-            .execute(
-                "UPDATE plans SET name = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id.0, name, now_rfc3339()],
-            )
-            .map_err(name_conflict(name))?;
-        if changed == 0 {
-            return Err(StoreError::PlanNotFound(id));
-        }
-        Ok(())
+        let (_, mut plan) = self.load_plan(id)?;
+        plan.plan.name = name.to_owned();
+        self.save_plan_typed(id, &plan)
     }
 
     /// Deletes a plan and, through foreign keys, everything that belongs to it.
@@ -197,4 +268,36 @@ impl Store {
         }
         Ok(())
     }
+}
+
+fn plan_exists(tx: &Transaction<'_>, id: PlanId) -> Result<bool, StoreError> {
+    Ok(tx.query_row(
+        "SELECT EXISTS (SELECT 1 FROM plans WHERE id = ?1)",
+        [id.0],
+        |row| row.get(0),
+    )?)
+}
+
+/// Migration 3 hook: moves each plan whose stored text parses into the tables.
+pub(super) fn move_readable_plans_into_tables(tx: &Transaction<'_>) -> HookResult {
+    let plans: Vec<(PlanId, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT id, name, unreadable_toml FROM plans WHERE unreadable_toml IS NOT NULL",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            Ok((PlanId(row.get(0)?), row.get(1)?, row.get(2)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for (id, name, text) in plans {
+        // A plan that does not parse keeps its text; opening it reports why.
+        if let Ok(plan) = parse_plan(&name, &text) {
+            tables::write(tx, id, &plan).map_err(|err| HookError::Hook(err.to_string()))?;
+            tx.execute(
+                "UPDATE plans SET unreadable_toml = NULL WHERE id = ?1",
+                [id.0],
+            )?;
+        }
+    }
+    Ok(())
 }

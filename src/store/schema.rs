@@ -3,13 +3,31 @@
 
 use rusqlite_migration::{M, Migrations};
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_plans.sql")];
+use super::plans::move_readable_plans_into_tables;
 
-pub(super) fn migrations() -> Migrations<'static> {
-    Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect())
+/// The schema version a fully migrated database has: the number of migrations.
+pub const SCHEMA_VERSION: i64 = 3;
+
+fn all() -> Vec<M<'static>> {
+    vec![
+        M::up(include_str!("migrations/001_plans.sql")),
+        M::up(include_str!("migrations/002_fx_rates.sql")),
+        M::up_with_hook(
+            include_str!("migrations/003_plan_tables.sql"),
+            move_readable_plans_into_tables,
+        ),
+    ]
 }
 
-/// The schema version a fully migrated database has.
-pub(super) fn latest_version() -> i64 {
-    MIGRATIONS.len() as i64
+pub(super) fn migrations() -> Migrations<'static> {
+    Migrations::new(all())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn schema_version_counts_the_migrations() {
+        assert_eq!(super::all().len() as i64, super::SCHEMA_VERSION);
+        assert!(super::migrations().validate().is_ok());
+    }
 }

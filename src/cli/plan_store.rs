@@ -1,0 +1,47 @@
+//! `landfall plans list|import|export`: plans in the database and the portable `.landfall` file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::Context;
+
+use super::db::open_store;
+
+pub fn list(db: Option<&Path>, json: bool) -> anyhow::Result<ExitCode> {
+    let store = open_store(db)?;
+    let plans = store.list_plans()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&plans)?);
+    } else {
+        for plan in plans {
+            println!(
+                "{:>5}  {}  (updated {})",
+                plan.id, plan.name, plan.updated_at
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(db: Option<&Path>, file: &Path) -> anyhow::Result<ExitCode> {
+    let mut store = open_store(db)?;
+    let id = if file.extension().is_some_and(|ext| ext == "toml") {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read {}", file.display()))?;
+        let plan = landfall::plan::parse_plan(&file.display().to_string(), &text)?;
+        store.create_plan_typed(&plan)?
+    } else {
+        store.import_plan(file)?
+    };
+    let record = store.get_plan(id)?;
+    println!("imported plan {} \"{}\"", id, record.summary.name);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(db: Option<&Path>, name: &str, out: &Path) -> anyhow::Result<ExitCode> {
+    let store = open_store(db)?;
+    let plan = store.find_plan(name)?;
+    store.export_plan(plan.id, out)?;
+    println!("exported \"{}\" to {}", plan.name, out.display());
+    Ok(ExitCode::SUCCESS)
+}

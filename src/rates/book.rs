@@ -1,0 +1,150 @@
+//! Euro reference rates by currency and date, with cross rates through EUR. A date without a
+//! publication (weekend, TARGET holiday) uses the last earlier rate, and says which date that was.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{EcbDay, RatesError};
+
+/// Where a rate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// The snapshot shipped inside Landfall.
+    Bundled,
+    /// Rates fetched earlier and kept in the database.
+    Cached,
+}
+
+/// A published rate: 1 EUR = `per_eur` units, published for `date`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Published {
+    per_eur: Decimal,
+    origin: Origin,
+}
+
+/// A conversion rate between two currencies on a requested date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CrossRate {
+    pub from: String,
+    pub to: String,
+    /// 1 `from` = `rate` `to`; unrounded.
+    #[ts(type = "string")]
+    pub rate: Decimal,
+    /// The date asked for.
+    #[ts(type = "string")]
+    pub requested: NaiveDate,
+    /// The publication date of the older leg (equal to `requested` unless a rate was carried forward).
+    #[ts(type = "string")]
+    pub published: NaiveDate,
+    /// How the rate was made, e.g. `USD→EUR→JPY: 171.94 / 1.0705`.
+    pub formula: String,
+    pub origin: Origin,
+}
+
+/// All known ECB rates, by currency then date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RateBook {
+    by_currency: BTreeMap<String, BTreeMap<NaiveDate, Published>>,
+}
+
+impl RateBook {
+    /// Adds days of rates; a later call replaces the same currency and date.
+    pub fn add_days(&mut self, days: &[EcbDay], origin: Origin) {
+        for day in days {
+            for (currency, per_eur) in &day.rates {
+                self.by_currency
+                    .entry(currency.clone())
+                    .or_default()
+                    .insert(
+                        day.date,
+                        Published {
+                            per_eur: *per_eur,
+                            origin,
+                        },
+                    );
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_currency.is_empty()
+    }
+
+    /// The newest publication date and where it came from.
+    pub fn latest(&self) -> Option<(NaiveDate, Origin)> {
+        self.by_currency
+            .values()
+            .filter_map(|dates| dates.last_key_value())
+            .map(|(date, published)| (*date, published.origin))
+            .max()
+    }
+
+    /// Currencies quoted against EUR (EUR itself not included).
+    pub fn currencies(&self) -> impl Iterator<Item = &str> {
+        self.by_currency.keys().map(String::as_str)
+    }
+
+    /// The rate of 1 EUR in `currency` in force on `on`: the last publication on or before it.
+    /// EUR itself is 1 and has no publication.
+    fn per_eur(
+        &self,
+        currency: &str,
+        on: NaiveDate,
+    ) -> Result<Option<(NaiveDate, Published)>, RatesError> {
+        if currency == "EUR" {
+            return Ok(None);
+        }
+        let dates = self
+            .by_currency
+            .get(currency)
+            .ok_or_else(|| RatesError::UnknownCurrency(currency.to_owned()))?;
+        let (date, published) =
+            dates
+                .range(..=on)
+                .next_back()
+                .ok_or_else(|| RatesError::NoRateOnOrBefore {
+                    currency: currency.to_owned(),
+                    on,
+                })?;
+        Ok(Some((*date, *published)))
+    }
+
+    /// 1 `from` in `to` on `on`, through EUR: (`to` per EUR) / (`from` per EUR).
+    pub fn cross(&self, from: &str, to: &str, on: NaiveDate) -> Result<CrossRate, RatesError> {
+        let from_leg = self.per_eur(from, on)?;
+        let to_leg = self.per_eur(to, on)?;
+        let value =
+            |leg: Option<(NaiveDate, Published)>| leg.map_or(Decimal::ONE, |(_, p)| p.per_eur);
+        let (from_per_eur, to_per_eur) = (value(from_leg), value(to_leg));
+        let rate = to_per_eur
+            .checked_div(from_per_eur)
+            .ok_or_else(|| RatesError::BadEntry {
+                date: None,
+                detail: format!("cannot divide {to_per_eur} by {from_per_eur}"),
+            })?;
+        let formula = match (from_leg, to_leg) {
+            (None, None) => "EUR→EUR: 1".to_owned(),
+            (None, Some(_)) => format!("EUR→{to}: {to_per_eur}"),
+            (Some(_), None) => format!("{from}→EUR: 1 / {from_per_eur}"),
+            (Some(_), Some(_)) => format!("{from}→EUR→{to}: {to_per_eur} / {from_per_eur}"),
+        };
+        let legs = [from_leg, to_leg].into_iter().flatten();
+        // The older leg dates the rate; a bundled leg makes the whole rate bundled.
+        let published = legs.clone().map(|(date, _)| date).min().unwrap_or(on);
+        let origin = legs.map(|(_, p)| p.origin).min().unwrap_or(Origin::Bundled);
+        Ok(CrossRate {
+            from: from.to_owned(),
+            to: to.to_owned(),
+            rate,
+            requested: on,
+            published,
+            formula,
+            origin,
+        })
+    }
+}
