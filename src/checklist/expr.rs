@@ -765,7 +765,8 @@ impl Profile {
             Fact::AnnualSales => self
                 .monthly_sales
                 .as_ref()
-                .map_or(Value::Unknown, |s| Value::Number(s.amount * twelve)),
+                .and_then(|s| s.amount.checked_mul(twelve))
+                .map_or(Value::Unknown, Value::Number),
             Fact::AnnualUnits => self
                 .monthly_units
                 .map_or(Value::Unknown, |u| Value::Number(Decimal::from(u) * twelve)),
@@ -897,6 +898,21 @@ mod tests {
             assert_eq!(err.column, column, "{source}: {err}");
             assert!(err.message.contains(needle), "{source}: {err}");
         }
+    }
+
+    #[test]
+    fn a_projection_too_large_to_annualise_is_unknown_not_a_panic() {
+        let mut p = profile(Fulfilment::Fba, &[]);
+        p.monthly_sales = Some(Amount {
+            amount: Decimal::MAX,
+            currency: "USD".to_owned().try_into().unwrap(),
+        });
+        let result = Expr::parse("annual_sales > 1").unwrap().evaluate(&p);
+        assert!(!result.holds);
+        assert_eq!(
+            result.because[0].describe_en(),
+            "annual_sales not given in the plan"
+        );
     }
 
     #[test]
