@@ -10,6 +10,7 @@ use clap::Subcommand;
 use landfall::plan::import::{self, ImportPreview};
 
 use super::db::open_store;
+use super::landed::{emit, out_line};
 
 #[derive(Subcommand, Debug)]
 pub enum ProductsCommand {
@@ -77,14 +78,16 @@ pub fn run(db: Option<&Path>, command: ProductsCommand) -> anyhow::Result<ExitCo
     if apply {
         store.save_plan_typed(summary.id, &merged)?;
     }
+    let mut out = String::new();
     if json {
         let outcome = Outcome {
             preview: &preview,
             applied: apply,
         };
-        println!("{}", serde_json::to_string_pretty(&outcome)?);
+        out_line!(out, "{}", serde_json::to_string_pretty(&outcome)?);
     } else {
-        println!(
+        out_line!(
+            out,
             "{} rows: {} new, {} changed, {} unchanged{}",
             preview.rows,
             preview.added.len(),
@@ -97,11 +100,12 @@ pub fn run(db: Option<&Path>, command: ProductsCommand) -> anyhow::Result<ExitCo
             }
         );
         for sku in &preview.added {
-            println!("  + {sku}");
+            out_line!(out, "  + {sku}");
         }
         for change in &preview.changed {
-            println!("  ~ {}: {}", change.sku, change.fields.join(", "));
+            out_line!(out, "  ~ {}: {}", change.sku, change.fields.join(", "));
         }
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
