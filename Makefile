@@ -6,13 +6,14 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 APP := $(TARGET_DIR)/debug/landfall-desktop
 CLI := $(TARGET_DIR)/debug/landfall
 
-.PHONY: help deps ui app cli run test bindings e2e fmt clean
+.PHONY: help deps ui app cli run test bindings e2e fuzz fmt clean
 
 help:
 	@echo "make run       build and open the Landfall desktop app (database in the app-data folder)"
 	@echo "make test      every check: fmt, clippy, Rust tests, UI lint and tests, bindings, desktop end-to-end"
 	@echo "make bindings  regenerate ui/src/bindings.ts from the Rust types"
 	@echo "make e2e       only the desktop end-to-end suite (screenshots in target/e2e/)"
+	@echo "make fuzz      run each fuzz target for FUZZ_SECONDS (default 600); needs nightly and cargo-fuzz"
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +45,15 @@ bindings:
 e2e: app
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \
 	  dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" node tests/e2e/run.mjs
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := plan_file pack_file catalogue_import ecb_xml
+
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 || exit 1; \
+	done
 
 fmt:
 	cargo fmt --all

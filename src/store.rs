@@ -7,6 +7,7 @@ mod evidence;
 mod fx;
 mod plans;
 mod portable;
+mod reports;
 mod schema;
 mod tables;
 
@@ -18,6 +19,7 @@ pub use evidence::{EVIDENCE_DIR, Evidence, ItemState, safe_file_name, sha256_hex
 pub use fx::{FxFetchLog, FxRateRow};
 pub use plans::{PlanId, PlanRecord, PlanSummary};
 pub use portable::{FORMAT_VERSION, ImportLimits};
+pub use reports::ReportRecord;
 pub use schema::SCHEMA_VERSION;
 
 /// The bundled example plan, inserted into a new database so the first start is not empty.

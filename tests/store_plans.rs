@@ -276,3 +276,24 @@ fn save_product_replaces_or_appends_one_row() {
         Err(StoreError::PlanNotFound(_))
     ));
 }
+
+#[test]
+fn report_history_is_kept_per_plan_and_goes_with_it() {
+    let (_dir, mut store) = temp_store();
+    let id = store.create_plan("A", PLAN_A).unwrap();
+    let as_of = "2026-11-22".parse().unwrap();
+    let first = store
+        .record_report(id, "pdf", "/tmp/a.pdf", &"a".repeat(64), as_of)
+        .unwrap();
+    let second = store
+        .record_report(id, "xlsx", "/tmp/a.xlsx", &"b".repeat(64), as_of)
+        .unwrap();
+    let listed = store.reports(id).unwrap();
+    assert_eq!(listed, [second, first]);
+    assert!(matches!(
+        store.record_report(PlanId(42), "pdf", "/tmp/x.pdf", &"c".repeat(64), as_of),
+        Err(StoreError::PlanNotFound(_))
+    ));
+    store.delete_plan(id).unwrap();
+    assert!(store.reports(id).unwrap().is_empty());
+}

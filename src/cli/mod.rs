@@ -13,6 +13,7 @@ mod landed;
 mod packs;
 mod plan_store;
 mod plans;
+mod products;
 mod quote;
 mod rates;
 
@@ -54,6 +55,9 @@ pub enum Command {
     Checklist(checklist::ChecklistArgs),
     /// Seller performance metrics against Amazon's targets: pass, at risk or fail per metric.
     Health(health::HealthArgs),
+    /// Products of a plan: import a catalogue from CSV or XLSX.
+    #[command(subcommand)]
+    Products(products::ProductsCommand),
     /// Exchange rates: ECB reference rates and Japan Customs weekly rates.
     #[command(subcommand)]
     Rates(rates::RatesCommand),
@@ -86,6 +90,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Quote(args) => quote::run(args),
         Command::Checklist(args) => checklist::run(args),
         Command::Health(args) => health::run(args),
+        Command::Products(command) => products::run(cli.db.as_deref(), command),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
     }
 }

@@ -11,6 +11,7 @@ use landfall::rates::{self, CustomsRate, FetchConfig, RatesReport, UpdateOutcome
 use rust_decimal::Decimal;
 
 use super::db::{open_store, today};
+use super::landed::{emit, out_line};
 
 #[derive(Subcommand, Debug)]
 pub enum RatesCommand {
@@ -56,6 +57,18 @@ pub enum CustomsCommand {
 }
 
 pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode> {
+    let mut out = String::new();
+    let code = run_into(&mut out, db, command);
+    // What was printed before an error still goes out, then the error.
+    emit(&out)?;
+    code
+}
+
+fn run_into(
+    out: &mut String,
+    db: Option<&Path>,
+    command: RatesCommand,
+) -> anyhow::Result<ExitCode> {
     let mut store = open_store(db)?;
     match command {
         RatesCommand::Update { url, timeout, json } => {
@@ -64,7 +77,7 @@ pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode>
                 ..FetchConfig::default()
             };
             let outcome = rates::update_blocking(&mut store, &url, &config, today())?;
-            print_outcome(&outcome, json)?;
+            print_outcome(out, &outcome, json)?;
             Ok(if outcome.error.is_none() {
                 ExitCode::SUCCESS
             } else {
@@ -74,9 +87,9 @@ pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode>
         RatesCommand::Show { date, json } => {
             let report = rates::report(&store, date.unwrap_or_else(today))?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                out_line!(out, "{}", serde_json::to_string_pretty(&report)?);
             } else {
-                print_report(&report);
+                print_report(out, &report);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -87,7 +100,8 @@ pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode>
         }) => {
             let rate = CustomsRate::new(week_start, &currency, rate)?;
             rates::save_customs_rates(&mut store, std::slice::from_ref(&rate))?;
-            println!(
+            out_line!(
+                out,
                 "week {}..{}: 1 {} = {} JPY",
                 rate.week_start,
                 rate.week_end(),
@@ -102,7 +116,8 @@ pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode>
             let imported =
                 rates::parse_customs_csv(&text).with_context(|| format!("{}", file.display()))?;
             rates::save_customs_rates(&mut store, &imported)?;
-            println!(
+            out_line!(
+                out,
                 "imported {} weekly rates from {}",
                 imported.len(),
                 file.display()
@@ -112,22 +127,25 @@ pub fn run(db: Option<&Path>, command: RatesCommand) -> anyhow::Result<ExitCode>
     }
 }
 
-fn print_outcome(outcome: &UpdateOutcome, json: bool) -> anyhow::Result<()> {
+fn print_outcome(out: &mut String, outcome: &UpdateOutcome, json: bool) -> anyhow::Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(outcome)?);
+        out_line!(out, "{}", serde_json::to_string_pretty(outcome)?);
         return Ok(());
     }
     match &outcome.error {
-        None => println!(
+        None => out_line!(
+            out,
             "rates {}: {} business days from {}",
-            outcome.status, outcome.days_received, outcome.url
+            outcome.status,
+            outcome.days_received,
+            outcome.url
         ),
         Some(error) => {
             eprintln!(
                 "landfall: rates update failed [{}]: {}",
                 error.code, error.message
             );
-            println!("previous rates kept: {}", outcome.status);
+            out_line!(out, "previous rates kept: {}", outcome.status);
         }
     }
     for warning in &outcome.warnings {
@@ -136,17 +154,25 @@ fn print_outcome(outcome: &UpdateOutcome, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_report(report: &RatesReport) {
-    println!(
+fn print_report(out: &mut String, report: &RatesReport) {
+    out_line!(
+        out,
         "ECB euro reference rates on {}: {}",
-        report.on, report.status
+        report.on,
+        report.status
     );
-    println!("source: {} <{}>", report.source.title, report.source.url);
+    out_line!(
+        out,
+        "source: {} <{}>",
+        report.source.title,
+        report.source.url
+    );
     for warning in &report.warnings {
-        println!("warning: {warning}");
+        out_line!(out, "warning: {warning}");
     }
     for rate in &report.rates {
-        println!(
+        out_line!(
+            out,
             "  1 EUR = {:>12} {}  (published {}, {})",
             rate.per_eur.to_string(),
             rate.currency,
@@ -158,9 +184,10 @@ fn print_report(report: &RatesReport) {
         );
     }
     if !report.customs.is_empty() {
-        println!("Japan Customs weekly rates:");
+        out_line!(out, "Japan Customs weekly rates:");
         for rate in &report.customs {
-            println!(
+            out_line!(
+                out,
                 "  week {}..{}: 1 {} = {} JPY",
                 rate.week_start,
                 rate.week_end(),

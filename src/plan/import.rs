@@ -1,0 +1,715 @@
+//! Catalogue import: products from a CSV or XLSX sheet, with English or French column names, every row
+//! checked (row, column, reason), a preview of what would change in the plan, and the merged plan to
+//! save only when the user accepts. Pure: it takes the file's bytes and returns values.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Cursor;
+use std::str::FromStr;
+
+use calamine::{Data, Reader, Xlsx};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{Amount, CountryCode, CurrencyCode, Package, Plan, Product, ProductFlag};
+
+/// A sheet as read: the header and the data rows, each with its row number as a spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub headers: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// One thing wrong with the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RowError {
+    /// Row number as a spreadsheet shows it (the header is row 1).
+    #[ts(type = "number")]
+    pub row: usize,
+    /// The column as written in the file's header; empty for a whole-row or whole-file problem.
+    pub column: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "row {}: {}", self.row, self.message)
+        } else {
+            write!(
+                f,
+                "row {}, column \"{}\": {}",
+                self.row, self.column, self.message
+            )
+        }
+    }
+}
+
+/// The file could not be read as a sheet at all, or some rows are wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read the sheet: {0}")]
+    Unreadable(String),
+    #[error("{} problem(s):\n{}", .0.len(), .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Rows(Vec<RowError>),
+}
+
+/// The product fields a sheet can set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Field {
+    Sku,
+    Name,
+    HsCode,
+    Category,
+    UnitCost,
+    Currency,
+    Length,
+    Width,
+    Height,
+    Weight,
+    Origin,
+    Flags,
+}
+
+impl Field {
+    /// Accepted header names, normalised (lowercase, no accents, `_` for spaces and punctuation).
+    const NAMES: [(Field, &'static [&'static str]); 12] = [
+        (Field::Sku, &["sku", "reference", "ref", "code_article"]),
+        (
+            Field::Name,
+            &["name", "product_name", "nom", "designation", "libelle"],
+        ),
+        (
+            Field::HsCode,
+            &[
+                "hs_code",
+                "hs",
+                "tariff_code",
+                "code_sh",
+                "code_hs",
+                "nomenclature",
+                "code_douanier",
+            ],
+        ),
+        (Field::Category, &["category", "categorie"]),
+        (
+            Field::UnitCost,
+            &[
+                "unit_cost",
+                "cost",
+                "purchase_price",
+                "cout_unitaire",
+                "cout",
+                "prix_achat",
+                "prix_d_achat",
+            ],
+        ),
+        (Field::Currency, &["currency", "devise"]),
+        (
+            Field::Length,
+            &["length_cm", "length", "longueur_cm", "longueur"],
+        ),
+        (
+            Field::Width,
+            &["width_cm", "width", "largeur_cm", "largeur"],
+        ),
+        (
+            Field::Height,
+            &["height_cm", "height", "hauteur_cm", "hauteur"],
+        ),
+        (Field::Weight, &["weight_g", "weight", "poids_g", "poids"]),
+        (
+            Field::Origin,
+            &[
+                "origin",
+                "country_of_origin",
+                "origine",
+                "pays_origine",
+                "pays_d_origine",
+            ],
+        ),
+        (Field::Flags, &["flags", "attributs", "drapeaux"]),
+    ];
+
+    fn from_header(header: &str) -> Option<Field> {
+        let key = normalise_header(header);
+        Field::NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&key.as_str()))
+            .map(|(field, _)| *field)
+    }
+
+    fn id(self) -> &'static str {
+        Field::NAMES
+            .iter()
+            .find(|(field, _)| *field == self)
+            .map_or("", |(_, names)| names[0])
+    }
+}
+
+fn normalise_header(header: &str) -> String {
+    let mut key = String::new();
+    for c in header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+    {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '_',
+        };
+        if c != '_' || !key.ends_with('_') {
+            key.push(c);
+        }
+    }
+    key.trim_matches('_').to_owned()
+}
+
+/// Reads a CSV file: `,` or `;` separated (whichever the header uses), quotes allowed, UTF-8 with or
+/// without a byte-order mark.
+pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|err| ImportError::Unreadable(format!("the file is not UTF-8 text ({err})")))?;
+    let text = text.trim_start_matches('\u{feff}');
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let headers = match records.next() {
+        Some(record) => record
+            .map_err(|err| ImportError::Unreadable(err.to_string()))?
+            .iter()
+            .map(str::to_owned)
+            .collect(),
+        None => return Err(ImportError::Unreadable("the file is empty".into())),
+    };
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|err| ImportError::Unreadable(err.to_string()))?;
+        let row = record.position().map_or(0, |p| p.line() as usize);
+        rows.push((row, record.iter().map(str::to_owned).collect()));
+    }
+    Ok(Sheet { headers, rows })
+}
+
+/// Reads the first worksheet of an XLSX workbook; its first non-empty row is the header.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, ImportError> {
+    let unreadable = |err: &dyn std::fmt::Display| ImportError::Unreadable(err.to_string());
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| ImportError::Unreadable("the workbook has no worksheet".into()))?
+        .map_err(|e| unreadable(&e))?;
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let mut rows = range.rows().enumerate().map(|(index, cells)| {
+        (
+            first_row + index + 1,
+            cells.iter().map(cell_text).collect::<Vec<_>>(),
+        )
+    });
+    let (_, headers) = rows
+        .next()
+        .ok_or_else(|| ImportError::Unreadable("the first worksheet is empty".into()))?;
+    Ok(Sheet {
+        headers,
+        rows: rows.collect(),
+    })
+}
+
+fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => text.clone(),
+        // Shortest text that reads back as the same binary number: 18.5, not 18.499999….
+        Data::Float(number) => number.to_string(),
+        Data::Int(number) => number.to_string(),
+        Data::Bool(value) => value.to_string(),
+        Data::DateTime(value) => value.to_string(),
+        Data::Error(error) => format!("#{error:?}"),
+    }
+}
+
+/// What one row sets on the product with its SKU.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct RowValues {
+    name: Option<String>,
+    hs_code: Option<String>,
+    category: Option<String>,
+    unit_cost: Option<Amount>,
+    length_cm: Option<Decimal>,
+    width_cm: Option<Decimal>,
+    height_cm: Option<Decimal>,
+    weight_g: Option<Decimal>,
+    origin: Option<CountryCode>,
+    flags: Option<Vec<ProductFlag>>,
+}
+
+/// One checked row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CatalogueRow {
+    pub row: usize,
+    pub sku: String,
+    values: RowValues,
+}
+
+/// A product the import would change, and which of its fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ChangedProduct {
+    pub sku: String,
+    pub fields: Vec<String>,
+}
+
+/// What applying the import would do. Nothing is written until the caller saves `plan`.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ImportPreview {
+    #[ts(type = "number")]
+    pub rows: usize,
+    pub added: Vec<String>,
+    pub changed: Vec<ChangedProduct>,
+    #[ts(type = "number")]
+    pub unchanged: usize,
+}
+
+/// Checks every row of `sheet`. `known_categories` (from the rule packs) refuses unknown categories.
+pub fn parse_catalogue(
+    sheet: &Sheet,
+    known_categories: Option<&BTreeSet<String>>,
+) -> Result<Vec<CatalogueRow>, ImportError> {
+    let mut errors = Vec::new();
+    let mut columns: Vec<Option<Field>> = Vec::new();
+    let mut seen_fields: HashMap<Field, String> = HashMap::new();
+    for header in &sheet.headers {
+        if header.trim().is_empty() {
+            columns.push(None);
+            continue;
+        }
+        match Field::from_header(header) {
+            Some(field) => {
+                if let Some(first) = seen_fields.insert(field, header.clone()) {
+                    errors.push(RowError {
+                        row: 1,
+                        column: header.clone(),
+                        message: format!("same field as column \"{first}\""),
+                    });
+                }
+                columns.push(Some(field));
+            }
+            None => {
+                errors.push(RowError {
+                    row: 1,
+                    column: header.clone(),
+                    message: format!(
+                        "unknown column; known: {}",
+                        Field::NAMES
+                            .iter()
+                            .map(|(f, _)| f.id())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+                columns.push(None);
+            }
+        }
+    }
+    if !seen_fields.contains_key(&Field::Sku) {
+        errors.push(RowError {
+            row: 1,
+            column: String::new(),
+            message: "no SKU column (sku / référence)".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(ImportError::Rows(errors));
+    }
+
+    let mut rows = Vec::new();
+    let mut first_row_of_sku: HashMap<String, usize> = HashMap::new();
+    for (row, cells) in &sheet.rows {
+        if cells.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let mut cell_of: BTreeMap<Field, (&str, &str)> = BTreeMap::new();
+        for (index, cell) in cells.iter().enumerate() {
+            let field = columns.get(index).copied().flatten();
+            let header = sheet.headers.get(index).map_or("", String::as_str);
+            match field {
+                Some(field) if !cell.trim().is_empty() => {
+                    cell_of.insert(field, (header, cell.trim()));
+                }
+                None if !cell.trim().is_empty() => errors.push(RowError {
+                    row: *row,
+                    column: header.to_owned(),
+                    message: "a value in a column without a known header".into(),
+                }),
+                _ => {}
+            }
+        }
+        let mut row_errors = Vec::new();
+        let mut error = |column: &str, message: String| {
+            row_errors.push(RowError {
+                row: *row,
+                column: column.to_owned(),
+                message,
+            })
+        };
+        let Some((_, sku)) = cell_of.get(&Field::Sku).copied() else {
+            error("", "no SKU".into());
+            errors.append(&mut row_errors);
+            continue;
+        };
+        if let Some(first) = first_row_of_sku.insert(sku.to_owned(), *row) {
+            error(
+                seen_fields.get(&Field::Sku).map_or("", String::as_str),
+                format!("duplicate SKU \"{sku}\" (already on row {first})"),
+            );
+        }
+        let mut values = RowValues::default();
+        for (&field, &(column, text)) in &cell_of {
+            let result = parse_cell(field, text, &cell_of, known_categories, &mut values);
+            if let Err(message) = result {
+                error(column, message);
+            }
+        }
+        errors.append(&mut row_errors);
+        rows.push(CatalogueRow {
+            row: *row,
+            sku: sku.to_owned(),
+            values,
+        });
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}
+
+fn parse_cell(
+    field: Field,
+    text: &str,
+    row: &BTreeMap<Field, (&str, &str)>,
+    known_categories: Option<&BTreeSet<String>>,
+    values: &mut RowValues,
+) -> Result<(), String> {
+    match field {
+        Field::Sku | Field::Currency => {}
+        Field::Name => values.name = Some(text.to_owned()),
+        Field::HsCode => {
+            let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
+            if !(6..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("\"{text}\" is not an HS code (6 to 10 digits)"));
+            }
+            values.hs_code = Some(digits);
+        }
+        Field::Category => {
+            if let Some(known) = known_categories
+                && !known.contains(text)
+            {
+                return Err(format!(
+                    "unknown category \"{text}\"; known: {}",
+                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            values.category = Some(text.to_owned());
+        }
+        Field::UnitCost => {
+            let (number, code) = split_unit(text);
+            let amount = parse_number(number).map_err(|_| format!("\"{text}\" is not a number"))?;
+            if amount.is_sign_negative() && !amount.is_zero() {
+                return Err(format!("negative cost {text}"));
+            }
+            let code =
+                match (code, row.get(&Field::Currency)) {
+                    (Some(code), _) => code.to_uppercase(),
+                    (None, Some((_, currency))) => currency.to_uppercase(),
+                    (None, None) => return Err(
+                        "a cost needs a currency (column currency / devise, or e.g. \"18.50 EUR\")"
+                            .into(),
+                    ),
+                };
+            let currency = CurrencyCode::try_from(code)?;
+            values.unit_cost = Some(Amount { amount, currency });
+        }
+        Field::Length | Field::Width | Field::Height => {
+            let value = parse_measure(
+                text,
+                "cm",
+                &[
+                    ("cm", Decimal::ONE),
+                    ("mm", Decimal::new(1, 1)),
+                    ("m", Decimal::ONE_HUNDRED),
+                ],
+            )?;
+            match field {
+                Field::Length => values.length_cm = Some(value),
+                Field::Width => values.width_cm = Some(value),
+                _ => values.height_cm = Some(value),
+            }
+        }
+        Field::Weight => {
+            values.weight_g = Some(parse_measure(
+                text,
+                "g",
+                &[("g", Decimal::ONE), ("kg", Decimal::ONE_THOUSAND)],
+            )?);
+        }
+        Field::Origin => {
+            values.origin = Some(CountryCode::try_from(text.to_uppercase())?);
+        }
+        Field::Flags => {
+            let mut flags = Vec::new();
+            for id in text.split([',', ';', '|', ' ']).filter(|id| !id.is_empty()) {
+                let flag =
+                    ProductFlag::from_id(id).ok_or_else(|| format!("unknown flag \"{id}\""))?;
+                flags.push(flag);
+            }
+            values.flags = Some(flags);
+        }
+    }
+    Ok(())
+}
+
+/// `"650 g"` → (`"650"`, `Some("g")`); `"650"` → (`"650"`, `None`).
+fn split_unit(text: &str) -> (&str, Option<&str>) {
+    let split = text
+        .char_indices()
+        .find(|(_, c)| c.is_alphabetic())
+        .map_or(text.len(), |(index, _)| index);
+    let (number, unit) = text.split_at(split);
+    let unit = unit.trim();
+    (number.trim(), (!unit.is_empty()).then_some(unit))
+}
+
+/// A decimal written with `.` or `,` as the decimal mark, spaces allowed between thousands.
+fn parse_number(text: &str) -> Result<Decimal, String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+        .collect();
+    let normalised = if compact.contains('.') {
+        compact.clone()
+    } else {
+        compact.replace(',', ".")
+    };
+    Decimal::from_str(&normalised).map_err(|_| format!("\"{text}\" is not a number"))
+}
+
+/// A positive size in `default_unit`, or with one of `units` after it (converted).
+fn parse_measure(
+    text: &str,
+    default_unit: &str,
+    units: &[(&str, Decimal)],
+) -> Result<Decimal, String> {
+    let (number, unit) = split_unit(text);
+    let factor = match unit {
+        None => Decimal::ONE,
+        Some(unit) => units
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(unit))
+            .map(|(_, factor)| *factor)
+            .ok_or_else(|| {
+                format!(
+                    "unknown unit \"{unit}\" (use {})",
+                    units
+                        .iter()
+                        .map(|(name, _)| *name)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )
+            })?,
+    };
+    let value = parse_number(number).map_err(|_| format!("\"{text}\" is not a number"))? * factor;
+    if value <= Decimal::ZERO {
+        return Err(format!(
+            "must be greater than zero, found {text} (in {default_unit})"
+        ));
+    }
+    Ok(value.normalize())
+}
+
+/// Merges the rows into a copy of `plan` (new SKUs appended, existing ones updated field by field) and
+/// says what would change. The merged plan is checked with the plan's own rules.
+pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Plan), ImportError> {
+    let mut merged = plan.clone();
+    let mut position: HashMap<String, usize> = merged
+        .products
+        .iter()
+        .enumerate()
+        .map(|(index, product)| (product.sku.clone(), index))
+        .collect();
+    let mut preview = ImportPreview {
+        rows: rows.len(),
+        added: Vec::new(),
+        changed: Vec::new(),
+        unchanged: 0,
+    };
+    let mut errors = Vec::new();
+    // The last sheet row that touched each product, to place the plan's own problems.
+    let mut row_of_index: HashMap<usize, usize> = HashMap::new();
+    for row in rows {
+        match position.get(&row.sku) {
+            Some(&index) => {
+                row_of_index.insert(index, row.row);
+                let Some(product) = merged.products.get_mut(index) else {
+                    continue;
+                };
+                let before = product.clone();
+                if let Err(message) = apply(product, &row.values) {
+                    errors.push(RowError {
+                        row: row.row,
+                        column: String::new(),
+                        message,
+                    });
+                }
+                let fields = changed_fields(&before, product);
+                if fields.is_empty() {
+                    preview.unchanged += 1;
+                } else {
+                    preview.changed.push(ChangedProduct {
+                        sku: row.sku.clone(),
+                        fields,
+                    });
+                }
+            }
+            None => {
+                let Some(name) = row.values.name.clone() else {
+                    errors.push(RowError {
+                        row: row.row,
+                        column: String::new(),
+                        message: format!("new product \"{}\" needs a name", row.sku),
+                    });
+                    continue;
+                };
+                let mut product = Product {
+                    sku: row.sku.clone(),
+                    name,
+                    hs_code: None,
+                    flags: Vec::new(),
+                    toy_age_min_months: None,
+                    category: None,
+                    unit_cost: None,
+                    package: None,
+                    origin: None,
+                    prices: Vec::new(),
+                    freight: Vec::new(),
+                };
+                if let Err(message) = apply(&mut product, &row.values) {
+                    errors.push(RowError {
+                        row: row.row,
+                        column: String::new(),
+                        message,
+                    });
+                }
+                row_of_index.insert(merged.products.len(), row.row);
+                position.insert(row.sku.clone(), merged.products.len());
+                merged.products.push(product);
+                preview.added.push(row.sku.clone());
+            }
+        }
+    }
+    if errors.is_empty() {
+        let problems = merged.validate();
+        errors.extend(problems.into_iter().map(|problem| {
+            let index = problem
+                .field
+                .strip_prefix("products[")
+                .and_then(|rest| rest.split(']').next())
+                .and_then(|n| n.parse::<usize>().ok());
+            RowError {
+                row: index
+                    .and_then(|i| row_of_index.get(&i).copied())
+                    .unwrap_or(1),
+                column: problem.field,
+                message: problem.message,
+            }
+        }));
+    }
+    if errors.is_empty() {
+        Ok((preview, merged))
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}
+
+fn apply(product: &mut Product, values: &RowValues) -> Result<(), String> {
+    if let Some(name) = &values.name {
+        product.name = name.clone();
+    }
+    if let Some(hs_code) = &values.hs_code {
+        product.hs_code = Some(hs_code.clone());
+    }
+    if let Some(category) = &values.category {
+        product.category = Some(category.clone());
+    }
+    if let Some(cost) = &values.unit_cost {
+        product.unit_cost = Some(cost.clone());
+    }
+    if let Some(origin) = &values.origin {
+        product.origin = Some(origin.clone());
+    }
+    if let Some(flags) = &values.flags {
+        product.flags = flags.clone();
+    }
+    let sizes = [
+        values.length_cm,
+        values.width_cm,
+        values.height_cm,
+        values.weight_g,
+    ];
+    if sizes.iter().any(Option::is_some) {
+        let package = match (&product.package, sizes) {
+            (Some(old), [l, w, h, g]) => Package {
+                length_cm: l.unwrap_or(old.length_cm),
+                width_cm: w.unwrap_or(old.width_cm),
+                height_cm: h.unwrap_or(old.height_cm),
+                weight_g: g.unwrap_or(old.weight_g),
+            },
+            (None, [Some(l), Some(w), Some(h), Some(g)]) => Package {
+                length_cm: l,
+                width_cm: w,
+                height_cm: h,
+                weight_g: g,
+            },
+            (None, _) => {
+                return Err(format!(
+                    "product \"{}\" has no package yet: give length, width, height and weight together",
+                    product.sku
+                ));
+            }
+        };
+        product.package = Some(package);
+    }
+    Ok(())
+}
+
+fn changed_fields(before: &Product, after: &Product) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut check = |name: &str, changed: bool| {
+        if changed {
+            fields.push(name.to_owned());
+        }
+    };
+    check("name", before.name != after.name);
+    check("hs_code", before.hs_code != after.hs_code);
+    check("category", before.category != after.category);
+    check("unit_cost", before.unit_cost != after.unit_cost);
+    check("package", before.package != after.package);
+    check("origin", before.origin != after.origin);
+    check("flags", before.flags != after.flags);
+    fields
+}
