@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    Consignment, Declaration, DeclarationLine, Detail, Explanation, FulfilmentInput, Missing,
-    Package, SaleLine, SalesFile, Steps, TaxRateChoice, g, landed_cost_with, marketplace_fees_with,
-    selling_plan_comparison,
+    CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
+    FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice, g,
+    landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
-use crate::money::{Currency, FxRate, Money, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 
@@ -56,6 +56,7 @@ pub struct UnitEconomics {
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub freight: Option<Decimal>,
+    /// Duty and customs fees (US MPF) per unit.
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub duty: Option<Decimal>,
@@ -63,7 +64,7 @@ pub struct UnitEconomics {
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub import_taxes: Option<Decimal>,
-    /// Unit cost + freight + duty.
+    /// Unit cost + freight + duty and customs fees.
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub landed_cost: Option<Decimal>,
@@ -151,6 +152,10 @@ impl Item<'_> {
             );
             return None;
         };
+        if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
+            self.gap(field, "must be between 0 and 10^15".to_string());
+            return None;
+        }
         self.convert(Money::new(amount.amount, from), self.currency, field)
     }
 
@@ -593,8 +598,18 @@ fn duty_per_unit(
     if !landed.totals.complete {
         return (None, None);
     }
-    let taxes: Decimal = landed.totals.taxes.iter().map(|tax| tax.amount).sum();
-    (Some(landed.totals.duty / quantity), Some(taxes / quantity))
+    let (fees, taxes): (Vec<&TaxAmount>, Vec<&TaxAmount>) = landed
+        .totals
+        .taxes
+        .iter()
+        .partition(|tax| CUSTOMS_FEE_CODES.contains(&tax.code.as_str()));
+    let sum =
+        |amounts: Vec<&TaxAmount>| amounts.iter().map(|tax| tax.amount).sum::<Decimal>() / quantity;
+    // Customs fees are a cost like duty; import taxes are recoverable and kept apart.
+    (
+        Some(landed.totals.duty / quantity + sum(fees)),
+        Some(sum(taxes)),
+    )
 }
 
 /// The displayed price without the destination's standard consumption tax / VAT (its rate plus the
