@@ -113,11 +113,82 @@ pub fn quote_each(
     detail: Detail,
     mut sink: impl FnMut(UnitEconomics),
 ) {
+    let terms: Vec<TargetTerms> = plan
+        .targets
+        .iter()
+        .map(|target| target_terms(packs, target, plan.plan.as_of))
+        .collect();
     for product in &plan.products {
-        for target in &plan.targets {
-            sink(quote_one(plan, product, target, packs, rates, detail));
+        for (target, terms) in plan.targets.iter().zip(&terms) {
+            sink(quote_one(
+                plan, product, target, terms, packs, rates, detail,
+            ));
         }
     }
+}
+
+/// What a target contributes to every product's quote, computed once per target.
+struct TargetTerms {
+    /// The cheaper plan's monthly cost, the two plan costs and the volume, or why it is unknown.
+    selling_plan: Result<PlanTerms, (&'static str, String)>,
+    /// Standard consumption tax / VAT included in displayed prices (0 for the US).
+    output_tax_rate: Decimal,
+}
+
+struct PlanTerms {
+    per_unit: Decimal,
+    individual: Decimal,
+    professional: Decimal,
+    units: u32,
+}
+
+fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms {
+    let selling_plan = match target.monthly_units.filter(|units| *units > 0) {
+        None => Err((
+            "monthly_units",
+            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
+                .to_string(),
+        )),
+        Some(units) => {
+            selling_plan_comparison(packs, target.marketplace.id(), as_of, u64::from(units))
+                .map(|comparison| PlanTerms {
+                    per_unit: comparison.individual.min(comparison.professional)
+                        / Decimal::from(units),
+                    individual: comparison.individual,
+                    professional: comparison.professional,
+                    units,
+                })
+                .map_err(|error| ("selling_plan", error.to_string()))
+        }
+    };
+    TargetTerms {
+        selling_plan,
+        output_tax_rate: output_tax_rate(packs, target.marketplace, as_of),
+    }
+}
+
+/// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
+/// local tax): 10% for Japan, 0 for the US.
+fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
+    let country = destination(marketplace);
+    let Some(pack) = packs.customs_for(country) else {
+        return Decimal::ZERO;
+    };
+    let mut rate = Decimal::ZERO;
+    for row in pack
+        .tax_rates
+        .iter()
+        .filter(|row| row.row.country == country && row.in_force(as_of))
+    {
+        let standard = row.row.standard.as_fraction();
+        rate += standard;
+        if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
+            derived.of == row.row.code
+        }) {
+            rate += derived.row.ratio.apply(standard);
+        }
+    }
+    rate
 }
 
 /// The customs destination of a marketplace's buyers.
@@ -207,6 +278,7 @@ fn quote_one(
     plan: &Plan,
     product: &Product,
     target: &Target,
+    terms: &TargetTerms,
     packs: &Packs,
     rates: &[FxRate],
     detail: Detail,
@@ -247,7 +319,7 @@ fn quote_one(
     let fees = price
         .and_then(|price| marketplace_fees_for(product, target, price, packs, &mut item, detail));
     let (referral_fee, closing_fee, fulfilment_fee) = fees.unwrap_or((None, None, None));
-    let selling_plan = selling_plan_per_unit(packs, marketplace, units, &mut item);
+    let selling_plan = selling_plan_per_unit(terms, &mut item);
 
     let unit_cost = product
         .unit_cost
@@ -276,7 +348,7 @@ fn quote_one(
         (Some(cost), Some(freight), Some(duty)) => Some(cost + freight + duty),
         _ => None,
     };
-    let net_price = price.map(|price| net_of_tax(price, marketplace, as_of, packs, &mut item));
+    let net_price = price.map(|price| net_of_tax(price, terms.output_tax_rate, &mut item));
     let margin = match (
         net_price,
         referral_fee,
@@ -459,40 +531,26 @@ fn marketplace_fees_for(
 }
 
 /// The cheaper selling plan's cost per unit at the monthly volume.
-fn selling_plan_per_unit(
-    packs: &Packs,
-    marketplace: Marketplace,
-    units: Option<u32>,
-    item: &mut Item<'_>,
-) -> Option<Decimal> {
-    let Some(units) = units else {
-        item.gap(
-            "monthly_units",
-            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
-                .to_string(),
-        );
-        return None;
-    };
-    match selling_plan_comparison(packs, marketplace.id(), item.as_of, u64::from(units)) {
-        Ok(comparison) => {
-            let total = comparison.individual.min(comparison.professional);
-            let per_unit = total / Decimal::from(units);
+fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Decimal> {
+    match &terms.selling_plan {
+        Ok(plan) => {
             item.explain.add(|| {
                 Explanation::new(
                     "Selling plan per unit",
                     format!(
-                        "min(Individual {}, Professional {}) ÷ {units} units = {}",
-                        g(comparison.individual),
-                        g(comparison.professional),
-                        g(per_unit.round_dp(4))
+                        "min(Individual {}, Professional {}) ÷ {} units = {}",
+                        g(plan.individual),
+                        g(plan.professional),
+                        plan.units,
+                        g(plan.per_unit.round_dp(4))
                     ),
                 )
-                .amount(per_unit)
+                .amount(plan.per_unit)
             });
-            Some(per_unit)
+            Some(plan.per_unit)
         }
-        Err(error) => {
-            item.gap("selling_plan", error.to_string());
+        Err((field, message)) => {
+            item.gap(field, message.clone());
             None
         }
     }
@@ -612,33 +670,9 @@ fn duty_per_unit(
     )
 }
 
-/// The displayed price without the destination's standard consumption tax / VAT (its rate plus the
-/// taxes derived from it, e.g. Japan's local tax); the US price has none.
-fn net_of_tax(
-    price: Decimal,
-    marketplace: Marketplace,
-    as_of: NaiveDate,
-    packs: &Packs,
-    item: &mut Item<'_>,
-) -> Decimal {
-    let country = destination(marketplace);
-    let Some(pack) = packs.customs_for(country) else {
-        return price;
-    };
-    let mut rate = Decimal::ZERO;
-    for row in pack
-        .tax_rates
-        .iter()
-        .filter(|row| row.row.country == country && row.in_force(as_of))
-    {
-        let standard = row.row.standard.as_fraction();
-        rate += standard;
-        if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
-            derived.of == row.row.code
-        }) {
-            rate += derived.row.ratio.apply(standard);
-        }
-    }
+/// The displayed price without the destination's standard consumption tax / VAT (`rate`); the US
+/// price has none.
+fn net_of_tax(price: Decimal, rate: Decimal, item: &mut Item<'_>) -> Decimal {
     if rate.is_zero() {
         return price;
     }
