@@ -133,10 +133,10 @@ impl Currency {
 impl FromStr for Currency {
     type Err = MoneyError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let upper = text.trim().to_ascii_uppercase();
+        let code = text.trim();
         CURRENCIES
             .iter()
-            .find(|(code, _)| *code == upper)
+            .find(|(known, _)| known.eq_ignore_ascii_case(code))
             .and_then(|(code, exponent)| {
                 let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
                 Some(Currency::known(bytes, *exponent))
@@ -290,7 +290,14 @@ impl Rate {
     /// `amount × rate`, dividing last so `x × 22/78` keeps full precision.
     pub fn apply(&self, amount: Decimal) -> Decimal {
         match self {
-            Rate::Percent(percent) => amount * percent / Decimal::ONE_HUNDRED,
+            Rate::Percent(percent) => {
+                // Dividing by 100 is a scale shift: exact, and much cheaper than a division.
+                let mut fraction = *percent;
+                match fraction.set_scale(percent.scale() + 2) {
+                    Ok(()) => amount * fraction,
+                    Err(_) => amount * percent / Decimal::ONE_HUNDRED,
+                }
+            }
             Rate::Fraction {
                 numerator,
                 denominator,
@@ -316,6 +323,14 @@ impl fmt::Display for Rate {
     }
 }
 
+/// The largest rate accepted (×1,000, i.e. 100,000%): far above any real duty, and small enough that
+/// `amount × rate` cannot overflow for amounts up to [`MAX_AMOUNT`].
+pub const MAX_RATE: Decimal = Decimal::ONE_THOUSAND;
+
+/// The largest amount accepted from user input (10^15 in any currency); larger is a typing error, and
+/// refusing it keeps every sum and product far from `Decimal`'s overflow.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
+
 impl FromStr for Rate {
     type Err = MoneyError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
@@ -323,7 +338,7 @@ impl FromStr for Rate {
         let trimmed = text.trim();
         if let Some(percent) = trimmed.strip_suffix('%') {
             let value = Decimal::from_str(percent.trim()).map_err(|_| invalid())?;
-            if value.is_sign_negative() {
+            if value.is_sign_negative() || value > MAX_RATE * Decimal::ONE_HUNDRED {
                 return Err(invalid());
             }
             return Ok(Rate::Percent(value));
@@ -331,7 +346,12 @@ impl FromStr for Rate {
         if let Some((numerator, denominator)) = trimmed.split_once('/') {
             let numerator = Decimal::from_str(numerator.trim()).map_err(|_| invalid())?;
             let denominator = Decimal::from_str(denominator.trim()).map_err(|_| invalid())?;
-            if denominator <= Decimal::ZERO || numerator.is_sign_negative() {
+            if denominator <= Decimal::ZERO
+                || numerator.is_sign_negative()
+                || numerator
+                    .checked_div(denominator)
+                    .is_none_or(|ratio| ratio > MAX_RATE)
+            {
                 return Err(invalid());
             }
             return Ok(Rate::Fraction {
@@ -800,6 +820,14 @@ mod tests {
             ),
             Err(MoneyError::AllocationNotInMinorUnits(_))
         ));
+    }
+
+    #[test]
+    fn limits_are_what_they_say() {
+        assert_eq!(MAX_AMOUNT, dec!(1_000_000_000_000_000));
+        assert!("100000%".parse::<Rate>().is_ok());
+        assert!("100001%".parse::<Rate>().is_err());
+        assert!("100000000000000000000/1".parse::<Rate>().is_err());
     }
 
     #[test]

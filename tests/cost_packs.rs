@@ -231,3 +231,15 @@ confidence = "official"
         (Some(10), Some("bands"))
     );
 }
+
+#[test]
+fn an_override_cannot_change_a_packs_currency() {
+    let user = MINIMAL.replace("currency = \"EUR\"", "currency = \"USD\"");
+    let errors = packs::load([("m.toml", MINIMAL)], [("mine.toml", user.as_str())])
+        .expect_err("currency change");
+    let error = errors.0.first().expect("error");
+    assert_eq!(
+        (error.file.as_str(), error.field.as_deref()),
+        ("mine.toml", Some("pack.currency"))
+    );
+}

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
-use crate::money::{Currency, Rate, Rounding, RoundingMode, RoundingStep};
+use crate::money::{Currency, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep};
 use crate::packs::{
     BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LengthUnit, LowPriceTier, MarketplacePack,
     Packs, RateBand, ReferralRow, StorageRow, WeightUnit, check_bands, in_force,
@@ -348,12 +348,38 @@ pub fn marketplace_fees_with(
             ("gift_wrap", line.gift_wrap),
             ("points", line.points),
         ] {
-            if value.is_sign_negative() {
+            if value.is_sign_negative() || value > MAX_AMOUNT {
                 return Err(invalid(
                     format!("lines[{index}].{name}"),
-                    "cannot be negative",
+                    "must be between 0 and 10^15",
                 ));
             }
+        }
+    }
+    let figures = [
+        (
+            "referral.minimum",
+            file.referral.as_ref().and_then(|rule| rule.minimum),
+        ),
+        (
+            "refund_administration.cap",
+            file.refund_administration
+                .as_ref()
+                .and_then(|rule| rule.cap),
+        ),
+        (
+            "fulfilment.fee",
+            file.fulfilment.as_ref().and_then(|input| input.fee),
+        ),
+    ];
+    let band_amounts = file
+        .per_order_fee
+        .iter()
+        .flat_map(|fee| &fee.bands)
+        .map(|band| ("per_order_fee.bands.amount", Some(band.amount)));
+    for (name, value) in figures.into_iter().chain(band_amounts) {
+        if value.is_some_and(|value| value.is_sign_negative() || value > MAX_AMOUNT) {
+            return Err(invalid(name, "must be between 0 and 10^15"));
         }
     }
     if let Some(rule) = &file.referral {

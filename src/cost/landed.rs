@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
 use crate::money::{
-    Currency, FxRate, FxSource, Rate, Rounding, RoundingMode, RoundingStep, convert,
+    Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep, convert,
 };
 use crate::packs::{
     CustomsPack, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget, ThresholdKind,
@@ -155,6 +155,9 @@ pub struct DeclarationLine {
     pub description: Option<String>,
 }
 
+/// Codes of the amounts in `taxes` that are customs fees (a cost), not recoverable import taxes.
+pub const CUSTOMS_FEE_CODES: &[&str] = &["US-MPF"];
+
 /// One tax or fee amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct TaxAmount {
@@ -222,6 +225,8 @@ struct LineDutyRate<'a> {
 /// Shared state of one computation.
 struct Context<'a> {
     declaration: &'a Declaration,
+    /// Upper-case destination code.
+    destination: String,
     pack: &'a CustomsPack,
     packs: &'a Packs,
     currency: Currency,
@@ -251,10 +256,10 @@ pub fn landed_cost_with(
         ));
     }
     for (index, line) in declaration.lines.iter().enumerate() {
-        if line.customs_value.is_sign_negative() {
+        if line.customs_value.is_sign_negative() || line.customs_value > MAX_AMOUNT {
             return Err(invalid(
                 format!("lines[{index}].customs_value"),
-                "a customs value cannot be negative",
+                "a customs value must be between 0 and 10^15",
             ));
         }
         if let Some(hs) = &line.hs_code
@@ -275,6 +280,7 @@ pub fn landed_cost_with(
     let total_value = values.iter().copied().sum();
     let mut context = Context {
         declaration,
+        destination: destination.clone(),
         pack,
         packs,
         currency,
@@ -418,14 +424,14 @@ impl<'a> Context<'a> {
             });
         };
         let total = self.total_value;
-        let destination = self.declaration.destination.trim().to_ascii_uppercase();
+        let destination = &self.destination;
         let found = self
             .packs
             .duties
             .iter()
             .filter(|dated| {
                 dated.in_force(self.as_of())
-                    && dated.row.destination == destination
+                    && dated.row.destination == *destination
                     && hs.starts_with(&dated.row.hs_prefix)
                     && dated.row.max_consignment.is_none_or(|max| total <= max)
             })
@@ -824,7 +830,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             .collect();
         return (lines, empty_totals());
     };
-    let destination = context.declaration.destination.trim().to_ascii_uppercase();
+    let destination = context.destination.clone();
     let tax_country = if destination == "GB" {
         "UK".to_string()
     } else {
@@ -1078,10 +1084,12 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             round_total(format!("{tax_code} payable"), sum),
         ));
     }
-    if regime == Regime::Us
-        && let Some(fee) = merchandise_processing_fee(context, amount_rule)
-    {
-        taxes.push(fee);
+    if regime == Regime::Us {
+        match merchandise_processing_fee(context, amount_rule) {
+            Some(fee) => taxes.push(fee),
+            // A fee that is due but whose figure is unknown leaves the total short.
+            None => complete = false,
+        }
     }
     let total = duty_total + taxes.iter().map(|tax| tax.amount).sum::<Decimal>();
     (

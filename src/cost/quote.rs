@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    Consignment, Declaration, DeclarationLine, Detail, Explanation, FulfilmentInput, Missing,
-    Package, SaleLine, SalesFile, Steps, TaxRateChoice, g, landed_cost_with, marketplace_fees_with,
-    selling_plan_comparison,
+    CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
+    FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice, g,
+    landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
-use crate::money::{Currency, FxRate, Money, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 
@@ -56,6 +56,7 @@ pub struct UnitEconomics {
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub freight: Option<Decimal>,
+    /// Duty and customs fees (US MPF) per unit.
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub duty: Option<Decimal>,
@@ -63,7 +64,7 @@ pub struct UnitEconomics {
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub import_taxes: Option<Decimal>,
-    /// Unit cost + freight + duty.
+    /// Unit cost + freight + duty and customs fees.
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub landed_cost: Option<Decimal>,
@@ -112,11 +113,82 @@ pub fn quote_each(
     detail: Detail,
     mut sink: impl FnMut(UnitEconomics),
 ) {
+    let terms: Vec<TargetTerms> = plan
+        .targets
+        .iter()
+        .map(|target| target_terms(packs, target, plan.plan.as_of))
+        .collect();
     for product in &plan.products {
-        for target in &plan.targets {
-            sink(quote_one(plan, product, target, packs, rates, detail));
+        for (target, terms) in plan.targets.iter().zip(&terms) {
+            sink(quote_one(
+                plan, product, target, terms, packs, rates, detail,
+            ));
         }
     }
+}
+
+/// What a target contributes to every product's quote, computed once per target.
+struct TargetTerms {
+    /// The cheaper plan's monthly cost, the two plan costs and the volume, or why it is unknown.
+    selling_plan: Result<PlanTerms, (&'static str, String)>,
+    /// Standard consumption tax / VAT included in displayed prices (0 for the US).
+    output_tax_rate: Decimal,
+}
+
+struct PlanTerms {
+    per_unit: Decimal,
+    individual: Decimal,
+    professional: Decimal,
+    units: u32,
+}
+
+fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms {
+    let selling_plan = match target.monthly_units.filter(|units| *units > 0) {
+        None => Err((
+            "monthly_units",
+            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
+                .to_string(),
+        )),
+        Some(units) => {
+            selling_plan_comparison(packs, target.marketplace.id(), as_of, u64::from(units))
+                .map(|comparison| PlanTerms {
+                    per_unit: comparison.individual.min(comparison.professional)
+                        / Decimal::from(units),
+                    individual: comparison.individual,
+                    professional: comparison.professional,
+                    units,
+                })
+                .map_err(|error| ("selling_plan", error.to_string()))
+        }
+    };
+    TargetTerms {
+        selling_plan,
+        output_tax_rate: output_tax_rate(packs, target.marketplace, as_of),
+    }
+}
+
+/// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
+/// local tax): 10% for Japan, 0 for the US.
+fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
+    let country = destination(marketplace);
+    let Some(pack) = packs.customs_for(country) else {
+        return Decimal::ZERO;
+    };
+    let mut rate = Decimal::ZERO;
+    for row in pack
+        .tax_rates
+        .iter()
+        .filter(|row| row.row.country == country && row.in_force(as_of))
+    {
+        let standard = row.row.standard.as_fraction();
+        rate += standard;
+        if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
+            derived.of == row.row.code
+        }) {
+            rate += derived.row.ratio.apply(standard);
+        }
+    }
+    rate
 }
 
 /// The customs destination of a marketplace's buyers.
@@ -151,6 +223,10 @@ impl Item<'_> {
             );
             return None;
         };
+        if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
+            self.gap(field, "must be between 0 and 10^15".to_string());
+            return None;
+        }
         self.convert(Money::new(amount.amount, from), self.currency, field)
     }
 
@@ -202,6 +278,7 @@ fn quote_one(
     plan: &Plan,
     product: &Product,
     target: &Target,
+    terms: &TargetTerms,
     packs: &Packs,
     rates: &[FxRate],
     detail: Detail,
@@ -242,7 +319,7 @@ fn quote_one(
     let fees = price
         .and_then(|price| marketplace_fees_for(product, target, price, packs, &mut item, detail));
     let (referral_fee, closing_fee, fulfilment_fee) = fees.unwrap_or((None, None, None));
-    let selling_plan = selling_plan_per_unit(packs, marketplace, units, &mut item);
+    let selling_plan = selling_plan_per_unit(terms, &mut item);
 
     let unit_cost = product
         .unit_cost
@@ -271,7 +348,7 @@ fn quote_one(
         (Some(cost), Some(freight), Some(duty)) => Some(cost + freight + duty),
         _ => None,
     };
-    let net_price = price.map(|price| net_of_tax(price, marketplace, as_of, packs, &mut item));
+    let net_price = price.map(|price| net_of_tax(price, terms.output_tax_rate, &mut item));
     let margin = match (
         net_price,
         referral_fee,
@@ -454,40 +531,26 @@ fn marketplace_fees_for(
 }
 
 /// The cheaper selling plan's cost per unit at the monthly volume.
-fn selling_plan_per_unit(
-    packs: &Packs,
-    marketplace: Marketplace,
-    units: Option<u32>,
-    item: &mut Item<'_>,
-) -> Option<Decimal> {
-    let Some(units) = units else {
-        item.gap(
-            "monthly_units",
-            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
-                .to_string(),
-        );
-        return None;
-    };
-    match selling_plan_comparison(packs, marketplace.id(), item.as_of, u64::from(units)) {
-        Ok(comparison) => {
-            let total = comparison.individual.min(comparison.professional);
-            let per_unit = total / Decimal::from(units);
+fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Decimal> {
+    match &terms.selling_plan {
+        Ok(plan) => {
             item.explain.add(|| {
                 Explanation::new(
                     "Selling plan per unit",
                     format!(
-                        "min(Individual {}, Professional {}) ÷ {units} units = {}",
-                        g(comparison.individual),
-                        g(comparison.professional),
-                        g(per_unit.round_dp(4))
+                        "min(Individual {}, Professional {}) ÷ {} units = {}",
+                        g(plan.individual),
+                        g(plan.professional),
+                        plan.units,
+                        g(plan.per_unit.round_dp(4))
                     ),
                 )
-                .amount(per_unit)
+                .amount(plan.per_unit)
             });
-            Some(per_unit)
+            Some(plan.per_unit)
         }
-        Err(error) => {
-            item.gap("selling_plan", error.to_string());
+        Err((field, message)) => {
+            item.gap(field, message.clone());
             None
         }
     }
@@ -593,37 +656,23 @@ fn duty_per_unit(
     if !landed.totals.complete {
         return (None, None);
     }
-    let taxes: Decimal = landed.totals.taxes.iter().map(|tax| tax.amount).sum();
-    (Some(landed.totals.duty / quantity), Some(taxes / quantity))
+    let (fees, taxes): (Vec<&TaxAmount>, Vec<&TaxAmount>) = landed
+        .totals
+        .taxes
+        .iter()
+        .partition(|tax| CUSTOMS_FEE_CODES.contains(&tax.code.as_str()));
+    let sum =
+        |amounts: Vec<&TaxAmount>| amounts.iter().map(|tax| tax.amount).sum::<Decimal>() / quantity;
+    // Customs fees are a cost like duty; import taxes are recoverable and kept apart.
+    (
+        Some(landed.totals.duty / quantity + sum(fees)),
+        Some(sum(taxes)),
+    )
 }
 
-/// The displayed price without the destination's standard consumption tax / VAT (its rate plus the
-/// taxes derived from it, e.g. Japan's local tax); the US price has none.
-fn net_of_tax(
-    price: Decimal,
-    marketplace: Marketplace,
-    as_of: NaiveDate,
-    packs: &Packs,
-    item: &mut Item<'_>,
-) -> Decimal {
-    let country = destination(marketplace);
-    let Some(pack) = packs.customs_for(country) else {
-        return price;
-    };
-    let mut rate = Decimal::ZERO;
-    for row in pack
-        .tax_rates
-        .iter()
-        .filter(|row| row.row.country == country && row.in_force(as_of))
-    {
-        let standard = row.row.standard.as_fraction();
-        rate += standard;
-        if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
-            derived.of == row.row.code
-        }) {
-            rate += derived.row.ratio.apply(standard);
-        }
-    }
+/// The displayed price without the destination's standard consumption tax / VAT (`rate`); the US
+/// price has none.
+fn net_of_tax(price: Decimal, rate: Decimal, item: &mut Item<'_>) -> Decimal {
     if rate.is_zero() {
         return price;
     }

@@ -345,6 +345,8 @@ pub(crate) struct RawMarketplacePack {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MarketplacePack {
     pub header: MarketplaceHeader,
+    /// The file that declared the pack (the first one loaded).
+    pub file: String,
     pub fee_rounding: Vec<Dated<FeeRoundingRow>>,
     pub selling_plans: Vec<Dated<SellingPlanRow>>,
     pub referral: Vec<Dated<ReferralRow>>,
@@ -376,6 +378,7 @@ impl RawMarketplacePack {
         if errors.is_empty() {
             Ok(MarketplacePack {
                 header: self.pack,
+                file: context.name.to_string(),
                 fee_rounding,
                 selling_plans,
                 referral,
@@ -399,18 +402,7 @@ impl StorageRow {
 impl MarketplacePack {
     pub(crate) fn merge_over(&mut self, user: MarketplacePack, errors: &mut Vec<PackError>) {
         if user.header.currency != self.header.currency {
-            errors.push(PackError {
-                file: user
-                    .referral
-                    .first()
-                    .map_or_else(|| self.header.id.clone(), |row| row.provenance.file.clone()),
-                line: None,
-                field: Some("pack.currency".to_string()),
-                message: format!(
-                    "pack `{}` is in {}; an override file cannot change it to {}",
-                    self.header.id, self.header.currency, user.header.currency
-                ),
-            });
+            errors.push(header_clash(&user.file, &self.file, "pack.currency"));
             return;
         }
         merge_rows(&mut self.fee_rounding, user.fee_rounding, |_| (), errors);
@@ -435,6 +427,19 @@ impl MarketplacePack {
         );
         merge_rows(&mut self.fba, user.fba, |_| (), errors);
         merge_rows(&mut self.storage, user.storage, StorageRow::key, errors);
+    }
+}
+
+/// An override file that changes what a pack is (its currency, regime or destinations).
+fn header_clash(file: &str, original: &str, field: &str) -> PackError {
+    PackError {
+        file: file.to_string(),
+        line: None,
+        field: Some(field.to_string()),
+        message: format!(
+            "differs from the pack it overrides ({original}): an override file adds or replaces rows, \
+             it cannot change `{field}`"
+        ),
     }
 }
 
@@ -622,6 +627,8 @@ pub(crate) struct RawCustomsPack {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CustomsPack {
     pub header: CustomsHeader,
+    /// The file that declared the pack (the first one loaded).
+    pub file: String,
     pub tax_rates: Vec<Dated<TaxRateRow>>,
     pub derived_taxes: Vec<Dated<DerivedTaxRow>>,
     pub rounding: Vec<Dated<CustomsRoundingRow>>,
@@ -647,6 +654,7 @@ impl RawCustomsPack {
         if errors.is_empty() {
             Ok(CustomsPack {
                 header: self.pack,
+                file: context.name.to_string(),
                 tax_rates,
                 derived_taxes,
                 rounding,
@@ -674,6 +682,17 @@ impl CustomsFeeRow {
 
 impl CustomsPack {
     pub(crate) fn merge_over(&mut self, user: CustomsPack, errors: &mut Vec<PackError>) {
+        let (old, new) = (&self.header, &user.header);
+        for (field, differs) in [
+            ("pack.currency", old.currency != new.currency),
+            ("pack.regime", old.regime != new.regime),
+            ("pack.destinations", old.destinations != new.destinations),
+        ] {
+            if differs {
+                errors.push(header_clash(&user.file, &self.file, field));
+                return;
+            }
+        }
         merge_rows(&mut self.tax_rates, user.tax_rates, TaxRateRow::key, errors);
         merge_rows(
             &mut self.derived_taxes,
