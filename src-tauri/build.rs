@@ -1,6 +1,13 @@
 // Every app command is listed here so tauri-build generates an `allow-<command>` permission for it;
 // a command not granted in `capabilities/` cannot be called from the window.
-const COMMANDS: &[&str] = &["app_info", "list_plans", "get_plan", "quote_plan"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_plans",
+    "get_plan",
+    "quote_plan",
+    "checklist",
+    "update_item",
+];
 
 fn main() {
     tauri_build::try_build(

@@ -11,10 +11,13 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+use crate::checklist::bundled as bundled_checklists;
+use crate::checklist::catalogue::{CatalogueError, Catalogues};
+use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, evaluate_plan};
 use crate::cost::{self, Detail, Quote};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, parse_plan};
-use crate::store::{PlanId, PlanSummary, Store, StoreError};
+use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
 
 /// What the UI can branch on without matching message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -76,6 +79,25 @@ impl From<PackErrors> for ApiError {
     }
 }
 
+impl From<CatalogueError> for ApiError {
+    fn from(err: CatalogueError) -> Self {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the bundled checklists do not load: {err}"),
+        )
+    }
+}
+
+/// A change to one checklist item, as the user makes it in the Checklist view.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ItemUpdate {
+    pub item: String,
+    pub status: ProgressStatus,
+    pub owner: Option<String>,
+    /// Required when `status` is `not_applicable`: why the item does not concern this seller.
+    pub reason: Option<String>,
+}
+
 /// Where the running app keeps its data, shown in Settings.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct AppInfo {
@@ -96,6 +118,7 @@ pub struct PlanDetail {
 pub struct Landfall {
     store: Store,
     packs: Packs,
+    catalogues: Catalogues,
 }
 
 impl Landfall {
@@ -105,7 +128,12 @@ impl Landfall {
         let mut store = Store::open(db_path)?;
         store.seed_example_if_empty()?;
         let packs = packs::bundled()?;
-        Ok(Landfall { store, packs })
+        let catalogues = bundled_checklists::catalogues()?;
+        Ok(Landfall {
+            store,
+            packs,
+            catalogues,
+        })
     }
 
     pub fn app_info(&self) -> AppInfo {
@@ -136,4 +164,84 @@ impl Landfall {
         let plan = self.get_plan(id)?.plan;
         Ok(cost::quote(&plan, &self.packs, &[], Detail::Explained))
     }
+
+    /// The market-entry checklist of every target of a plan at the plan's as-of date, with the
+    /// progress recorded for it.
+    pub fn checklist(&self, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let progress = self
+            .store
+            .item_states(id)?
+            .into_iter()
+            .map(progress_of_state)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(evaluate_plan(
+            &plan,
+            &self.catalogues,
+            plan.plan.as_of,
+            None,
+            &progress,
+        ))
+    }
+
+    /// Records the status, owner or not-applicable reason of one item (one transaction) and returns
+    /// the re-evaluated checklist.
+    pub fn update_item(
+        &mut self,
+        id: PlanId,
+        update: ItemUpdate,
+    ) -> Result<Vec<TargetChecklist>, ApiError> {
+        let known = self
+            .catalogues
+            .iter()
+            .any(|catalogue| catalogue.item(&update.item).is_some());
+        if !known {
+            return Err(ApiError::new(
+                ErrorCode::BadInput,
+                format!("item: no checklist item has the id `{}`", update.item),
+            ));
+        }
+        let reason = update
+            .reason
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty());
+        if update.status == ProgressStatus::NotApplicable && reason.is_none() {
+            return Err(ApiError::new(
+                ErrorCode::BadInput,
+                "reason: say why the item does not apply before marking it not applicable",
+            ));
+        }
+        let state = ItemState {
+            item_id: update.item,
+            status: update.status.name().to_owned(),
+            owner: update
+                .owner
+                .map(|o| o.trim().to_owned())
+                .filter(|o| !o.is_empty()),
+            due_date: None,
+            notes: String::new(),
+            not_applicable_reason: reason,
+        };
+        self.store.set_item_state(id, &state)?;
+        self.checklist(id)
+    }
+}
+
+fn progress_of_state(state: ItemState) -> Result<ItemProgress, ApiError> {
+    let status = ProgressStatus::from_name(&state.status).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!(
+                "checklist item `{}` has an unknown status `{}` in the database",
+                state.item_id, state.status
+            ),
+        )
+    })?;
+    Ok(ItemProgress {
+        item: state.item_id,
+        status,
+        owner: state.owner,
+        reason: state.not_applicable_reason,
+        evidence: Vec::new(),
+    })
 }

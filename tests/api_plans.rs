@@ -48,3 +48,100 @@ fn errors_cross_to_the_ui_as_code_and_message() {
     assert_eq!(json["code"], "not-found");
     assert_eq!(json["message"], "no plan with id 7");
 }
+
+#[test]
+fn status_names_are_the_progress_file_names() {
+    use landfall::checklist::engine::ProgressStatus;
+    for status in ProgressStatus::ALL {
+        let serde_name = serde_json::to_value(status).unwrap();
+        assert_eq!(serde_name, status.name());
+        assert_eq!(ProgressStatus::from_name(status.name()), Some(status));
+    }
+    assert_eq!(ProgressStatus::from_name("finished"), None);
+}
+
+#[test]
+fn checklist_progress_is_saved_and_re_evaluated() {
+    use landfall::api::ItemUpdate;
+    use landfall::checklist::engine::{ProgressStatus, Status};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("landfall.sqlite3");
+    let mut landfall = Landfall::open(&db).unwrap();
+    let id = landfall.list_plans().unwrap()[0].id;
+
+    let before = landfall.checklist(id).unwrap();
+    assert_eq!(before.len(), 1, "the example has one target");
+    let first = before[0].items[0].clone();
+    assert_eq!(first.status, Status::ToDo);
+
+    let after = landfall
+        .update_item(
+            id,
+            ItemUpdate {
+                item: first.id.clone(),
+                status: ProgressStatus::InProgress,
+                owner: Some("  Claire  ".into()),
+                reason: None,
+            },
+        )
+        .unwrap();
+    let item = after[0].items.iter().find(|i| i.id == first.id).unwrap();
+    assert_eq!(item.status, Status::InProgress);
+    assert_eq!(item.owner.as_deref(), Some("Claire"));
+    drop(landfall);
+
+    // The progress is in the database: a new start sees it.
+    let reopened = Landfall::open(&db).unwrap().checklist(id).unwrap();
+    let item = reopened[0].items.iter().find(|i| i.id == first.id).unwrap();
+    assert_eq!(item.status, Status::InProgress);
+}
+
+#[test]
+fn bad_checklist_updates_name_the_field_and_change_nothing() {
+    use landfall::api::ItemUpdate;
+    use landfall::checklist::engine::ProgressStatus;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
+    let id = landfall.list_plans().unwrap()[0].id;
+    let first = landfall.checklist(id).unwrap()[0].items[0].id.clone();
+
+    let no_reason = landfall
+        .update_item(
+            id,
+            ItemUpdate {
+                item: first.clone(),
+                status: ProgressStatus::NotApplicable,
+                owner: None,
+                reason: Some("   ".into()),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(no_reason.code, ErrorCode::BadInput);
+    assert!(
+        no_reason.message.starts_with("reason:"),
+        "{}",
+        no_reason.message
+    );
+
+    let unknown = landfall
+        .update_item(
+            id,
+            ItemUpdate {
+                item: "jp.no-such-item".into(),
+                status: ProgressStatus::Done,
+                owner: None,
+                reason: None,
+            },
+        )
+        .unwrap_err();
+    assert_eq!(unknown.code, ErrorCode::BadInput);
+    assert!(unknown.message.starts_with("item:"), "{}", unknown.message);
+
+    let items = landfall.checklist(id).unwrap();
+    assert_eq!(
+        items[0].items[0].status,
+        landfall::checklist::engine::Status::ToDo
+    );
+}

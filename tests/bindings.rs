@@ -6,7 +6,10 @@ use std::path::Path;
 #[test]
 fn ui_bindings_match_the_rust_types() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/bindings.ts");
-    let generated = landfall::api::bindings::typescript();
+    let generated = match landfall::api::bindings::typescript() {
+        Ok(text) => text,
+        Err(clashes) => panic!("TypeScript name clashes:\n{}", clashes.join("\n")),
+    };
     if std::env::var_os("UPDATE_BINDINGS").is_some() {
         std::fs::write(&path, &generated).expect("write ui/src/bindings.ts");
         return;

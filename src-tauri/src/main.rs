@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use landfall::api::{ApiError, AppInfo, ErrorCode, Landfall, PlanDetail};
+use landfall::api::{ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanDetail};
+use landfall::checklist::engine::TargetChecklist;
 use landfall::cost::Quote;
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
@@ -45,6 +46,20 @@ fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
 #[tauri::command]
 fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<Quote, ApiError> {
     with(&app, |landfall| landfall.quote_plan(id))
+}
+
+#[tauri::command]
+fn checklist(app: State<'_, App>, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
+    with(&app, |landfall| landfall.checklist(id))
+}
+
+#[tauri::command]
+fn update_item(
+    app: State<'_, App>,
+    id: PlanId,
+    update: ItemUpdate,
+) -> Result<Vec<TargetChecklist>, ApiError> {
+    with(&app, |landfall| landfall.update_item(id, update))
 }
 
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use ts_rs::{Config, TS, TypeVisitor};
 
-use super::{ApiError, AppInfo, PlanDetail};
+use super::{ApiError, AppInfo, ItemUpdate, PlanDetail};
+use crate::checklist::engine::TargetChecklist;
 use crate::cost::Quote;
 use crate::store::PlanSummary;
 
@@ -13,6 +14,8 @@ use crate::store::PlanSummary;
 struct Collector {
     config: Config,
     declarations: BTreeMap<String, String>,
+    /// Two Rust types that would share one TypeScript name (the second would silently vanish).
+    clashes: Vec<String>,
 }
 
 impl TypeVisitor for Collector {
@@ -22,25 +25,38 @@ impl TypeVisitor for Collector {
             return;
         }
         let name = T::ident(&self.config);
-        if self.declarations.contains_key(&name) {
+        let declaration = T::decl(&self.config);
+        if let Some(existing) = self.declarations.get(&name) {
+            if *existing != declaration {
+                self.clashes.push(format!(
+                    "`{name}` is declared by two Rust types ({}); rename one with #[ts(rename = \"…\")]",
+                    std::any::type_name::<T>()
+                ));
+            }
             return;
         }
-        self.declarations.insert(name, T::decl(&self.config));
+        self.declarations.insert(name, declaration);
         T::visit_dependencies(self);
     }
 }
 
-/// The whole `ui/src/bindings.ts` file.
-pub fn typescript() -> String {
+/// The whole `ui/src/bindings.ts` file, or the name clashes that would make it wrong.
+pub fn typescript() -> Result<String, Vec<String>> {
     let mut collector = Collector {
         config: Config::new().with_large_int("number"),
         declarations: BTreeMap::new(),
+        clashes: Vec::new(),
     };
     collector.visit::<ApiError>();
     collector.visit::<AppInfo>();
     collector.visit::<PlanSummary>();
     collector.visit::<PlanDetail>();
     collector.visit::<Quote>();
+    collector.visit::<TargetChecklist>();
+    collector.visit::<ItemUpdate>();
+    if !collector.clashes.is_empty() {
+        return Err(collector.clashes);
+    }
 
     let mut out = String::from(
         "// Generated from the Rust types by `make bindings` (landfall::api::bindings). Do not edit.\n",
@@ -50,5 +66,5 @@ pub fn typescript() -> String {
         out.push_str(declaration);
         out.push('\n');
     }
-    out
+    Ok(out)
 }

@@ -93,6 +93,7 @@ pub enum Tier {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
+#[ts(rename = "ChecklistSource")]
 pub struct Source {
     pub title: String,
     pub url: String,

@@ -44,6 +44,33 @@ pub enum ProgressStatus {
     NotApplicable,
 }
 
+impl ProgressStatus {
+    pub const ALL: [ProgressStatus; 5] = [
+        ProgressStatus::ToDo,
+        ProgressStatus::InProgress,
+        ProgressStatus::InReview,
+        ProgressStatus::Done,
+        ProgressStatus::NotApplicable,
+    ];
+
+    /// The name used in progress files and in the store (`to_do`, `in_progress`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            ProgressStatus::ToDo => "to_do",
+            ProgressStatus::InProgress => "in_progress",
+            ProgressStatus::InReview => "in_review",
+            ProgressStatus::Done => "done",
+            ProgressStatus::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ProgressStatus> {
+        ProgressStatus::ALL
+            .into_iter()
+            .find(|status| status.name() == name)
+    }
+}
+
 /// One document held for an item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]

@@ -6,7 +6,13 @@ export type ApiError = { code: ErrorCode, message: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
+export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
+
+export type Certainty = "confirmed" | "to-verify";
+
 export type Channel = "b2c" | "b2b" | "both";
+
+export type ChecklistSource = { title: string, url: string, tier: Tier, };
 
 export type Confidence = "official" | "official-copy" | "secondary";
 
@@ -19,6 +25,14 @@ export type CurrencyCode = string;
 export type Entity = "company" | "sole-trader";
 
 export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage" | "internal";
+
+export type EvidenceCheck = { template: string, name: Text, required: boolean, validity: Validity, state: EvidenceState, 
+/**
+ * Last day the evidence is good, when the rule gives one.
+ */
+valid_until: string | null, };
+
+export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
 
 export type ExplainInput = { name: string, value: string, };
 
@@ -56,6 +70,40 @@ export type FxRate = { from: Currency, to: Currency, rate: string, date: string,
 
 export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
 
+export type Importance = "mandatory" | "recommended" | "optional" | "watch";
+
+export type ItemResult = { id: string, code: string | null, group: string, title: Text, explanation: Text, importance: Importance, certainty: Certainty, 
+/**
+ * Mandatory, confirmed and needed before the first sale.
+ */
+launch_blocking: boolean, 
+/**
+ * The applicable items this one waits for.
+ */
+depends_on: Array<string>, reason: Text, 
+/**
+ * The facts that made it apply.
+ */
+because: Array<Atom>, 
+/**
+ * The SKUs it applies to, for product rules.
+ */
+products: Array<string>, status: Status, blocked_by: Array<string>, 
+/**
+ * Why a done item was reopened (evidence expired, stale or missing).
+ */
+reopened: Text | null, owner_role: string, owner: string | null, lead_time_days: number | null, due: string | null, overdue: boolean, evidence: Array<EvidenceCheck>, sources: Array<ChecklistSource>, last_verified: string, 
+/**
+ * `last_verified` is more than a year before the as-of date.
+ */
+needs_reverification: boolean, };
+
+export type ItemUpdate = { item: string, status: ProgressStatus, owner: string | null, 
+/**
+ * Required when `status` is `not_applicable`: why the item does not concern this seller.
+ */
+reason: string | null, };
+
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
 
 export type Missing = { 
@@ -65,6 +113,8 @@ export type Missing = {
 field: string, message: string, };
 
 export type Money = { amount: string, currency: Currency, };
+
+export type NotApplicable = { id: string, code: string | null, title: Text, reason: Text, };
 
 export type PackOrigin = "bundled" | "user";
 
@@ -114,9 +164,29 @@ origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, };
 
 export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
 
+export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
+
 export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
+
+export type Readiness = { done: number, total: number, 
+/**
+ * `done / total × 100`, two decimals; 100 when nothing is counted.
+ */
+percent: string, 
+/**
+ * Launch-blocking items not done, by due date: these stop the first sale.
+ */
+blockers: Array<string>, 
+/**
+ * Other counted items not done.
+ */
+remaining: Array<string>, 
+/**
+ * Items never counted: watch items and items the sources leave open.
+ */
+not_counted: Array<string>, };
 
 export type RuleRef = { description: string, provenance: Provenance, };
 
@@ -124,7 +194,19 @@ export type Seller = { country: CountryCode, entity: Entity, capital?: Amount | 
 
 export type Source = { title: string, url: string, };
 
+export type Status = "to_do" | "in_progress" | "in_review" | "done" | "recurring" | "blocked" | "not_applicable";
+
 export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
+
+export type TargetChecklist = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, catalogue_version: string, as_of: string, launch_date: string, 
+/**
+ * No launch date was given: this is the earliest one the remaining lead times allow.
+ */
+launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
+export type Text = { en: string, fr: string, };
+
+export type Tier = "A" | "B" | "C";
 
 export type UnitEconomics = { sku: string, marketplace: Marketplace, currency: Currency, 
 /**
@@ -142,13 +224,17 @@ selling_plan: string | null, unit_cost: string | null,
 /**
  * Freight and insurance per unit.
  */
-freight: string | null, duty: string | null, 
+freight: string | null, 
+/**
+ * Duty and customs fees (US MPF) per unit.
+ */
+duty: string | null, 
 /**
  * Import consumption tax / VAT per unit (recoverable; not in the margin).
  */
 import_taxes: string | null, 
 /**
- * Unit cost + freight + duty.
+ * Unit cost + freight + duty and customs fees.
  */
 landed_cost: string | null, 
 /**
@@ -167,3 +253,5 @@ margin_rate: string | null,
  * The exchange rates used.
  */
 fx: Array<FxRate>, explain: Array<Explanation>, missing: Array<Missing>, };
+
+export type Validity = { "kind": "issued-within-days", days: number, } | { "kind": "not-expired" } | { "kind": "fixed-expiry", valid_days?: number | null, } | { "kind": "per-shipment" } | { "kind": "until-changed" };
