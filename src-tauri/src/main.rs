@@ -87,7 +87,12 @@ fn main() {
     tauri::Builder::default()
         .manage(Mutex::new(landfall))
         .invoke_handler(tauri::generate_handler![
-            app_info, list_plans, get_plan, quote_plan
+            app_info,
+            list_plans,
+            get_plan,
+            quote_plan,
+            checklist,
+            update_item
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -91,7 +91,27 @@ test("the costs view shows the example's unit economics with missing inputs flag
   screenshot("costs");
 });
 
-for (const view of ["checklist", "channels", "reports"]) {
+test("the checklist shows readiness and blockers, and keeps a status change", async (browser) => {
+  await openView(browser, "checklist");
+  const readiness = await textOf(browser, '[data-testid="checklist-amazon-jp"] [data-testid="readiness"]');
+  if (!/^Ready: [0-9.]+ % \(0 of [0-9]+ /.test(readiness)) throw new Error(`readiness reads "${readiness}"`);
+  const card = await textOf(browser, '[data-testid="checklist-amazon-jp"]');
+  // The example speaker emits radio waves: Japanese radio certification must be listed, PSE must not.
+  if (!card.includes("jp.giteki")) throw new Error("the radio certification item (jp.giteki) is missing");
+  screenshot("checklist");
+  const select = await browser.$("select[data-status-for]");
+  const item = await select.getAttribute("data-status-for");
+  await select.selectByAttribute("value", "in_progress");
+  await browser.waitUntil(async () => (await select.getValue()) === "in_progress", { timeout: 10000 });
+  await openView(browser, "plans");
+  await openView(browser, "checklist");
+  const again = await browser.$(`select[data-status-for="${item}"]`);
+  await again.waitForExist({ timeout: 10000 });
+  const value = await again.getValue();
+  if (value !== "in_progress") throw new Error(`after reopening, ${item} reads "${value}"`);
+});
+
+for (const view of ["channels", "reports"]) {
   test(`the ${view} view opens on the current plan`, async (browser) => {
     await openView(browser, view);
     const heading = await textOf(browser, `[data-testid="view-${view}"] h1`);

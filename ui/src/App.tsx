@@ -4,6 +4,7 @@ import { PlansView } from "./views/PlansView";
 import { ModuleView } from "./views/ModuleView";
 import { SettingsView } from "./views/SettingsView";
 import { CostsView } from "./views/CostsView";
+import { ChecklistView } from "./views/ChecklistView";
 
 export const views = ["plans", "checklist", "costs", "channels", "reports", "settings"] as const;
 export type View = (typeof views)[number];
@@ -42,7 +43,8 @@ export function App() {
       <main className="content" data-testid={`view-${view}`}>
         {view === "plans" && <PlansView selected={planId} onSelect={setPlanId} />}
         {view === "costs" && <CostsView planId={planId} />}
-        {(view === "checklist" || view === "channels" || view === "reports") && (
+        {view === "checklist" && <ChecklistView planId={planId} />}
+        {(view === "channels" || view === "reports") && (
           <ModuleView module={view} planId={planId} />
         )}
         {view === "settings" && <SettingsView />}

@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, PlanDetail, PlanSummary, Quote } from "../bindings";
+import type { ApiError, AppInfo, ItemUpdate, PlanDetail, PlanSummary, Quote, TargetChecklist } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
@@ -7,6 +7,8 @@ export const api = {
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
   quotePlan: (id: number) => invoke<Quote>("quote_plan", { id }),
+  checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
+  updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

@@ -1,0 +1,267 @@
+import { useState } from "react";
+import type { ItemResult, ProgressStatus, TargetChecklist } from "../bindings";
+import { api, asApiError } from "../lib/api";
+import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
+import { useI18n, type MessageKey } from "../lib/i18n";
+import { useLoad } from "../lib/useLoad";
+import { ErrorLine } from "./ErrorLine";
+import type { ApiError } from "../bindings";
+
+const filters: ChecklistFilter[] = ["all", "blockers", "blocked", "dueSoon", "mine"];
+const statuses: ProgressStatus[] = ["to_do", "in_progress", "in_review", "done", "not_applicable"];
+
+export function ChecklistView({ planId }: { planId: number | null }) {
+  const { t } = useI18n();
+  if (planId === null) {
+    return (
+      <section>
+        <h1>{t("nav.checklist")}</h1>
+        <p className="muted">{t("module.noPlan")}</p>
+      </section>
+    );
+  }
+  return <ChecklistForPlan planId={planId} />;
+}
+
+function ChecklistForPlan({ planId }: { planId: number }) {
+  const { t } = useI18n();
+  const loaded = useLoad(() => api.checklist(planId), planId);
+  // The answer to the latest update replaces what was loaded, so the view never re-fetches by itself.
+  const [updated, setUpdated] = useState<{ planId: number; targets: TargetChecklist[] } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [filter, setFilter] = useState<ChecklistFilter>("all");
+  const [owner, setOwner] = useState("");
+
+  if (loaded.state === "loading") return <p>{t("common.loading")}</p>;
+  if (loaded.state === "failed") return <ErrorLine error={loaded.error} />;
+  const targets = updated?.planId === planId ? updated.targets : loaded.value;
+
+  const update = (item: string, status: ProgressStatus, itemOwner: string | null, reason: string | null) =>
+    api.updateItem(planId, { item, status, owner: itemOwner, reason }).then(
+      (next) => {
+        setError(null);
+        setUpdated({ planId, targets: next });
+      },
+      (failure: unknown) => setError(asApiError(failure)),
+    );
+
+  return (
+    <section>
+      <h1>{t("nav.checklist")}</h1>
+      <p className="lead">{t("module.checklist.lead")}</p>
+      {error && <ErrorLine error={error} />}
+      <div className="toolbar" role="group" aria-label={t("checklist.filter")}>
+        {filters.map((name) => (
+          <button
+            key={name}
+            type="button"
+            data-filter={name}
+            className={filter === name ? "chip active" : "chip"}
+            aria-pressed={filter === name}
+            onClick={() => setFilter(name)}
+          >
+            {t(`checklist.filter.${name}` as MessageKey)}
+          </button>
+        ))}
+        {filter === "mine" && (
+          <input
+            aria-label={t("checklist.myName")}
+            placeholder={t("checklist.myName")}
+            value={owner}
+            onChange={(event) => setOwner(event.target.value)}
+          />
+        )}
+      </div>
+      {targets.length === 0 && <p className="muted">{t("checklist.noTarget")}</p>}
+      {targets.map((target) => (
+        <TargetSection
+          key={target.marketplace}
+          target={target}
+          filter={filter}
+          owner={owner}
+          onUpdate={update}
+        />
+      ))}
+    </section>
+  );
+}
+
+interface TargetProps {
+  target: TargetChecklist;
+  filter: ChecklistFilter;
+  owner: string;
+  onUpdate: (item: string, status: ProgressStatus, owner: string | null, reason: string | null) => Promise<void>;
+}
+
+function TargetSection({ target, filter, owner, onUpdate }: TargetProps) {
+  const { t, locale } = useI18n();
+  const byId = new Map(target.items.map((item) => [item.id, item]));
+  const visible = target.items.filter((item) => passes(item, filter, target, owner));
+  return (
+    <article className="card" data-testid={`checklist-${target.marketplace}`}>
+      <h2>
+        {target.marketplace} · {target.fulfilment} · {target.channel}
+      </h2>
+      <div className="readiness">
+        <div
+          className="gauge"
+          role="meter"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Number.parseInt(target.readiness.percent, 10)}
+          aria-label={t("checklist.readiness")}
+        >
+          <div className="gauge-fill" style={{ width: `${target.readiness.percent}%` }} />
+        </div>
+        <p data-testid="readiness">
+          {t("checklist.readinessLine", {
+            percent: target.readiness.percent,
+            done: target.readiness.done,
+            total: target.readiness.total,
+          })}
+        </p>
+        <p className="muted">
+          {t(target.launch_date_is_earliest ? "checklist.earliestLaunch" : "checklist.launch", {
+            date: new Date(target.launch_date).toLocaleDateString(locale, { timeZone: "UTC" }),
+          })}
+        </p>
+      </div>
+      {target.readiness.blockers.length > 0 && (
+        <div className="blockers">
+          <h3>{t("checklist.blockers", { count: target.readiness.blockers.length })}</h3>
+          <ol>
+            {target.readiness.blockers.map((id) => (
+              <li key={id}>
+                <a href={`#item-${id}`}>{byId.get(id)?.title[locale] ?? id}</a>
+                {byId.get(id)?.due && <span className="muted"> · {t("checklist.due", { date: byId.get(id)?.due ?? "" })}</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      {groupItems(visible).map(({ group, items }) => (
+        <section key={group} className="item-group">
+          <h3>{group}</h3>
+          {items.map((item) => (
+            <ItemRow key={item.id} item={item} onUpdate={onUpdate} />
+          ))}
+        </section>
+      ))}
+      {visible.length === 0 && <p className="muted">{t("checklist.nothingMatches")}</p>}
+      <details>
+        <summary>{t("checklist.notApplicable", { count: target.not_applicable.length })}</summary>
+        <ul>
+          {target.not_applicable.map((item) => (
+            <li key={item.id}>
+              <strong>{item.title[locale]}</strong> — <span className="muted">{item.reason[locale]}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+      <p className="muted small">{target.disclaimer[locale]}</p>
+    </article>
+  );
+}
+
+function ItemRow({ item, onUpdate }: { item: ItemResult; onUpdate: TargetProps["onUpdate"] }) {
+  const { t, locale } = useI18n();
+  const [reason, setReason] = useState("");
+  const [owner, setOwner] = useState(item.owner ?? "");
+  const editable: ProgressStatus | null = statuses.includes(item.status as ProgressStatus)
+    ? (item.status as ProgressStatus)
+    : null;
+  return (
+    <div className={`item status-${item.status}`} id={`item-${item.id}`} data-item={item.id}>
+      <div className="item-head">
+        <strong>{item.title[locale]}</strong>
+        {item.code && <code className="muted">{item.code}</code>}
+        <span className={`badge importance-${item.importance}`}>{t(`checklist.importance.${item.importance}` as MessageKey)}</span>
+        {item.certainty === "to-verify" && <span className="badge stale">{t("checklist.toVerify")}</span>}
+        {item.launch_blocking && <span className="badge blocker">{t("checklist.launchBlocking")}</span>}
+      </div>
+      <p className="reason">{item.reason[locale]}</p>
+      <p className="explanation">{item.explanation[locale]}</p>
+      {item.reopened && <p className="error">{item.reopened[locale]}</p>}
+      {item.blocked_by.length > 0 && <p className="muted">{t("checklist.blockedBy", { items: item.blocked_by.join(", ") })}</p>}
+      <div className="item-controls">
+        <label>
+          {t("checklist.status")}{" "}
+          <select
+            value={editable ?? ""}
+            data-status-for={item.id}
+            onChange={(event) => {
+              const next = event.target.value as ProgressStatus;
+              void onUpdate(item.id, next, owner || null, next === "not_applicable" ? reason : null);
+            }}
+          >
+            {editable === null && <option value="">{t(`checklist.status.${item.status}` as MessageKey)}</option>}
+            {statuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`checklist.status.${status}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("checklist.owner")}{" "}
+          <input
+            value={owner}
+            placeholder={item.owner_role}
+            onChange={(event) => setOwner(event.target.value)}
+            onBlur={() => {
+              if (owner !== (item.owner ?? "") && editable) void onUpdate(item.id, editable, owner || null, null);
+            }}
+          />
+        </label>
+        <label>
+          {t("checklist.reasonNa")}{" "}
+          <input value={reason} onChange={(event) => setReason(event.target.value)} />
+        </label>
+        {item.due && (
+          <span className={item.overdue ? "error" : "muted"}>{t("checklist.due", { date: item.due })}</span>
+        )}
+        {item.lead_time_days !== null && (
+          <span className="muted">{t("checklist.leadTime", { days: item.lead_time_days })}</span>
+        )}
+      </div>
+      {item.evidence.length > 0 && (
+        <ul className="evidence">
+          {item.evidence.map((evidence) => (
+            <li key={evidence.template}>
+              <span className={`badge evidence-${evidence.state}`}>{t(`checklist.evidence.${evidence.state}` as MessageKey)}</span>{" "}
+              {evidence.name[locale]} <span className="muted">({validityText(evidence.validity, t)})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="sources muted small">
+        {item.sources.map((source, index) => (
+          <span key={index}>
+            {index > 0 && " · "}
+            <span title={source.url}>{source.title}</span> ({source.tier})
+          </span>
+        ))}{" "}
+        · {t("checklist.lastVerified", { date: item.last_verified })}
+        {item.needs_reverification && <span className="badge stale">{t("costs.stale")}</span>}
+      </p>
+    </div>
+  );
+}
+
+function validityText(
+  validity: ItemResult["evidence"][number]["validity"],
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string {
+  switch (validity.kind) {
+    case "issued-within-days":
+      return t("checklist.validity.issuedWithin", { days: validity.days });
+    case "not-expired":
+      return t("checklist.validity.notExpired");
+    case "fixed-expiry":
+      return t("checklist.validity.fixedExpiry");
+    case "per-shipment":
+      return t("checklist.validity.perShipment");
+    case "until-changed":
+      return t("checklist.validity.untilChanged");
+  }
+}
