@@ -15,8 +15,10 @@ use crate::checklist::bundled as bundled_checklists;
 use crate::checklist::catalogue::{CatalogueError, Catalogues};
 use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, evaluate_plan};
 use crate::cost::{self, Detail, Quote};
+use crate::money::Currency;
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, parse_plan};
+use crate::rates::{self, RatesError, RatesStatus};
 use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
 
 /// What the UI can branch on without matching message text.
@@ -86,6 +88,26 @@ impl From<CatalogueError> for ApiError {
             format!("the bundled checklists do not load: {err}"),
         )
     }
+}
+
+impl From<RatesError> for ApiError {
+    fn from(err: RatesError) -> Self {
+        let code = match err {
+            RatesError::Store(_) => ErrorCode::Storage,
+            _ => ErrorCode::Internal,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+/// A plan's unit economics with the exchange rates they were computed with.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PlanQuote {
+    pub quote: Quote,
+    /// Where the rates come from (fetched, cached or bundled) and their date.
+    pub rates: RatesStatus,
+    /// Staleness warnings to show beside the figures.
+    pub rate_warnings: Vec<String>,
 }
 
 /// A change to one checklist item, as the user makes it in the Checklist view.
@@ -159,10 +181,29 @@ impl Landfall {
         })
     }
 
-    /// Unit economics of every product × target of a plan, each figure explained.
-    pub fn quote_plan(&self, id: PlanId) -> Result<Quote, ApiError> {
+    /// Unit economics of every product × target of a plan, each figure explained, with the ECB
+    /// rates (cached, or the bundled snapshot) in force at the plan's as-of date.
+    pub fn quote_plan(&self, id: PlanId) -> Result<PlanQuote, ApiError> {
         let plan = self.get_plan(id)?.plan;
-        Ok(cost::quote(&plan, &self.packs, &[], Detail::Explained))
+        let as_of = plan.plan.as_of;
+        let rates = rates::load(&self.store, as_of)?;
+        let marketplace_currencies = plan
+            .targets
+            .iter()
+            .filter_map(|target| self.packs.marketplace(target.marketplace.id()))
+            .map(|pack| pack.header.currency);
+        let currencies = plan
+            .currencies()
+            .into_iter()
+            .filter_map(|code| code.parse::<Currency>().ok())
+            .chain(marketplace_currencies)
+            .collect();
+        let fx = rates.book.fx_rates_among(&currencies, as_of);
+        Ok(PlanQuote {
+            quote: cost::quote(&plan, &self.packs, &fx, Detail::Explained),
+            rates: rates.status,
+            rate_warnings: rates.warnings,
+        })
     }
 
     /// The market-entry checklist of every target of a plan at the plan's as-of date, with the

@@ -6,9 +6,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use landfall::api::{ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanDetail};
+use landfall::api::{ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanDetail, PlanQuote};
 use landfall::checklist::engine::TargetChecklist;
-use landfall::cost::Quote;
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
 
@@ -44,7 +43,7 @@ fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
 }
 
 #[tauri::command]
-fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<Quote, ApiError> {
+fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<PlanQuote, ApiError> {
     with(&app, |landfall| landfall.quote_plan(id))
 }
 

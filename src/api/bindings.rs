@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 
 use ts_rs::{Config, TS, TypeVisitor};
 
-use super::{ApiError, AppInfo, ItemUpdate, PlanDetail};
+use super::{ApiError, AppInfo, ItemUpdate, PlanDetail, PlanQuote};
 use crate::checklist::engine::TargetChecklist;
-use crate::cost::Quote;
 use crate::store::PlanSummary;
 
 /// Collects the declaration of a type and, recursively, of every type it mentions.
@@ -51,7 +50,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<AppInfo>();
     collector.visit::<PlanSummary>();
     collector.visit::<PlanDetail>();
-    collector.visit::<Quote>();
+    collector.visit::<PlanQuote>();
     collector.visit::<TargetChecklist>();
     collector.visit::<ItemUpdate>();
     if !collector.clashes.is_empty() {

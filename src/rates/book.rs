@@ -1,7 +1,7 @@
 //! Euro reference rates by currency and date, with cross rates through EUR. A date without a
 //! publication (weekend, TARGET holiday) uses the last earlier rate, and says which date that was.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{EcbDay, RatesError};
+use crate::money::{Currency, FxRate, FxSource};
 
 /// Where a rate came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -146,5 +147,39 @@ impl RateBook {
             formula,
             origin,
         })
+    }
+}
+
+impl RateBook {
+    /// The ECB cross rate `from`→`to` on `on` as the money room's [`FxRate`], dated by its older leg.
+    pub fn fx_rate(
+        &self,
+        from: Currency,
+        to: Currency,
+        on: NaiveDate,
+    ) -> Result<FxRate, RatesError> {
+        let cross = self.cross(from.code(), to.code(), on)?;
+        FxRate::new(
+            from,
+            to,
+            cross.rate,
+            cross.published,
+            FxSource::EcbReference,
+        )
+        .map_err(|err| RatesError::BadEntry {
+            date: Some(cross.published),
+            detail: err.to_string(),
+        })
+    }
+
+    /// A rate for every pair of `currencies` that the book can price on `on`; a pair it cannot price
+    /// is left out, so the calculation that needs it flags the missing rate on its own line.
+    pub fn fx_rates_among(&self, currencies: &BTreeSet<Currency>, on: NaiveDate) -> Vec<FxRate> {
+        let list: Vec<Currency> = currencies.iter().copied().collect();
+        list.iter()
+            .enumerate()
+            .flat_map(|(index, from)| list.iter().skip(index + 1).map(move |to| (*from, *to)))
+            .filter_map(|(from, to)| self.fx_rate(from, to, on).ok())
+            .collect()
     }
 }

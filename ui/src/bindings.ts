@@ -132,6 +132,16 @@ as_of: string, home_currency: CurrencyCode, };
 
 export type PlanId = number;
 
+export type PlanQuote = { quote: Quote, 
+/**
+ * Where the rates come from (fetched, cached or bundled) and their date.
+ */
+rates: RatesStatus, 
+/**
+ * Staleness warnings to show beside the figures.
+ */
+rate_warnings: Array<string>, };
+
 export type PlanSummary = { id: PlanId, name: string, 
 /**
  * RFC 3339 UTC.
@@ -169,6 +179,8 @@ export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "n
 export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
+
+export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
 
 export type Readiness = { done: number, total: number, 
 /**

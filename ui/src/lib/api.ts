@@ -1,12 +1,12 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, ItemUpdate, PlanDetail, PlanSummary, Quote, TargetChecklist } from "../bindings";
+import type { ApiError, AppInfo, ItemUpdate, PlanDetail, PlanQuote, PlanSummary, TargetChecklist } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
-  quotePlan: (id: number) => invoke<Quote>("quote_plan", { id }),
+  quotePlan: (id: number) => invoke<PlanQuote>("quote_plan", { id }),
   checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
 };

@@ -26,13 +26,22 @@ function CostsForPlan({ planId }: { planId: number }) {
   const quote = useLoad(() => api.quotePlan(planId), planId);
   if (quote.state === "loading") return <p>{t("common.loading")}</p>;
   if (quote.state === "failed") return <ErrorLine error={quote.error} />;
+  const { quote: result, rates, rate_warnings: warnings } = quote.value;
   return (
     <section>
-      <h1>{t("module.comingTitle", { module: t("nav.costs"), plan: quote.value.plan })}</h1>
+      <h1>{t("module.comingTitle", { module: t("nav.costs"), plan: result.plan })}</h1>
       <p className="lead">{t("module.costs.lead")}</p>
-      {quote.value.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
-      {quote.value.items.map((item) => (
-        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={quote.value.as_of} />
+      <p className="rates-status" data-testid="rates-status">
+        {t(`costs.rates.${rates.kind}`, { date: rates.date })}
+      </p>
+      {warnings.map((warning, index) => (
+        <p key={index} className="warning">
+          {warning}
+        </p>
+      ))}
+      {result.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
+      {result.items.map((item) => (
+        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of} />
       ))}
     </section>
   );
@@ -95,7 +104,7 @@ function ItemCard({ item, asOf }: { item: UnitEconomics; asOf: string }) {
       {item.fx.length > 0 && (
         <p className="muted">
           {t("costs.fx")}{" "}
-          {item.fx.map((rate) => `1 ${rate.from} = ${rate.rate} ${rate.to} (${rate.date}, ${rate.source.kind})`).join("; ")}
+          {item.fx.map((rate) => `1 ${rate.from} = ${rate.rate} ${rate.to} (${rate.date})`).join("; ")}
         </p>
       )}
       <details className="workings">
