@@ -49,7 +49,8 @@ pub enum MoneyError {
     AllocationNotInMinorUnits(Decimal),
 }
 
-/// ISO-4217 codes with their minor-unit exponent. Codes not listed are refused rather than guessed.
+/// ISO-4217 codes with their minor-unit exponent, sorted by code (looked up by binary search). Codes
+/// not listed are refused rather than guessed.
 const CURRENCIES: &[(&str, u32)] = &[
     ("AED", 2),
     ("AUD", 2),
@@ -133,15 +134,16 @@ impl Currency {
 impl FromStr for Currency {
     type Err = MoneyError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let code = text.trim();
+        let unknown = || MoneyError::UnknownCurrency(text.to_string());
+        let bytes: [u8; 3] = text.trim().as_bytes().try_into().map_err(|_| unknown())?;
+        let code = bytes.map(|byte| byte.to_ascii_uppercase());
+        // The table is sorted by code.
         CURRENCIES
-            .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(code))
-            .and_then(|(code, exponent)| {
-                let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-                Some(Currency::known(bytes, *exponent))
-            })
-            .ok_or(MoneyError::UnknownCurrency(text.to_string()))
+            .binary_search_by(|(known, _)| known.as_bytes().cmp(code.as_slice()))
+            .ok()
+            .and_then(|index| CURRENCIES.get(index))
+            .map(|(_, exponent)| Currency::known(code, *exponent))
+            .ok_or_else(unknown)
     }
 }
 
@@ -705,6 +707,11 @@ pub fn allocate_by_weights(total: &Money, weights: &[Decimal]) -> Result<Vec<Mon
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn the_currency_table_is_sorted_for_binary_search() {
+        assert!(CURRENCIES.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    }
 
     #[test]
     fn exponents_follow_iso_4217() {

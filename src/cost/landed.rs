@@ -1130,35 +1130,32 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
         context.pack_gap(&format!("US-MPF figure for {entry:?} entries"));
         return None;
     };
-    let (amount, formula) = match (row.row.rate, row.row.amount) {
+    let total_value = context.total_value;
+    let (amount, raw) = match (row.row.rate, row.row.amount) {
         (Some(rate), _) => {
-            let raw = rate.apply(context.total_value);
+            let raw = rate.apply(total_value);
             let floored = row.row.minimum.map_or(raw, |min| raw.max(min));
             let capped = row.row.maximum.map_or(floored, |max| floored.min(max));
-            let fee = rounding.apply(capped, currency);
-            let bounds = format!(
-                "min {}, max {}",
-                row.row.minimum.map_or("none".to_string(), g),
-                row.row.maximum.map_or("none".to_string(), g)
-            );
-            (
-                fee,
-                format!(
-                    "{} × {} = {} → clamp({bounds}) = {}",
-                    g(context.total_value),
-                    rate,
-                    g(raw),
-                    g(fee)
-                ),
-            )
+            (rounding.apply(capped, currency), Some((rate, raw)))
         }
-        (None, Some(fixed)) => (
-            fixed,
-            format!("fixed fee per {entry:?} entry: {}", g(fixed)),
-        ),
+        (None, Some(fixed)) => (fixed, None),
         (None, None) => return None,
     };
     context.consignment_explain.add(|| {
+        let formula = match raw {
+            Some((rate, raw)) => {
+                let bound = |value: Option<Decimal>| value.map_or("none".to_string(), g);
+                format!(
+                    "{} × {rate} = {} → clamp(min {}, max {}) = {}",
+                    g(total_value),
+                    g(raw),
+                    bound(row.row.minimum),
+                    bound(row.row.maximum),
+                    g(amount)
+                )
+            }
+            None => format!("fixed fee per {entry:?} entry: {}", g(amount)),
+        };
         Explanation::new("Merchandise Processing Fee", formula)
             .amount(amount)
             .rule("US Merchandise Processing Fee", row)
