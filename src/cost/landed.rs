@@ -138,10 +138,13 @@ fn default_quantity() -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationLine {
-    /// Customs value of the whole line (CIF for JP and the EU).
-    #[serde(with = "rust_decimal::serde::str")]
-    #[ts(type = "string")]
-    pub customs_value: Decimal,
+    /// Customs value of the whole line (CIF for JP and the EU). Give it, or `deductive`.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub customs_value: Option<Decimal>,
+    /// Stock imported without a sale (FBA): estimate the value from the domestic selling price.
+    #[serde(default)]
+    pub deductive: Option<DeductiveValue>,
     /// Ad valorem duty rate; optional when `hs_code` resolves to a bundled rate.
     #[serde(default)]
     pub duty_rate: Option<Rate>,
@@ -153,6 +156,24 @@ pub struct DeclarationLine {
     pub tax_rate: TaxRateChoice,
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// The deductive method (Customs Tariff Act Art. 4-3, used for FBA stock still owned by the foreign
+/// seller): per unit, the domestic selling price without consumption tax, minus the domestic costs
+/// (referral, FBA and other fees), minus the import duty itself:
+/// `value = (price − costs) ÷ (1 + duty rate)`. Sources are secondary; treat it as an estimate to
+/// agree with the customs procedure agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeductiveValue {
+    /// Per unit, without consumption tax.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub domestic_price: Decimal,
+    /// Per unit: referral fee, fulfilment fee, domestic freight and other costs after import.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub domestic_costs: Decimal,
 }
 
 /// Codes of the amounts in `taxes` that are customs fees (a cost), not recoverable import taxes.
@@ -256,11 +277,47 @@ pub fn landed_cost_with(
         ));
     }
     for (index, line) in declaration.lines.iter().enumerate() {
-        if line.customs_value.is_sign_negative() || line.customs_value > MAX_AMOUNT {
-            return Err(invalid(
-                format!("lines[{index}].customs_value"),
-                "a customs value must be between 0 and 10^15",
-            ));
+        let amounts = [
+            ("customs_value", line.customs_value),
+            (
+                "deductive.domestic_price",
+                line.deductive.as_ref().map(|d| d.domestic_price),
+            ),
+            (
+                "deductive.domestic_costs",
+                line.deductive.as_ref().map(|d| d.domestic_costs),
+            ),
+        ];
+        for (name, value) in amounts {
+            if value.is_some_and(|value| value.is_sign_negative() || value > MAX_AMOUNT) {
+                return Err(invalid(
+                    format!("lines[{index}].{name}"),
+                    "must be between 0 and 10^15",
+                ));
+            }
+        }
+        match (&line.customs_value, &line.deductive) {
+            (Some(_), None) => {}
+            (None, Some(deductive)) => {
+                if line.duty_rate.is_none() {
+                    return Err(invalid(
+                        format!("lines[{index}].duty_rate"),
+                        "the deductive value deducts the duty, so it needs the line's `duty_rate`",
+                    ));
+                }
+                if deductive.domestic_costs > deductive.domestic_price {
+                    return Err(invalid(
+                        format!("lines[{index}].deductive.domestic_costs"),
+                        "the domestic costs exceed the domestic price",
+                    ));
+                }
+            }
+            _ => {
+                return Err(invalid(
+                    format!("lines[{index}].customs_value"),
+                    "give either `customs_value` or `[lines.deductive]`, not both or neither",
+                ));
+            }
         }
         if let Some(hs) = &line.hs_code
             && (hs.len() < 4 || !hs.chars().all(|c| c.is_ascii_digit()))
@@ -310,19 +367,54 @@ pub fn landed_cost_with(
 
 type Converted = (Option<FxRate>, Vec<Decimal>, Steps);
 
+/// The line's customs value in the declaration currency: given, or estimated by the deductive method
+/// (validated beforehand: a deductive line has a duty rate and costs below its price).
+fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Decimal {
+    match (line.customs_value, &line.deductive, line.duty_rate) {
+        (Some(value), _, _) => value,
+        (None, Some(deductive), Some(rate)) => {
+            let quantity = Decimal::from(line.quantity);
+            let unit = (deductive.domestic_price - deductive.domestic_costs)
+                / (Decimal::ONE + rate.as_fraction());
+            let value = unit * quantity;
+            explain.add(|| {
+                Explanation::new(
+                    format!("Line {} deductive customs value", index + 1),
+                    format!(
+                        "{} × ({} − {}) ÷ (1 + {rate}) = {}",
+                        line.quantity,
+                        g(deductive.domestic_price),
+                        g(deductive.domestic_costs),
+                        g(value.round_dp(4))
+                    ),
+                )
+                .amount(value)
+                .input(
+                    "method",
+                    "deductive (Customs Tariff Act Art. 4-3; secondary sources): an estimate to agree with the customs procedure agent",
+                )
+            });
+            value
+        }
+        _ => Decimal::ZERO,
+    }
+}
+
 /// Converts the line values into the destination currency when needed, recording the rate.
 fn convert_values(
     declaration: &Declaration,
     currency: Currency,
     detail: Detail,
 ) -> Result<Converted, CostError> {
+    let mut explain = Steps::new(detail);
     let values: Vec<Decimal> = declaration
         .lines
         .iter()
-        .map(|line| line.customs_value)
+        .enumerate()
+        .map(|(index, line)| line_value(index, line, &mut explain))
         .collect();
     if declaration.currency == currency {
-        return Ok((None, values, Steps::new(detail)));
+        return Ok((None, values, explain));
     }
     let Some(fx) = &declaration.fx else {
         return Err(invalid(
@@ -344,7 +436,6 @@ fn convert_values(
     };
     let rate = FxRate::new(declaration.currency, currency, fx.rate, fx.date, source)?;
     let mut converted = Vec::with_capacity(values.len());
-    let mut explain = Steps::new(detail);
     for (index, value) in values.iter().enumerate() {
         let result = convert(
             &crate::money::Money::new(*value, declaration.currency),

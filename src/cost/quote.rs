@@ -609,7 +609,8 @@ fn duty_per_unit(
         eu_flat_duty: true,
         entry: None,
         lines: vec![DeclarationLine {
-            customs_value: cif_per_unit * quantity,
+            customs_value: Some(cif_per_unit * quantity),
+            deductive: None,
             duty_rate: None,
             hs_code: product.hs_code.clone(),
             quantity: units,
