@@ -489,3 +489,44 @@ fn a_line_needs_exactly_one_valuation_and_deductive_needs_a_duty_rate() {
         assert!(error.to_string().contains(&format!("`{field}`")), "{error}");
     }
 }
+
+#[test]
+fn a_preferential_rate_needs_an_origin_and_is_marked_as_a_claim() {
+    // EU origin under the EPA at 0% instead of 14%: duty 0; national floor(534,795 → 534,000) × 7.8% = 41,652.
+    let result = compute(
+        r#"
+destination = "JP"
+as_of = "2026-11-22"
+currency = "JPY"
+[[lines]]
+customs_value = "534795"
+duty_rate = "14%"
+origin = "FR"
+preferential_rate = "0%"
+"#,
+    );
+    assert_eq!(result.lines[0].duty, Some(dec!(0)));
+    assert_eq!(
+        tax(&result.lines[0].taxes, "JP-CT-NATIONAL"),
+        Some(dec!(41652))
+    );
+    let duty = result.lines[0]
+        .explain
+        .iter()
+        .find(|step| step.label == "Duty")
+        .expect("duty step");
+    assert!(duty.overridden);
+    assert!(
+        duty.inputs
+            .iter()
+            .any(|input| input.value.contains("origin FR"))
+    );
+    let packs = packs::bundled().expect("bundled");
+    let declaration: Declaration = parse_input(
+        "d.toml",
+        "destination = \"JP\"\nas_of = \"2026-11-22\"\ncurrency = \"JPY\"\n[[lines]]\ncustoms_value = \"1\"\npreferential_rate = \"0%\"\n",
+    )
+    .expect("parses");
+    let error = landed_cost(&declaration, &packs).expect_err("no origin");
+    assert!(error.to_string().contains("`lines[0].origin`"), "{error}");
+}

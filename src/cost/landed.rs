@@ -150,6 +150,12 @@ pub struct DeclarationLine {
     pub duty_rate: Option<Rate>,
     #[serde(default)]
     pub hs_code: Option<String>,
+    /// Country of origin (ISO 3166 alpha-2) for a preferential rate.
+    #[serde(default)]
+    pub origin: Option<String>,
+    /// Preferential duty rate claimed for `origin` (e.g. under the EU–Japan EPA); replaces `duty_rate`.
+    #[serde(default)]
+    pub preferential_rate: Option<Rate>,
     #[serde(default = "default_quantity")]
     pub quantity: u32,
     #[serde(default)]
@@ -241,6 +247,8 @@ pub struct LandedCost {
 struct LineDutyRate<'a> {
     rate: Rate,
     table_row: Option<&'a Dated<DutyRateRow>>,
+    /// The origin of a claimed preferential rate.
+    preference: Option<&'a str>,
 }
 
 /// Shared state of one computation.
@@ -295,6 +303,12 @@ pub fn landed_cost_with(
                     "must be between 0 and 10^15",
                 ));
             }
+        }
+        if line.preferential_rate.is_some() && line.origin.is_none() {
+            return Err(invalid(
+                format!("lines[{index}].origin"),
+                "a preferential rate is claimed for an origin: give `origin` (e.g. \"FR\")",
+            ));
         }
         match (&line.customs_value, &line.deductive) {
             (Some(_), None) => {}
@@ -500,11 +514,23 @@ impl<'a> Context<'a> {
     }
 
     /// The line's duty rate: the user's, or the bundled table's by longest HS prefix.
-    fn duty_rate(&self, index: usize, line: &DeclarationLine) -> Result<LineDutyRate<'a>, Missing> {
+    fn duty_rate(
+        &self,
+        index: usize,
+        line: &'a DeclarationLine,
+    ) -> Result<LineDutyRate<'a>, Missing> {
+        if let (Some(rate), Some(origin)) = (line.preferential_rate, &line.origin) {
+            return Ok(LineDutyRate {
+                rate,
+                table_row: None,
+                preference: Some(origin),
+            });
+        }
         if let Some(rate) = line.duty_rate {
             return Ok(LineDutyRate {
                 rate,
                 table_row: None,
+                preference: None,
             });
         }
         let field = format!("lines[{index}].duty_rate");
@@ -531,6 +557,7 @@ impl<'a> Context<'a> {
             Some(dated) => Ok(LineDutyRate {
                 rate: dated.row.rate,
                 table_row: Some(dated),
+                preference: None,
             }),
             None => Err(Missing {
                 field,
@@ -545,12 +572,21 @@ impl<'a> Context<'a> {
 }
 
 fn duty_rate_explanation(explanation: Explanation, rate: &LineDutyRate<'_>) -> Explanation {
-    match rate.table_row {
-        Some(row) => explanation.rule(
+    match (rate.table_row, rate.preference) {
+        (Some(row), _) => explanation.rule(
             format!("duty rate for HS {}: {}", row.row.hs_prefix, row.row.label),
             row,
         ),
-        None => explanation.input("duty rate", "entered by the user"),
+        (None, Some(origin)) => explanation
+            .input(
+                "duty rate",
+                format!(
+                    "preferential rate claimed for origin {origin} (e.g. EU–Japan EPA), entered by the \
+                     user: the claim needs proof of origin (a statement on origin)"
+                ),
+            )
+            .overridden(true),
+        (None, None) => explanation.input("duty rate", "entered by the user"),
     }
 }
 

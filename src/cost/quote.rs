@@ -613,6 +613,8 @@ fn duty_per_unit(
             deductive: None,
             duty_rate: None,
             hs_code: product.hs_code.clone(),
+            origin: None,
+            preferential_rate: None,
             quantity: units,
             tax_rate,
             description: None,
