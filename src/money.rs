@@ -435,6 +435,24 @@ impl<'de> Deserialize<'de> for RoundingStep {
     }
 }
 
+/// Whether a rule rounds each line's amount before summing, or the sum of the unrounded lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingScope {
+    PerLine,
+    OnTotal,
+}
+
+impl RoundingScope {
+    /// The total of `parts` under `rule` with this scope.
+    pub fn total(&self, rule: &Rounding, parts: &[Decimal], currency: Currency) -> Decimal {
+        match self {
+            RoundingScope::PerLine => parts.iter().map(|part| rule.apply(*part, currency)).sum(),
+            RoundingScope::OnTotal => rule.apply(parts.iter().copied().sum(), currency),
+        }
+    }
+}
+
 /// A named rounding rule: `{ step = "1000", mode = "truncate" }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -755,6 +773,21 @@ mod tests {
         assert_eq!(half_even.apply(dec!(0.125), Currency::EUR), dec!(0.12));
         assert_eq!(half_up.apply(dec!(14.5), Currency::JPY), dec!(15));
         assert_eq!(half_even.apply(dec!(14.5), Currency::JPY), dec!(14));
+    }
+
+    #[test]
+    fn scope_decides_whether_lines_or_the_total_are_rounded() {
+        let cents = Rounding::new(RoundingStep::MinorUnit, RoundingMode::HalfUp);
+        let parts = [dec!(0.125), dec!(0.125)];
+        // Per line: 0.13 + 0.13 = 0.26; on the total: round(0.25) = 0.25.
+        assert_eq!(
+            RoundingScope::PerLine.total(&cents, &parts, Currency::EUR),
+            dec!(0.26)
+        );
+        assert_eq!(
+            RoundingScope::OnTotal.total(&cents, &parts, Currency::EUR),
+            dec!(0.25)
+        );
     }
 
     #[test]

@@ -10,13 +10,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
+use super::{
+    CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula, rounding_name,
+};
 use crate::money::{
-    Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep, convert,
+    Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingScope,
+    RoundingStep, convert,
 };
 use crate::packs::{
-    CustomsPack, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget, ThresholdKind,
-    ThresholdRow, in_force,
+    CustomsPack, CustomsRoundingRow, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget,
+    ThresholdKind, ThresholdRow, in_force,
 };
 
 /// What kind of shipment: a commercial import, or a parcel to a consumer (de minimis, IOSS, the EU
@@ -662,8 +665,6 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     };
 
     let mut lines = Vec::with_capacity(context.values.len());
-    let (mut duty_sum, mut national_sum, mut local_sum) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut complete = true;
     for (index, line) in context.declaration.lines.iter().enumerate() {
         let value = context.values.get(index).copied().unwrap_or_default();
@@ -841,9 +842,6 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 local,
             )
         });
-        duty_sum += duty;
-        national_sum += national_tax;
-        local_sum += local_tax;
         lines.push(LandedLine {
             customs_value: value,
             duty: Some(duty),
@@ -856,43 +854,18 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         });
     }
     let mut totals_explain = Steps::new(context.detail);
-    let mut total_of = |label: &str, unrounded: Decimal, parts: Vec<Decimal>| {
-        let rounded = amount_rule.apply(unrounded, currency);
-        totals_explain.add(|| {
-            let formula = if parts.is_empty() {
-                "no complete line: 0".to_string()
-            } else {
-                let sum = parts.iter().map(|part| g(*part)).collect::<Vec<_>>();
-                format!(
-                    "floor({} = {} → {})",
-                    sum.join(" + "),
-                    g(unrounded),
-                    g(rounded)
-                )
-            };
-            Explanation::new(label, formula).amount(rounded).rule(
-                format!(
-                    "sum of the unrounded line amounts, {}",
-                    amount_rule.describe()
-                ),
-                amount_row,
-            )
-        });
-        rounded
-    };
     let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
         lines.iter().filter_map(pick).collect()
     };
     let duty_parts = line_amounts(&|line| line.duty);
     let national_parts = line_amounts(&|line| tax_of(line, "JP-CT-NATIONAL"));
     let local_parts = line_amounts(&|line| tax_of(line, "JP-CT-LOCAL"));
-    let duty_total = total_of("Duty payable", duty_sum, duty_parts);
-    let national_total = total_of(
-        "National consumption tax payable",
-        national_sum,
-        national_parts,
-    );
-    let local_total = total_of("Local consumption tax payable", local_sum, local_parts);
+    let mut total_of = |label: &str, parts: Vec<Decimal>| {
+        payable_total(&mut totals_explain, label, &parts, amount_row, currency)
+    };
+    let duty_total = total_of("Duty payable", duty_parts);
+    let national_total = total_of("National consumption tax payable", national_parts);
+    let local_total = total_of("Local consumption tax payable", local_parts);
     let totals = LandedTotals {
         duty: duty_total,
         taxes: vec![
@@ -1190,25 +1163,19 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
 
     // Totals, rounded by the pack's rule.
     let mut totals_explain = Steps::new(context.detail);
-    let mut round_total = |label: String, unrounded: Decimal| {
-        let rounded = amount_rule.apply(unrounded, currency);
-        totals_explain.add(|| {
-            Explanation::new(label, rounding_formula(&amount_rule, unrounded, rounded))
-                .amount(rounded)
-                .rule(format!("total {}", amount_rule.describe()), amount_row)
-        });
-        rounded
+    let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
+        lines.iter().filter_map(pick).collect()
     };
-    let duty_total = round_total(
-        "Duty payable".to_string(),
-        lines.iter().filter_map(|line| line.duty).sum(),
-    );
+    let mut round_total = |label: &str, parts: Vec<Decimal>| {
+        payable_total(&mut totals_explain, label, &parts, amount_row, currency)
+    };
+    let duty_total = round_total("Duty payable", line_amounts(&|line| line.duty));
     let mut taxes = Vec::new();
     if has_import_tax {
-        let sum = lines.iter().filter_map(|line| tax_of(line, tax_code)).sum();
+        let parts = line_amounts(&|line| tax_of(line, tax_code));
         taxes.push(tax(
             tax_code,
-            round_total(format!("{tax_code} payable"), sum),
+            round_total(&format!("{tax_code} payable"), parts),
         ));
     }
     if regime == Regime::Us {
@@ -1238,6 +1205,51 @@ fn applies_to_b2c(
     total_value: Decimal,
 ) -> Option<&Dated<ThresholdRow>> {
     row.filter(|row| b2c && total_value <= row.row.amount)
+}
+
+/// A payable total: the line amounts `parts` rounded by the pack's rule, per line or on the total as
+/// the rule's scope says, with its explanation.
+fn payable_total(
+    steps: &mut Steps,
+    label: &str,
+    parts: &[Decimal],
+    row: &Dated<CustomsRoundingRow>,
+    currency: Currency,
+) -> Decimal {
+    let (rule, scope) = (row.row.rounding, row.row.scope);
+    let total = scope.total(&rule, parts, currency);
+    steps.add(|| {
+        let formula = match (parts, scope) {
+            ([], _) => "no complete line: 0".to_string(),
+            ([single], _) => rounding_formula(&rule, *single, total),
+            (_, RoundingScope::OnTotal) => {
+                let terms: Vec<String> = parts.iter().map(|part| g(*part)).collect();
+                let sum: Decimal = parts.iter().copied().sum();
+                format!(
+                    "{}({} = {} → {})",
+                    rounding_name(&rule),
+                    terms.join(" + "),
+                    g(sum),
+                    g(total)
+                )
+            }
+            (_, RoundingScope::PerLine) => {
+                let terms: Vec<String> = parts
+                    .iter()
+                    .map(|part| rounding_formula(&rule, *part, rule.apply(*part, currency)))
+                    .collect();
+                format!("{} = {}", terms.join(" + "), g(total))
+            }
+        };
+        let how = match scope {
+            RoundingScope::OnTotal => "sum of the unrounded line amounts",
+            RoundingScope::PerLine => "each line amount rounded, then summed",
+        };
+        Explanation::new(label, formula)
+            .amount(total)
+            .rule(format!("{how}, {}", rule.describe()), row)
+    });
+    total
 }
 
 /// US Merchandise Processing Fee on the whole entry: formal entries ad valorem between the minimum and
