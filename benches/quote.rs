@@ -17,51 +17,53 @@ use rust_decimal::Decimal;
 
 const PRODUCTS: usize = 100_000;
 
-/// The figures the bundled packs leave to the user (Amazon JP's FBA fee, a duty rate), so that the
-/// JP path runs end to end as in real use.
-const USER_PACKS: [(&str, &str); 2] = [
-    (
-        "bench/fba.toml",
-        r#"
-[pack]
-kind = "marketplace"
-id = "amazon-jp"
-name = "Amazon.co.jp"
-currency = "JPY"
-[sources.calculator]
-title = "FBA calculator (benchmark input)"
-url = "https://example.org/calculator"
-[[fba]]
-status = "published"
-length_unit = "cm"
-weight_unit = "g"
-tiers = [{ name = "Standard", max_side_sum = "100", max_weight = "9000", fee = "434" }]
-effective_from = "2025-04-01"
-source = "calculator"
-confidence = "official"
-"#,
-    ),
-    (
-        "bench/duty.toml",
-        r#"
-[pack]
-kind = "duties"
-id = "bench"
-name = "Benchmark duty rates"
-[sources.tariff]
-title = "Tariff (benchmark input)"
-url = "https://example.org/tariff"
-[[rates]]
-destination = "JP"
-hs_prefix = "8518"
-label = "Loudspeakers"
-rate = "0%"
-effective_from = "2026-01-01"
-source = "tariff"
-confidence = "official"
-"#,
-    ),
-];
+/// The figures the bundled packs leave to the user (FBA fees, duty rates, an electronics category on
+/// amazon-fr and amazon-uk, the FY2027 US MPF), typed as a user would in a pack folder, so that every product × target
+/// runs the full path: referral, FBA, selling plan, FX, landed cost, margin. Benchmark inputs only.
+fn user_packs() -> Vec<(String, String)> {
+    let source = "[sources.input]\ntitle = \"benchmark input\"\nurl = \"https://example.org\"\n";
+    let meta = "effective_from = \"2026-04-01\"\nsource = \"input\"\nconfidence = \"official\"\n";
+    let mut files = Vec::new();
+    for (id, currency, units, fee) in [
+        ("amazon-jp", "JPY", ("cm", "g", "100", "9000"), "434"),
+        ("amazon-us", "USD", ("in", "oz", "40", "320"), "4.60"),
+        ("amazon-de", "EUR", ("cm", "g", "100", "9000"), "3.90"),
+        ("amazon-fr", "EUR", ("cm", "g", "100", "9000"), "3.90"),
+        ("amazon-uk", "GBP", ("cm", "g", "100", "9000"), "3.20"),
+    ] {
+        let (length_unit, weight_unit, max_side_sum, max_weight) = units;
+        let mut text = format!(
+            "[pack]\nkind = \"marketplace\"\nid = \"{id}\"\nname = \"{id}\"\ncurrency = \"{currency}\"\n{source}\
+             [[fba]]\nstatus = \"published\"\nlength_unit = \"{length_unit}\"\nweight_unit = \"{weight_unit}\"\n\
+             tiers = [{{ name = \"Standard\", max_side_sum = \"{max_side_sum}\", max_weight = \"{max_weight}\", fee = \"{fee}\" }}]\n{meta}"
+        );
+        if matches!(id, "amazon-fr" | "amazon-uk") {
+            text.push_str(&format!(
+                "[[referral]]\ncategory = \"electronics\"\nlabel = \"Electronics\"\nbasis = \"whole\"\nbands = [{{ rate = \"7%\" }}]\n{meta}"
+            ));
+        }
+        files.push((format!("bench/{id}.toml"), text));
+    }
+    let mut duties =
+        format!("[pack]\nkind = \"duties\"\nid = \"bench\"\nname = \"bench\"\n{source}");
+    for destination in ["JP", "US", "DE", "FR", "UK"] {
+        duties.push_str(&format!(
+            "[[rates]]\ndestination = \"{destination}\"\nhs_prefix = \"8518\"\nlabel = \"Loudspeakers\"\nrate = \"2%\"\n{meta}"
+        ));
+    }
+    files.push(("bench/duties.toml".to_string(), duties));
+    // The FY2027 MPF amounts were not found; the benchmark types the FY2026 ones as a user would.
+    files.push((
+        "bench/us-mpf.toml".to_string(),
+        format!(
+            "[pack]\nkind = \"customs\"\nid = \"us\"\nname = \"us\"\nregime = \"us\"\ndestinations = [\"US\"]\n\
+             currency = \"USD\"\n{source}[[fees]]\ncode = \"US-MPF\"\nentry = \"formal\"\nrate = \"0.3464%\"\n\
+             minimum = \"33.58\"\nmaximum = \"651.50\"\neffective_from = \"2026-10-01\"\nsource = \"input\"\n\
+             confidence = \"official\"\n"
+        ),
+    ));
+    files
+}
 
 fn amount(value: i64, scale: u32, currency: &str) -> Amount {
     Amount {
@@ -112,14 +114,7 @@ fn catalogue() -> Plan {
                 hs_code: Some("851822".to_string()),
                 flags: Vec::new(),
                 toy_age_min_months: None,
-                category: Some(
-                    if index % 2 == 0 {
-                        "electronics"
-                    } else {
-                        "most"
-                    }
-                    .to_string(),
-                ),
+                category: Some("electronics".to_string()),
                 unit_cost: Some(amount(850 + step, 2, "EUR")),
                 package: Some(Package {
                     length_cm: Decimal::from(20),
@@ -172,7 +167,13 @@ fn rates() -> Vec<FxRate> {
 
 fn bench_quote(c: &mut Criterion) {
     let plan = catalogue();
-    let packs: Packs = packs::load(BUNDLED_FILES.iter().copied(), USER_PACKS).expect("packs load");
+    let user = user_packs();
+    let packs: Packs = packs::load(
+        BUNDLED_FILES.iter().copied(),
+        user.iter()
+            .map(|(name, text)| (name.as_str(), text.as_str())),
+    )
+    .expect("packs load");
     let rates = rates();
     let mut group = c.benchmark_group("quote");
     group.sample_size(10);

@@ -138,11 +138,20 @@ impl Steps {
 
 /// `floor(534,795 → 534,000)`, `round(14.5 → 15)`: a rounding step as it appears in a formula.
 pub fn rounding_formula(rule: &Rounding, before: Decimal, after: Decimal) -> String {
-    let name = match rule.mode {
+    format!(
+        "{}({} → {})",
+        rounding_name(rule),
+        group_digits(before),
+        group_digits(after)
+    )
+}
+
+/// `floor` for truncation (amounts here are never negative), `round` otherwise.
+pub fn rounding_name(rule: &Rounding) -> &'static str {
+    match rule.mode {
         RoundingMode::Truncate => "floor",
         RoundingMode::HalfUp | RoundingMode::HalfEven => "round",
-    };
-    format!("{name}({} → {})", group_digits(before), group_digits(after))
+    }
 }
 
 /// Shorthand for grouped digits in formulas.

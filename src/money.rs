@@ -49,7 +49,8 @@ pub enum MoneyError {
     AllocationNotInMinorUnits(Decimal),
 }
 
-/// ISO-4217 codes with their minor-unit exponent. Codes not listed are refused rather than guessed.
+/// ISO-4217 codes with their minor-unit exponent, sorted by code (looked up by binary search). Codes
+/// not listed are refused rather than guessed.
 const CURRENCIES: &[(&str, u32)] = &[
     ("AED", 2),
     ("AUD", 2),
@@ -133,15 +134,16 @@ impl Currency {
 impl FromStr for Currency {
     type Err = MoneyError;
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let code = text.trim();
+        let unknown = || MoneyError::UnknownCurrency(text.to_string());
+        let bytes: [u8; 3] = text.trim().as_bytes().try_into().map_err(|_| unknown())?;
+        let code = bytes.map(|byte| byte.to_ascii_uppercase());
+        // The table is sorted by code.
         CURRENCIES
-            .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(code))
-            .and_then(|(code, exponent)| {
-                let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-                Some(Currency::known(bytes, *exponent))
-            })
-            .ok_or(MoneyError::UnknownCurrency(text.to_string()))
+            .binary_search_by(|(known, _)| known.as_bytes().cmp(code.as_slice()))
+            .ok()
+            .and_then(|index| CURRENCIES.get(index))
+            .map(|(_, exponent)| Currency::known(code, *exponent))
+            .ok_or_else(unknown)
     }
 }
 
@@ -433,6 +435,24 @@ impl<'de> Deserialize<'de> for RoundingStep {
     }
 }
 
+/// Whether a rule rounds each line's amount before summing, or the sum of the unrounded lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum RoundingScope {
+    PerLine,
+    OnTotal,
+}
+
+impl RoundingScope {
+    /// The total of `parts` under `rule` with this scope.
+    pub fn total(&self, rule: &Rounding, parts: &[Decimal], currency: Currency) -> Decimal {
+        match self {
+            RoundingScope::PerLine => parts.iter().map(|part| rule.apply(*part, currency)).sum(),
+            RoundingScope::OnTotal => rule.apply(parts.iter().copied().sum(), currency),
+        }
+    }
+}
+
 /// A named rounding rule: `{ step = "1000", mode = "truncate" }`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -707,6 +727,11 @@ mod tests {
     use rust_decimal_macros::dec;
 
     #[test]
+    fn the_currency_table_is_sorted_for_binary_search() {
+        assert!(CURRENCIES.windows(2).all(|pair| pair[0].0 < pair[1].0));
+    }
+
+    #[test]
     fn exponents_follow_iso_4217() {
         assert_eq!("JPY".parse::<Currency>().map(|c| c.exponent()), Ok(0));
         assert_eq!("eur".parse::<Currency>().map(|c| c.exponent()), Ok(2));
@@ -748,6 +773,21 @@ mod tests {
         assert_eq!(half_even.apply(dec!(0.125), Currency::EUR), dec!(0.12));
         assert_eq!(half_up.apply(dec!(14.5), Currency::JPY), dec!(15));
         assert_eq!(half_even.apply(dec!(14.5), Currency::JPY), dec!(14));
+    }
+
+    #[test]
+    fn scope_decides_whether_lines_or_the_total_are_rounded() {
+        let cents = Rounding::new(RoundingStep::MinorUnit, RoundingMode::HalfUp);
+        let parts = [dec!(0.125), dec!(0.125)];
+        // Per line: 0.13 + 0.13 = 0.26; on the total: round(0.25) = 0.25.
+        assert_eq!(
+            RoundingScope::PerLine.total(&cents, &parts, Currency::EUR),
+            dec!(0.26)
+        );
+        assert_eq!(
+            RoundingScope::OnTotal.total(&cents, &parts, Currency::EUR),
+            dec!(0.25)
+        );
     }
 
     #[test]

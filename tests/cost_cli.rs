@@ -158,6 +158,34 @@ fn quote_json_lists_every_product_and_target() {
 }
 
 #[test]
+fn quote_without_fx_uses_the_bundled_ecb_rates_and_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("landfall.db");
+    let output = landfall(&[
+        "--db",
+        &db.to_string_lossy(),
+        "quote",
+        "data/examples/bluetooth-speaker-japan.toml",
+        "--json",
+    ]);
+    let value = json(&output);
+    let item = &value["items"][0];
+    // Bundled ECB snapshot of 2024-06-28: 1 EUR = 171.94 JPY; 18.50 × 171.94 = 3,180.89.
+    assert_eq!(item["fx"][0]["rate"], "171.94");
+    assert_eq!(item["fx"][0]["date"], "2024-06-28");
+    assert_eq!(item["fx"][0]["source"]["kind"], "ecb-reference");
+    let unit_cost: rust_decimal::Decimal = item["unit_cost"]
+        .as_str()
+        .and_then(|text| text.parse().ok())
+        .expect("decimal");
+    assert_eq!(unit_cost, rust_decimal_macros::dec!(3180.89));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("2024-06-28"),
+        "the stale snapshot is announced"
+    );
+}
+
+#[test]
 fn bad_input_exits_2_naming_file_line_and_field() {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = write(

@@ -434,3 +434,99 @@ fn declaration_errors_name_line_and_field() {
     .expect_err("bad tax rate");
     assert_eq!(error.line, Some(6));
 }
+
+#[test]
+fn fba_stock_can_be_valued_by_the_deductive_method() {
+    // 300 units; per unit (6,345 − 1,020) ÷ 1.05 = 5,071.4285…; × 300 = 1,521,428.57…
+    // Duty: floor(1,521,428.57 → 1,521,000) × 5% = 76,050.
+    let result = compute(
+        r#"
+destination = "JP"
+as_of = "2026-11-22"
+currency = "JPY"
+[[lines]]
+duty_rate = "5%"
+quantity = 300
+[lines.deductive]
+domestic_price = "6345"
+domestic_costs = "1020"
+"#,
+    );
+    assert_eq!(result.lines[0].customs_value.round_dp(2), dec!(1521428.57));
+    assert_eq!(result.lines[0].duty, Some(dec!(76050)));
+    assert!(
+        result
+            .consignment_explain
+            .iter()
+            .any(|step| step.formula.starts_with("300 × (6,345 − 1,020) ÷ (1 + 5%)"))
+    );
+}
+
+#[test]
+fn a_line_needs_exactly_one_valuation_and_deductive_needs_a_duty_rate() {
+    let packs = packs::bundled().expect("bundled");
+    for (text, field) in [
+        ("[[lines]]\nduty_rate = \"5%\"\n", "lines[0].customs_value"),
+        (
+            "[[lines]]\ncustoms_value = \"1\"\nduty_rate = \"5%\"\n[lines.deductive]\ndomestic_price = \"2\"\ndomestic_costs = \"1\"\n",
+            "lines[0].customs_value",
+        ),
+        (
+            "[[lines]]\n[lines.deductive]\ndomestic_price = \"2\"\ndomestic_costs = \"1\"\n",
+            "lines[0].duty_rate",
+        ),
+        (
+            "[[lines]]\nduty_rate = \"0%\"\n[lines.deductive]\ndomestic_price = \"1\"\ndomestic_costs = \"2\"\n",
+            "lines[0].deductive.domestic_costs",
+        ),
+    ] {
+        let declaration: Declaration = parse_input(
+            "d.toml",
+            &format!("destination = \"JP\"\nas_of = \"2026-11-22\"\ncurrency = \"JPY\"\n{text}"),
+        )
+        .expect("parses");
+        let error = landed_cost(&declaration, &packs).expect_err("invalid line");
+        assert!(error.to_string().contains(&format!("`{field}`")), "{error}");
+    }
+}
+
+#[test]
+fn a_preferential_rate_needs_an_origin_and_is_marked_as_a_claim() {
+    // EU origin under the EPA at 0% instead of 14%: duty 0; national floor(534,795 → 534,000) × 7.8% = 41,652.
+    let result = compute(
+        r#"
+destination = "JP"
+as_of = "2026-11-22"
+currency = "JPY"
+[[lines]]
+customs_value = "534795"
+duty_rate = "14%"
+origin = "FR"
+preferential_rate = "0%"
+"#,
+    );
+    assert_eq!(result.lines[0].duty, Some(dec!(0)));
+    assert_eq!(
+        tax(&result.lines[0].taxes, "JP-CT-NATIONAL"),
+        Some(dec!(41652))
+    );
+    let duty = result.lines[0]
+        .explain
+        .iter()
+        .find(|step| step.label == "Duty")
+        .expect("duty step");
+    assert!(duty.overridden);
+    assert!(
+        duty.inputs
+            .iter()
+            .any(|input| input.value.contains("origin FR"))
+    );
+    let packs = packs::bundled().expect("bundled");
+    let declaration: Declaration = parse_input(
+        "d.toml",
+        "destination = \"JP\"\nas_of = \"2026-11-22\"\ncurrency = \"JPY\"\n[[lines]]\ncustoms_value = \"1\"\npreferential_rate = \"0%\"\n",
+    )
+    .expect("parses");
+    let error = landed_cost(&declaration, &packs).expect_err("no origin");
+    assert!(error.to_string().contains("`lines[0].origin`"), "{error}");
+}

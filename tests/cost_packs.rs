@@ -243,3 +243,32 @@ fn an_override_cannot_change_a_packs_currency() {
         ("mine.toml", Some("pack.currency"))
     );
 }
+
+#[test]
+fn a_taxable_value_cannot_be_rounded_on_the_total() {
+    let text = r#"
+[pack]
+kind = "customs"
+id = "x"
+name = "X"
+regime = "japan"
+destinations = ["JP"]
+currency = "JPY"
+[sources.s]
+title = "t"
+url = "https://example.org"
+[[rounding]]
+applies_to = "taxable-value"
+rounding = { step = "1000", mode = "truncate" }
+scope = "on-total"
+effective_from = "2025-01-01"
+source = "s"
+confidence = "official"
+"#;
+    let errors = packs::load([("r.toml", text)], []).expect_err("invalid scope");
+    let error = errors.0.first().expect("error");
+    assert_eq!(
+        (error.line, error.field.as_deref()),
+        (Some(12), Some("scope"))
+    );
+}

@@ -87,7 +87,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Landed(args) => landed::run(args),
         Command::Fees(args) => fees::run(args),
         Command::Plans(command) => plans::run(cli.db.as_deref(), command),
-        Command::Quote(args) => quote::run(args),
+        Command::Quote(args) => quote::run(cli.db.as_deref(), args),
         Command::Checklist(args) => checklist::run(args),
         Command::Health(args) => health::run(args),
         Command::Products(command) => products::run(cli.db.as_deref(), command),

@@ -1,7 +1,9 @@
 //! `landfall quote PLAN [--json] [--fx FROM/TO=RATE[@DATE]]… [--packs DIR]`: unit economics of every
-//! product × target of a plan file.
+//! product × target of a plan file. Rates given with `--fx` come first; every other pair the plan needs
+//! is taken from the ECB rates in the database (or the bundled snapshot) on the plan's as-of date.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -30,16 +32,17 @@ pub struct QuoteArgs {
     pub packs: Option<PathBuf>,
 }
 
-pub fn run(args: QuoteArgs) -> anyhow::Result<ExitCode> {
+pub fn run(db: Option<&Path>, args: QuoteArgs) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.plan)
         .with_context(|| format!("cannot read {}", args.plan.display()))?;
     let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let rates = args
+    let mut rates = args
         .fx
         .iter()
         .map(|text| parse_rate(text, plan.plan.as_of))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let packs = super::packs::load_packs(args.packs.as_deref())?;
+    rates.extend(ecb_rates(db, &plan, &packs, &rates)?);
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&quote)?))?;
@@ -47,6 +50,72 @@ pub fn run(args: QuoteArgs) -> anyhow::Result<ExitCode> {
         emit(&render(&quote))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// ECB cross rates (through EUR) for every pair the plan needs that `given` does not cover: from each
+/// currency in the plan to each target marketplace's currency, on the plan's as-of date (the latest
+/// publication on or before it). Staleness warnings go to stderr.
+fn ecb_rates(
+    db: Option<&Path>,
+    plan: &landfall::plan::Plan,
+    packs: &landfall::packs::Packs,
+    given: &[FxRate],
+) -> anyhow::Result<Vec<FxRate>> {
+    let mut from: BTreeSet<&str> = BTreeSet::from([plan.plan.home_currency.as_str()]);
+    for product in &plan.products {
+        let amounts = product
+            .unit_cost
+            .iter()
+            .chain(product.prices.iter().map(|price| &price.price));
+        let freight = product
+            .freight
+            .iter()
+            .flat_map(|freight| std::iter::once(&freight.freight).chain(&freight.insurance));
+        from.extend(
+            amounts
+                .chain(freight)
+                .map(|amount| amount.currency.as_str()),
+        );
+    }
+    let to: BTreeSet<Currency> = plan
+        .targets
+        .iter()
+        .filter_map(|target| packs.marketplace(target.marketplace.id()))
+        .map(|pack| pack.header.currency)
+        .collect();
+    let covered = |a: Currency, b: Currency| {
+        given
+            .iter()
+            .any(|rate| (rate.from, rate.to) == (a, b) || (rate.from, rate.to) == (b, a))
+    };
+    let needed: Vec<(Currency, Currency)> = from
+        .iter()
+        .filter_map(|code| Currency::from_str(code).ok())
+        .flat_map(|a| to.iter().map(move |b| (a, *b)))
+        .filter(|(a, b)| a != b && !covered(*a, *b))
+        .collect();
+    if needed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let store = super::db::open_store(db)?;
+    let loaded = landfall::rates::load(&store, super::db::today())?;
+    for warning in &loaded.warnings {
+        eprintln!("landfall: {warning}");
+    }
+    let mut rates = Vec::new();
+    for (a, b) in needed {
+        // A pair the book cannot make is left out: the quote names it as missing.
+        if let Ok(cross) = loaded.book.cross(a.code(), b.code(), plan.plan.as_of) {
+            rates.push(FxRate::new(
+                a,
+                b,
+                cross.rate,
+                cross.published,
+                FxSource::EcbReference,
+            )?);
+        }
+    }
+    Ok(rates)
 }
 
 /// `EUR/JPY=171.78` or `EUR/JPY=171.78@2026-11-20`.

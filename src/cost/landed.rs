@@ -10,13 +10,16 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
+use super::{
+    CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula, rounding_name,
+};
 use crate::money::{
-    Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep, convert,
+    Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingScope,
+    RoundingStep, convert,
 };
 use crate::packs::{
-    CustomsPack, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget, ThresholdKind,
-    ThresholdRow, in_force,
+    CustomsPack, CustomsRoundingRow, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget,
+    ThresholdKind, ThresholdRow, in_force,
 };
 
 /// What kind of shipment: a commercial import, or a parcel to a consumer (de minimis, IOSS, the EU
@@ -138,21 +141,48 @@ fn default_quantity() -> u32 {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct DeclarationLine {
-    /// Customs value of the whole line (CIF for JP and the EU).
-    #[serde(with = "rust_decimal::serde::str")]
-    #[ts(type = "string")]
-    pub customs_value: Decimal,
+    /// Customs value of the whole line (CIF for JP and the EU). Give it, or `deductive`.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub customs_value: Option<Decimal>,
+    /// Stock imported without a sale (FBA): estimate the value from the domestic selling price.
+    #[serde(default)]
+    pub deductive: Option<DeductiveValue>,
     /// Ad valorem duty rate; optional when `hs_code` resolves to a bundled rate.
     #[serde(default)]
     pub duty_rate: Option<Rate>,
     #[serde(default)]
     pub hs_code: Option<String>,
+    /// Country of origin (ISO 3166 alpha-2) for a preferential rate.
+    #[serde(default)]
+    pub origin: Option<String>,
+    /// Preferential duty rate claimed for `origin` (e.g. under the EU–Japan EPA); replaces `duty_rate`.
+    #[serde(default)]
+    pub preferential_rate: Option<Rate>,
     #[serde(default = "default_quantity")]
     pub quantity: u32,
     #[serde(default)]
     pub tax_rate: TaxRateChoice,
     #[serde(default)]
     pub description: Option<String>,
+}
+
+/// The deductive method (Customs Tariff Act Art. 4-3, used for FBA stock still owned by the foreign
+/// seller): per unit, the domestic selling price without consumption tax, minus the domestic costs
+/// (referral, FBA and other fees), minus the import duty itself:
+/// `value = (price − costs) ÷ (1 + duty rate)`. Sources are secondary; treat it as an estimate to
+/// agree with the customs procedure agent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DeductiveValue {
+    /// Per unit, without consumption tax.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub domestic_price: Decimal,
+    /// Per unit: referral fee, fulfilment fee, domestic freight and other costs after import.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub domestic_costs: Decimal,
 }
 
 /// Codes of the amounts in `taxes` that are customs fees (a cost), not recoverable import taxes.
@@ -220,6 +250,8 @@ pub struct LandedCost {
 struct LineDutyRate<'a> {
     rate: Rate,
     table_row: Option<&'a Dated<DutyRateRow>>,
+    /// The origin of a claimed preferential rate.
+    preference: Option<&'a str>,
 }
 
 /// Shared state of one computation.
@@ -256,11 +288,53 @@ pub fn landed_cost_with(
         ));
     }
     for (index, line) in declaration.lines.iter().enumerate() {
-        if line.customs_value.is_sign_negative() || line.customs_value > MAX_AMOUNT {
+        let amounts = [
+            ("customs_value", line.customs_value),
+            (
+                "deductive.domestic_price",
+                line.deductive.as_ref().map(|d| d.domestic_price),
+            ),
+            (
+                "deductive.domestic_costs",
+                line.deductive.as_ref().map(|d| d.domestic_costs),
+            ),
+        ];
+        for (name, value) in amounts {
+            if value.is_some_and(|value| value.is_sign_negative() || value > MAX_AMOUNT) {
+                return Err(invalid(
+                    format!("lines[{index}].{name}"),
+                    "must be between 0 and 10^15",
+                ));
+            }
+        }
+        if line.preferential_rate.is_some() && line.origin.is_none() {
             return Err(invalid(
-                format!("lines[{index}].customs_value"),
-                "a customs value must be between 0 and 10^15",
+                format!("lines[{index}].origin"),
+                "a preferential rate is claimed for an origin: give `origin` (e.g. \"FR\")",
             ));
+        }
+        match (&line.customs_value, &line.deductive) {
+            (Some(_), None) => {}
+            (None, Some(deductive)) => {
+                if line.duty_rate.is_none() {
+                    return Err(invalid(
+                        format!("lines[{index}].duty_rate"),
+                        "the deductive value deducts the duty, so it needs the line's `duty_rate`",
+                    ));
+                }
+                if deductive.domestic_costs > deductive.domestic_price {
+                    return Err(invalid(
+                        format!("lines[{index}].deductive.domestic_costs"),
+                        "the domestic costs exceed the domestic price",
+                    ));
+                }
+            }
+            _ => {
+                return Err(invalid(
+                    format!("lines[{index}].customs_value"),
+                    "give either `customs_value` or `[lines.deductive]`, not both or neither",
+                ));
+            }
         }
         if let Some(hs) = &line.hs_code
             && (hs.len() < 4 || !hs.chars().all(|c| c.is_ascii_digit()))
@@ -310,19 +384,54 @@ pub fn landed_cost_with(
 
 type Converted = (Option<FxRate>, Vec<Decimal>, Steps);
 
+/// The line's customs value in the declaration currency: given, or estimated by the deductive method
+/// (validated beforehand: a deductive line has a duty rate and costs below its price).
+fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Decimal {
+    match (line.customs_value, &line.deductive, line.duty_rate) {
+        (Some(value), _, _) => value,
+        (None, Some(deductive), Some(rate)) => {
+            let quantity = Decimal::from(line.quantity);
+            let unit = (deductive.domestic_price - deductive.domestic_costs)
+                / (Decimal::ONE + rate.as_fraction());
+            let value = unit * quantity;
+            explain.add(|| {
+                Explanation::new(
+                    format!("Line {} deductive customs value", index + 1),
+                    format!(
+                        "{} × ({} − {}) ÷ (1 + {rate}) = {}",
+                        line.quantity,
+                        g(deductive.domestic_price),
+                        g(deductive.domestic_costs),
+                        g(value.round_dp(4))
+                    ),
+                )
+                .amount(value)
+                .input(
+                    "method",
+                    "deductive (Customs Tariff Act Art. 4-3; secondary sources): an estimate to agree with the customs procedure agent",
+                )
+            });
+            value
+        }
+        _ => Decimal::ZERO,
+    }
+}
+
 /// Converts the line values into the destination currency when needed, recording the rate.
 fn convert_values(
     declaration: &Declaration,
     currency: Currency,
     detail: Detail,
 ) -> Result<Converted, CostError> {
+    let mut explain = Steps::new(detail);
     let values: Vec<Decimal> = declaration
         .lines
         .iter()
-        .map(|line| line.customs_value)
+        .enumerate()
+        .map(|(index, line)| line_value(index, line, &mut explain))
         .collect();
     if declaration.currency == currency {
-        return Ok((None, values, Steps::new(detail)));
+        return Ok((None, values, explain));
     }
     let Some(fx) = &declaration.fx else {
         return Err(invalid(
@@ -344,7 +453,6 @@ fn convert_values(
     };
     let rate = FxRate::new(declaration.currency, currency, fx.rate, fx.date, source)?;
     let mut converted = Vec::with_capacity(values.len());
-    let mut explain = Steps::new(detail);
     for (index, value) in values.iter().enumerate() {
         let result = convert(
             &crate::money::Money::new(*value, declaration.currency),
@@ -409,11 +517,23 @@ impl<'a> Context<'a> {
     }
 
     /// The line's duty rate: the user's, or the bundled table's by longest HS prefix.
-    fn duty_rate(&self, index: usize, line: &DeclarationLine) -> Result<LineDutyRate<'a>, Missing> {
+    fn duty_rate(
+        &self,
+        index: usize,
+        line: &'a DeclarationLine,
+    ) -> Result<LineDutyRate<'a>, Missing> {
+        if let (Some(rate), Some(origin)) = (line.preferential_rate, &line.origin) {
+            return Ok(LineDutyRate {
+                rate,
+                table_row: None,
+                preference: Some(origin),
+            });
+        }
         if let Some(rate) = line.duty_rate {
             return Ok(LineDutyRate {
                 rate,
                 table_row: None,
+                preference: None,
             });
         }
         let field = format!("lines[{index}].duty_rate");
@@ -440,6 +560,7 @@ impl<'a> Context<'a> {
             Some(dated) => Ok(LineDutyRate {
                 rate: dated.row.rate,
                 table_row: Some(dated),
+                preference: None,
             }),
             None => Err(Missing {
                 field,
@@ -454,12 +575,21 @@ impl<'a> Context<'a> {
 }
 
 fn duty_rate_explanation(explanation: Explanation, rate: &LineDutyRate<'_>) -> Explanation {
-    match rate.table_row {
-        Some(row) => explanation.rule(
+    match (rate.table_row, rate.preference) {
+        (Some(row), _) => explanation.rule(
             format!("duty rate for HS {}: {}", row.row.hs_prefix, row.row.label),
             row,
         ),
-        None => explanation.input("duty rate", "entered by the user"),
+        (None, Some(origin)) => explanation
+            .input(
+                "duty rate",
+                format!(
+                    "preferential rate claimed for origin {origin} (e.g. EU–Japan EPA), entered by the \
+                     user: the claim needs proof of origin (a statement on origin)"
+                ),
+            )
+            .overridden(true),
+        (None, None) => explanation.input("duty rate", "entered by the user"),
     }
 }
 
@@ -535,8 +665,6 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     };
 
     let mut lines = Vec::with_capacity(context.values.len());
-    let (mut duty_sum, mut national_sum, mut local_sum) =
-        (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut complete = true;
     for (index, line) in context.declaration.lines.iter().enumerate() {
         let value = context.values.get(index).copied().unwrap_or_default();
@@ -714,9 +842,6 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 local,
             )
         });
-        duty_sum += duty;
-        national_sum += national_tax;
-        local_sum += local_tax;
         lines.push(LandedLine {
             customs_value: value,
             duty: Some(duty),
@@ -729,43 +854,18 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         });
     }
     let mut totals_explain = Steps::new(context.detail);
-    let mut total_of = |label: &str, unrounded: Decimal, parts: Vec<Decimal>| {
-        let rounded = amount_rule.apply(unrounded, currency);
-        totals_explain.add(|| {
-            let formula = if parts.is_empty() {
-                "no complete line: 0".to_string()
-            } else {
-                let sum = parts.iter().map(|part| g(*part)).collect::<Vec<_>>();
-                format!(
-                    "floor({} = {} → {})",
-                    sum.join(" + "),
-                    g(unrounded),
-                    g(rounded)
-                )
-            };
-            Explanation::new(label, formula).amount(rounded).rule(
-                format!(
-                    "sum of the unrounded line amounts, {}",
-                    amount_rule.describe()
-                ),
-                amount_row,
-            )
-        });
-        rounded
-    };
     let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
         lines.iter().filter_map(pick).collect()
     };
     let duty_parts = line_amounts(&|line| line.duty);
     let national_parts = line_amounts(&|line| tax_of(line, "JP-CT-NATIONAL"));
     let local_parts = line_amounts(&|line| tax_of(line, "JP-CT-LOCAL"));
-    let duty_total = total_of("Duty payable", duty_sum, duty_parts);
-    let national_total = total_of(
-        "National consumption tax payable",
-        national_sum,
-        national_parts,
-    );
-    let local_total = total_of("Local consumption tax payable", local_sum, local_parts);
+    let mut total_of = |label: &str, parts: Vec<Decimal>| {
+        payable_total(&mut totals_explain, label, &parts, amount_row, currency)
+    };
+    let duty_total = total_of("Duty payable", duty_parts);
+    let national_total = total_of("National consumption tax payable", national_parts);
+    let local_total = total_of("Local consumption tax payable", local_parts);
     let totals = LandedTotals {
         duty: duty_total,
         taxes: vec![
@@ -1063,25 +1163,19 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
 
     // Totals, rounded by the pack's rule.
     let mut totals_explain = Steps::new(context.detail);
-    let mut round_total = |label: String, unrounded: Decimal| {
-        let rounded = amount_rule.apply(unrounded, currency);
-        totals_explain.add(|| {
-            Explanation::new(label, rounding_formula(&amount_rule, unrounded, rounded))
-                .amount(rounded)
-                .rule(format!("total {}", amount_rule.describe()), amount_row)
-        });
-        rounded
+    let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
+        lines.iter().filter_map(pick).collect()
     };
-    let duty_total = round_total(
-        "Duty payable".to_string(),
-        lines.iter().filter_map(|line| line.duty).sum(),
-    );
+    let mut round_total = |label: &str, parts: Vec<Decimal>| {
+        payable_total(&mut totals_explain, label, &parts, amount_row, currency)
+    };
+    let duty_total = round_total("Duty payable", line_amounts(&|line| line.duty));
     let mut taxes = Vec::new();
     if has_import_tax {
-        let sum = lines.iter().filter_map(|line| tax_of(line, tax_code)).sum();
+        let parts = line_amounts(&|line| tax_of(line, tax_code));
         taxes.push(tax(
             tax_code,
-            round_total(format!("{tax_code} payable"), sum),
+            round_total(&format!("{tax_code} payable"), parts),
         ));
     }
     if regime == Regime::Us {
@@ -1113,6 +1207,51 @@ fn applies_to_b2c(
     row.filter(|row| b2c && total_value <= row.row.amount)
 }
 
+/// A payable total: the line amounts `parts` rounded by the pack's rule, per line or on the total as
+/// the rule's scope says, with its explanation.
+fn payable_total(
+    steps: &mut Steps,
+    label: &str,
+    parts: &[Decimal],
+    row: &Dated<CustomsRoundingRow>,
+    currency: Currency,
+) -> Decimal {
+    let (rule, scope) = (row.row.rounding, row.row.scope);
+    let total = scope.total(&rule, parts, currency);
+    steps.add(|| {
+        let formula = match (parts, scope) {
+            ([], _) => "no complete line: 0".to_string(),
+            ([single], _) => rounding_formula(&rule, *single, total),
+            (_, RoundingScope::OnTotal) => {
+                let terms: Vec<String> = parts.iter().map(|part| g(*part)).collect();
+                let sum: Decimal = parts.iter().copied().sum();
+                format!(
+                    "{}({} = {} → {})",
+                    rounding_name(&rule),
+                    terms.join(" + "),
+                    g(sum),
+                    g(total)
+                )
+            }
+            (_, RoundingScope::PerLine) => {
+                let terms: Vec<String> = parts
+                    .iter()
+                    .map(|part| rounding_formula(&rule, *part, rule.apply(*part, currency)))
+                    .collect();
+                format!("{} = {}", terms.join(" + "), g(total))
+            }
+        };
+        let how = match scope {
+            RoundingScope::OnTotal => "sum of the unrounded line amounts",
+            RoundingScope::PerLine => "each line amount rounded, then summed",
+        };
+        Explanation::new(label, formula)
+            .amount(total)
+            .rule(format!("{how}, {}", rule.describe()), row)
+    });
+    total
+}
+
 /// US Merchandise Processing Fee on the whole entry: formal entries ad valorem between the minimum and
 /// maximum; informal entries a fixed fee.
 fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> Option<TaxAmount> {
@@ -1130,35 +1269,32 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
         context.pack_gap(&format!("US-MPF figure for {entry:?} entries"));
         return None;
     };
-    let (amount, formula) = match (row.row.rate, row.row.amount) {
+    let total_value = context.total_value;
+    let (amount, raw) = match (row.row.rate, row.row.amount) {
         (Some(rate), _) => {
-            let raw = rate.apply(context.total_value);
+            let raw = rate.apply(total_value);
             let floored = row.row.minimum.map_or(raw, |min| raw.max(min));
             let capped = row.row.maximum.map_or(floored, |max| floored.min(max));
-            let fee = rounding.apply(capped, currency);
-            let bounds = format!(
-                "min {}, max {}",
-                row.row.minimum.map_or("none".to_string(), g),
-                row.row.maximum.map_or("none".to_string(), g)
-            );
-            (
-                fee,
-                format!(
-                    "{} × {} = {} → clamp({bounds}) = {}",
-                    g(context.total_value),
-                    rate,
-                    g(raw),
-                    g(fee)
-                ),
-            )
+            (rounding.apply(capped, currency), Some((rate, raw)))
         }
-        (None, Some(fixed)) => (
-            fixed,
-            format!("fixed fee per {entry:?} entry: {}", g(fixed)),
-        ),
+        (None, Some(fixed)) => (fixed, None),
         (None, None) => return None,
     };
     context.consignment_explain.add(|| {
+        let formula = match raw {
+            Some((rate, raw)) => {
+                let bound = |value: Option<Decimal>| value.map_or("none".to_string(), g);
+                format!(
+                    "{} × {rate} = {} → clamp(min {}, max {}) = {}",
+                    g(total_value),
+                    g(raw),
+                    bound(row.row.minimum),
+                    bound(row.row.maximum),
+                    g(amount)
+                )
+            }
+            None => format!("fixed fee per {entry:?} entry: {}", g(amount)),
+        };
         Explanation::new("Merchandise Processing Fee", formula)
             .amount(amount)
             .rule("US Merchandise Processing Fee", row)

@@ -609,9 +609,12 @@ fn duty_per_unit(
         eu_flat_duty: true,
         entry: None,
         lines: vec![DeclarationLine {
-            customs_value: cif_per_unit * quantity,
+            customs_value: Some(cif_per_unit * quantity),
+            deductive: None,
             duty_rate: None,
             hs_code: product.hs_code.clone(),
+            origin: None,
+            preferential_rate: None,
             quantity: units,
             tax_rate,
             description: None,

@@ -9,7 +9,7 @@ use toml::Spanned;
 use ts_rs::TS;
 
 use super::{Confidence, Dated, FileContext, PackError, Provenance, Source, line_of, merge_rows};
-use crate::money::{Currency, Rate, Rounding};
+use crate::money::{Currency, Rate, Rounding, RoundingScope};
 
 /// The metadata every figure row carries.
 pub struct RowMeta<'a> {
@@ -502,6 +502,20 @@ figure_row! {
     CustomsRoundingRow {
         applies_to: RoundingTarget,
         rounding: Rounding,
+        scope: RoundingScope,
+    }
+}
+
+impl FigureRow for CustomsRoundingRow {
+    fn meta(&self) -> RowMeta<'_> {
+        self.row_meta()
+    }
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        // A taxable value is a per-line base; only amounts can be rounded on the total.
+        if self.applies_to == RoundingTarget::TaxableValue && self.scope != RoundingScope::PerLine {
+            return Err(("scope", "a taxable value is rounded per line".to_string()));
+        }
+        Ok(())
     }
 }
 
@@ -573,7 +587,7 @@ figure_row! {
     }
 }
 
-plain_figure_row!(TaxRateRow, DerivedTaxRow, CustomsRoundingRow, FlatDutyRow);
+plain_figure_row!(TaxRateRow, DerivedTaxRow, FlatDutyRow);
 
 impl FigureRow for ThresholdRow {
     fn meta(&self) -> RowMeta<'_> {
