@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant, SystemTime};
 
+use landfall::checklist::engine::{EvidenceRecord, ItemProgress, ProgressStatus};
 use landfall::plan::Plan;
 use landfall::store::{ItemState, PlanId, Store, sha256_hex};
 
@@ -37,12 +38,22 @@ fn evidence_for(run: usize, n: usize) -> (String, Vec<u8>) {
 
 fn state_for(n: usize) -> ItemState {
     ItemState {
-        item_id: format!("item-{n}"),
-        status: "done".into(),
-        owner: Some("Camille".into()),
+        progress: ItemProgress {
+            item: format!("item-{n}"),
+            status: ProgressStatus::Done,
+            owner: Some("Camille".into()),
+            reason: None,
+            evidence: vec![EvidenceRecord {
+                template: "certificate".into(),
+                issued_on: Some("2026-11-01".parse().expect("a date")),
+                expires_on: None,
+                file: Some(format!("scan {n}.pdf")),
+                shipment: None,
+                superseded: false,
+            }],
+        },
         due_date: None,
         notes: format!("saved as number {n}"),
-        not_applicable_reason: None,
     }
 }
 

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use landfall::checklist::engine::{EvidenceRecord, ItemProgress, ProgressStatus};
 use landfall::store::{
     EVIDENCE_DIR, ImportLimits, ItemState, PlanId, Store, StoreError, safe_file_name, sha256_hex,
 };
@@ -17,14 +18,24 @@ struct Fixture {
     plan: PlanId,
 }
 
-fn state(item: &str, status: &str) -> ItemState {
+fn state(item: &str, status: ProgressStatus) -> ItemState {
     ItemState {
-        item_id: item.into(),
-        status: status.into(),
-        owner: Some("Camille Martin".into()),
+        progress: ItemProgress {
+            item: item.into(),
+            status,
+            owner: Some("Camille Martin".into()),
+            reason: None,
+            evidence: vec![EvidenceRecord {
+                template: "telec-certificate".into(),
+                issued_on: Some("2026-10-01".parse().unwrap()),
+                expires_on: Some("2031-09-30".parse().unwrap()),
+                file: Some(sha256_hex(b"%PDF-1.4 certificate bytes")),
+                shipment: None,
+                superseded: false,
+            }],
+        },
         due_date: Some("2026-12-15".parse().unwrap()),
         notes: "asked the notified body; reply expected «next week»".into(),
-        not_applicable_reason: None,
     }
 }
 
@@ -34,13 +45,19 @@ fn fixture() -> Fixture {
     let mut store = Store::open(&dir.path().join("app").join("landfall.sqlite3")).unwrap();
     let plan = store.seed_example_if_empty().unwrap().unwrap();
     store
-        .set_item_state(plan, &state("jp.radio.giteki", "in_progress"))
+        .set_item_state(plan, &state("jp.radio.giteki", ProgressStatus::InProgress))
         .unwrap();
-    let mut na = state("jp.pse", "not_applicable");
-    na.not_applicable_reason = Some("battery-powered only, no mains adapter".into());
-    na.owner = None;
+    let mut na = state("jp.pse", ProgressStatus::NotApplicable);
+    na.progress.reason = Some("battery-powered only, no mains adapter".into());
+    na.progress.owner = None;
+    na.progress.evidence.clear();
     na.due_date = None;
     store.set_item_state(plan, &na).unwrap();
+    // Not applicable needs its reason.
+    let mut no_reason = na.clone();
+    no_reason.progress.reason = None;
+    let err = store.set_item_state(plan, &no_reason).unwrap_err();
+    assert_eq!(err.code(), "store.invalid_item_state");
     let source = dir.path().join("Certificat TELEC n°1.pdf");
     std::fs::write(&source, b"%PDF-1.4 certificate bytes").unwrap();
     store

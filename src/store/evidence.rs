@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
 use super::{PlanId, Store, StoreError, now_rfc3339};
+use crate::checklist::engine::{ItemProgress, ProgressStatus};
 
 /// Name of the evidence folder beside the database file.
 pub const EVIDENCE_DIR: &str = "evidence";
@@ -36,21 +37,16 @@ pub struct Evidence {
     pub added_at: String,
 }
 
-/// Progress on one checklist item of a plan.
+/// Progress on one checklist item of a plan: what the checklist room records, plus a due date and notes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 pub struct ItemState {
-    pub item_id: String,
-    /// As the checklist room names it (e.g. `todo`, `in_progress`, `done`, `not_applicable`).
-    pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub owner: Option<String>,
+    pub progress: ItemProgress,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(type = "string | null")]
     pub due_date: Option<NaiveDate>,
     #[serde(default)]
     pub notes: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_applicable_reason: Option<String>,
 }
 
 /// Lowercase hex SHA-256 of `bytes`.
@@ -233,32 +229,49 @@ impl Store {
     /// Every recorded item state of a plan, by item id.
     pub fn item_states(&self, plan_id: PlanId) -> Result<Vec<ItemState>, StoreError> {
         let mut stmt = self.conn.prepare(
-            "SELECT item_id, status, owner, due_date, notes, not_applicable_reason \
+            "SELECT item_id, status, owner, due_date, notes, not_applicable_reason, evidence \
              FROM checklist_states WHERE plan_id = ?1 ORDER BY item_id",
         )?;
         let rows = stmt.query_map([plan_id.0], |row| {
-            let due: Option<String> = row.get(3)?;
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<String>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+                row.get::<_, String>(4)?,
+                row.get::<_, Option<String>>(5)?,
+                row.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut states = Vec::new();
+        for row in rows {
+            let (item, status, owner, due, notes, reason, evidence) = row?;
+            let corrupt =
+                |what: String| StoreError::Corrupt(format!("checklist item {item}: {what}"));
+            let status: ProgressStatus =
+                serde_json::from_value(serde_json::Value::String(status.clone()))
+                    .map_err(|_| corrupt(format!("status \"{status}\"")))?;
             let due_date = due
                 .map(|text| {
-                    text.parse::<NaiveDate>().map_err(|_| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            3,
-                            rusqlite::types::Type::Text,
-                            Box::new(StoreError::Corrupt(format!("due_date \"{text}\""))),
-                        )
-                    })
+                    text.parse::<NaiveDate>()
+                        .map_err(|_| corrupt(format!("due date \"{text}\"")))
                 })
                 .transpose()?;
-            Ok(ItemState {
-                item_id: row.get(0)?,
-                status: row.get(1)?,
-                owner: row.get(2)?,
+            let evidence = serde_json::from_str(&evidence)
+                .map_err(|err| corrupt(format!("evidence: {err}")))?;
+            states.push(ItemState {
+                progress: ItemProgress {
+                    item,
+                    status,
+                    owner,
+                    reason,
+                    evidence,
+                },
                 due_date,
-                notes: row.get(4)?,
-                not_applicable_reason: row.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+                notes,
+            });
+        }
+        Ok(states)
     }
 }
 
@@ -267,26 +280,49 @@ pub(super) fn write_item_state(
     plan_id: PlanId,
     state: &ItemState,
 ) -> Result<(), StoreError> {
-    if state.item_id.trim().is_empty() || state.status.trim().is_empty() {
+    let progress = &state.progress;
+    if progress.item.trim().is_empty() {
         return Err(StoreError::InvalidItemState(
-            "a checklist state needs an item id and a status".into(),
+            "a checklist state needs an item id".into(),
         ));
     }
+    let has_reason = progress
+        .reason
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
+    if progress.status == ProgressStatus::NotApplicable && !has_reason {
+        return Err(StoreError::InvalidItemState(format!(
+            "item {} is marked not applicable without a reason",
+            progress.item
+        )));
+    }
+    let status = match serde_json::to_value(progress.status) {
+        Ok(serde_json::Value::String(id)) => id,
+        _ => {
+            return Err(StoreError::InvalidItemState(
+                "a status without an id".into(),
+            ));
+        }
+    };
+    let evidence = serde_json::to_string(&progress.evidence)
+        .map_err(|err| StoreError::InvalidItemState(err.to_string()))?;
     let changed = tx.execute(
         "INSERT INTO checklist_states (plan_id, item_id, status, owner, due_date, notes, \
-         not_applicable_reason, updated_at) \
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE EXISTS (SELECT 1 FROM plans WHERE id = ?1) \
+         not_applicable_reason, evidence, updated_at) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE EXISTS (SELECT 1 FROM plans WHERE id = ?1) \
          ON CONFLICT (plan_id, item_id) DO UPDATE SET status = excluded.status, \
          owner = excluded.owner, due_date = excluded.due_date, notes = excluded.notes, \
-         not_applicable_reason = excluded.not_applicable_reason, updated_at = excluded.updated_at",
+         not_applicable_reason = excluded.not_applicable_reason, evidence = excluded.evidence, \
+         updated_at = excluded.updated_at",
         params![
             plan_id.0,
-            state.item_id,
-            state.status,
-            state.owner,
+            progress.item,
+            status,
+            progress.owner,
             state.due_date.map(|d| d.to_string()),
             state.notes,
-            state.not_applicable_reason,
+            progress.reason,
+            evidence,
             now_rfc3339()
         ],
     )?;

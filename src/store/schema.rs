@@ -6,7 +6,7 @@ use rusqlite_migration::{M, Migrations};
 use super::plans::move_readable_plans_into_tables;
 
 /// The schema version a fully migrated database has: the number of migrations.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 fn all() -> Vec<M<'static>> {
     vec![
@@ -16,6 +16,7 @@ fn all() -> Vec<M<'static>> {
             include_str!("migrations/003_plan_tables.sql"),
             move_readable_plans_into_tables,
         ),
+        M::up(include_str!("migrations/004_checklist_progress.sql")),
     ]
 }
 

@@ -9,7 +9,7 @@ CREATE TABLE checklist_states (
     due_date          TEXT,               -- YYYY-MM-DD
     notes             TEXT NOT NULL DEFAULT '',
     not_applicable_reason TEXT,
-    updated_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL, evidence TEXT NOT NULL DEFAULT '[]',
     PRIMARY KEY (plan_id, item_id)
 ) STRICT;
 CREATE TABLE evidence (
