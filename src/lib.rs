@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod checklist;
+pub mod channels;
 pub mod cost;
 pub mod money;
 pub mod packs;
