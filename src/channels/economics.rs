@@ -640,11 +640,7 @@ fn per_sale_fees(
         };
         let fixed = match amount {
             Some(amount) => converter
-                .money(
-                    Money::new(amount, pack.header.currency),
-                    line.currency,
-                    &row.label,
-                )
+                .money(amount, line.currency, &row.label)
                 .unwrap_or_default(),
             None => Decimal::ZERO,
         };
@@ -685,25 +681,38 @@ fn fees_in_force(
     })
 }
 
-/// A fee's rate and amount: the pack's when published, else the plan's quote (by code) or a gap
-/// carrying the pack's prompt. The boolean says the figure was typed by the user.
+/// A fee's rate and amount: the pack's when published, else the plan's quote (by code, in the
+/// quote's own currency) or a gap carrying the pack's prompt. The boolean says the user typed it.
 fn fee_figures(
     converter: &mut Converter<'_>,
     channel: &ChannelPlan,
     dated: &Dated<ChannelFeeRow>,
     pack_currency: Currency,
-) -> Option<(Option<crate::money::Rate>, Option<Decimal>, bool)> {
+) -> Option<(Option<crate::money::Rate>, Option<Money>, bool)> {
     let row = &dated.row;
     let quote = channel.quotes.iter().find(|quote| quote.code == row.code);
     match (row.status, quote) {
         (_, Some(quote)) => {
             let amount = match &quote.amount {
-                Some(amount) => Some(converter.amount(amount, pack_currency, &row.code)?),
+                Some(amount) => match Currency::from_str(amount.currency.as_str()) {
+                    Ok(currency) => Some(Money::new(amount.amount, currency)),
+                    Err(_) => {
+                        converter.gap(
+                            &format!("quotes.{}", row.code),
+                            format!("currency {} is not supported", amount.currency),
+                        );
+                        return None;
+                    }
+                },
                 None => None,
             };
             Some((quote.rate, amount, true))
         }
-        (FeeStatus::Published, None) => Some((row.rate, row.amount, false)),
+        (FeeStatus::Published, None) => Some((
+            row.rate,
+            row.amount.map(|amount| Money::new(amount, pack_currency)),
+            false,
+        )),
         (FeeStatus::UserEntered, None) => {
             converter.gap(
                 &format!("quotes.{}", row.code),
@@ -769,11 +778,7 @@ fn channel_costs(
                 else {
                     continue;
                 };
-                let Some(amount) = converter.money(
-                    Money::new(amount, pack.header.currency),
-                    currency,
-                    &dated.row.label,
-                ) else {
+                let Some(amount) = converter.money(amount, currency, &dated.row.label) else {
                     continue;
                 };
                 let (value, formula) = match basis {
