@@ -5,8 +5,8 @@
 //! clock or database. IO lives in `store`, `rates`, `report` and the binaries.
 
 pub mod api;
-pub mod checklist;
 pub mod channels;
+pub mod checklist;
 pub mod cost;
 pub mod money;
 pub mod packs;

@@ -3,8 +3,8 @@
 //! The same file is what the app exports and what the CLI reads. Parsing is strict: an unknown field
 //! is an error naming it, and every error carries the file line and the dotted field path.
 
-pub mod import;
 pub mod channels;
+pub mod import;
 pub mod locate;
 
 use std::collections::HashMap;

@@ -392,3 +392,35 @@ fn unknown_scenario_and_pack_are_errors() {
         "{error}"
     );
 }
+
+#[test]
+fn references_left_behind_by_a_deleted_product_or_channel_are_listed_not_fatal() {
+    let plan = format!(
+        "{}
+[[scenarios]]
+name = \"Old\"
+volumes = [{{ channel = \"fba\", monthly_units = 100 }}, {{ channel = \"gone\", monthly_units = 5 }}]
+",
+        JAPAN.replace(
+            "[[channels.products]]\nsku = \"SPK-T\"\nfulfilment_fee",
+            "[[channels.products]]\nsku = \"OLD-1\"\n[[channels.products]]\nsku = \"SPK-T\"\nfulfilment_fee"
+        )
+    );
+    let comparison = run(&plan, &japan_rates(), None);
+    let scenario = &comparison.scenarios[0];
+    // The FBA channel still computes exactly as before.
+    assert_eq!(channel(scenario, "fba").monthly_profit, dec!(96900));
+    let messages: Vec<&str> = scenario
+        .missing
+        .iter()
+        .map(|gap| gap.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "no channel has id \"gone\": this entry is ignored",
+            "no product has SKU \"OLD-1\": these figures are ignored"
+        ]
+    );
+    assert!(!scenario.complete);
+}

@@ -27,8 +27,7 @@ cpa = {{ amount = \"-5\", currency = \"JPY\" }}
 quotes = [{{ code = \"payment\" }}]
 
 [[scenarios]]
-name = \"Typo\"
-volumes = [{{ channel = \"amazon-jp-fbaa\", monthly_units = 10 }}]
+name = \"Every channel\"
 "
     );
     let Err(PlanError::Invalid { problems, .. }) = parse_plan("plan.toml", &text) else {
@@ -47,8 +46,8 @@ volumes = [{{ channel = \"amazon-jp-fbaa\", monthly_units = 10 }}]
             ),
             ("channels[4].quotes[0]", "give either `amount` or `rate`"),
             (
-                "scenarios[3].volumes",
-                "no channel has id \"amazon-jp-fbaa\""
+                "scenarios[3].name",
+                "duplicate scenario name \"Every channel\" (already used by scenarios[2])"
             ),
             ("channels[4].cpa.amount", "must not be negative, found -5"),
         ]

@@ -161,6 +161,8 @@ pub struct ScenarioResult {
     /// Channel ids, most profitable first (channels without a home-currency figure last).
     pub ranking: Vec<String>,
     pub complete: bool,
+    /// Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
+    pub missing: Vec<Missing>,
 }
 
 /// The plan's home currency, when it is one Landfall knows.
@@ -248,14 +250,63 @@ pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
         .iter()
         .map(|channel| channel.channel.clone())
         .collect();
-    let complete = channels.iter().all(|channel| channel.complete);
+    let missing = dangling_references(context.plan, scenario);
+    let complete = missing.is_empty() && channels.iter().all(|channel| channel.complete);
     ScenarioResult {
         name: scenario.name.clone(),
         channels,
         total_monthly_profit_home,
         ranking,
         complete,
+        missing,
     }
+}
+
+/// References to a channel or SKU that is not in the plan (left behind when one was deleted).
+fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
+    let known_sku = |sku: &str| plan.products.iter().any(|product| product.sku == sku);
+    let known_channel = |id: &str| plan.channels.iter().any(|channel| channel.id == id);
+    let mut missing = Vec::new();
+    let references = scenario
+        .volumes
+        .iter()
+        .map(|volume| ("volumes", &volume.channel, &volume.sku))
+        .chain(
+            scenario
+                .prices
+                .iter()
+                .map(|price| ("prices", &price.channel, &price.sku)),
+        );
+    for (kind, channel, sku) in references {
+        if !known_channel(channel) {
+            missing.push(Missing {
+                field: format!("{}: {kind}", scenario.name),
+                message: format!("no channel has id \"{channel}\": this entry is ignored"),
+            });
+        }
+        if let Some(sku) = sku.as_deref().filter(|sku| !known_sku(sku)) {
+            missing.push(Missing {
+                field: format!("{}: {kind}", scenario.name),
+                message: format!("no product has SKU \"{sku}\": this entry is ignored"),
+            });
+        }
+    }
+    for channel in &plan.channels {
+        for entry in channel
+            .products
+            .iter()
+            .filter(|entry| !known_sku(&entry.sku))
+        {
+            missing.push(Missing {
+                field: format!("{}: products", channel.id),
+                message: format!(
+                    "no product has SKU \"{}\": these figures are ignored",
+                    entry.sku
+                ),
+            });
+        }
+    }
+    missing
 }
 
 /// Units of `sku` on `channel`: an entry for the SKU beats one for every product.

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod checklist;
-mod db;
 mod compare;
+mod db;
 mod fees;
 mod health;
 mod landed;

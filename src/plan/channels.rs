@@ -203,11 +203,12 @@ fn problem(field: String, message: impl Into<String>) -> Problem {
     }
 }
 
-/// Rules of the channel sections serde cannot express: unique, known channel ids; known SKUs;
+/// Rules of the channel sections serde cannot express: unique channel ids and scenario names,
 /// non-negative amounts and weights. Problems carry field paths; `parse_plan` adds the lines.
+/// References to a SKU or a channel that is not (or no longer) in the plan are not errors, so deleting
+/// a product keeps the plan savable: the comparison lists them as missing.
 pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let known_sku = |sku: &str| plan.products.iter().any(|product| product.sku == sku);
     let mut amounts: Vec<(String, &Amount)> = Vec::new();
     for (c, channel) in plan.channels.iter().enumerate() {
         let at = format!("channels[{c}]");
@@ -251,12 +252,6 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         }
         for (p, product) in channel.products.iter().enumerate() {
             let at = format!("{at}.products[{p}]");
-            if !known_sku(&product.sku) {
-                problems.push(problem(
-                    format!("{at}.sku"),
-                    format!("no product has SKU \"{}\"", product.sku),
-                ));
-            }
             for (name, amount) in [
                 ("price", &product.price),
                 ("fulfilment_fee", &product.fulfilment_fee),
@@ -268,7 +263,6 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
             }
         }
     }
-    let known_channel = |id: &str| plan.channels.iter().any(|channel| channel.id == id);
     for (s, scenario) in plan.scenarios.iter().enumerate() {
         let at = format!("scenarios[{s}]");
         if scenario.name.trim().is_empty() {
@@ -286,32 +280,6 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
                     scenario.name
                 ),
             ));
-        }
-        let references = scenario
-            .volumes
-            .iter()
-            .map(|volume| ("volumes", &volume.channel, &volume.sku))
-            .chain(
-                scenario
-                    .prices
-                    .iter()
-                    .map(|price| ("prices", &price.channel, &price.sku)),
-            );
-        for (kind, channel, sku) in references {
-            if !known_channel(channel) {
-                problems.push(problem(
-                    format!("{at}.{kind}"),
-                    format!("no channel has id \"{channel}\""),
-                ));
-            }
-            if let Some(sku) = sku
-                && !known_sku(sku)
-            {
-                problems.push(problem(
-                    format!("{at}.{kind}"),
-                    format!("no product has SKU \"{sku}\""),
-                ));
-            }
         }
         for (i, price) in scenario.prices.iter().enumerate() {
             amounts.push((format!("{at}.prices[{i}].price"), &price.price));
