@@ -70,8 +70,8 @@ fn show_money(money: Option<Money>) -> String {
     )
 }
 
-fn show_count(count: Option<u64>) -> String {
-    count.map_or_else(|| "none".to_string(), |count| count.to_string())
+fn show_count(count: Option<u64>, unit: &str) -> String {
+    count.map_or_else(|| "never".to_string(), |count| format!("{count} {unit}"))
 }
 
 fn render(comparison: &Comparison) -> String {
@@ -170,7 +170,7 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
         };
         out_line!(
             out,
-            "  {}. {} ({}): {} units/month, profit {} {} = {}, fixed {}, break-even {} units, set-up recovered in {} months{}",
+            "  {}. {} ({}): {} units/month, profit {} {} = {}, fixed {}, break-even: {}, set-up recovered: {}{}",
             rank + 1,
             channel.channel,
             channel.name,
@@ -179,8 +179,8 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
             channel.currency,
             show_money(channel.monthly_profit_home),
             show(channel.fixed_monthly),
-            show_count(channel.break_even_units),
-            show_count(channel.months_to_recover),
+            show_count(channel.break_even_units, "units a month"),
+            show_count(channel.months_to_recover, "months"),
             if channel.complete {
                 ""
             } else {
