@@ -183,3 +183,38 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// Any amounts the plan format accepts, however large, give a comparison or a listed gap, never a
+    /// panic (amounts above 10^15 are refused where they are used, as in the cost engine).
+    #[test]
+    fn huge_or_odd_inputs_never_panic(
+        price_digits in 0u32..29,
+        cost_digits in 0u32..29,
+        fixed_digits in 0u32..29,
+        units in 1u32..u32::MAX,
+        rate_digits in 0u32..28,
+    ) {
+        let big = |digits: u32| format!("1{}", "0".repeat(digits as usize));
+        let text = plan_text(1000, 10, 5, 3, 0)
+            .replace("amount = \"1000\", currency = \"JPY\"", &format!("amount = \"{}\", currency = \"JPY\"", big(price_digits)))
+            .replace("amount = \"900\"", &format!("amount = \"{}\"", big(cost_digits)))
+            .replace("amount = \"0\", currency = \"JPY\"", &format!("amount = \"{}\", currency = \"JPY\"", big(fixed_digits)))
+            .replace("monthly_units = 10", &format!("monthly_units = {units}"));
+        let plan = parse_plan("p.toml", &text).expect("valid plan");
+        let (packs, channel_packs) = packs();
+        let rates = [landfall::money::FxRate::new(
+            landfall::money::Currency::EUR,
+            landfall::money::Currency::JPY,
+            Decimal::from_str_exact(&big(rate_digits)).expect("rate"),
+            plan.plan.as_of,
+            landfall::money::FxSource::EcbReference,
+        )
+        .expect("positive")];
+        let comparison = landfall::channels::compare(&plan, packs, channel_packs, &rates, None)
+            .expect("comparison");
+        prop_assert_eq!(comparison.scenarios.len(), 1);
+    }
+}

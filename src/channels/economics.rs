@@ -12,7 +12,7 @@ use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBas
 use crate::cost::{
     Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, g, quote_product,
 };
-use crate::money::{Currency, FxRate, Money, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
@@ -176,10 +176,11 @@ pub fn shifted_rates(rates: &[FxRate], home: Option<Currency>, factor: Decimal) 
         .iter()
         .map(|rate| {
             let mut rate = rate.clone();
+            // An absurd rate that would overflow is left as typed; conversions check their own range.
             if Some(rate.from) == home {
-                rate.rate *= factor;
-            } else if Some(rate.to) == home && !factor.is_zero() {
-                rate.rate /= factor;
+                rate.rate = rate.rate.checked_mul(factor).unwrap_or(rate.rate);
+            } else if Some(rate.to) == home {
+                rate.rate = rate.rate.checked_div(factor).unwrap_or(rate.rate);
             }
             rate
         })
@@ -400,6 +401,11 @@ impl Converter<'_> {
     }
 
     fn amount(&mut self, amount: &Amount, to: Currency, field: &str) -> Option<Decimal> {
+        // The same bound as the cost engine: larger is a typing error and keeps arithmetic in range.
+        if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
+            self.gap(field, "must be between 0 and 10^15".to_string());
+            return None;
+        }
         match Currency::from_str(amount.currency.as_str()) {
             Ok(from) => self.money(Money::new(amount.amount, from), to, field),
             Err(_) => {
@@ -913,11 +919,16 @@ fn unit_line(
 
     // The cost engine prices the product on the market: net of tax, Amazon's fees, landed cost.
     let mut priced = product.clone();
-    let displayed = price_of(scenario, channel, product, line.market).map(|amount| Amount {
-        amount: amount.amount * context.knobs.price,
-        currency: amount.currency.clone(),
-    });
-    if displayed.is_none() {
+    let given = price_of(scenario, channel, product, line.market);
+    let displayed = given
+        .filter(|amount| !amount.amount.is_sign_negative() && amount.amount <= MAX_AMOUNT)
+        .map(|amount| Amount {
+            amount: amount.amount * context.knobs.price,
+            currency: amount.currency.clone(),
+        });
+    if given.is_some() && displayed.is_none() {
+        converter.gap("price", "must be between 0 and 10^15".to_string());
+    } else if displayed.is_none() {
         converter.gap(
             "price",
             format!(

@@ -103,7 +103,13 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             }
         })
         .collect();
-    let weight_sum: Decimal = criteria.iter().map(|criterion| criterion.weight).sum();
+    // Weights are bounded by the plan's validation; checked sums keep hand-built plans from panicking.
+    let weight_sum = criteria
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, criterion| {
+            sum.checked_add(criterion.weight)
+        })
+        .unwrap_or(Decimal::ZERO);
     let mut missing = Vec::new();
     let mut channels = Vec::new();
     for channel in &plan.channels {
@@ -118,15 +124,16 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             continue;
         };
         let scores = row.row.values();
-        let weighted: Decimal = criteria
-            .iter()
-            .zip(scores)
-            .map(|(criterion, score)| criterion.weight * Decimal::from(score))
-            .sum();
-        let score = if weight_sum.is_zero() {
-            Decimal::ZERO
-        } else {
-            weighted / weight_sum
+        let weighted =
+            criteria
+                .iter()
+                .zip(scores)
+                .try_fold(Decimal::ZERO, |sum, (criterion, score)| {
+                    sum.checked_add(criterion.weight.checked_mul(Decimal::from(score))?)
+                });
+        let score = match weighted {
+            Some(weighted) if !weight_sum.is_zero() => weighted / weight_sum,
+            _ => Decimal::ZERO,
         };
         let terms = criteria
             .iter()

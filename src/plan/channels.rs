@@ -295,10 +295,12 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
     }
     if let Some(weights) = &plan.criteria {
         for (name, weight) in weights.entries() {
-            if weight.is_some_and(|weight| weight.is_sign_negative() && !weight.is_zero()) {
+            if weight.is_some_and(|weight| {
+                (weight.is_sign_negative() && !weight.is_zero()) || weight > Decimal::ONE_THOUSAND
+            }) {
                 problems.push(problem(
                     format!("criteria.{name}"),
-                    "a weight must not be negative",
+                    "a weight is a number from 0 to 1,000",
                 ));
             }
         }
