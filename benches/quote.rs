@@ -141,6 +141,9 @@ fn catalogue() -> Plan {
         },
         targets,
         products,
+        channels: Vec::new(),
+        scenarios: Vec::new(),
+        criteria: None,
     }
 }
 

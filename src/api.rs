@@ -210,12 +210,12 @@ impl Landfall {
     /// progress recorded for it.
     pub fn checklist(&self, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
         let plan = self.get_plan(id)?.plan;
-        let progress = self
+        let progress: Vec<ItemProgress> = self
             .store
             .item_states(id)?
             .into_iter()
-            .map(progress_of_state)
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|state| state.progress)
+            .collect();
         Ok(evaluate_plan(
             &plan,
             &self.catalogues,
@@ -225,8 +225,8 @@ impl Landfall {
         ))
     }
 
-    /// Records the status, owner or not-applicable reason of one item (one transaction) and returns
-    /// the re-evaluated checklist.
+    /// Records the status, owner or not-applicable reason of one item (one transaction), keeping its
+    /// evidence, due date and notes, and returns the re-evaluated checklist.
     pub fn update_item(
         &mut self,
         id: PlanId,
@@ -242,47 +242,38 @@ impl Landfall {
                 format!("item: no checklist item has the id `{}`", update.item),
             ));
         }
-        let reason = update
-            .reason
-            .map(|r| r.trim().to_owned())
-            .filter(|r| !r.is_empty());
+        let reason = trimmed(update.reason);
         if update.status == ProgressStatus::NotApplicable && reason.is_none() {
             return Err(ApiError::new(
                 ErrorCode::BadInput,
                 "reason: say why the item does not apply before marking it not applicable",
             ));
         }
-        let state = ItemState {
-            item_id: update.item,
-            status: update.status.name().to_owned(),
-            owner: update
-                .owner
-                .map(|o| o.trim().to_owned())
-                .filter(|o| !o.is_empty()),
-            due_date: None,
-            notes: String::new(),
-            not_applicable_reason: reason,
-        };
+        let mut state = self
+            .store
+            .item_states(id)?
+            .into_iter()
+            .find(|state| state.progress.item == update.item)
+            .unwrap_or_else(|| ItemState {
+                progress: ItemProgress {
+                    item: update.item.clone(),
+                    status: ProgressStatus::ToDo,
+                    owner: None,
+                    reason: None,
+                    evidence: Vec::new(),
+                },
+                due_date: None,
+                notes: String::new(),
+            });
+        state.progress.status = update.status;
+        state.progress.owner = trimmed(update.owner);
+        state.progress.reason = reason;
         self.store.set_item_state(id, &state)?;
         self.checklist(id)
     }
 }
 
-fn progress_of_state(state: ItemState) -> Result<ItemProgress, ApiError> {
-    let status = ProgressStatus::from_name(&state.status).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::Storage,
-            format!(
-                "checklist item `{}` has an unknown status `{}` in the database",
-                state.item_id, state.status
-            ),
-        )
-    })?;
-    Ok(ItemProgress {
-        item: state.item_id,
-        status,
-        owner: state.owner,
-        reason: state.not_applicable_reason,
-        evidence: Vec::new(),
-    })
+/// Trims typed text; blank text means "none".
+fn trimmed(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }

@@ -5,6 +5,7 @@
 //! clock or database. IO lives in `store`, `rates`, `report` and the binaries.
 
 pub mod api;
+pub mod channels;
 pub mod checklist;
 pub mod cost;
 pub mod money;

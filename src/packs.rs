@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use schema::*;
+pub(crate) use schema::{RowResolver, figure_row};
 
 /// One problem in one pack file, with the line and field when known.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -3,6 +3,7 @@
 //! The same file is what the app exports and what the CLI reads. Parsing is strict: an unknown field
 //! is an error naming it, and every error carries the file line and the dotted field path.
 
+pub mod channels;
 pub mod import;
 pub mod locate;
 
@@ -24,6 +25,13 @@ pub struct Plan {
     pub targets: Vec<Target>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub products: Vec<Product>,
+    /// Channel comparison inputs (optional; see [`channels`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub channels: Vec<channels::ChannelPlan>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<channels::Scenario>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<channels::CriteriaWeights>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -583,6 +591,7 @@ impl Plan {
                 );
             }
         }
+        problems.extend(channels::problems(self));
         problems
     }
 

@@ -61,6 +61,9 @@ fn plan(
                 freight: vec![],
             })
             .collect(),
+        channels: vec![],
+        scenarios: vec![],
+        criteria: None,
     }
 }
 

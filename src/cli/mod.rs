@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod checklist;
+mod compare;
 mod db;
 mod fees;
 mod health;
@@ -61,6 +62,9 @@ pub enum Command {
     /// Exchange rates: ECB reference rates and Japan Customs weekly rates.
     #[command(subcommand)]
     Rates(rates::RatesCommand),
+    /// Channel comparison: unit economics per product × channel, break-even, scenarios, sensitivity,
+    /// qualitative weighing.
+    Compare(compare::CompareArgs),
 }
 
 /// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
@@ -92,5 +96,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Health(args) => health::run(args),
         Command::Products(command) => products::run(cli.db.as_deref(), command),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
+        Command::Compare(args) => compare::run(args),
     }
 }

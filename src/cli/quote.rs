@@ -119,7 +119,7 @@ fn ecb_rates(
 }
 
 /// `EUR/JPY=171.78` or `EUR/JPY=171.78@2026-11-20`.
-fn parse_rate(text: &str, default_date: NaiveDate) -> anyhow::Result<FxRate> {
+pub(super) fn parse_rate(text: &str, default_date: NaiveDate) -> anyhow::Result<FxRate> {
     let Some((pair, rest)) = text.split_once('=') else {
         bail!("--fx `{text}`: expected FROM/TO=RATE, e.g. EUR/JPY=171.78");
     };

@@ -18,7 +18,7 @@ use super::{
     FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice, g,
     landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate, convert};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 
@@ -104,6 +104,30 @@ pub fn quote(plan: &Plan, packs: &Packs, rates: &[FxRate], detail: Detail) -> Qu
     }
 }
 
+/// Figures the user typed for one product × target, used instead of the packs' (the FBA fee from
+/// Amazon's calculator, a duty rate from the tariff or a binding ruling).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteOverrides {
+    pub fulfilment_fee: Option<Decimal>,
+    pub duty_rate: Option<Rate>,
+}
+
+/// Quotes one product × target with the user's overrides (the channel comparison's entry point).
+pub fn quote_product(
+    plan: &Plan,
+    product: &Product,
+    target: &Target,
+    packs: &Packs,
+    rates: &[FxRate],
+    detail: Detail,
+    overrides: &QuoteOverrides,
+) -> UnitEconomics {
+    let terms = target_terms(packs, target, plan.plan.as_of);
+    quote_one(
+        plan, product, target, &terms, packs, rates, detail, overrides,
+    )
+}
+
 /// Quotes every product × target of `plan` and hands each result to `sink` as soon as it is computed,
 /// so a catalogue of any size runs in constant memory.
 pub fn quote_each(
@@ -121,7 +145,14 @@ pub fn quote_each(
     for product in &plan.products {
         for (target, terms) in plan.targets.iter().zip(&terms) {
             sink(quote_one(
-                plan, product, target, terms, packs, rates, detail,
+                plan,
+                product,
+                target,
+                terms,
+                packs,
+                rates,
+                detail,
+                &QuoteOverrides::default(),
             ));
         }
     }
@@ -208,6 +239,7 @@ struct Item<'a> {
     currency: Currency,
     as_of: NaiveDate,
     rates: &'a [FxRate],
+    overrides: &'a QuoteOverrides,
     fx: Vec<FxRate>,
     explain: Steps,
     missing: Vec<Missing>,
@@ -274,6 +306,10 @@ impl Item<'_> {
     }
 }
 
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the per-target terms and the user's overrides are computed by the two callers"
+)]
 fn quote_one(
     plan: &Plan,
     product: &Product,
@@ -282,6 +318,7 @@ fn quote_one(
     packs: &Packs,
     rates: &[FxRate],
     detail: Detail,
+    overrides: &QuoteOverrides,
 ) -> UnitEconomics {
     let marketplace = target.marketplace;
     let as_of = plan.plan.as_of;
@@ -301,6 +338,7 @@ fn quote_one(
         currency: pack.header.currency,
         as_of,
         rates,
+        overrides,
         fx: Vec::new(),
         explain: Steps::new(detail),
         missing: Vec::new(),
@@ -471,7 +509,7 @@ fn marketplace_fees_for(
                 height_cm: package.height_cm,
                 weight_g: package.weight_g,
             }),
-            fee: None,
+            fee: item.overrides.fulfilment_fee,
         }),
         Fulfilment::Mfn | Fulfilment::Local3pl => None,
     };
@@ -611,7 +649,7 @@ fn duty_per_unit(
         lines: vec![DeclarationLine {
             customs_value: Some(cif_per_unit * quantity),
             deductive: None,
-            duty_rate: None,
+            duty_rate: item.overrides.duty_rate,
             hs_code: product.hs_code.clone(),
             origin: None,
             preferential_rate: None,

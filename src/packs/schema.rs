@@ -61,6 +61,8 @@ macro_rules! figure_row {
     };
 }
 
+pub(crate) use figure_row;
+
 /// Implements [`FigureRow`] with the default (no extra) checks.
 macro_rules! plain_figure_row {
     ($($name:ident),*) => {
@@ -810,14 +812,14 @@ impl RawDutiesPack {
 
 /// Turns spanned raw rows into [`Dated`] rows: checks the source id, the dates and the row's own
 /// rules, and rejects two rows with the same key and start date.
-struct RowResolver<'a, 'b> {
-    context: &'a FileContext<'a>,
-    sources: &'a BTreeMap<String, Source>,
-    errors: &'b mut Vec<PackError>,
+pub(crate) struct RowResolver<'a, 'b> {
+    pub(crate) context: &'a FileContext<'a>,
+    pub(crate) sources: &'a BTreeMap<String, Source>,
+    pub(crate) errors: &'b mut Vec<PackError>,
 }
 
 impl RowResolver<'_, '_> {
-    fn resolve<T: FigureRow, K: PartialEq>(
+    pub(crate) fn resolve<T: FigureRow, K: PartialEq>(
         &mut self,
         rows: Vec<Spanned<T>>,
         key: impl Fn(&T) -> K,

@@ -12,11 +12,90 @@ export type Certainty = "confirmed" | "to-verify";
 
 export type Channel = "b2c" | "b2b" | "both";
 
+export type ChannelPlan = { 
+/**
+ * The name scenarios use for this channel, unique in the plan (e.g. `own-store-jp`).
+ */
+id: string, 
+/**
+ * Channel pack id in `data/channels/` (e.g. `amazon-jp-fba`, `shopify-basic`).
+ */
+pack: string, 
+/**
+ * The market sold into; Amazon packs fix it, own stores and other marketplaces need it.
+ */
+market?: Market | null, 
+/**
+ * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
+ */
+payment?: string | null, 
+/**
+ * Units per month of each product when no scenario says otherwise.
+ */
+monthly_units?: number | null, 
+/**
+ * Advertising spend as a share of sales (marketplaces: sponsored products and the like).
+ */
+ad_share?: Rate | null, 
+/**
+ * Marketing cost per order won (own store: search, social, affiliates).
+ */
+cpa?: Amount | null, 
+/**
+ * Share of units returned.
+ */
+return_rate?: Rate | null, 
+/**
+ * Cost of one return (return shipping, handling, write-off).
+ */
+cost_per_return?: Amount | null, 
+/**
+ * Cost of converting the proceeds to the home currency (bank or provider margin), as a share.
+ */
+fx_cost?: Rate | null, 
+/**
+ * Monthly costs of running the channel beyond the pack's (customs agent / IOR, hosting, apps).
+ */
+fixed?: Array<LabelledAmount>, 
+/**
+ * One-off set-up costs beyond the pack's (store build, translation, registrations).
+ */
+setup?: Array<LabelledAmount>, 
+/**
+ * Figures the user typed for a pack item marked "enter your quote", by the item's code.
+ */
+quotes?: Array<PackQuote>, 
+/**
+ * Per-product figures on this channel.
+ */
+products?: Array<ChannelProduct>, };
+
+export type ChannelProduct = { sku: string, 
+/**
+ * Price as displayed on this channel (tax-inclusive in JP, EU, UK); defaults to the product's
+ * price on the market's Amazon marketplace.
+ */
+price?: Amount | null, 
+/**
+ * FBA fee per unit typed from Amazon's calculator (used where the pack has no published fee).
+ */
+fulfilment_fee?: Amount | null, 
+/**
+ * Pick, pack and delivery to the buyer per unit when the seller ships (MFN, own store, Rakuten).
+ */
+shipping?: Amount | null, 
+/**
+ * Duty rate from the tariff or a binding ruling, where no bundled rate covers the HS code.
+ */
+duty_rate?: Rate | null, };
+
 export type ChecklistSource = { title: string, url: string, tier: Tier, };
 
 export type Confidence = "official" | "official-copy" | "secondary";
 
 export type CountryCode = string;
+
+export type CriteriaWeights = { customer_relationship?: string | null, brand_presentation?: string | null, traffic?: string | null, low_investment?: string | null, time_to_market?: string | null, low_operational_load?: string | null, };
 
 export type Currency = string;
 
@@ -104,6 +183,10 @@ export type ItemUpdate = { item: string, status: ProgressStatus, owner: string |
  */
 reason: string | null, };
 
+export type LabelledAmount = { label: string, amount: Amount, };
+
+export type Market = "jp" | "us" | "de" | "fr" | "uk";
+
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
 
 export type Missing = { 
@@ -118,9 +201,15 @@ export type NotApplicable = { id: string, code: string | null, title: Text, reas
 
 export type PackOrigin = "bundled" | "user";
 
+export type PackQuote = { code: string, amount?: Amount | null, rate?: Rate | null, };
+
 export type Package = { length_cm: string, width_cm: string, height_cm: string, weight_g: string, };
 
-export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, products?: Array<Product>, };
+export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, products?: Array<Product>, 
+/**
+ * Channel comparison inputs (optional; see [`channels`]).
+ */
+channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, };
 
@@ -180,6 +269,8 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
+export type Rate = string;
+
 export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
 
 export type Readiness = { done: number, total: number, 
@@ -201,6 +292,20 @@ remaining: Array<string>,
 not_counted: Array<string>, };
 
 export type RuleRef = { description: string, provenance: Provenance, };
+
+export type Scenario = { name: string, 
+/**
+ * Channels not listed sell nothing in this scenario.
+ */
+volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, };
+
+export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
+
+export type ScenarioVolume = { channel: string, 
+/**
+ * The product; every product of the plan when absent.
+ */
+sku?: string | null, monthly_units: number, };
 
 export type Seller = { country: CountryCode, entity: Entity, capital?: Amount | null, };
 

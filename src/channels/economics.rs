@@ -1,0 +1,1220 @@
+//! Unit economics per product × channel, fixed and set-up costs, break-even and the totals of a
+//! scenario. Amounts are in the market's currency (JPY for Japan) and converted to the home currency
+//! for the comparison; every figure carries an explanation.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
+use crate::cost::{
+    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, g, quote_product,
+};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
+use crate::packs::{Dated, Packs, in_force};
+use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
+use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
+
+/// Multipliers applied to the inputs, for the sensitivity analysis (all 1 for the plain figures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Knobs {
+    /// Displayed prices.
+    pub price: Decimal,
+    /// Units of foreign currency per unit of home currency (above 1: the home currency is stronger).
+    pub fx: Decimal,
+    pub return_rate: Decimal,
+    pub ad_share: Decimal,
+    /// Duty per unit (duty is proportional to the rate before customs rounding).
+    pub duty: Decimal,
+}
+
+impl Knobs {
+    pub const NEUTRAL: Knobs = Knobs {
+        price: Decimal::ONE,
+        fx: Decimal::ONE,
+        return_rate: Decimal::ONE,
+        ad_share: Decimal::ONE,
+        duty: Decimal::ONE,
+    };
+}
+
+/// Everything an evaluation reads.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub packs: &'a Packs,
+    pub channel_packs: &'a ChannelPacks,
+    pub rates: &'a [FxRate],
+    pub detail: Detail,
+    pub knobs: Knobs,
+}
+
+/// The per-unit figures of one product on one channel, in the market's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnitFigures {
+    /// As displayed to the buyer (tax-inclusive in JP, EU, UK).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub price: Decimal,
+    /// Price without consumption tax / VAT: the seller's revenue.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub net_price: Decimal,
+    /// Referral and closing fees (Amazon) or the platform's per-sale fees.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub marketplace_fees: Decimal,
+    /// FBA fee, or the seller's delivery to the buyer.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub fulfilment: Decimal,
+    /// Unit cost + freight and insurance + duty.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub landed_cost: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub payment_fees: Decimal,
+    /// Cost of converting the proceeds to the home currency.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub fx_cost: Decimal,
+    /// Return rate × cost per return.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub returns: Decimal,
+    /// Ad share × price + cost per acquisition.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub marketing: Decimal,
+    /// Net price − every cost above.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub contribution: Decimal,
+    pub contribution_home: Option<Money>,
+    /// Contribution ÷ net price.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub margin_rate: Option<Decimal>,
+    /// Contribution ÷ landed cost: the return on the money tied up in one unit.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub roi: Option<Decimal>,
+}
+
+/// One product on one channel in a scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct UnitLine {
+    pub channel: String,
+    pub sku: String,
+    pub currency: Currency,
+    pub monthly_units: u32,
+    /// Absent when the price or the landed cost cannot be computed (see `missing`).
+    pub figures: Option<UnitFigures>,
+    pub explain: Vec<Explanation>,
+    pub missing: Vec<Missing>,
+}
+
+/// One channel in a scenario: its lines, fixed and set-up costs, profit and break-even.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChannelResult {
+    pub channel: String,
+    pub pack: String,
+    pub name: String,
+    pub model: ChannelModel,
+    pub currency: Currency,
+    pub monthly_units: u32,
+    /// Σ units × contribution per unit.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub contribution: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub fixed_monthly: Decimal,
+    /// Contribution − fixed monthly costs.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub monthly_profit: Decimal,
+    pub monthly_profit_home: Option<Money>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub setup: Decimal,
+    pub setup_home: Option<Money>,
+    /// ceil(fixed ÷ average contribution per unit); absent when a unit contributes nothing.
+    pub break_even_units: Option<u64>,
+    /// ceil(set-up ÷ monthly profit); absent when the channel loses money.
+    pub months_to_recover: Option<u64>,
+    /// False when a figure is missing: the numbers leave it out (see `missing`).
+    pub complete: bool,
+    pub lines: Vec<UnitLine>,
+    pub explain: Vec<Explanation>,
+    pub missing: Vec<Missing>,
+}
+
+/// A scenario's channels, their total and their ranking by monthly profit in the home currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScenarioResult {
+    pub name: String,
+    pub channels: Vec<ChannelResult>,
+    pub total_monthly_profit_home: Option<Money>,
+    /// Channel ids, most profitable first (channels without a home-currency figure last).
+    pub ranking: Vec<String>,
+    pub complete: bool,
+    /// Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
+    pub missing: Vec<Missing>,
+}
+
+/// The plan's home currency, when it is one Landfall knows.
+pub fn home_currency(plan: &Plan) -> Option<Currency> {
+    Currency::from_str(plan.plan.home_currency.as_str()).ok()
+}
+
+/// The rates with the home currency moved by `factor` (foreign units per home unit × factor).
+pub fn shifted_rates(rates: &[FxRate], home: Option<Currency>, factor: Decimal) -> Vec<FxRate> {
+    rates
+        .iter()
+        .map(|rate| {
+            let mut rate = rate.clone();
+            // An absurd rate that would overflow is left as typed; conversions check their own range.
+            if Some(rate.from) == home {
+                rate.rate = rate.rate.checked_mul(factor).unwrap_or(rate.rate);
+            } else if Some(rate.to) == home {
+                rate.rate = rate.rate.checked_div(factor).unwrap_or(rate.rate);
+            }
+            rate
+        })
+        .collect()
+}
+
+/// The scenario used when the plan has none: every channel at its `monthly_units`.
+pub fn base_scenario(plan: &Plan) -> Scenario {
+    Scenario {
+        name: "Base (monthly_units of each channel)".to_string(),
+        volumes: plan
+            .channels
+            .iter()
+            .filter_map(|channel| {
+                channel
+                    .monthly_units
+                    .map(|units| crate::plan::channels::ScenarioVolume {
+                        channel: channel.id.clone(),
+                        sku: None,
+                        monthly_units: units,
+                    })
+            })
+            .collect(),
+        prices: Vec::new(),
+    }
+}
+
+/// Evaluates every channel that sells in `scenario`.
+pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
+    let home = home_currency(context.plan);
+    let rates = shifted_rates(context.rates, home, context.knobs.fx);
+    let mut channels = Vec::new();
+    for channel in &context.plan.channels {
+        let volumes: Vec<(&Product, u32)> = context
+            .plan
+            .products
+            .iter()
+            .filter_map(|product| {
+                units_of(scenario, &channel.id, &product.sku).map(|units| (product, units))
+            })
+            .filter(|(_, units)| *units > 0)
+            .collect();
+        if volumes.is_empty() {
+            continue;
+        }
+        channels.push(evaluate_channel(
+            context, &rates, home, scenario, channel, &volumes,
+        ));
+    }
+    let total_monthly_profit_home = home.and_then(|home| {
+        channels
+            .iter()
+            .map(|channel| channel.monthly_profit_home.map(|money| money.amount))
+            .sum::<Option<Decimal>>()
+            .map(|total| Money::new(total, home))
+    });
+    let mut order: Vec<&ChannelResult> = channels.iter().collect();
+    order.sort_by(|a, b| {
+        let profit = |c: &ChannelResult| c.monthly_profit_home.map(|money| money.amount);
+        match (profit(a), profit(b)) {
+            (Some(x), Some(y)) => y.cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    let ranking = order
+        .iter()
+        .map(|channel| channel.channel.clone())
+        .collect();
+    let missing = dangling_references(context.plan, scenario);
+    let complete = missing.is_empty() && channels.iter().all(|channel| channel.complete);
+    ScenarioResult {
+        name: scenario.name.clone(),
+        channels,
+        total_monthly_profit_home,
+        ranking,
+        complete,
+        missing,
+    }
+}
+
+/// References to a channel or SKU that is not in the plan (left behind when one was deleted).
+fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
+    let known_sku = |sku: &str| plan.products.iter().any(|product| product.sku == sku);
+    let known_channel = |id: &str| plan.channels.iter().any(|channel| channel.id == id);
+    let mut missing = Vec::new();
+    let references = scenario
+        .volumes
+        .iter()
+        .map(|volume| ("volumes", &volume.channel, &volume.sku))
+        .chain(
+            scenario
+                .prices
+                .iter()
+                .map(|price| ("prices", &price.channel, &price.sku)),
+        );
+    for (kind, channel, sku) in references {
+        if !known_channel(channel) {
+            missing.push(Missing {
+                field: format!("{}: {kind}", scenario.name),
+                message: format!("no channel has id \"{channel}\": this entry is ignored"),
+            });
+        }
+        if let Some(sku) = sku.as_deref().filter(|sku| !known_sku(sku)) {
+            missing.push(Missing {
+                field: format!("{}: {kind}", scenario.name),
+                message: format!("no product has SKU \"{sku}\": this entry is ignored"),
+            });
+        }
+    }
+    for channel in &plan.channels {
+        for entry in channel
+            .products
+            .iter()
+            .filter(|entry| !known_sku(&entry.sku))
+        {
+            missing.push(Missing {
+                field: format!("{}: products", channel.id),
+                message: format!(
+                    "no product has SKU \"{}\": these figures are ignored",
+                    entry.sku
+                ),
+            });
+        }
+    }
+    missing
+}
+
+/// Units of `sku` on `channel`: an entry for the SKU beats one for every product.
+fn units_of(scenario: &Scenario, channel: &str, sku: &str) -> Option<u32> {
+    let mut entries = scenario
+        .volumes
+        .iter()
+        .filter(|volume| volume.channel == channel);
+    entries
+        .clone()
+        .rfind(|volume| volume.sku.as_deref() == Some(sku))
+        .or_else(|| entries.rfind(|volume| volume.sku.is_none()))
+        .map(|volume| volume.monthly_units)
+}
+
+/// The price of `sku` on `channel`: the scenario's, else the channel's, else the product's price on
+/// the market's Amazon marketplace.
+fn price_of<'a>(
+    scenario: &'a Scenario,
+    channel: &'a ChannelPlan,
+    product: &'a Product,
+    market: Market,
+) -> Option<&'a Amount> {
+    let mut prices = scenario
+        .prices
+        .iter()
+        .filter(|price| price.channel == channel.id);
+    prices
+        .clone()
+        .rfind(|price| price.sku.as_deref() == Some(&product.sku))
+        .or_else(|| prices.rfind(|price| price.sku.is_none()))
+        .map(|price| &price.price)
+        .or_else(|| channel_product(channel, &product.sku).and_then(|entry| entry.price.as_ref()))
+        .or_else(|| {
+            product
+                .prices
+                .iter()
+                .find(|price| price.marketplace == market.marketplace())
+                .map(|price| &price.price)
+        })
+}
+
+fn channel_product<'a>(channel: &'a ChannelPlan, sku: &str) -> Option<&'a ChannelProduct> {
+    channel.products.iter().find(|entry| entry.sku == sku)
+}
+
+/// Converts amounts into one currency with the rates given, recording gaps.
+struct Converter<'a> {
+    rates: &'a [FxRate],
+    explain: &'a mut Steps,
+    missing: &'a mut Vec<Missing>,
+    prefix: String,
+}
+
+impl Converter<'_> {
+    fn money(&mut self, money: Money, to: Currency, field: &str) -> Option<Decimal> {
+        if money.currency == to {
+            return Some(money.amount);
+        }
+        let converted = self
+            .rates
+            .iter()
+            .find(|rate| {
+                (rate.from == money.currency && rate.to == to)
+                    || (rate.from == to && rate.to == money.currency)
+            })
+            .and_then(|rate| convert(&money, rate).ok());
+        let Some(converted) = converted else {
+            self.gap(
+                field,
+                format!("no {}/{to} exchange rate: add one", money.currency),
+            );
+            return None;
+        };
+        self.explain.add(|| {
+            Explanation::new(
+                format!("{field} in {to}"),
+                format!(
+                    "{} {} × {} = {} {to}",
+                    g(money.amount),
+                    money.currency,
+                    converted.rate.rate.normalize(),
+                    g(converted.converted.amount.round_dp(4))
+                ),
+            )
+            .amount(converted.converted.amount)
+            .input("rate date", converted.rate.date)
+            .input("rate source", &converted.rate.source)
+        });
+        Some(converted.converted.amount)
+    }
+
+    fn amount(&mut self, amount: &Amount, to: Currency, field: &str) -> Option<Decimal> {
+        // The same bound as the cost engine: larger is a typing error and keeps arithmetic in range.
+        if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
+            self.gap(field, "must be between 0 and 10^15".to_string());
+            return None;
+        }
+        match Currency::from_str(amount.currency.as_str()) {
+            Ok(from) => self.money(Money::new(amount.amount, from), to, field),
+            Err(_) => {
+                self.gap(
+                    field,
+                    format!("currency {} is not supported", amount.currency),
+                );
+                None
+            }
+        }
+    }
+
+    fn gap(&mut self, field: &str, message: String) {
+        self.missing.push(Missing {
+            field: format!("{}{field}", self.prefix),
+            message,
+        });
+    }
+}
+
+/// Cost-engine steps that belong to Amazon's fees only (left out for other channels), and the
+/// engine's own margin, which the channel contribution replaces.
+const AMAZON_ONLY_STEPS: &[&str] = &[
+    "Referral fee",
+    "Category closing fee",
+    "Refund administration fee",
+    "Referral fee given back",
+    "Per-order fee",
+    "FBA size tier",
+    "FBA fulfilment fee",
+];
+const REPLACED_STEPS: &[&str] = &["Selling plan per unit", "Margin per unit"];
+/// Cost-engine gaps about Amazon's fees (the last part of the gap's field).
+const AMAZON_ONLY_GAPS: &[&str] = &["category", "fees", "fulfilment", "fulfilment.fee"];
+
+fn evaluate_channel(
+    context: &Context<'_>,
+    rates: &[FxRate],
+    home: Option<Currency>,
+    scenario: &Scenario,
+    channel: &ChannelPlan,
+    volumes: &[(&Product, u32)],
+) -> ChannelResult {
+    let mut explain = Steps::new(context.detail);
+    let mut missing = Vec::new();
+    let pack = context.channel_packs.get(&channel.pack);
+    let market = pack.and_then(|pack| pack.header.market).or(channel.market);
+    let currency = market.and_then(|market| {
+        context
+            .packs
+            .marketplace(market.marketplace().id())
+            .map(|pack| pack.header.currency)
+    });
+    let (Some(pack), Some(market), Some(currency)) = (pack, market, currency) else {
+        missing.push(Missing {
+            field: format!("{}: market", channel.id),
+            message: "the channel needs a known pack and a `market` (jp, us, de, fr, uk)"
+                .to_string(),
+        });
+        return ChannelResult::empty(channel, pack, volumes, missing);
+    };
+    let payment = channel
+        .payment
+        .as_deref()
+        .and_then(|id| context.channel_packs.get(id));
+    if pack.header.needs_payment && payment.is_none() {
+        missing.push(Missing {
+            field: format!("{}: payment", channel.id),
+            message: "an own store needs a payment pack: set `payment` (stripe-eea, paypal-fr)"
+                .to_string(),
+        });
+    }
+    let mut lines = Vec::with_capacity(volumes.len());
+    for (product, units) in volumes {
+        lines.push(unit_line(
+            context,
+            rates,
+            home,
+            scenario,
+            &LineChannel {
+                plan: channel,
+                pack,
+                payment,
+                market,
+                currency,
+            },
+            product,
+            *units,
+        ));
+    }
+    let mut converter = Converter {
+        rates,
+        explain: &mut explain,
+        missing: &mut missing,
+        prefix: format!("{}: ", channel.id),
+    };
+    let costs = channel_costs(context, &mut converter, channel, pack, payment, currency);
+    let monthly_units: u32 = lines.iter().map(|line| line.monthly_units).sum();
+    let contribution: Decimal = lines
+        .iter()
+        .filter_map(|line| {
+            line.figures
+                .as_ref()
+                .map(|figures| figures.contribution * Decimal::from(line.monthly_units))
+        })
+        .sum();
+    let monthly_profit = contribution - costs.fixed;
+    let priced_units: u32 = lines
+        .iter()
+        .filter(|line| line.figures.is_some())
+        .map(|line| line.monthly_units)
+        .sum();
+    let break_even_units = if priced_units == 0 {
+        None
+    } else {
+        break_even(costs.fixed, contribution / Decimal::from(priced_units))
+    };
+    let months_to_recover = months_to_recover(costs.setup, monthly_profit);
+    converter.explain.add(|| {
+        Explanation::new(
+            "Monthly profit",
+            format!(
+                "contribution {} − fixed {} = {} {currency}",
+                g(contribution.round_dp(2)),
+                g(costs.fixed.round_dp(2)),
+                g(monthly_profit.round_dp(2))
+            ),
+        )
+        .amount(monthly_profit)
+    });
+    converter.explain.add(|| {
+        Explanation::new(
+            "Break-even units per month",
+            match break_even_units {
+                Some(units) => format!(
+                    "ceil(fixed {} ÷ contribution per unit {}) = {units}",
+                    g(costs.fixed.round_dp(2)),
+                    g((contribution / Decimal::from(priced_units.max(1))).round_dp(2))
+                ),
+                None => "none: a unit does not contribute to the fixed costs".to_string(),
+            },
+        )
+    });
+    converter.explain.add(|| {
+        Explanation::new(
+            "Months to recover set-up costs",
+            match months_to_recover {
+                Some(months) => format!(
+                    "ceil(set-up {} ÷ monthly profit {}) = {months}",
+                    g(costs.setup.round_dp(2)),
+                    g(monthly_profit.round_dp(2))
+                ),
+                None => "never at this volume: the channel loses money each month".to_string(),
+            },
+        )
+    });
+    let monthly_profit_home = home.and_then(|home| {
+        converter
+            .money(Money::new(monthly_profit, currency), home, "monthly profit")
+            .map(|amount| Money::new(amount, home))
+    });
+    let setup_home = home.and_then(|home| {
+        converter
+            .money(Money::new(costs.setup, currency), home, "set-up")
+            .map(|amount| Money::new(amount, home))
+    });
+    let complete = missing.is_empty()
+        && lines
+            .iter()
+            .all(|line| line.figures.is_some() && line.missing.is_empty());
+    ChannelResult {
+        channel: channel.id.clone(),
+        pack: pack.header.id.clone(),
+        name: pack.header.name.clone(),
+        model: pack.header.model,
+        currency,
+        monthly_units,
+        contribution,
+        fixed_monthly: costs.fixed,
+        monthly_profit,
+        monthly_profit_home,
+        setup: costs.setup,
+        setup_home,
+        break_even_units,
+        months_to_recover,
+        complete,
+        lines,
+        explain: explain.into_vec(),
+        missing,
+    }
+}
+
+impl ChannelResult {
+    fn empty(
+        channel: &ChannelPlan,
+        pack: Option<&ChannelPack>,
+        volumes: &[(&Product, u32)],
+        missing: Vec<Missing>,
+    ) -> ChannelResult {
+        ChannelResult {
+            channel: channel.id.clone(),
+            pack: channel.pack.clone(),
+            name: pack.map_or_else(|| channel.pack.clone(), |pack| pack.header.name.clone()),
+            model: pack.map_or(ChannelModel::Marketplace, |pack| pack.header.model),
+            currency: Currency::EUR,
+            monthly_units: volumes.iter().map(|(_, units)| units).sum(),
+            contribution: Decimal::ZERO,
+            fixed_monthly: Decimal::ZERO,
+            monthly_profit: Decimal::ZERO,
+            monthly_profit_home: None,
+            setup: Decimal::ZERO,
+            setup_home: None,
+            break_even_units: None,
+            months_to_recover: None,
+            complete: false,
+            lines: Vec::new(),
+            explain: Vec::new(),
+            missing,
+        }
+    }
+}
+
+/// ceil(fixed ÷ contribution per unit); none when a unit contributes nothing.
+pub fn break_even(fixed: Decimal, contribution_per_unit: Decimal) -> Option<u64> {
+    if contribution_per_unit <= Decimal::ZERO {
+        return None;
+    }
+    if fixed <= Decimal::ZERO {
+        return Some(0);
+    }
+    let units = (fixed / contribution_per_unit).ceil();
+    u64::try_from(units).ok()
+}
+
+/// ceil(set-up ÷ monthly profit); zero without set-up costs; none when the channel loses money.
+pub fn months_to_recover(setup: Decimal, monthly_profit: Decimal) -> Option<u64> {
+    if setup <= Decimal::ZERO {
+        return Some(0);
+    }
+    if monthly_profit <= Decimal::ZERO {
+        return None;
+    }
+    u64::try_from((setup / monthly_profit).ceil()).ok()
+}
+
+struct LineChannel<'a> {
+    plan: &'a ChannelPlan,
+    pack: &'a ChannelPack,
+    payment: Option<&'a ChannelPack>,
+    market: Market,
+    currency: Currency,
+}
+
+/// Per-sale fees of `pack` at `price` (in `currency`): `rate × price + amount`, each explained.
+fn per_sale_fees(
+    context: &Context<'_>,
+    converter: &mut Converter<'_>,
+    line: &LineChannel<'_>,
+    pack: &ChannelPack,
+    price: Decimal,
+) -> Decimal {
+    let as_of = context.plan.plan.as_of;
+    // Price bands are written in the pack's currency; convert only when a band needs it.
+    let banded = pack
+        .fees
+        .iter()
+        .any(|dated| dated.row.price_over.is_some() || dated.row.price_up_to.is_some());
+    let price_in_pack = if banded {
+        converter
+            .money(
+                Money::new(price, line.currency),
+                pack.header.currency,
+                "price",
+            )
+            .unwrap_or(price)
+    } else {
+        price
+    };
+    let mut total = Decimal::ZERO;
+    for dated in fees_in_force(pack, as_of, FeeBasis::PerSale) {
+        let row = &dated.row;
+        if !row.applies(line.market, price_in_pack) {
+            continue;
+        }
+        let Some((rate, amount, overridden)) =
+            fee_figures(converter, line.plan, dated, pack.header.currency)
+        else {
+            continue;
+        };
+        let fixed = match amount {
+            Some(amount) => converter
+                .money(amount, line.currency, &row.label)
+                .unwrap_or_default(),
+            None => Decimal::ZERO,
+        };
+        let share = rate.map_or(Decimal::ZERO, |rate| rate.apply(price));
+        let fee = share + fixed;
+        total += fee;
+        converter.explain.add(|| {
+            let formula = match rate {
+                Some(rate) => format!(
+                    "{} × {rate} + {} = {}",
+                    g(price),
+                    g(fixed.round_dp(4)),
+                    g(fee.round_dp(4))
+                ),
+                None => format!("{} per sale", g(fee.round_dp(4))),
+            };
+            Explanation::new(format!("{}: {}", pack.header.name, row.label), formula)
+                .amount(fee)
+                .rule(row.label.clone(), dated)
+                .overridden(overridden)
+        });
+    }
+    total
+}
+
+fn fees_in_force(
+    pack: &ChannelPack,
+    as_of: chrono::NaiveDate,
+    basis: FeeBasis,
+) -> impl Iterator<Item = &Dated<ChannelFeeRow>> {
+    // Several rows may share a code with different dates: keep the one in force for each.
+    pack.fees.iter().filter(move |dated| {
+        dated.row.basis == basis
+            && in_force(&pack.fees, as_of, |row| {
+                row.code == dated.row.code && row.markets == dated.row.markets
+            })
+            .is_some_and(|current| std::ptr::eq(current, *dated))
+    })
+}
+
+/// A fee's rate and amount: the pack's when published, else the plan's quote (by code, in the
+/// quote's own currency) or a gap carrying the pack's prompt. The boolean says the user typed it.
+fn fee_figures(
+    converter: &mut Converter<'_>,
+    channel: &ChannelPlan,
+    dated: &Dated<ChannelFeeRow>,
+    pack_currency: Currency,
+) -> Option<(Option<crate::money::Rate>, Option<Money>, bool)> {
+    let row = &dated.row;
+    let quote = channel.quotes.iter().find(|quote| quote.code == row.code);
+    match (row.status, quote) {
+        (_, Some(quote)) => {
+            let amount = match &quote.amount {
+                Some(amount) => match Currency::from_str(amount.currency.as_str()) {
+                    Ok(currency) => Some(Money::new(amount.amount, currency)),
+                    Err(_) => {
+                        converter.gap(
+                            &format!("quotes.{}", row.code),
+                            format!("currency {} is not supported", amount.currency),
+                        );
+                        return None;
+                    }
+                },
+                None => None,
+            };
+            Some((quote.rate, amount, true))
+        }
+        (FeeStatus::Published, None) => Some((
+            row.rate,
+            row.amount.map(|amount| Money::new(amount, pack_currency)),
+            false,
+        )),
+        (FeeStatus::UserEntered, None) => {
+            converter.gap(
+                &format!("quotes.{}", row.code),
+                row.prompt
+                    .clone()
+                    .unwrap_or_else(|| "enter your quote".to_string()),
+            );
+            None
+        }
+    }
+}
+
+struct ChannelCosts {
+    fixed: Decimal,
+    setup: Decimal,
+}
+
+/// Fixed monthly and set-up costs: the Amazon selling plan, the packs' monthly, annual and set-up fees,
+/// and the plan's own fixed and set-up costs.
+fn channel_costs(
+    context: &Context<'_>,
+    converter: &mut Converter<'_>,
+    channel: &ChannelPlan,
+    pack: &ChannelPack,
+    payment: Option<&ChannelPack>,
+    currency: Currency,
+) -> ChannelCosts {
+    let as_of = context.plan.plan.as_of;
+    let mut fixed = Decimal::ZERO;
+    let mut setup = Decimal::ZERO;
+    if let Some(link) = pack.header.amazon {
+        let plan_row = context
+            .packs
+            .marketplace(link.marketplace.id())
+            .and_then(|marketplace| in_force(&marketplace.selling_plans, as_of, |_| true));
+        match plan_row {
+            Some(dated) => {
+                let monthly = dated.row.professional_monthly;
+                fixed += monthly;
+                converter.explain.add(|| {
+                    Explanation::new(
+                        "Professional selling plan (fixed)",
+                        format!("{} {currency} per month", g(monthly)),
+                    )
+                    .amount(monthly)
+                    .rule("Professional selling plan", dated)
+                });
+            }
+            None => converter.gap(
+                "selling_plan",
+                format!(
+                    "no selling plan in force for {} on {as_of}",
+                    link.marketplace
+                ),
+            ),
+        }
+    }
+    for pack in std::iter::once(pack).chain(payment) {
+        for basis in [FeeBasis::Monthly, FeeBasis::Annual, FeeBasis::Setup] {
+            for dated in fees_in_force(pack, as_of, basis) {
+                let Some((_, Some(amount), overridden)) =
+                    fee_figures(converter, channel, dated, pack.header.currency)
+                else {
+                    continue;
+                };
+                let Some(amount) = converter.money(amount, currency, &dated.row.label) else {
+                    continue;
+                };
+                let (value, formula) = match basis {
+                    FeeBasis::Annual => {
+                        let monthly = amount / Decimal::from(12);
+                        (
+                            monthly,
+                            format!("{} ÷ 12 = {} per month", g(amount), g(monthly.round_dp(4))),
+                        )
+                    }
+                    FeeBasis::Setup => (amount, format!("{} once", g(amount.round_dp(4)))),
+                    _ => (amount, format!("{} per month", g(amount.round_dp(4)))),
+                };
+                if basis == FeeBasis::Setup {
+                    setup += value;
+                } else {
+                    fixed += value;
+                }
+                converter.explain.add(|| {
+                    Explanation::new(
+                        format!("{}: {}", pack.header.name, dated.row.label),
+                        formula,
+                    )
+                    .amount(value)
+                    .rule(dated.row.label.clone(), dated)
+                    .overridden(overridden)
+                });
+            }
+        }
+    }
+    for (kind, items) in [("fixed", &channel.fixed), ("setup", &channel.setup)] {
+        for (index, item) in items.iter().enumerate() {
+            let field = format!("{kind}[{index}]");
+            let Some(amount) = converter.amount(&item.amount, currency, &field) else {
+                continue;
+            };
+            if kind == "fixed" {
+                fixed += amount;
+            } else {
+                setup += amount;
+            }
+            converter.explain.add(|| {
+                Explanation::new(
+                    item.label.clone(),
+                    format!(
+                        "{} {currency} {}",
+                        g(amount.round_dp(4)),
+                        if kind == "fixed" { "per month" } else { "once" }
+                    ),
+                )
+                .amount(amount)
+                .input("entered in the plan", &field)
+            });
+        }
+    }
+    ChannelCosts { fixed, setup }
+}
+
+fn unit_line(
+    context: &Context<'_>,
+    rates: &[FxRate],
+    home: Option<Currency>,
+    scenario: &Scenario,
+    line: &LineChannel<'_>,
+    product: &Product,
+    units: u32,
+) -> UnitLine {
+    let channel = line.plan;
+    let amazon = line.pack.header.amazon;
+    let mut explain = Steps::new(context.detail);
+    let mut missing = Vec::new();
+    let mut converter = Converter {
+        rates,
+        explain: &mut explain,
+        missing: &mut missing,
+        prefix: format!("{} × {}: ", channel.id, product.sku),
+    };
+    let entry = channel_product(channel, &product.sku);
+    let marketplace = line.market.marketplace();
+    let currency = line.currency;
+
+    // The cost engine prices the product on the market: net of tax, Amazon's fees, landed cost.
+    let mut priced = product.clone();
+    let given = price_of(scenario, channel, product, line.market);
+    let displayed = given
+        .filter(|amount| !amount.amount.is_sign_negative() && amount.amount <= MAX_AMOUNT)
+        .map(|amount| Amount {
+            amount: amount.amount * context.knobs.price,
+            currency: amount.currency.clone(),
+        });
+    if given.is_some() && displayed.is_none() {
+        converter.gap("price", "must be between 0 and 10^15".to_string());
+    } else if displayed.is_none() {
+        converter.gap(
+            "price",
+            format!(
+                "no price: give `[[channels.products]] price` or a `[[products.prices]]` for {marketplace}"
+            ),
+        );
+    }
+    priced.prices = displayed
+        .map(|price| vec![Price { marketplace, price }])
+        .unwrap_or_default();
+    let overrides = QuoteOverrides {
+        fulfilment_fee: entry
+            .and_then(|entry| entry.fulfilment_fee.as_ref())
+            .and_then(|fee| converter.amount(fee, currency, "fulfilment_fee")),
+        duty_rate: entry.and_then(|entry| entry.duty_rate),
+    };
+    let target = Target {
+        marketplace,
+        fulfilment: amazon.map_or(Fulfilment::Mfn, |link| link.fulfilment),
+        channel: Channel::B2c,
+        monthly_sales: None,
+        monthly_units: Some(units),
+    };
+    let quoted: UnitEconomics = quote_product(
+        context.plan,
+        &priced,
+        &target,
+        context.packs,
+        rates,
+        context.detail,
+        &overrides,
+    );
+    let fba = amazon.is_some_and(|link| link.fulfilment == Fulfilment::Fba);
+    for step in quoted.explain {
+        let label = step.label.as_str();
+        let amazon_only = AMAZON_ONLY_STEPS.contains(&label);
+        if REPLACED_STEPS.contains(&label)
+            || label.starts_with("margin in ")
+            || (amazon.is_none() && amazon_only)
+        {
+            continue;
+        }
+        converter.explain.add(|| step);
+    }
+    for gap in quoted.missing {
+        let last = gap.field.rsplit(": ").next().unwrap_or_default();
+        let amazon_gap = AMAZON_ONLY_GAPS.contains(&last);
+        // MFN delivery is the seller's shipping (below), not an Amazon fee the engine leaves out;
+        // a missing price is reported once, above, in the channel's words.
+        if (amazon.is_none() && amazon_gap) || (!fba && last == "fulfilment") || last == "price" {
+            continue;
+        }
+        converter.missing.push(Missing {
+            field: format!("{}{}", converter.prefix, gap.field),
+            message: gap.message,
+        });
+    }
+    let landed = match (quoted.unit_cost, quoted.freight, quoted.duty) {
+        (Some(cost), Some(freight), Some(duty)) => {
+            let duty = duty * context.knobs.duty;
+            let landed = cost + freight + duty;
+            converter.explain.add(|| {
+                Explanation::new(
+                    "Landed cost per unit",
+                    format!(
+                        "unit cost {} + freight and insurance {} + duty {} = {}",
+                        g(cost.round_dp(4)),
+                        g(freight.round_dp(4)),
+                        g(duty.round_dp(4)),
+                        g(landed.round_dp(4))
+                    ),
+                )
+                .amount(landed)
+            });
+            Some(landed)
+        }
+        _ => None,
+    };
+    let (Some(price), Some(net_price), Some(landed_cost)) =
+        (quoted.price, quoted.net_price, landed)
+    else {
+        return UnitLine {
+            channel: channel.id.clone(),
+            sku: product.sku.clone(),
+            currency,
+            monthly_units: units,
+            figures: None,
+            explain: explain.into_vec(),
+            missing,
+        };
+    };
+
+    let marketplace_fees = match amazon {
+        Some(_) => quoted.referral_fee.unwrap_or_default() + quoted.closing_fee.unwrap_or_default(),
+        None => per_sale_fees(context, &mut converter, line, line.pack, price),
+    };
+    let fulfilment = if fba {
+        quoted.fulfilment_fee.unwrap_or_default()
+    } else if line.pack.header.seller_ships {
+        match entry.and_then(|entry| entry.shipping.as_ref()) {
+            Some(shipping) => converter
+                .amount(shipping, currency, "shipping")
+                .unwrap_or_default(),
+            None => {
+                converter.gap(
+                    "shipping",
+                    "enter your carrier's quote for delivering one unit to the buyer \
+                     (`[[channels.products]] shipping`)"
+                        .to_string(),
+                );
+                Decimal::ZERO
+            }
+        }
+    } else {
+        Decimal::ZERO
+    };
+    let payment_fees = match line.payment {
+        Some(payment) if line.pack.header.needs_payment => {
+            per_sale_fees(context, &mut converter, line, payment, price)
+        }
+        _ => Decimal::ZERO,
+    };
+    let fx_cost = fx_cost(context, &mut converter, line, home, net_price);
+    let returns = match (channel.return_rate, &channel.cost_per_return) {
+        (Some(rate), Some(cost)) => {
+            let cost = converter
+                .amount(cost, currency, "cost_per_return")
+                .unwrap_or_default();
+            let share = rate.as_fraction() * context.knobs.return_rate;
+            let returns = share * cost;
+            converter.explain.add(|| {
+                Explanation::new(
+                    "Returns per unit",
+                    format!(
+                        "{}% × {} per return = {}",
+                        (share * Decimal::ONE_HUNDRED).normalize(),
+                        g(cost.round_dp(4)),
+                        g(returns.round_dp(4))
+                    ),
+                )
+                .amount(returns)
+            });
+            returns
+        }
+        (Some(_), None) => {
+            converter.gap(
+                "cost_per_return",
+                "a return rate needs the cost of one return".to_string(),
+            );
+            Decimal::ZERO
+        }
+        _ => Decimal::ZERO,
+    };
+    let ad_share = channel.ad_share.map_or(Decimal::ZERO, |share| {
+        share.as_fraction() * context.knobs.ad_share
+    });
+    let advertising = ad_share * price;
+    let acquisition = channel
+        .cpa
+        .as_ref()
+        .and_then(|cpa| converter.amount(cpa, currency, "cpa"))
+        .unwrap_or_default();
+    let marketing = advertising + acquisition;
+    if !marketing.is_zero() {
+        converter.explain.add(|| {
+            Explanation::new(
+                "Marketing per unit",
+                format!(
+                    "ad share {}% × {} + cost per acquisition {} = {}",
+                    (ad_share * Decimal::ONE_HUNDRED).normalize(),
+                    g(price),
+                    g(acquisition.round_dp(4)),
+                    g(marketing.round_dp(4))
+                ),
+            )
+            .amount(marketing)
+        });
+    }
+    let contribution = net_price
+        - marketplace_fees
+        - fulfilment
+        - landed_cost
+        - payment_fees
+        - fx_cost
+        - returns
+        - marketing;
+    converter.explain.add(|| {
+        Explanation::new(
+            "Contribution per unit",
+            format!(
+                "net {} − fees {} − fulfilment {} − landed {} − payment {} − FX {} − returns {} − marketing {} = {}",
+                g(net_price.round_dp(4)),
+                g(marketplace_fees.round_dp(4)),
+                g(fulfilment.round_dp(4)),
+                g(landed_cost.round_dp(4)),
+                g(payment_fees.round_dp(4)),
+                g(fx_cost.round_dp(4)),
+                g(returns.round_dp(4)),
+                g(marketing.round_dp(4)),
+                g(contribution.round_dp(4))
+            ),
+        )
+        .amount(contribution)
+    });
+    let contribution_home = home.and_then(|home| {
+        converter
+            .money(Money::new(contribution, currency), home, "contribution")
+            .map(|amount| Money::new(amount, home))
+    });
+    let margin_rate = (!net_price.is_zero()).then(|| contribution / net_price);
+    let roi = (!landed_cost.is_zero()).then(|| contribution / landed_cost);
+    UnitLine {
+        channel: channel.id.clone(),
+        sku: product.sku.clone(),
+        currency,
+        monthly_units: units,
+        figures: Some(UnitFigures {
+            price,
+            net_price,
+            marketplace_fees,
+            fulfilment,
+            landed_cost,
+            payment_fees,
+            fx_cost,
+            returns,
+            marketing,
+            contribution,
+            contribution_home,
+            margin_rate,
+            roi,
+        }),
+        explain: explain.into_vec(),
+        missing,
+    }
+}
+
+/// The cost of converting the proceeds to the home currency: the plan's `fx_cost`, else the payment
+/// or channel pack's conversion fee; nothing when the market's currency is the home currency.
+fn fx_cost(
+    context: &Context<'_>,
+    converter: &mut Converter<'_>,
+    line: &LineChannel<'_>,
+    home: Option<Currency>,
+    net_price: Decimal,
+) -> Decimal {
+    if home == Some(line.currency) {
+        return Decimal::ZERO;
+    }
+    let as_of = context.plan.plan.as_of;
+    let from_pack = line
+        .payment
+        .into_iter()
+        .chain(std::iter::once(line.pack))
+        .find_map(|pack| fees_in_force(pack, as_of, FeeBasis::FxConversion).next());
+    let (rate, rule) = match (line.plan.fx_cost, from_pack) {
+        (Some(rate), _) => (rate, None),
+        (None, Some(dated)) => match dated.row.rate {
+            Some(rate) => (rate, Some(dated)),
+            None => return Decimal::ZERO,
+        },
+        (None, None) => {
+            converter.gap(
+                "fx_cost",
+                format!(
+                    "enter your bank's or provider's margin for converting {} to the home currency (`fx_cost`)",
+                    line.currency
+                ),
+            );
+            return Decimal::ZERO;
+        }
+    };
+    let cost = rate.apply(net_price);
+    converter.explain.add(|| {
+        let step = Explanation::new(
+            "Currency conversion of the proceeds",
+            format!(
+                "{} × {rate} = {}",
+                g(net_price.round_dp(4)),
+                g(cost.round_dp(4))
+            ),
+        )
+        .amount(cost);
+        match rule {
+            Some(dated) => step.rule(dated.row.label.clone(), dated),
+            None => step.input("entered in the plan", "fx_cost"),
+        }
+    });
+    cost
+}

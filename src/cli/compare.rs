@@ -1,0 +1,244 @@
+//! `landfall compare PLAN [--json] [--scenario NAME] [--fx FROM/TO=RATE[@DATE]]… [--packs DIR]`:
+//! channel comparison of a plan (unit economics, fixed costs, break-even, scenarios side by side,
+//! sensitivity, qualitative weighing).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::Args;
+use landfall::channels::{self, ChannelResult, Comparison, ScenarioResult};
+use landfall::money::{Money, group_digits};
+use rust_decimal::Decimal;
+
+use super::landed::{emit, out_line, render_steps};
+use super::quote::parse_rate;
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Plan file (TOML) with `[[channels]]` (and optionally `[[scenarios]]` and `[criteria]`).
+    pub plan: PathBuf,
+    /// Print the comparison as JSON (amounts as decimal strings).
+    #[arg(long)]
+    pub json: bool,
+    /// The scenario the sensitivity and the weighing use (default: the first).
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
+    /// An exchange rate, `EUR/JPY=171.78` (1 EUR = 171.78 JPY), optionally `@2026-11-20`. Repeat per pair.
+    #[arg(long = "fx", value_name = "FROM/TO=RATE[@DATE]")]
+    pub fx: Vec<String>,
+    /// Folder of your own rule-pack files, merged over the bundled packs.
+    #[arg(long, value_name = "DIR")]
+    pub packs: Option<PathBuf>,
+}
+
+pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.plan)
+        .with_context(|| format!("cannot read {}", args.plan.display()))?;
+    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
+    let rates = args
+        .fx
+        .iter()
+        .map(|text| parse_rate(text, plan.plan.as_of))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let packs = super::packs::load_packs(args.packs.as_deref())?;
+    let channel_packs = channels::bundled_channels()?;
+    let comparison = channels::compare(
+        &plan,
+        &packs,
+        &channel_packs,
+        &rates,
+        args.scenario.as_deref(),
+    )
+    .with_context(|| args.plan.display().to_string())?;
+    if args.json {
+        emit(&format!("{}\n", serde_json::to_string_pretty(&comparison)?))?;
+    } else {
+        emit(&render(&comparison))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(amount: Decimal) -> String {
+    group_digits(amount.round_dp(2))
+}
+
+fn show_money(money: Option<Money>) -> String {
+    money.map_or_else(
+        || "—".to_string(),
+        |money| format!("{} {}", show(money.amount), money.currency),
+    )
+}
+
+fn show_count(count: Option<u64>, unit: &str) -> String {
+    count.map_or_else(|| "never".to_string(), |count| format!("{count} {unit}"))
+}
+
+fn render(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    out_line!(
+        out,
+        "Channel comparison for \"{}\" as of {}",
+        comparison.plan,
+        comparison.as_of
+    );
+    for scenario in &comparison.scenarios {
+        render_summary(&mut out, scenario);
+    }
+    if let Some(selected) = comparison
+        .scenarios
+        .iter()
+        .find(|scenario| scenario.name == comparison.selected)
+    {
+        out_line!(out, "\nDetail of scenario \"{}\"", selected.name);
+        for channel in &selected.channels {
+            render_channel(&mut out, channel);
+        }
+    }
+    out_line!(
+        out,
+        "\nSensitivity of the monthly profit (scenario \"{}\"), largest swing first",
+        comparison.selected
+    );
+    if comparison.sensitivity.is_empty() {
+        out_line!(
+            out,
+            "  not computed: the scenario's total profit in the home currency is unknown (see MISSING)"
+        );
+    }
+    for row in &comparison.sensitivity {
+        out_line!(
+            out,
+            "  {:?}: low {} | base {} | high {} | swing {} ({})",
+            row.input,
+            show_money(Some(row.profit_low)),
+            show_money(Some(row.profit_base)),
+            show_money(Some(row.profit_high)),
+            show(row.swing),
+            row.description
+        );
+    }
+    out_line!(out, "\nQualitative weighing (1 poor – 5 good)");
+    for criterion in &comparison.weighing.criteria {
+        out_line!(
+            out,
+            "  weight {} — {}{}",
+            group_digits(criterion.weight),
+            criterion.label,
+            if criterion.from_plan {
+                " [your weight]"
+            } else {
+                ""
+            }
+        );
+    }
+    for score in &comparison.weighing.channels {
+        out_line!(
+            out,
+            "  {}: score {} = {} | monthly profit {}",
+            score.channel,
+            show(score.score),
+            score.explain.formula,
+            show_money(score.monthly_profit_home)
+        );
+    }
+    for gap in &comparison.weighing.missing {
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+    }
+    out
+}
+
+fn render_summary(out: &mut String, scenario: &ScenarioResult) {
+    out_line!(
+        out,
+        "\nScenario \"{}\": total monthly profit {}{}",
+        scenario.name,
+        show_money(scenario.total_monthly_profit_home),
+        if scenario.complete {
+            ""
+        } else {
+            " (INCOMPLETE: see MISSING)"
+        }
+    );
+    for (rank, id) in scenario.ranking.iter().enumerate() {
+        let Some(channel) = scenario
+            .channels
+            .iter()
+            .find(|channel| &channel.channel == id)
+        else {
+            continue;
+        };
+        out_line!(
+            out,
+            "  {}. {} ({}): {} units/month, profit {} {} = {}, fixed {}, break-even: {}, set-up recovered: {}{}",
+            rank + 1,
+            channel.channel,
+            channel.name,
+            channel.monthly_units,
+            show(channel.monthly_profit),
+            channel.currency,
+            show_money(channel.monthly_profit_home),
+            show(channel.fixed_monthly),
+            show_count(channel.break_even_units, "units a month"),
+            show_count(channel.months_to_recover, "months"),
+            if channel.complete {
+                ""
+            } else {
+                " [incomplete]"
+            }
+        );
+    }
+}
+
+fn render_channel(out: &mut String, channel: &ChannelResult) {
+    out_line!(
+        out,
+        "\n{} — {} ({}, {:?})",
+        channel.channel,
+        channel.name,
+        channel.currency,
+        channel.model
+    );
+    for line in &channel.lines {
+        out_line!(out, "  {} × {} units", line.sku, line.monthly_units);
+        render_steps(out, "    ", &line.explain);
+        if let Some(figures) = &line.figures {
+            for (label, amount) in [
+                ("price", figures.price),
+                ("net price", figures.net_price),
+                ("marketplace fees", figures.marketplace_fees),
+                ("fulfilment", figures.fulfilment),
+                ("landed cost", figures.landed_cost),
+                ("payment fees", figures.payment_fees),
+                ("FX conversion", figures.fx_cost),
+                ("returns", figures.returns),
+                ("marketing", figures.marketing),
+                ("contribution", figures.contribution),
+            ] {
+                out_line!(out, "    {label}: {}", show(amount));
+            }
+            out_line!(
+                out,
+                "    contribution in home currency: {}",
+                show_money(figures.contribution_home)
+            );
+            if let Some(rate) = figures.margin_rate {
+                out_line!(out, "    margin: {}%", show(rate * Decimal::ONE_HUNDRED));
+            }
+            if let Some(roi) = figures.roi {
+                out_line!(
+                    out,
+                    "    ROI on landed cost: {}%",
+                    show(roi * Decimal::ONE_HUNDRED)
+                );
+            }
+        }
+        for gap in &line.missing {
+            out_line!(out, "    MISSING {}: {}", gap.field, gap.message);
+        }
+    }
+    render_steps(out, "  ", &channel.explain);
+    for gap in &channel.missing {
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+    }
+}

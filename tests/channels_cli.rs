@@ -1,0 +1,106 @@
+//! `landfall compare`: the example plan's comparison as JSON, the text report, and exit code 2 with a
+//! clear message on bad input.
+
+use std::process::Command;
+
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/data/examples/bluetooth-speaker-japan.toml"
+);
+
+fn landfall(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .args(args)
+        .output()
+        .expect("run landfall")
+}
+
+#[test]
+fn example_plan_compares_fba_mfn_rakuten_and_an_own_store() {
+    let output = landfall(&[
+        "compare",
+        EXAMPLE,
+        "--json",
+        "--fx",
+        "EUR/JPY=171.78",
+        "--fx",
+        "USD/JPY=147.36",
+        "--scenario",
+        "Every channel",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(json["selected"], "Every channel");
+    assert_eq!(json["home_currency"], "EUR");
+    let scenarios = json["scenarios"].as_array().expect("scenarios");
+    assert_eq!(scenarios.len(), 3);
+    let every = &scenarios[2];
+    let mut ranked: Vec<&str> = every["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .filter_map(|id| id.as_str())
+        .collect();
+    ranked.sort_unstable();
+    assert_eq!(
+        ranked,
+        ["amazon-jp-fba", "amazon-jp-mfn", "own-store-jp", "rakuten"]
+    );
+    for channel in every["channels"].as_array().expect("channels") {
+        // Every channel of the example is complete: nothing is left out of its figures.
+        assert_eq!(channel["complete"], true, "{}", channel["missing"]);
+        assert!(
+            channel["monthly_profit"].is_string(),
+            "decimals are strings"
+        );
+        assert_eq!(channel["monthly_profit_home"]["currency"], "EUR");
+        let line = &channel["lines"][0];
+        assert!(line["figures"]["contribution"].is_string());
+        assert!(!line["explain"].as_array().expect("explain").is_empty());
+    }
+    assert_eq!(
+        json["sensitivity"].as_array().expect("sensitivity").len(),
+        5
+    );
+    assert_eq!(
+        json["weighing"]["channels"]
+            .as_array()
+            .expect("scores")
+            .len(),
+        4
+    );
+}
+
+#[test]
+fn text_report_ranks_channels_and_shows_the_weighing_beside_the_money() {
+    let output = landfall(&[
+        "compare",
+        EXAMPLE,
+        "--fx",
+        "EUR/JPY=171.78",
+        "--fx",
+        "USD/JPY=147.36",
+    ]);
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("Scenario \"Launch: Amazon FBA only\""),
+        "{text}"
+    );
+    assert!(text.contains("break-even"), "{text}");
+    assert!(text.contains("Sensitivity of the monthly profit"), "{text}");
+    assert!(text.contains("| monthly profit"), "{text}");
+}
+
+#[test]
+fn unknown_scenario_is_bad_input_with_exit_code_2() {
+    let output = landfall(&["compare", EXAMPLE, "--scenario", "Nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no scenario named \"Nope\""), "{stderr}");
+    assert!(stderr.contains("\"Every channel\""), "{stderr}");
+}
