@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "list_plans",
     "get_plan",
     "quote_plan",
+    "compare_channels",
     "checklist",
     "update_item",
 ];

@@ -7,18 +7,20 @@ pub mod bindings;
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 use ts_rs::TS;
 
+use crate::channels::{self, ChannelPacks, Comparison};
 use crate::checklist::bundled as bundled_checklists;
 use crate::checklist::catalogue::{CatalogueError, Catalogues};
 use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, evaluate_plan};
 use crate::cost::{self, Detail, Quote};
-use crate::money::Currency;
+use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, parse_plan};
-use crate::rates::{self, RatesError, RatesStatus};
+use crate::rates::{self, Rates, RatesError, RatesStatus};
 use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
 
 /// What the UI can branch on without matching message text.
@@ -110,6 +112,14 @@ pub struct PlanQuote {
     pub rate_warnings: Vec<String>,
 }
 
+/// A plan's channel comparison with the exchange rates it was computed with.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct PlanComparison {
+    pub comparison: Comparison,
+    pub rates: RatesStatus,
+    pub rate_warnings: Vec<String>,
+}
+
 /// A change to one checklist item, as the user makes it in the Checklist view.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ItemUpdate {
@@ -140,6 +150,7 @@ pub struct PlanDetail {
 pub struct Landfall {
     store: Store,
     packs: Packs,
+    channel_packs: ChannelPacks,
     catalogues: Catalogues,
 }
 
@@ -151,9 +162,11 @@ impl Landfall {
         store.seed_example_if_empty()?;
         let packs = packs::bundled()?;
         let catalogues = bundled_checklists::catalogues()?;
+        let channel_packs = channels::bundled_channels()?;
         Ok(Landfall {
             store,
             packs,
+            channel_packs,
             catalogues,
         })
     }
@@ -185,25 +198,49 @@ impl Landfall {
     /// rates (cached, or the bundled snapshot) in force at the plan's as-of date.
     pub fn quote_plan(&self, id: PlanId) -> Result<PlanQuote, ApiError> {
         let plan = self.get_plan(id)?.plan;
-        let as_of = plan.plan.as_of;
-        let rates = rates::load(&self.store, as_of)?;
-        let marketplace_currencies = plan
-            .targets
-            .iter()
-            .filter_map(|target| self.packs.marketplace(target.marketplace.id()))
-            .map(|pack| pack.header.currency);
-        let currencies = plan
-            .currencies()
-            .into_iter()
-            .filter_map(|code| code.parse::<Currency>().ok())
-            .chain(marketplace_currencies)
-            .collect();
-        let fx = rates.book.fx_rates_among(&currencies, as_of);
+        let (fx, rates) = self.rates_at(plan.plan.as_of)?;
         Ok(PlanQuote {
             quote: cost::quote(&plan, &self.packs, &fx, Detail::Explained),
             rates: rates.status,
             rate_warnings: rates.warnings,
         })
+    }
+
+    /// The channel comparison of a plan: unit economics per channel, scenarios side by side,
+    /// sensitivity and the qualitative weighing. `scenario` picks the one the sensitivity uses.
+    pub fn compare_channels(
+        &self,
+        id: PlanId,
+        scenario: Option<String>,
+    ) -> Result<PlanComparison, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let (fx, rates) = self.rates_at(plan.plan.as_of)?;
+        let comparison = channels::compare(
+            &plan,
+            &self.packs,
+            &self.channel_packs,
+            &fx,
+            scenario.as_deref(),
+        )
+        .map_err(|err| ApiError::new(ErrorCode::BadInput, err.to_string()))?;
+        Ok(PlanComparison {
+            comparison,
+            rates: rates.status,
+            rate_warnings: rates.warnings,
+        })
+    }
+
+    /// Every cross rate the ECB book can give on `on` (cached rates over the bundled snapshot): the
+    /// engines pick the pairs they need and record each one they use.
+    fn rates_at(&self, on: NaiveDate) -> Result<(Vec<FxRate>, Rates), ApiError> {
+        let rates = rates::load(&self.store, on)?;
+        let currencies = rates
+            .book
+            .currencies()
+            .chain(std::iter::once("EUR"))
+            .filter_map(|code| code.parse::<Currency>().ok())
+            .collect();
+        Ok((rates.book.fx_rates_among(&currencies, on), rates))
     }
 
     /// The market-entry checklist of every target of a plan at the plan's as-of date, with the

@@ -7,7 +7,7 @@ pub mod channels;
 pub mod import;
 pub mod locate;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -486,30 +486,6 @@ pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
 }
 
 impl Plan {
-    /// Every currency code the plan's amounts are written in, and its home currency.
-    pub fn currencies(&self) -> BTreeSet<&str> {
-        let products = self.products.iter().flat_map(|product| {
-            let freight = product
-                .freight
-                .iter()
-                .flat_map(|f| std::iter::once(&f.freight).chain(f.insurance.as_ref()));
-            product
-                .unit_cost
-                .iter()
-                .chain(product.prices.iter().map(|p| &p.price))
-                .chain(freight)
-        });
-        let amounts = self
-            .seller
-            .capital
-            .iter()
-            .chain(self.targets.iter().filter_map(|t| t.monthly_sales.as_ref()))
-            .chain(products);
-        std::iter::once(self.plan.home_currency.as_str())
-            .chain(amounts.map(|amount| amount.currency.as_str()))
-            .collect()
-    }
-
     /// Rules serde cannot express: non-negative amounts and sizes, unique SKUs, non-empty names,
     /// HS code shape. Problems carry field paths; `parse_plan` adds the lines.
     pub fn validate(&self) -> Vec<Problem> {

@@ -6,7 +6,9 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use landfall::api::{ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanDetail, PlanQuote};
+use landfall::api::{
+    ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote,
+};
 use landfall::checklist::engine::TargetChecklist;
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
@@ -45,6 +47,15 @@ fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
 #[tauri::command]
 fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<PlanQuote, ApiError> {
     with(&app, |landfall| landfall.quote_plan(id))
+}
+
+#[tauri::command]
+fn compare_channels(
+    app: State<'_, App>,
+    id: PlanId,
+    scenario: Option<String>,
+) -> Result<PlanComparison, ApiError> {
+    with(&app, |landfall| landfall.compare_channels(id, scenario))
 }
 
 #[tauri::command]
@@ -90,6 +101,7 @@ fn main() {
             list_plans,
             get_plan,
             quote_plan,
+            compare_channels,
             checklist,
             update_item
         ])

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ts_rs::{Config, TS, TypeVisitor};
 
-use super::{ApiError, AppInfo, ItemUpdate, PlanDetail, PlanQuote};
+use super::{ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote};
 use crate::checklist::engine::TargetChecklist;
 use crate::store::PlanSummary;
 
@@ -51,6 +51,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<PlanSummary>();
     collector.visit::<PlanDetail>();
     collector.visit::<PlanQuote>();
+    collector.visit::<PlanComparison>();
     collector.visit::<TargetChecklist>();
     collector.visit::<ItemUpdate>();
     if !collector.clashes.is_empty() {

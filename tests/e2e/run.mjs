@@ -111,7 +111,25 @@ test("the checklist shows readiness and blockers, and keeps a status change", as
   if (value !== "in_progress") throw new Error(`after reopening, ${item} reads "${value}"`);
 });
 
-for (const view of ["channels", "reports"]) {
+test("the channels view compares scenarios with a total profit, a tornado and the weighing", async (browser) => {
+  await openView(browser, "channels");
+  const total = await textOf(browser, '[data-testid="scenario-total"]');
+  if (!/€/.test(total)) throw new Error(`the scenario total reads "${total}"`);
+  const weighing = await textOf(browser, '[data-testid="weighing"]');
+  if (!weighing.includes("amazon-jp-fba")) throw new Error(`weighing reads "${weighing}"`);
+  screenshot("channels");
+  const picker = await browser.$('[data-testid="scenario-picker"]');
+  const options = await picker.$$("option");
+  if (options.length < 2) throw new Error("the example plan should offer several scenarios");
+  const second = await options[1].getAttribute("value");
+  await picker.selectByAttribute("value", second);
+  await browser.waitUntil(async () => (await (await browser.$('[data-testid="scenario-picker"]')).getValue()) === second, {
+    timeout: 15000,
+  });
+  screenshot("channels-scenario");
+});
+
+for (const view of ["reports"]) {
   test(`the ${view} view opens on the current plan`, async (browser) => {
     await openView(browser, view);
     const heading = await textOf(browser, `[data-testid="view-${view}"] h1`);

@@ -5,6 +5,7 @@ import { ModuleView } from "./views/ModuleView";
 import { SettingsView } from "./views/SettingsView";
 import { CostsView } from "./views/CostsView";
 import { ChecklistView } from "./views/ChecklistView";
+import { ChannelsView } from "./views/ChannelsView";
 
 export const views = ["plans", "checklist", "costs", "channels", "reports", "settings"] as const;
 export type View = (typeof views)[number];
@@ -44,7 +45,8 @@ export function App() {
         {view === "plans" && <PlansView selected={planId} onSelect={setPlanId} />}
         {view === "costs" && <CostsView planId={planId} />}
         {view === "checklist" && <ChecklistView planId={planId} />}
-        {(view === "channels" || view === "reports") && (
+        {view === "channels" && <ChannelsView planId={planId} />}
+        {view === "reports" && (
           <ModuleView module={view} planId={planId} />
         )}
         {view === "settings" && <SettingsView />}

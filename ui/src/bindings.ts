@@ -12,6 +12,8 @@ export type Certainty = "confirmed" | "to-verify";
 
 export type Channel = "b2c" | "b2b" | "both";
 
+export type ChannelModel = "amazon" | "marketplace" | "own-store" | "payment" | "b2b-leads";
+
 export type ChannelPlan = { 
 /**
  * The name scenarios use for this channel, unique in the plan (e.g. `own-store-jp`).
@@ -89,13 +91,63 @@ shipping?: Amount | null,
  */
 duty_rate?: Rate | null, };
 
+export type ChannelResult = { channel: string, pack: string, name: string, model: ChannelModel, currency: Currency, monthly_units: number, 
+/**
+ * Σ units × contribution per unit.
+ */
+contribution: string, fixed_monthly: string, 
+/**
+ * Contribution − fixed monthly costs.
+ */
+monthly_profit: string, monthly_profit_home: Money | null, setup: string, setup_home: Money | null, 
+/**
+ * ceil(fixed ÷ average contribution per unit); absent when a unit contributes nothing.
+ */
+break_even_units: number | null, 
+/**
+ * ceil(set-up ÷ monthly profit); absent when the channel loses money.
+ */
+months_to_recover: number | null, 
+/**
+ * False when a figure is missing: the numbers leave it out (see `missing`).
+ */
+complete: boolean, lines: Array<UnitLine>, explain: Array<Explanation>, missing: Array<Missing>, };
+
+export type ChannelScore = { channel: string, scores: Array<number>, 
+/**
+ * Σ weight × score ÷ Σ weight, on the 1–5 scale.
+ */
+score: string, 
+/**
+ * Shown beside the score so the weighing never hides the money.
+ */
+monthly_profit_home: Money | null, explain: Explanation, };
+
 export type ChecklistSource = { title: string, url: string, tier: Tier, };
+
+export type Comparison = { plan: string, as_of: string, home_currency: Currency | null, 
+/**
+ * Every scenario side by side (the plan's, or one built from the channels' `monthly_units`).
+ */
+scenarios: Array<ScenarioResult>, 
+/**
+ * The scenario the sensitivity and the weighing use.
+ */
+selected: string, sensitivity: Array<SensitivityRow>, weighing: Weighing, };
 
 export type Confidence = "official" | "official-copy" | "secondary";
 
 export type CountryCode = string;
 
 export type CriteriaWeights = { customer_relationship?: string | null, brand_presentation?: string | null, traffic?: string | null, low_investment?: string | null, time_to_market?: string | null, low_operational_load?: string | null, };
+
+export type Criterion = "customer_relationship" | "brand_presentation" | "traffic" | "low_investment" | "time_to_market" | "low_operational_load";
+
+export type CriterionWeight = { criterion: Criterion, label: string, weight: string, 
+/**
+ * True when the plan set this weight.
+ */
+from_plan: boolean, };
 
 export type Currency = string;
 
@@ -211,6 +263,8 @@ export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, 
  */
 channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
+export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<string>, };
+
 export type PlanDetail = { summary: PlanSummary, plan: Plan, };
 
 export type PlanHeader = { name: string, 
@@ -301,6 +355,16 @@ volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
+export type ScenarioResult = { name: string, channels: Array<ChannelResult>, total_monthly_profit_home: Money | null, 
+/**
+ * Channel ids, most profitable first (channels without a home-currency figure last).
+ */
+ranking: Array<string>, complete: boolean, 
+/**
+ * Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
+ */
+missing: Array<Missing>, };
+
 export type ScenarioVolume = { channel: string, 
 /**
  * The product; every product of the plan when absent.
@@ -308,6 +372,14 @@ export type ScenarioVolume = { channel: string,
 sku?: string | null, monthly_units: number, };
 
 export type Seller = { country: CountryCode, entity: Entity, capital?: Amount | null, };
+
+export type SensitivityInput = "price" | "fx-rate" | "return-rate" | "ad-share" | "duty-rate";
+
+export type SensitivityRow = { input: SensitivityInput, description: string, low_factor: string, high_factor: string, profit_low: Money, profit_base: Money, profit_high: Money, 
+/**
+ * |profit high − profit low|.
+ */
+swing: string, };
 
 export type Source = { title: string, url: string, };
 
@@ -371,4 +443,62 @@ margin_rate: string | null,
  */
 fx: Array<FxRate>, explain: Array<Explanation>, missing: Array<Missing>, };
 
+export type UnitFigures = { 
+/**
+ * As displayed to the buyer (tax-inclusive in JP, EU, UK).
+ */
+price: string, 
+/**
+ * Price without consumption tax / VAT: the seller's revenue.
+ */
+net_price: string, 
+/**
+ * Referral and closing fees (Amazon) or the platform's per-sale fees.
+ */
+marketplace_fees: string, 
+/**
+ * FBA fee, or the seller's delivery to the buyer.
+ */
+fulfilment: string, 
+/**
+ * Unit cost + freight and insurance + duty.
+ */
+landed_cost: string, payment_fees: string, 
+/**
+ * Cost of converting the proceeds to the home currency.
+ */
+fx_cost: string, 
+/**
+ * Return rate × cost per return.
+ */
+returns: string, 
+/**
+ * Ad share × price + cost per acquisition.
+ */
+marketing: string, 
+/**
+ * Net price − every cost above.
+ */
+contribution: string, contribution_home: Money | null, 
+/**
+ * Contribution ÷ net price.
+ */
+margin_rate: string | null, 
+/**
+ * Contribution ÷ landed cost: the return on the money tied up in one unit.
+ */
+roi: string | null, };
+
+export type UnitLine = { channel: string, sku: string, currency: Currency, monthly_units: number, 
+/**
+ * Absent when the price or the landed cost cannot be computed (see `missing`).
+ */
+figures: UnitFigures | null, explain: Array<Explanation>, missing: Array<Missing>, };
+
 export type Validity = { "kind": "issued-within-days", days: number, } | { "kind": "not-expired" } | { "kind": "fixed-expiry", valid_days?: number | null, } | { "kind": "per-shipment" } | { "kind": "until-changed" };
+
+export type Weighing = { criteria: Array<CriterionWeight>, 
+/**
+ * Best score first.
+ */
+channels: Array<ChannelScore>, missing: Array<Missing>, };

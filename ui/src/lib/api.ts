@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, ItemUpdate, PlanDetail, PlanQuote, PlanSummary, TargetChecklist } from "../bindings";
+import type { ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, TargetChecklist } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
@@ -7,6 +7,8 @@ export const api = {
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
   quotePlan: (id: number) => invoke<PlanQuote>("quote_plan", { id }),
+  compareChannels: (id: number, scenario: string | null) =>
+    invoke<PlanComparison>("compare_channels", { id, scenario }),
   checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
 };

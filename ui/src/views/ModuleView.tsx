@@ -4,7 +4,7 @@ import { api } from "../lib/api";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 
-type Module = "channels" | "reports";
+type Module = "reports";
 
 /** The frame each module view starts from: which plan it works on and what it will show. */
 export function ModuleView({ module, planId }: { module: Module; planId: number | null }) {
