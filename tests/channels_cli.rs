@@ -97,8 +97,59 @@ fn text_report_ranks_channels_and_shows_the_weighing_beside_the_money() {
 }
 
 #[test]
+fn pairs_not_given_come_from_the_ecb_rates_in_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("landfall.db");
+    let db = db.to_str().expect("utf-8 path");
+    // EUR/JPY is given; USD/JPY (Shopify's plan) comes from the bundled ECB snapshot.
+    let output = landfall(&[
+        "--db",
+        db,
+        "compare",
+        EXAMPLE,
+        "--json",
+        "--fx",
+        "EUR/JPY=171.78",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let store = json["scenarios"][1]["channels"]
+        .as_array()
+        .expect("channels")
+        .iter()
+        .find(|channel| channel["channel"] == "own-store-jp")
+        .expect("own store in the mix scenario");
+    assert_eq!(store["complete"], true, "{}", store["missing"]);
+    let usd = store["explain"]
+        .as_array()
+        .expect("explain")
+        .iter()
+        .find(|step| {
+            step["formula"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("39 USD")
+        })
+        .expect("the Shopify plan converted");
+    assert_eq!(usd["inputs"][1]["value"], "ECB reference rate");
+}
+
+#[test]
 fn unknown_scenario_is_bad_input_with_exit_code_2() {
-    let output = landfall(&["compare", EXAMPLE, "--scenario", "Nope"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("landfall.db");
+    let output = landfall(&[
+        "--db",
+        db.to_str().expect("utf-8 path"),
+        "compare",
+        EXAMPLE,
+        "--scenario",
+        "Nope",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no scenario named \"Nope\""), "{stderr}");

@@ -2,17 +2,21 @@
 //! channel comparison of a plan (unit economics, fixed costs, break-even, scenarios side by side,
 //! sensitivity, qualitative weighing).
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::str::FromStr;
 
 use anyhow::Context as _;
 use clap::Args;
-use landfall::channels::{self, ChannelResult, Comparison, ScenarioResult};
-use landfall::money::{Money, group_digits};
+use landfall::channels::{self, ChannelPacks, ChannelResult, Comparison, ScenarioResult};
+use landfall::money::{Currency, FxRate, Money, group_digits};
+use landfall::packs::Packs;
+use landfall::plan::Plan;
 use rust_decimal::Decimal;
 
 use super::landed::{emit, out_line, render_steps};
-use super::quote::parse_rate;
+use super::quote::{ecb_pairs, parse_rate};
 
 #[derive(Args, Debug)]
 pub struct CompareArgs {
@@ -24,7 +28,8 @@ pub struct CompareArgs {
     /// The scenario the sensitivity and the weighing use (default: the first).
     #[arg(long, value_name = "NAME")]
     pub scenario: Option<String>,
-    /// An exchange rate, `EUR/JPY=171.78` (1 EUR = 171.78 JPY), optionally `@2026-11-20`. Repeat per pair.
+    /// An exchange rate, `EUR/JPY=171.78` (1 EUR = 171.78 JPY), optionally `@2026-11-20`. Repeat per
+    /// pair. Pairs not given come from the ECB rates in force at the plan's as-of date.
     #[arg(long = "fx", value_name = "FROM/TO=RATE[@DATE]")]
     pub fx: Vec<String>,
     /// Folder of your own rule-pack files, merged over the bundled packs.
@@ -32,17 +37,19 @@ pub struct CompareArgs {
     pub packs: Option<PathBuf>,
 }
 
-pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
+pub fn run(db: Option<&Path>, args: CompareArgs) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.plan)
         .with_context(|| format!("cannot read {}", args.plan.display()))?;
     let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let rates = args
+    let mut rates = args
         .fx
         .iter()
         .map(|text| parse_rate(text, plan.plan.as_of))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let packs = super::packs::load_packs(args.packs.as_deref())?;
     let channel_packs = channels::bundled_channels()?;
+    let needed = needed_pairs(&plan, &packs, &channel_packs, &rates);
+    rates.extend(ecb_pairs(db, plan.plan.as_of, needed)?);
     let comparison = channels::compare(
         &plan,
         &packs,
@@ -57,6 +64,88 @@ pub fn run(args: CompareArgs) -> anyhow::Result<ExitCode> {
         emit(&render(&comparison))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Currency pairs the comparison needs and `--fx` does not give: from the home currency, every
+/// currency written in the plan and every pack currency, to each channel's market currency.
+fn needed_pairs(
+    plan: &Plan,
+    packs: &Packs,
+    channel_packs: &ChannelPacks,
+    given: &[FxRate],
+) -> Vec<(Currency, Currency)> {
+    let mut from: BTreeSet<Currency> = BTreeSet::new();
+    let mut to: BTreeSet<Currency> = BTreeSet::new();
+    let mut codes: Vec<&str> = vec![plan.plan.home_currency.as_str()];
+    for product in &plan.products {
+        codes.extend(product.unit_cost.iter().map(|cost| cost.currency.as_str()));
+        codes.extend(
+            product
+                .prices
+                .iter()
+                .map(|price| price.price.currency.as_str()),
+        );
+        for freight in &product.freight {
+            codes.extend(
+                std::iter::once(&freight.freight)
+                    .chain(&freight.insurance)
+                    .map(|amount| amount.currency.as_str()),
+            );
+        }
+    }
+    for channel in &plan.channels {
+        let amounts = channel
+            .cpa
+            .iter()
+            .chain(&channel.cost_per_return)
+            .chain(
+                channel
+                    .fixed
+                    .iter()
+                    .chain(&channel.setup)
+                    .map(|item| &item.amount),
+            )
+            .chain(
+                channel
+                    .quotes
+                    .iter()
+                    .filter_map(|quote| quote.amount.as_ref()),
+            )
+            .chain(channel.products.iter().flat_map(|entry| {
+                entry
+                    .price
+                    .iter()
+                    .chain(&entry.fulfilment_fee)
+                    .chain(&entry.shipping)
+            }));
+        codes.extend(amounts.map(|amount| amount.currency.as_str()));
+        let pack = channel_packs.get(&channel.pack);
+        let payment = channel
+            .payment
+            .as_deref()
+            .and_then(|id| channel_packs.get(id));
+        from.extend(pack.iter().chain(&payment).map(|pack| pack.header.currency));
+        let market = pack.and_then(|pack| pack.header.market).or(channel.market);
+        to.extend(
+            market
+                .and_then(|market| packs.marketplace(market.marketplace().id()))
+                .map(|marketplace| marketplace.header.currency),
+        );
+    }
+    from.extend(
+        codes
+            .into_iter()
+            .filter_map(|code| Currency::from_str(code).ok()),
+    );
+    let covered = |a: Currency, b: Currency| {
+        given
+            .iter()
+            .any(|rate| (rate.from, rate.to) == (a, b) || (rate.from, rate.to) == (b, a))
+    };
+    from.iter()
+        .flat_map(|a| to.iter().map(move |b| (*a, *b)))
+        .filter(|(a, b)| a != b && !covered(*a, *b))
+        .collect()
 }
 
 fn show(amount: Decimal) -> String {

@@ -96,6 +96,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Health(args) => health::run(args),
         Command::Products(command) => products::run(cli.db.as_deref(), command),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
-        Command::Compare(args) => compare::run(args),
+        Command::Compare(args) => compare::run(cli.db.as_deref(), args),
     }
 }

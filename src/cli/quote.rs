@@ -94,6 +94,16 @@ fn ecb_rates(
         .flat_map(|a| to.iter().map(move |b| (a, *b)))
         .filter(|(a, b)| a != b && !covered(*a, *b))
         .collect();
+    ecb_pairs(db, plan.plan.as_of, needed)
+}
+
+/// ECB cross rates (through EUR) for `needed` pairs on `as_of` (the latest publication on or before
+/// it), from the database or the bundled snapshot. Staleness warnings go to stderr.
+pub(super) fn ecb_pairs(
+    db: Option<&Path>,
+    as_of: NaiveDate,
+    needed: Vec<(Currency, Currency)>,
+) -> anyhow::Result<Vec<FxRate>> {
     if needed.is_empty() {
         return Ok(Vec::new());
     }
@@ -105,7 +115,7 @@ fn ecb_rates(
     let mut rates = Vec::new();
     for (a, b) in needed {
         // A pair the book cannot make is left out: the quote names it as missing.
-        if let Ok(cross) = loaded.book.cross(a.code(), b.code(), plan.plan.as_of) {
+        if let Ok(cross) = loaded.book.cross(a.code(), b.code(), as_of) {
             rates.push(FxRate::new(
                 a,
                 b,
