@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "compare_channels",
     "checklist",
     "update_item",
+    "rates",
+    "update_rates",
 ];
 
 fn main() {

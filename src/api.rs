@@ -20,7 +20,7 @@ use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, parse_plan};
-use crate::rates::{self, Rates, RatesError, RatesStatus};
+use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
 
 /// What the UI can branch on without matching message text.
@@ -228,6 +228,22 @@ impl Landfall {
             rates: rates.status,
             rate_warnings: rates.warnings,
         })
+    }
+
+    /// The exchange rates in force on `today`, where they come from, and the last update attempts.
+    pub fn rates_report(&self, today: NaiveDate) -> Result<RatesReport, ApiError> {
+        Ok(rates::report(&self.store, today)?)
+    }
+
+    /// Stores the answer of an ECB fetch made by the caller (the desktop awaits it without holding
+    /// the database); a failed fetch keeps the previous rates and says why.
+    pub fn apply_rates_fetch(
+        &mut self,
+        url: &str,
+        fetched: Result<String, RatesError>,
+        today: NaiveDate,
+    ) -> Result<UpdateOutcome, ApiError> {
+        Ok(rates::apply_fetch(&mut self.store, url, fetched, today)?)
     }
 
     /// Every cross rate the ECB book can give on `on` (cached rates over the bundled snapshot): the

@@ -10,6 +10,7 @@ use landfall::api::{
     ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote,
 };
 use landfall::checklist::engine::TargetChecklist;
+use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
 
@@ -72,6 +73,26 @@ fn update_item(
     with(&app, |landfall| landfall.update_item(id, update))
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+fn rates(app: State<'_, App>) -> Result<RatesReport, ApiError> {
+    with(&app, |landfall| landfall.rates_report(today()))
+}
+
+/// Fetches on Tauri's async runtime with the database free, so the window never waits on the network.
+/// `LANDFALL_ECB_URL` points at a mirror (or, in the end-to-end tests, a local server).
+#[tauri::command]
+async fn update_rates(app: State<'_, App>) -> Result<UpdateOutcome, ApiError> {
+    let url = std::env::var("LANDFALL_ECB_URL").unwrap_or_else(|_| ECB_90_DAY_URL.to_owned());
+    let fetched = fetch_text(&url, &FetchConfig::default()).await;
+    with(&app, |landfall| {
+        landfall.apply_rates_fetch(&url, fetched, today())
+    })
+}
+
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
 fn database_path() -> Option<PathBuf> {
     std::env::var_os("LANDFALL_DB")
@@ -103,7 +124,9 @@ fn main() {
             quote_plan,
             compare_channels,
             checklist,
-            update_item
+            update_item,
+            rates,
+            update_rates
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

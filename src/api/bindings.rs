@@ -7,6 +7,7 @@ use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote};
 use crate::checklist::engine::TargetChecklist;
+use crate::rates::{RatesReport, UpdateOutcome};
 use crate::store::PlanSummary;
 
 /// Collects the declaration of a type and, recursively, of every type it mentions.
@@ -52,6 +53,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<PlanDetail>();
     collector.visit::<PlanQuote>();
     collector.visit::<PlanComparison>();
+    collector.visit::<RatesReport>();
+    collector.visit::<UpdateOutcome>();
     collector.visit::<TargetChecklist>();
     collector.visit::<ItemUpdate>();
     if !collector.clashes.is_empty() {

@@ -4,7 +4,8 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { createConnection } from "node:net";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -147,6 +148,20 @@ test("settings show the temporary database the app was started on", async (brows
   screenshot("settings");
 });
 
+test("updating the rates fetches the ECB feed from a local server and reports it", async (browser) => {
+  await openView(browser, "settings");
+  const before = await textOf(browser, '[data-testid="rates-panel"] [data-testid="rates-status"]');
+  if (!before.includes("bundled with Landfall")) throw new Error(`rates status reads "${before}"`);
+  await (await browser.$('[data-testid="update-rates"]')).click();
+  const outcome = await browser.$('[data-testid="rates-outcome"]');
+  await outcome.waitForDisplayed({ timeout: 60000 });
+  const text = await outcome.getText();
+  // The recorded 90-day excerpt holds six business days (2017-02-24 to 2017-03-03).
+  if (!text.includes("6 business days")) throw new Error(`update outcome reads "${text}"`);
+  if (ecbRequests !== 1) throw new Error(`the local ECB server saw ${ecbRequests} requests`);
+  screenshot("settings-rates");
+});
+
 test("switching to French changes the navigation, and back to English", async (browser) => {
   await openView(browser, "settings");
   await (await browser.$('input[name="locale"][value="fr"]')).click();
@@ -158,14 +173,25 @@ test("switching to French changes the navigation, and back to English", async (b
   if (english !== "Settings") throw new Error(`settings button reads "${english}" in English`);
 });
 
+// A local stand-in for the ECB server, serving a recorded 90-day feed.
+let ecbRequests = 0;
+const ecbFeed = readFileSync(join(root, "tests/fixtures/ecb/eurofxref-hist-90d-excerpt-2017.xml"));
+const ecbServer = createServer((request, response) => {
+  ecbRequests += 1;
+  response.writeHead(200, { "content-type": "text/xml" });
+  response.end(ecbFeed);
+});
+
 async function main() {
   if (!existsSync(application)) {
     console.error(`e2e: no app binary at ${application}; build it first (make app)`);
     console.log("0 passed, 1 failed");
     return 1;
   }
+  await new Promise((listening) => ecbServer.listen(0, "127.0.0.1", listening));
+  const ecbUrl = `http://127.0.0.1:${ecbServer.address().port}/eurofxref-hist-90d.xml`;
   const driver = spawn(tauriDriver, ["--port", String(port)], {
-    env: { ...process.env, LANDFALL_DB: database },
+    env: { ...process.env, LANDFALL_DB: database, LANDFALL_ECB_URL: ecbUrl },
     stdio: ["ignore", "inherit", "inherit"],
   });
   let passed = 0;
@@ -201,6 +227,7 @@ async function main() {
   } finally {
     if (browser) await browser.deleteSession().catch(() => {});
     driver.kill("SIGTERM");
+    ecbServer.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`screenshots: ${screenshots}`);

@@ -8,6 +8,8 @@ export type AppInfo = { version: string, data_dir: string, database: string, };
 
 export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
 
+export type BundledSnapshot = { file: string, effective_from: string, confidence: string, source: SourceRef, };
+
 export type Certainty = "confirmed" | "to-verify";
 
 export type Channel = "b2c" | "b2b" | "both";
@@ -153,9 +155,13 @@ export type Currency = string;
 
 export type CurrencyCode = string;
 
+export type CustomsRate = { week_start: string, currency: string, jpy_per_unit: string, };
+
 export type Entity = "company" | "sole-trader";
 
 export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage" | "internal";
+
+export type ErrorInfo = { code: string, message: string, };
 
 export type EvidenceCheck = { template: string, name: Text, required: boolean, validity: Validity, state: EvidenceState, 
 /**
@@ -196,6 +202,16 @@ overridden: boolean, };
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
 
 export type Fulfilment = "fba" | "mfn" | "local-3pl";
+
+export type FxFetchLog = { url: string, 
+/**
+ * RFC 3339 UTC.
+ */
+attempted_at: string, 
+/**
+ * `ok`, or the error code of the failure.
+ */
+outcome: string, message: string, };
 
 export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
 
@@ -250,6 +266,8 @@ field: string, message: string, };
 export type Money = { amount: string, currency: Currency, };
 
 export type NotApplicable = { id: string, code: string | null, title: Text, reason: Text, };
+
+export type Origin = "bundled" | "cached";
 
 export type PackOrigin = "bundled" | "user";
 
@@ -325,6 +343,12 @@ export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, 
 
 export type Rate = string;
 
+export type RatesReport = { 
+/**
+ * The date the rates are given for.
+ */
+on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<string>, };
+
 export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
 
 export type Readiness = { done: number, total: number, 
@@ -381,7 +405,19 @@ export type SensitivityRow = { input: SensitivityInput, description: string, low
  */
 swing: string, };
 
+export type ShownRate = { currency: string, 
+/**
+ * 1 EUR = `per_eur` `currency`.
+ */
+per_eur: string, 
+/**
+ * Publication date of this rate (earlier than the date asked for on weekends and holidays).
+ */
+published: string, origin: Origin, };
+
 export type Source = { title: string, url: string, };
+
+export type SourceRef = { title: string, url: string, };
 
 export type Status = "to_do" | "in_progress" | "in_review" | "done" | "recurring" | "blocked" | "not_applicable";
 
@@ -494,6 +530,16 @@ export type UnitLine = { channel: string, sku: string, currency: Currency, month
  * Absent when the price or the landed cost cannot be computed (see `missing`).
  */
 figures: UnitFigures | null, explain: Array<Explanation>, missing: Array<Missing>, };
+
+export type UpdateOutcome = { url: string, status: RatesStatus, 
+/**
+ * Business days received (0 when the fetch failed).
+ */
+days_received: number, 
+/**
+ * Why the fetch failed; the previous rates were kept.
+ */
+error: ErrorInfo | null, warnings: Array<string>, };
 
 export type Validity = { "kind": "issued-within-days", days: number, } | { "kind": "not-expired" } | { "kind": "fixed-expiry", valid_days?: number | null, } | { "kind": "per-shipment" } | { "kind": "until-changed" };
 

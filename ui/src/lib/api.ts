@@ -1,5 +1,5 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, TargetChecklist } from "../bindings";
+import type { ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, RatesReport, TargetChecklist, UpdateOutcome } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
@@ -11,6 +11,8 @@ export const api = {
     invoke<PlanComparison>("compare_channels", { id, scenario }),
   checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
+  rates: () => invoke<RatesReport>("rates"),
+  updateRates: () => invoke<UpdateOutcome>("update_rates"),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

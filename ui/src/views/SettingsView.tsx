@@ -2,6 +2,7 @@ import { api } from "../lib/api";
 import { useI18n, type Locale } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { RatesPanel } from "./RatesPanel";
 
 const locales: Locale[] = ["fr", "en"];
 
@@ -45,6 +46,7 @@ export function SettingsView() {
         )}
       </dl>
       {info.state === "failed" && <ErrorLine error={info.error} />}
+      <RatesPanel />
     </section>
   );
 }
