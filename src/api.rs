@@ -214,8 +214,8 @@ impl Landfall {
             .store
             .item_states(id)?
             .into_iter()
-            .map(progress_of_state)
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|state| state.progress)
+            .collect::<Vec<_>>();
         Ok(evaluate_plan(
             &plan,
             &self.catalogues,
@@ -252,37 +252,30 @@ impl Landfall {
                 "reason: say why the item does not apply before marking it not applicable",
             ));
         }
+        // Evidence records, due date and notes already kept for the item stay as they are.
+        let previous = self
+            .store
+            .item_states(id)?
+            .into_iter()
+            .find(|state| state.progress.item == update.item);
+        let (evidence, due_date, notes) = previous
+            .map(|state| (state.progress.evidence, state.due_date, state.notes))
+            .unwrap_or_default();
         let state = ItemState {
-            item_id: update.item,
-            status: update.status.name().to_owned(),
-            owner: update
-                .owner
-                .map(|o| o.trim().to_owned())
-                .filter(|o| !o.is_empty()),
-            due_date: None,
-            notes: String::new(),
-            not_applicable_reason: reason,
+            progress: ItemProgress {
+                item: update.item,
+                status: update.status,
+                owner: update
+                    .owner
+                    .map(|o| o.trim().to_owned())
+                    .filter(|o| !o.is_empty()),
+                reason,
+                evidence,
+            },
+            due_date,
+            notes,
         };
         self.store.set_item_state(id, &state)?;
         self.checklist(id)
     }
-}
-
-fn progress_of_state(state: ItemState) -> Result<ItemProgress, ApiError> {
-    let status = ProgressStatus::from_name(&state.status).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::Storage,
-            format!(
-                "checklist item `{}` has an unknown status `{}` in the database",
-                state.item_id, state.status
-            ),
-        )
-    })?;
-    Ok(ItemProgress {
-        item: state.item_id,
-        status,
-        owner: state.owner,
-        reason: state.not_applicable_reason,
-        evidence: Vec::new(),
-    })
 }

@@ -248,9 +248,8 @@ impl Store {
             let (item, status, owner, due, notes, reason, evidence) = row?;
             let corrupt =
                 |what: String| StoreError::Corrupt(format!("checklist item {item}: {what}"));
-            let status: ProgressStatus =
-                serde_json::from_value(serde_json::Value::String(status.clone()))
-                    .map_err(|_| corrupt(format!("status \"{status}\"")))?;
+            let status = ProgressStatus::from_name(&status)
+                .ok_or_else(|| corrupt(format!("status \"{status}\"")))?;
             let due_date = due
                 .map(|text| {
                     text.parse::<NaiveDate>()
@@ -296,14 +295,6 @@ pub(super) fn write_item_state(
             progress.item
         )));
     }
-    let status = match serde_json::to_value(progress.status) {
-        Ok(serde_json::Value::String(id)) => id,
-        _ => {
-            return Err(StoreError::InvalidItemState(
-                "a status without an id".into(),
-            ));
-        }
-    };
     let evidence = serde_json::to_string(&progress.evidence)
         .map_err(|err| StoreError::InvalidItemState(err.to_string()))?;
     let changed = tx.execute(
@@ -317,7 +308,7 @@ pub(super) fn write_item_state(
         params![
             plan_id.0,
             progress.item,
-            status,
+            progress.status.name(),
             progress.owner,
             state.due_date.map(|d| d.to_string()),
             state.notes,
