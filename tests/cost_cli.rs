@@ -114,7 +114,6 @@ refunded = true
 fn plans_compare_json_contract() {
     let output = landfall(&[
         "plans",
-        "compare",
         "--marketplace",
         "amazon-jp",
         "--monthly-units",

@@ -47,9 +47,9 @@ pub enum Command {
     Landed(landed::LandedArgs),
     /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
     Fees(fees::FeesArgs),
-    /// Plans in the database (list, import, export) and marketplace selling plans (compare).
-    #[command(subcommand)]
-    Plans(plans::PlansCommand),
+    /// Marketplace selling plans compared (--marketplace, --monthly-units), or the plans in the
+    /// database (list, import, export).
+    Plans(plans::PlansArgs),
     /// Unit economics of every product × target of a plan: price, fees, landed cost, FX, margin.
     Quote(quote::QuoteArgs),
     /// The market-entry checklist of every target in a plan: items in order, reasons, due dates, readiness.

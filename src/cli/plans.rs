@@ -1,18 +1,45 @@
-//! `landfall plans compare --marketplace ID --monthly-units N [--as-of DATE] [--json]`: Professional vs
-//! Individual selling plan. (The issue names it `landfall plans --marketplace …`; `plans` also holds the
-//! store's import/list/export, so the comparison is the `compare` subcommand; those three live in
-//! `plan_store.rs`.)
+//! `landfall plans --marketplace ID --monthly-units N [--as-of DATE] [--json]`: Professional vs
+//! Individual selling plan. The same word holds the store's `plans list|import|export` subcommands
+//! (in `plan_store.rs`); a subcommand and the comparison's flags exclude each other.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::bail;
 use chrono::NaiveDate;
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use landfall::cost::{self, PlanKind};
 use landfall::money::group_digits;
 
 use super::landed::{emit, out_line, render_steps};
 use super::plan_store;
+
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct PlansArgs {
+    #[command(subcommand)]
+    pub command: Option<PlansCommand>,
+    #[command(flatten)]
+    pub selling: SellingPlanArgs,
+}
+
+/// Compare the selling plans of a marketplace for a monthly volume, with the break-even volume.
+#[derive(Args, Debug)]
+pub struct SellingPlanArgs {
+    /// Marketplace id, e.g. amazon-jp.
+    #[arg(long)]
+    marketplace: Option<String>,
+    #[arg(long)]
+    monthly_units: Option<u64>,
+    /// Date the fees are taken at (default: today).
+    #[arg(long)]
+    as_of: Option<NaiveDate>,
+    #[arg(long)]
+    json: bool,
+    /// Folder of your own pack files, merged over the bundled packs.
+    #[arg(long, value_name = "DIR")]
+    packs: Option<PathBuf>,
+}
 
 #[derive(Subcommand, Debug)]
 pub enum PlansCommand {
@@ -31,35 +58,27 @@ pub enum PlansCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Compare the selling plans of a marketplace for a monthly volume, with the break-even volume.
-    Compare {
-        #[arg(long)]
-        marketplace: String,
-        #[arg(long)]
-        monthly_units: u64,
-        /// Date the fees are taken at (default: today).
-        #[arg(long)]
-        as_of: Option<NaiveDate>,
-        #[arg(long)]
-        json: bool,
-        /// Folder of your own pack files, merged over the bundled packs.
-        #[arg(long, value_name = "DIR")]
-        packs: Option<PathBuf>,
-    },
 }
 
-pub fn run(db: Option<&Path>, command: PlansCommand) -> anyhow::Result<ExitCode> {
-    match command {
-        PlansCommand::List { json } => plan_store::list(db, json),
-        PlansCommand::Import { file } => plan_store::import(db, &file),
-        PlansCommand::Export { name, out } => plan_store::export(db, &name, &out),
-        PlansCommand::Compare {
-            marketplace,
-            monthly_units,
-            as_of,
-            json,
-            packs,
-        } => {
+pub fn run(db: Option<&Path>, args: PlansArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        Some(PlansCommand::List { json }) => plan_store::list(db, json),
+        Some(PlansCommand::Import { file }) => plan_store::import(db, &file),
+        Some(PlansCommand::Export { name, out }) => plan_store::export(db, &name, &out),
+        None => {
+            let SellingPlanArgs {
+                marketplace,
+                monthly_units,
+                as_of,
+                json,
+                packs,
+            } = args.selling;
+            let (Some(marketplace), Some(monthly_units)) = (marketplace, monthly_units) else {
+                bail!(
+                    "plans: give --marketplace ID and --monthly-units N to compare selling plans, \
+                     or a subcommand (list, import, export)"
+                );
+            };
             let packs = super::packs::load_packs(packs.as_deref())?;
             // The clock is read here, at the edge; the engine takes the date as an argument.
             let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
