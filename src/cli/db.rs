@@ -1,19 +1,23 @@
 //! Opening the database the CLI works on: `--db PATH` / `LANDFALL_DB`, else the app-data default.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use landfall::store::{self, Store};
 
-/// Opens the chosen database, creating it (with the example plan) on first use.
-pub fn open_store(db: Option<&Path>) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(path) => path.to_path_buf(),
+/// The database the CLI works on: `--db PATH` / `LANDFALL_DB`, else the app-data default.
+pub fn db_path(db: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path.to_path_buf()),
         None => store::default_db_path().context(
             "no app-data folder found (HOME is not set); pass --db PATH or set LANDFALL_DB",
-        )?,
-    };
-    let mut store = Store::open(&path)?;
+        ),
+    }
+}
+
+/// Opens the chosen database, creating it (with the example plan) on first use.
+pub fn open_store(db: Option<&Path>) -> anyhow::Result<Store> {
+    let mut store = Store::open(&db_path(db)?)?;
     store.seed_example_if_empty()?;
     Ok(store)
 }

@@ -85,6 +85,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::About => {
             println!("landfall {}", env!("CARGO_PKG_VERSION"));
+            println!("database: {}", db::db_path(cli.db.as_deref())?.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Packs(command) => packs::run(command),
