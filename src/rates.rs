@@ -57,8 +57,8 @@ pub enum RatesError {
     },
     #[error("{url} answered HTTP {status}")]
     HttpStatus { url: String, status: u16 },
-    #[error("{url} did not answer within {seconds} s")]
-    Timeout { url: String, seconds: f64 },
+    #[error("{url} did not answer within {milliseconds} ms")]
+    Timeout { url: String, milliseconds: u128 },
     #[error("{url} redirected more than {limit} times (a redirect loop?)")]
     TooManyRedirects { url: String, limit: usize },
     #[error("cannot connect to {url}: {message}")]

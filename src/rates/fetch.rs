@@ -98,7 +98,7 @@ fn classify_error(url: &str, config: &FetchConfig, err: reqwest::Error) -> Rates
     } else if err.is_timeout() {
         RatesError::Timeout {
             url,
-            seconds: config.total_timeout.as_secs_f64(),
+            milliseconds: config.total_timeout.as_millis(),
         }
     } else if err.is_connect() {
         RatesError::Connect {
