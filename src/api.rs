@@ -19,7 +19,7 @@ use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, ev
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
-use crate::plan::{Plan, PlanError, parse_plan};
+use crate::plan::{Plan, PlanError};
 use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
 
@@ -186,12 +186,8 @@ impl Landfall {
     }
 
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
-        let record = self.store.get_plan(id)?;
-        let plan = parse_plan(&record.summary.name, &record.toml)?;
-        Ok(PlanDetail {
-            summary: record.summary,
-            plan,
-        })
+        let (summary, plan) = self.store.load_plan(id)?;
+        Ok(PlanDetail { summary, plan })
     }
 
     /// Unit economics of every product × target of a plan, each figure explained, with the ECB
