@@ -74,7 +74,9 @@ test("a new database is created and seeded with the example plan", async (browse
     throw new Error(`products table shows "${products}"`);
   }
   const targets = await textOf(browser, '[data-testid="targets"]');
-  if (!targets.includes("amazon-jp") || !targets.includes("fba")) throw new Error(`targets table shows "${targets}"`);
+  if (!targets.includes("Amazon.co.jp") || !targets.includes("Fulfilled by Amazon (FBA)")) {
+    throw new Error(`targets table shows "${targets}"`);
+  }
   if (!existsSync(database)) throw new Error(`no database file at ${database}`);
   screenshot("plans");
 });

@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import type { Plan } from "../bindings";
 import { api } from "../lib/api";
-import { useI18n } from "../lib/i18n";
+import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
@@ -74,7 +74,7 @@ function PlanDetailView({ id }: { id: number }) {
         <dt>{t("plans.sellerCountry")}</dt>
         <dd>{plan.seller.country}</dd>
         <dt>{t("plans.sellerEntity")}</dt>
-        <dd>{plan.seller.entity}</dd>
+        <dd>{t(`label.${plan.seller.entity}` as MessageKey)}</dd>
         {plan.seller.capital && (
           <>
             <dt>{t("plans.sellerCapital")}</dt>
@@ -96,9 +96,9 @@ function PlanDetailView({ id }: { id: number }) {
         <tbody>
           {(plan.targets ?? []).map((target, index) => (
             <tr key={index}>
-              <td>{target.marketplace}</td>
-              <td>{target.fulfilment}</td>
-              <td>{target.channel}</td>
+              <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
+              <td>{t(`label.${target.fulfilment}` as MessageKey)}</td>
+              <td>{t(`label.${target.channel}` as MessageKey)}</td>
               <td className="num">{target.monthly_units ?? "–"}</td>
               <td className="num">{target.monthly_sales ? formatMoney(target.monthly_sales, locale) : "–"}</td>
             </tr>
