@@ -12,4 +12,5 @@ pub mod money;
 pub mod packs;
 pub mod plan;
 pub mod rates;
+pub mod report;
 pub mod store;

@@ -17,6 +17,7 @@ mod plans;
 mod products;
 mod quote;
 mod rates;
+mod report;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -65,6 +66,8 @@ pub enum Command {
     /// Channel comparison: unit economics per product × channel, break-even, scenarios, sensitivity,
     /// qualitative weighing.
     Compare(compare::CompareArgs),
+    /// Planning report of a plan: PDF, Excel, CSV or JSON, in French or English.
+    Report(report::ReportArgs),
 }
 
 /// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
@@ -98,5 +101,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Products(command) => products::run(cli.db.as_deref(), command),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
         Command::Compare(args) => compare::run(cli.db.as_deref(), args),
+        Command::Compare(args) => compare::run(args),
+        Command::Report(args) => report::run(args),
     }
 }

@@ -1,0 +1,174 @@
+//! `landfall report PLAN --format pdf|xlsx|csv|json --lang fr|en --out PATH`: the planning report of
+//! a plan file. CSV writes one file per table into the folder PATH.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use landfall::cost::{self, Detail};
+use landfall::report::{self, Lang, Paper, ReportOptions, pdf, tables, xlsx};
+
+use super::emit;
+use super::quote::parse_rate;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Pdf,
+    Xlsx,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    Letter,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Plan file (TOML).
+    pub plan: PathBuf,
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: Format,
+    #[arg(long, value_enum, default_value = "fr")]
+    pub lang: LangArg,
+    /// Output file; for CSV, a folder that receives one file per table.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    #[arg(long, value_enum, default_value = "a4")]
+    pub paper: PaperArg,
+    /// The consultant's name, printed on the cover and in the footer.
+    #[arg(long, env = "LANDFALL_CONSULTANT")]
+    pub consultant: Option<String>,
+    /// The client's name, printed on the cover.
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The report's date (default: today). The rules' date is the plan's `as_of`.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// An exchange rate, `EUR/JPY=171.78[@DATE]`, as for `landfall quote`. Repeat for each pair.
+    #[arg(long = "fx", value_name = "FROM/TO=RATE[@DATE]")]
+    pub fx: Vec<String>,
+    /// Folder of your own pack files, merged over the bundled packs.
+    #[arg(long, value_name = "DIR")]
+    pub packs: Option<PathBuf>,
+}
+
+pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.plan)
+        .with_context(|| format!("cannot read {}", args.plan.display()))?;
+    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
+    let rates = args
+        .fx
+        .iter()
+        .map(|text| parse_rate(text, plan.plan.as_of))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let packs = super::packs::load_packs(args.packs.as_deref())?;
+    let generated_on = match &args.date {
+        Some(date) => NaiveDate::from_str(date.trim())
+            .with_context(|| format!("--date `{date}`: expected YYYY-MM-DD"))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let options = ReportOptions {
+        lang: match args.lang {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        },
+        paper: match args.paper {
+            PaperArg::A4 => Paper::A4,
+            PaperArg::Letter => Paper::Letter,
+        },
+        consultant: args.consultant.clone(),
+        client: args.client.clone(),
+        generated_on,
+    };
+    let progress = Progress::new();
+    progress.say("quoting");
+    let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
+    let report = report::build(&plan, &quote, &options);
+    let summary = match args.format {
+        Format::Pdf => {
+            let rendered = pdf::render(&report, |step| progress.say(&describe(step)))?;
+            write(&args.out, &rendered.bytes)?;
+            format!("{} pages, {} bytes", rendered.pages, rendered.bytes.len())
+        }
+        Format::Xlsx => {
+            progress.say("writing workbook");
+            let bytes = xlsx::workbook(&report)?;
+            write(&args.out, &bytes)?;
+            format!("{} bytes", bytes.len())
+        }
+        Format::Json => {
+            let mut bytes = serde_json::to_vec_pretty(&report)?;
+            bytes.push(b'\n');
+            write(&args.out, &bytes)?;
+            format!("{} bytes", bytes.len())
+        }
+        Format::Csv => {
+            std::fs::create_dir_all(&args.out)
+                .with_context(|| format!("cannot create folder {}", args.out.display()))?;
+            let all = tables::tables(&report);
+            for table in &all {
+                write(
+                    &args.out.join(format!("{}.csv", table.id)),
+                    tables::to_csv(table).as_bytes(),
+                )?;
+            }
+            format!("{} tables", all.len())
+        }
+    };
+    progress.done();
+    emit(&format!("wrote {} ({summary})", args.out.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+}
+
+fn describe(step: pdf::Progress) -> String {
+    match step {
+        pdf::Progress::Charts { done, total } => format!("charts {done}/{total}"),
+        pdf::Progress::Typesetting => "typesetting".to_string(),
+        pdf::Progress::Writing => "writing PDF".to_string(),
+    }
+}
+
+/// One status line on stderr, rewritten in place, only when stderr is a terminal.
+struct Progress {
+    on_terminal: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        Progress {
+            on_terminal: std::io::stderr().is_terminal(),
+        }
+    }
+
+    fn say(&self, text: &str) {
+        if self.on_terminal {
+            let mut stderr = std::io::stderr().lock();
+            // A failed progress line must not fail the export.
+            let _ = write!(stderr, "\r\x1b[2Kreport: {text}");
+            let _ = stderr.flush();
+        }
+    }
+
+    fn done(&self) {
+        if self.on_terminal {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Planning reports: one model built from the engine's results for a plan, independent of the
+//! output, and its writers (PDF through embedded typst, XLSX, CSV, JSON).
+//!
+//! [`build`] is pure (the generation date is an argument). The writers in the submodules turn the
+//! model into bytes and do no file IO themselves: the caller decides where the bytes go.
+//!
+//! Sections for the market-entry checklist and the channel comparison join the model as new
+//! optional fields when those engines land; the existing sections do not change.
+
+pub mod chart;
+pub mod format;
+pub mod pdf;
+pub mod tables;
+pub mod xlsx;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
+use crate::money::{Currency, FxRate, Money};
+use crate::packs::{Confidence, PackOrigin, Provenance};
+use crate::plan::{Marketplace, Plan};
+
+pub use format::Lang;
+
+/// Page size of the PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// What the reader chooses; everything else comes from the plan and the engine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportOptions {
+    pub lang: Lang,
+    pub paper: Paper,
+    /// The consultant who hands the report over (cover and footer).
+    pub consultant: Option<String>,
+    /// The client the report is for (cover).
+    pub client: Option<String>,
+    /// The day the report is produced (the cover's date; the rules' date is the plan's `as_of`).
+    #[ts(type = "string")]
+    pub generated_on: NaiveDate,
+}
+
+/// The whole report. Amounts are exact decimals in the item's currency (strings in JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Report {
+    pub cover: Cover,
+    pub summary: Summary,
+    /// Landed cost and unit economics, one row per product × target marketplace.
+    pub landed: Vec<LandedRow>,
+    /// Marketplace fees, grouped by marketplace.
+    pub fees: Vec<MarketplaceFees>,
+    pub assumptions: Assumptions,
+    /// Inputs the engine needed and did not get, on their line.
+    pub missing: Vec<MissingRow>,
+    /// Every sourced figure used, with its source, dates and confidence.
+    pub sources: Vec<SourceRow>,
+    pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Cover {
+    pub title: String,
+    pub plan: String,
+    pub client: Option<String>,
+    pub consultant: Option<String>,
+    #[ts(type = "string")]
+    pub generated_on: NaiveDate,
+    /// The date the rules were evaluated at.
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub home_currency: String,
+    pub lang: Lang,
+    pub paper: Paper,
+}
+
+/// Go / caution / stop signals and the headline figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Summary {
+    pub products: usize,
+    pub targets: usize,
+    /// Product × target lines quoted.
+    pub lines: usize,
+    /// Lines whose margin could be computed.
+    pub complete: usize,
+    /// Complete lines with a margin below zero.
+    pub negative_margins: usize,
+    /// Missing inputs over all lines.
+    pub missing_inputs: usize,
+    /// The complete line with the highest margin rate, and the lowest.
+    pub best: Option<LineRef>,
+    pub worst: Option<LineRef>,
+    pub signals: Vec<Signal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LineRef {
+    pub sku: String,
+    pub name: String,
+    pub marketplace: Marketplace,
+    pub margin: Money,
+    pub margin_home: Option<Money>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub margin_rate: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignalLevel {
+    Go,
+    Caution,
+    Stop,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Signal {
+    pub level: SignalLevel,
+    pub text: String,
+}
+
+/// One product on one marketplace, in the marketplace's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct LandedRow {
+    pub sku: String,
+    pub name: String,
+    pub economics: UnitEconomics,
+}
+
+impl LandedRow {
+    /// Referral + closing + fulfilment + selling plan, when all are known.
+    pub fn total_fees(&self) -> Option<Decimal> {
+        let e = &self.economics;
+        Some(e.referral_fee? + e.closing_fee? + e.fulfilment_fee? + e.selling_plan?)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MarketplaceFees {
+    pub marketplace: Marketplace,
+    pub currency: Currency,
+    pub rows: Vec<FeeRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FeeRow {
+    pub sku: String,
+    pub name: String,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub price: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub referral_fee: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub closing_fee: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub fulfilment_fee: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub selling_plan: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub total: Option<Decimal>,
+    /// Total ÷ displayed price, as a fraction.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub share_of_price: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Assumptions {
+    /// The engine's stated assumptions, in the report's language.
+    pub statements: Vec<String>,
+    /// Every exchange rate used, with its date and source.
+    pub fx: Vec<FxRate>,
+    /// Figures the user supplied in place of (or in addition to) the bundled packs.
+    pub overrides: Vec<OverrideRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OverrideRow {
+    pub sku: String,
+    pub marketplace: Marketplace,
+    pub label: String,
+    pub formula: String,
+    /// The user's pack source, when the figure came from a user pack.
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MissingRow {
+    pub sku: String,
+    pub marketplace: Marketplace,
+    pub field: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SourceRow {
+    /// The figures (explanation labels) this source backs, e.g. "Referral fee".
+    pub used_for: Vec<String>,
+    pub title: String,
+    pub url: String,
+    #[ts(type = "string")]
+    pub effective_from: NaiveDate,
+    #[ts(type = "string | null")]
+    pub effective_until: Option<NaiveDate>,
+    pub confidence: Confidence,
+    pub origin: PackOrigin,
+    /// Pack file and line of the figure.
+    pub location: String,
+    /// In force for more than a year at the plan's as-of date: worth checking again.
+    pub older_than_a_year: bool,
+}
+
+/// Builds the report of `plan` from its quote (computed with `Detail::Explained` for the working and
+/// sources to be complete).
+pub fn build(plan: &Plan, quote: &Quote, options: &ReportOptions) -> Report {
+    let text = format::texts(options.lang);
+    let names: BTreeMap<&str, &str> = plan
+        .products
+        .iter()
+        .map(|product| (product.sku.as_str(), product.name.as_str()))
+        .collect();
+    let name_of = |sku: &str| names.get(sku).copied().unwrap_or_default().to_string();
+    let landed: Vec<LandedRow> = quote
+        .items
+        .iter()
+        .map(|item| LandedRow {
+            sku: item.sku.clone(),
+            name: name_of(&item.sku),
+            economics: item.clone(),
+        })
+        .collect();
+    Report {
+        cover: Cover {
+            title: text.title.to_string(),
+            plan: plan.plan.name.clone(),
+            client: options.client.clone(),
+            consultant: options.consultant.clone(),
+            generated_on: options.generated_on,
+            as_of: plan.plan.as_of,
+            home_currency: plan.plan.home_currency.as_str().to_string(),
+            lang: options.lang,
+            paper: options.paper,
+        },
+        summary: summary(plan, &landed, options.lang),
+        fees: fees(&landed),
+        assumptions: assumptions(&landed, options.lang),
+        missing: missing(&landed),
+        sources: sources(&landed, plan.plan.as_of),
+        disclaimer: text.disclaimer.to_string(),
+        landed,
+    }
+}
+
+fn summary(plan: &Plan, landed: &[LandedRow], lang: Lang) -> Summary {
+    let text = format::texts(lang);
+    let complete: Vec<(&LandedRow, Decimal, Decimal)> = landed
+        .iter()
+        .filter_map(|row| {
+            let e = &row.economics;
+            Some((row, e.margin?, e.margin_rate?))
+        })
+        .collect();
+    let line_ref = |(row, margin, rate): &(&LandedRow, Decimal, Decimal)| LineRef {
+        sku: row.sku.clone(),
+        name: row.name.clone(),
+        marketplace: row.economics.marketplace,
+        margin: Money::new(*margin, row.economics.currency),
+        margin_home: row.economics.margin_home,
+        margin_rate: *rate,
+    };
+    let best = complete
+        .iter()
+        .max_by_key(|(_, _, rate)| *rate)
+        .map(line_ref);
+    let worst = complete
+        .iter()
+        .min_by_key(|(_, _, rate)| *rate)
+        .map(line_ref);
+    let negative_margins = complete
+        .iter()
+        .filter(|(_, margin, _)| *margin < Decimal::ZERO)
+        .count();
+    let missing_inputs: usize = landed.iter().map(|row| row.economics.missing.len()).sum();
+    let incomplete = landed.len() - complete.len();
+
+    let mut signals = Vec::new();
+    if landed.is_empty() {
+        signals.push(Signal {
+            level: SignalLevel::Caution,
+            text: text.signal_empty.to_string(),
+        });
+    }
+    if negative_margins > 0 {
+        signals.push(Signal {
+            level: SignalLevel::Stop,
+            text: format::fill(text.signal_negative, &[&negative_margins.to_string()]),
+        });
+    }
+    if incomplete > 0 {
+        signals.push(Signal {
+            level: SignalLevel::Caution,
+            text: format::fill(
+                text.signal_incomplete,
+                &[&incomplete.to_string(), &missing_inputs.to_string()],
+            ),
+        });
+    }
+    if !complete.is_empty() && negative_margins == 0 {
+        signals.push(Signal {
+            level: SignalLevel::Go,
+            text: format::fill(text.signal_positive, &[&complete.len().to_string()]),
+        });
+    }
+    Summary {
+        products: plan.products.len(),
+        targets: plan.targets.len(),
+        lines: landed.len(),
+        complete: complete.len(),
+        negative_margins,
+        missing_inputs,
+        best,
+        worst,
+        signals,
+    }
+}
+
+fn fees(landed: &[LandedRow]) -> Vec<MarketplaceFees> {
+    let mut groups: BTreeMap<Marketplace, MarketplaceFees> = BTreeMap::new();
+    for row in landed {
+        let e = &row.economics;
+        let total = row.total_fees();
+        let share_of_price = match (total, e.price) {
+            (Some(total), Some(price)) if !price.is_zero() => Some(total / price),
+            _ => None,
+        };
+        groups
+            .entry(e.marketplace)
+            .or_insert_with(|| MarketplaceFees {
+                marketplace: e.marketplace,
+                currency: e.currency,
+                rows: Vec::new(),
+            })
+            .rows
+            .push(FeeRow {
+                sku: row.sku.clone(),
+                name: row.name.clone(),
+                price: e.price,
+                referral_fee: e.referral_fee,
+                closing_fee: e.closing_fee,
+                fulfilment_fee: e.fulfilment_fee,
+                selling_plan: e.selling_plan,
+                total,
+                share_of_price,
+            });
+    }
+    groups.into_values().collect()
+}
+
+/// A figure is the user's when the engine marks it overridden or its rule comes from a user pack.
+fn is_override(step: &Explanation) -> bool {
+    step.overridden
+        || step
+            .rule
+            .as_ref()
+            .is_some_and(|rule| rule.provenance.origin == PackOrigin::User)
+}
+
+fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
+    let mut fx: Vec<FxRate> = Vec::new();
+    let mut overrides = Vec::new();
+    for row in landed {
+        for rate in &row.economics.fx {
+            if !fx.contains(rate) {
+                fx.push(rate.clone());
+            }
+        }
+        for step in row
+            .economics
+            .explain
+            .iter()
+            .filter(|step| is_override(step))
+        {
+            overrides.push(OverrideRow {
+                sku: row.sku.clone(),
+                marketplace: row.economics.marketplace,
+                label: step.label.clone(),
+                formula: step.formula.clone(),
+                source: step
+                    .rule
+                    .as_ref()
+                    .map(|rule| rule.provenance.source.title.clone()),
+            });
+        }
+    }
+    Assumptions {
+        statements: format::texts(lang)
+            .assumptions_list
+            .iter()
+            .map(|line| line.to_string())
+            .collect(),
+        fx,
+        overrides,
+    }
+}
+
+fn missing(landed: &[LandedRow]) -> Vec<MissingRow> {
+    landed
+        .iter()
+        .flat_map(|row| {
+            row.economics
+                .missing
+                .iter()
+                .map(|gap: &Missing| MissingRow {
+                    sku: row.sku.clone(),
+                    marketplace: row.economics.marketplace,
+                    field: gap.field.clone(),
+                    message: gap.message.clone(),
+                })
+        })
+        .collect()
+}
+
+/// One row per distinct pack figure (file and line), listing what it was used for.
+fn sources(landed: &[LandedRow], as_of: NaiveDate) -> Vec<SourceRow> {
+    let mut rows: BTreeMap<(String, usize), SourceRow> = BTreeMap::new();
+    for step in landed.iter().flat_map(|row| &row.economics.explain) {
+        let Some(rule) = &step.rule else { continue };
+        let provenance: &Provenance = &rule.provenance;
+        let row = rows
+            .entry((provenance.file.clone(), provenance.line))
+            .or_insert_with(|| SourceRow {
+                used_for: Vec::new(),
+                title: provenance.source.title.clone(),
+                url: provenance.source.url.clone(),
+                effective_from: provenance.effective_from,
+                effective_until: provenance.effective_until,
+                confidence: provenance.confidence,
+                origin: provenance.origin,
+                location: format!("{}:{}", provenance.file, provenance.line),
+                older_than_a_year: as_of
+                    .signed_duration_since(provenance.effective_from)
+                    .num_days()
+                    > 365,
+            });
+        if !row.used_for.contains(&step.label) {
+            row.used_for.push(step.label.clone());
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("the PDF template failed: {0}")]
+    Template(String),
+    #[error("the PDF could not be written: {0}")]
+    Pdf(String),
+    #[error("the spreadsheet could not be written: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the chart could not be drawn: {0}")]
+    Chart(String),
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}

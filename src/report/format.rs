@@ -1,0 +1,508 @@
+//! The report's words in French and English, and numbers, money, percentages and dates written the
+//! way each language writes them (`1 234,56 €` and `€1,234.56`). Display only: computation never
+//! goes through these strings.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::money::Currency;
+use crate::plan::Marketplace;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// French groups digits with a narrow no-break space and puts the symbol after a no-break space.
+const FR_GROUP: char = '\u{202F}';
+const NBSP: char = '\u{00A0}';
+
+/// `value` rounded half away from zero to `places`, written with the language's separators.
+pub fn number(lang: Lang, value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let (int_part, frac_part) = match text.split_once('.') {
+        Some((int_part, frac)) => (int_part, Some(frac)),
+        None => (text.as_str(), None),
+    };
+    let (group, point) = match lang {
+        Lang::Fr => (FR_GROUP, ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('-');
+    }
+    for (index, digit) in int_part.chars().enumerate() {
+        if index > 0 && (int_part.len() - index) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if let Some(frac) = frac_part {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+fn symbol(lang: Lang, currency: Currency) -> Option<&'static str> {
+    match (currency.code(), lang) {
+        ("EUR", _) => Some("€"),
+        ("JPY", _) => Some("¥"),
+        ("GBP", _) => Some("£"),
+        ("USD", Lang::En) => Some("$"),
+        ("USD", Lang::Fr) => Some("$US"),
+        _ => None,
+    }
+}
+
+/// An amount to the currency's minor unit: `1 234,56 €`, `€1,234.56`, `6 980 ¥`, `¥6,980`.
+pub fn money(lang: Lang, amount: Decimal, currency: Currency) -> String {
+    let digits = number(lang, amount, currency.exponent());
+    let (sign, digits) = match digits.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", digits.as_str()),
+    };
+    match (lang, symbol(lang, currency)) {
+        (Lang::Fr, Some(symbol)) => format!("{sign}{digits}{NBSP}{symbol}"),
+        (Lang::En, Some(symbol)) => format!("{sign}{symbol}{digits}"),
+        (_, None) => format!("{sign}{digits}{NBSP}{currency}"),
+    }
+}
+
+/// A fraction as a percentage with one decimal: `12,5 %`, `12.5%`.
+pub fn percent(lang: Lang, fraction: Decimal) -> String {
+    let digits = number(lang, fraction * Decimal::ONE_HUNDRED, 1);
+    match lang {
+        Lang::Fr => format!("{digits}{NBSP}%"),
+        Lang::En => format!("{digits}%"),
+    }
+}
+
+/// `22 novembre 2026`, `22 November 2026`.
+pub fn date(lang: Lang, date: NaiveDate) -> String {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let months = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let month = months.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// The marketplace as its buyers know it.
+pub fn marketplace(marketplace: Marketplace) -> &'static str {
+    match marketplace {
+        Marketplace::AmazonJp => "Amazon.co.jp",
+        Marketplace::AmazonUs => "Amazon.com",
+        Marketplace::AmazonDe => "Amazon.de",
+        Marketplace::AmazonFr => "Amazon.fr",
+        Marketplace::AmazonUk => "Amazon.co.uk",
+    }
+}
+
+/// Replaces `{0}`, `{1}`… in `template` with `values`.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    values
+        .iter()
+        .enumerate()
+        .fold(template.to_string(), |text, (index, value)| {
+            text.replace(&format!("{{{index}}}"), value)
+        })
+}
+
+/// Every string the report writes, in one language.
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    pub title: &'static str,
+    pub prepared_for: &'static str,
+    pub prepared_by: &'static str,
+    pub generated_on: &'static str,
+    pub rules_as_of: &'static str,
+    pub home_currency: &'static str,
+    pub page: &'static str,
+    pub contents: &'static str,
+    // Sections.
+    pub summary: &'static str,
+    pub landed_cost: &'static str,
+    pub landed_overview: &'static str,
+    pub landed_detail: &'static str,
+    pub fees: &'static str,
+    pub assumptions: &'static str,
+    pub overrides: &'static str,
+    pub no_overrides: &'static str,
+    pub fx_rates: &'static str,
+    pub no_fx: &'static str,
+    pub missing: &'static str,
+    pub no_missing: &'static str,
+    pub sources: &'static str,
+    pub working: &'static str,
+    pub disclaimer_title: &'static str,
+    pub waterfall: &'static str,
+    pub detail_limited: &'static str,
+    pub no_lines: &'static str,
+    pub chart_incomplete: &'static str,
+    // Summary.
+    pub products: &'static str,
+    pub targets: &'static str,
+    pub lines: &'static str,
+    pub complete: &'static str,
+    pub negative_margins: &'static str,
+    pub missing_inputs: &'static str,
+    pub best_line: &'static str,
+    pub worst_line: &'static str,
+    pub signals: &'static str,
+    pub go: &'static str,
+    pub caution: &'static str,
+    pub stop: &'static str,
+    pub signal_empty: &'static str,
+    pub signal_negative: &'static str,
+    pub signal_incomplete: &'static str,
+    pub signal_positive: &'static str,
+    // Columns and figures.
+    pub sku: &'static str,
+    pub product: &'static str,
+    pub marketplace: &'static str,
+    pub currency: &'static str,
+    pub price: &'static str,
+    pub net_price: &'static str,
+    pub referral_fee: &'static str,
+    pub closing_fee: &'static str,
+    pub fulfilment_fee: &'static str,
+    pub selling_plan: &'static str,
+    pub unit_cost: &'static str,
+    pub freight: &'static str,
+    pub duty: &'static str,
+    pub import_taxes: &'static str,
+    pub landed: &'static str,
+    pub total_fees: &'static str,
+    pub share_of_price: &'static str,
+    pub margin: &'static str,
+    pub margin_rate: &'static str,
+    pub margin_home: &'static str,
+    pub home: &'static str,
+    pub field: &'static str,
+    pub message: &'static str,
+    pub figure: &'static str,
+    pub formula: &'static str,
+    pub amount: &'static str,
+    pub source: &'static str,
+    pub url: &'static str,
+    pub effective_from: &'static str,
+    pub effective_until: &'static str,
+    pub confidence: &'static str,
+    pub origin: &'static str,
+    pub location: &'static str,
+    pub older_than_a_year: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub rate: &'static str,
+    pub date: &'static str,
+    pub not_available: &'static str,
+    pub bundled: &'static str,
+    pub user: &'static str,
+    pub official: &'static str,
+    pub official_copy: &'static str,
+    pub secondary: &'static str,
+    pub value: &'static str,
+    pub level: &'static str,
+    pub signal: &'static str,
+    pub assumptions_list: &'static [&'static str],
+    pub disclaimer: &'static str,
+    pub engine_language_note: &'static str,
+}
+
+pub fn texts(lang: Lang) -> &'static Texts {
+    match lang {
+        Lang::Fr => &FRENCH,
+        Lang::En => &ENGLISH,
+    }
+}
+
+static FRENCH: Texts = Texts {
+    title: "Rapport de planification export",
+    prepared_for: "Préparé pour",
+    prepared_by: "Préparé par",
+    generated_on: "Date du rapport",
+    rules_as_of: "Règles en vigueur au",
+    home_currency: "Devise de référence",
+    page: "Page",
+    contents: "Sommaire",
+    summary: "Synthèse",
+    landed_cost: "Coût rendu par produit",
+    landed_overview: "Vue d’ensemble",
+    landed_detail: "Détail",
+    fees: "Frais par place de marché",
+    assumptions: "Hypothèses et valeurs saisies",
+    overrides: "Valeurs saisies par l’utilisateur",
+    no_overrides: "Aucune valeur saisie : toutes les valeurs viennent des règles fournies.",
+    fx_rates: "Taux de change utilisés",
+    no_fx: "Aucune conversion de devise.",
+    missing: "Données manquantes",
+    no_missing: "Aucune donnée manquante.",
+    sources: "Annexe : sources",
+    working: "Détail des calculs",
+    disclaimer_title: "Avertissement",
+    waterfall: "Du prix à la marge, par unité",
+    detail_limited: "Le détail est donné pour les {0} premières lignes ; toutes les lignes figurent dans la vue d’ensemble et dans l’export Excel.",
+    no_lines: "Le plan ne contient aucune ligne produit × place de marché.",
+    chart_incomplete: "Graphique non tracé : des données manquent pour calculer la marge.",
+    products: "Produits",
+    targets: "Places de marché",
+    lines: "Lignes produit × place de marché",
+    complete: "Lignes calculées entièrement",
+    negative_margins: "Marges négatives",
+    missing_inputs: "Données manquantes",
+    best_line: "Meilleure marge",
+    worst_line: "Marge la plus faible",
+    signals: "Signaux",
+    go: "FEU VERT",
+    caution: "ATTENTION",
+    stop: "STOP",
+    signal_empty: "Le plan ne contient encore ni produit ni place de marché.",
+    signal_negative: "{0} ligne(s) avec une marge négative : revoir le prix ou les coûts avant de lancer.",
+    signal_incomplete: "{0} ligne(s) incomplète(s), {1} donnée(s) manquante(s) : voir « Données manquantes ».",
+    signal_positive: "{0} ligne(s) calculée(s) avec une marge positive.",
+    sku: "Réf.",
+    product: "Produit",
+    marketplace: "Place de marché",
+    currency: "Devise",
+    price: "Prix affiché",
+    net_price: "Prix hors taxe",
+    referral_fee: "Commission",
+    closing_fee: "Frais de clôture",
+    fulfilment_fee: "Frais d’expédition",
+    selling_plan: "Abonnement vendeur",
+    unit_cost: "Coût d’achat",
+    freight: "Fret et assurance",
+    duty: "Droits de douane",
+    import_taxes: "Taxes à l’import (récupérables)",
+    landed: "Coût rendu",
+    total_fees: "Total des frais",
+    share_of_price: "Part du prix",
+    margin: "Marge",
+    margin_rate: "Taux de marge",
+    margin_home: "Marge (devise de réf.)",
+    home: "Devise de réf.",
+    field: "Champ",
+    message: "Message",
+    figure: "Valeur",
+    formula: "Calcul",
+    amount: "Montant",
+    source: "Source",
+    url: "Adresse",
+    effective_from: "En vigueur depuis",
+    effective_until: "Jusqu’au",
+    confidence: "Fiabilité",
+    origin: "Origine",
+    location: "Fichier:ligne",
+    older_than_a_year: "Plus d’un an",
+    yes: "oui",
+    no: "non",
+    from: "De",
+    to: "Vers",
+    rate: "Taux",
+    date: "Date",
+    not_available: "—",
+    bundled: "fournie",
+    user: "utilisateur",
+    official: "officielle",
+    official_copy: "copie officielle",
+    secondary: "secondaire",
+    value: "Valeur",
+    level: "Niveau",
+    signal: "Signal",
+    assumptions_list: &[
+        "Le prix affiché inclut la taxe à la consommation ou la TVA du pays de destination (aucune aux États-Unis), reversée par le vendeur.",
+        "La taxe à l’importation est récupérable par un importateur enregistré : elle est indiquée mais n’est pas déduite de la marge.",
+        "Le stock est importé en un envoi commercial par mois (volume mensuel de la cible) ; les arrondis douaniers s’appliquent à cet envoi.",
+        "Les montants sont exprimés dans la devise de la place de marché, puis la marge est convertie dans la devise de référence aux taux indiqués.",
+    ],
+    disclaimer: "Ce rapport est un outil de planification. Il ne constitue ni un conseil juridique, ni un conseil fiscal, ni un conseil douanier. Les règles, taux et frais évoluent : vérifiez chaque valeur auprès de la source indiquée avant toute décision.",
+    engine_language_note: "Les libellés et formules de calcul du moteur sont en anglais.",
+};
+
+static ENGLISH: Texts = Texts {
+    title: "Export planning report",
+    prepared_for: "Prepared for",
+    prepared_by: "Prepared by",
+    generated_on: "Report date",
+    rules_as_of: "Rules in force on",
+    home_currency: "Home currency",
+    page: "Page",
+    contents: "Contents",
+    summary: "Executive summary",
+    landed_cost: "Landed cost per product",
+    landed_overview: "Overview",
+    landed_detail: "Detail",
+    fees: "Fees per marketplace",
+    assumptions: "Assumptions and overrides",
+    overrides: "Figures entered by the user",
+    no_overrides: "No user figures: every figure comes from the bundled rules.",
+    fx_rates: "Exchange rates used",
+    no_fx: "No currency conversion.",
+    missing: "Missing inputs",
+    no_missing: "No missing inputs.",
+    sources: "Appendix: sources",
+    working: "Working",
+    disclaimer_title: "Disclaimer",
+    waterfall: "From price to margin, per unit",
+    detail_limited: "Detail is given for the first {0} lines; every line is in the overview and in the Excel export.",
+    no_lines: "The plan has no product × marketplace lines.",
+    chart_incomplete: "No chart: inputs are missing to compute the margin.",
+    products: "Products",
+    targets: "Marketplaces",
+    lines: "Product × marketplace lines",
+    complete: "Fully computed lines",
+    negative_margins: "Negative margins",
+    missing_inputs: "Missing inputs",
+    best_line: "Best margin",
+    worst_line: "Lowest margin",
+    signals: "Signals",
+    go: "GO",
+    caution: "CAUTION",
+    stop: "STOP",
+    signal_empty: "The plan has no product or marketplace yet.",
+    signal_negative: "{0} line(s) with a negative margin: revisit the price or the costs before launch.",
+    signal_incomplete: "{0} incomplete line(s), {1} missing input(s): see “Missing inputs”.",
+    signal_positive: "{0} fully computed line(s) with a positive margin.",
+    sku: "SKU",
+    product: "Product",
+    marketplace: "Marketplace",
+    currency: "Currency",
+    price: "Displayed price",
+    net_price: "Price net of tax",
+    referral_fee: "Referral fee",
+    closing_fee: "Closing fee",
+    fulfilment_fee: "Fulfilment fee",
+    selling_plan: "Selling plan",
+    unit_cost: "Unit cost",
+    freight: "Freight and insurance",
+    duty: "Duty",
+    import_taxes: "Import taxes (recoverable)",
+    landed: "Landed cost",
+    total_fees: "Total fees",
+    share_of_price: "Share of price",
+    margin: "Margin",
+    margin_rate: "Margin rate",
+    margin_home: "Margin (home)",
+    home: "Home currency",
+    field: "Field",
+    message: "Message",
+    figure: "Figure",
+    formula: "Working",
+    amount: "Amount",
+    source: "Source",
+    url: "URL",
+    effective_from: "In force from",
+    effective_until: "Until",
+    confidence: "Confidence",
+    origin: "Origin",
+    location: "File:line",
+    older_than_a_year: "Over a year old",
+    yes: "yes",
+    no: "no",
+    from: "From",
+    to: "To",
+    rate: "Rate",
+    date: "Date",
+    not_available: "—",
+    bundled: "bundled",
+    user: "user",
+    official: "official",
+    official_copy: "official copy",
+    secondary: "secondary",
+    value: "Value",
+    level: "Level",
+    signal: "Signal",
+    assumptions_list: &[
+        "The displayed price includes the destination's consumption tax or VAT (none in the US), which the seller remits.",
+        "Import consumption tax / VAT is recoverable by a registered importer: it is shown but not deducted from the margin.",
+        "Stock is imported as one commercial consignment per month (the target's monthly units); customs rounding applies to that consignment.",
+        "Amounts are in the marketplace's currency; the margin is converted to the home currency at the rates listed.",
+    ],
+    disclaimer: "This report is a planning aid. It is not legal, tax or customs advice. Rules, rates and fees change: check every figure against its stated source before making a decision.",
+    engine_language_note: "The engine's step labels and formulas are in English.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_is_written_the_way_each_language_writes_it() {
+        assert_eq!(
+            money(Lang::Fr, dec!(1234.56), Currency::EUR),
+            "1\u{202F}234,56\u{00A0}€"
+        );
+        assert_eq!(money(Lang::En, dec!(1234.56), Currency::EUR), "€1,234.56");
+        assert_eq!(money(Lang::En, dec!(6980), Currency::JPY), "¥6,980");
+        // 16.333… yen shows as ¥16: JPY has no minor unit.
+        assert_eq!(money(Lang::En, dec!(16.3333), Currency::JPY), "¥16");
+        assert_eq!(
+            money(Lang::Fr, dec!(-1234567.5), Currency::JPY),
+            "-1\u{202F}234\u{202F}568\u{00A0}¥"
+        );
+        assert_eq!(money(Lang::En, dec!(-0.004), Currency::EUR), "€0.00");
+        assert_eq!(money(Lang::En, dec!(-10.5), Currency::USD), "-$10.50");
+    }
+
+    #[test]
+    fn percentages_and_dates_follow_the_language() {
+        assert_eq!(percent(Lang::Fr, dec!(0.125)), "12,5\u{00A0}%");
+        assert_eq!(percent(Lang::En, dec!(-0.0333)), "-3.3%");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        assert_eq!(date(Lang::Fr, day), "22 novembre 2026");
+        assert_eq!(date(Lang::En, day), "22 November 2026");
+    }
+
+    #[test]
+    fn fill_replaces_numbered_holes() {
+        assert_eq!(fill("{0} of {1}", &["3", "5"]), "3 of 5");
+    }
+}

@@ -1,0 +1,404 @@
+//! The PDF: typst embedded as a library. The template and the fonts are compiled into the binary;
+//! the report reaches the template as one JSON file (`/data.json`) with every string already
+//! written in the report's language, and the charts as SVG files (`/charts/N.svg`), all served from
+//! memory by [`ReportWorld`]. Nothing is read from disk and nothing is fetched.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::Datelike;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime};
+use typst::layout::PagedDocument;
+use typst::syntax::{FileId, Source, VirtualPath};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+
+use super::format::{self, Lang, Texts, texts};
+use super::tables::{confidence, level, origin};
+use super::{LandedRow, Paper, Report, ReportError, chart};
+use crate::money::Currency;
+
+const TEMPLATE: &str = include_str!("../../data/templates/report.typ");
+
+/// Liberation Sans (Latin) and IPAexGothic (Japanese, and the fallback for any glyph Liberation
+/// lacks). Licences in `data/fonts/`.
+static FONT_FILES: [&[u8]; 3] = [
+    include_bytes!("../../data/fonts/LiberationSans-Regular.ttf"),
+    include_bytes!("../../data/fonts/LiberationSans-Bold.ttf"),
+    include_bytes!("../../data/fonts/ipaexg.ttf"),
+];
+
+static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+});
+
+static LIBRARY: LazyLock<LazyHash<Library>> =
+    LazyLock::new(|| LazyHash::new(Library::builder().build()));
+
+/// Lines shown in detail (chart and working); every line stays in the overview table and the XLSX.
+pub const DETAIL_LIMIT: usize = 40;
+
+/// Where a long export has got to, for a progress display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Drawing chart `done` of `total`.
+    Charts { done: usize, total: usize },
+    /// Laying out the pages.
+    Typesetting,
+    /// Writing the PDF file.
+    Writing,
+}
+
+/// A rendered PDF.
+#[derive(Debug)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+}
+
+/// Renders the report to PDF, reporting progress to `progress`.
+pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf, ReportError> {
+    let lang = report.cover.lang;
+    let detailed = report.landed.len().min(DETAIL_LIMIT);
+    let mut files = HashMap::new();
+    let mut chart_paths = Vec::with_capacity(detailed);
+    for (index, row) in report.landed.iter().take(detailed).enumerate() {
+        progress(Progress::Charts {
+            done: index,
+            total: detailed,
+        });
+        let path = match chart::waterfall(row, lang)? {
+            Some(svg) => {
+                let path = format!("/charts/{index}.svg");
+                files.insert(file_id(&path), Bytes::from_string(svg));
+                Some(path)
+            }
+            None => None,
+        };
+        chart_paths.push(path);
+    }
+    let view = view(report, &chart_paths);
+    files.insert(
+        file_id("/data.json"),
+        Bytes::new(serde_json::to_vec(&view)?),
+    );
+    let world = ReportWorld {
+        main: Source::new(file_id("/main.typ"), TEMPLATE.to_string()),
+        files,
+        today: report.cover.generated_on,
+    };
+    progress(Progress::Typesetting);
+    let document = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| ReportError::Template(describe(&errors)))?;
+    progress(Progress::Writing);
+    let bytes = typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| ReportError::Pdf(describe(&errors)))?;
+    Ok(Pdf {
+        bytes,
+        pages: document.pages.len(),
+    })
+}
+
+fn file_id(path: &str) -> FileId {
+    FileId::new(None, VirtualPath::new(path))
+}
+
+fn describe(errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(|error| {
+            let hints: Vec<&str> = error.hints.iter().map(|hint| hint.as_str()).collect();
+            if hints.is_empty() {
+                error.message.to_string()
+            } else {
+                format!("{} ({})", error.message, hints.join("; "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The template, the data and the charts, all in memory.
+struct ReportWorld {
+    main: Source,
+    files: HashMap<FileId, Bytes>,
+    today: chrono::NaiveDate,
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.0
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().as_rootless_path().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().as_rootless_path().into()))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.1.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<i64>) -> Option<Datetime> {
+        Datetime::from_ymd(
+            self.today.year(),
+            u8::try_from(self.today.month()).ok()?,
+            u8::try_from(self.today.day()).ok()?,
+        )
+    }
+}
+
+/// What the template reads: every figure already written for the report's language.
+fn view(report: &Report, chart_paths: &[Option<String>]) -> Value {
+    let lang = report.cover.lang;
+    let t = texts(lang);
+    let cover = &report.cover;
+    let mut facts = vec![
+        (t.generated_on, format::date(lang, cover.generated_on)),
+        (t.rules_as_of, format::date(lang, cover.as_of)),
+        (t.home_currency, cover.home_currency.clone()),
+    ];
+    if let Some(client) = &cover.client {
+        facts.insert(0, (t.prepared_for, client.clone()));
+    }
+    if let Some(consultant) = &cover.consultant {
+        facts.insert(0, (t.prepared_by, consultant.clone()));
+    }
+    let limited = (report.landed.len() > DETAIL_LIMIT)
+        .then(|| format::fill(t.detail_limited, &[&DETAIL_LIMIT.to_string()]));
+    json!({
+        "lang": lang.code(),
+        "paper": match cover.paper { Paper::A4 => "a4", Paper::Letter => "us-letter" },
+        "t": t,
+        "cover": {
+            "title": cover.title,
+            "plan": cover.plan,
+            "consultant": cover.consultant,
+            "facts": facts.iter().map(|(label, value)| [label.to_string(), value.clone()]).collect::<Vec<_>>(),
+        },
+        "summary": summary(report, t, lang),
+        "landed": {
+            "overview": overview(report, t, lang),
+            "details": report.landed.iter().zip(chart_paths).map(|(row, chart)| detail(row, chart.as_deref(), t, lang)).collect::<Vec<_>>(),
+            "limited": limited,
+        },
+        "fees": report.fees.iter().map(|group| {
+            let c = group.currency;
+            json!({
+                "title": format!("{} ({c})", format::marketplace(group.marketplace)),
+                "table": {
+                    "columns": [t.sku, t.product, t.price, t.referral_fee, t.closing_fee, t.fulfilment_fee, t.selling_plan, t.total_fees, t.share_of_price],
+                    "numeric": [2, 3, 4, 5, 6, 7, 8],
+                    "rows": group.rows.iter().map(|row| vec![
+                        row.sku.clone(),
+                        row.name.clone(),
+                        money(lang, row.price, c, t),
+                        money(lang, row.referral_fee, c, t),
+                        money(lang, row.closing_fee, c, t),
+                        money(lang, row.fulfilment_fee, c, t),
+                        money(lang, row.selling_plan, c, t),
+                        money(lang, row.total, c, t),
+                        percent(lang, row.share_of_price, t),
+                    ]).collect::<Vec<_>>(),
+                },
+            })
+        }).collect::<Vec<_>>(),
+        "assumptions": {
+            "statements": report.assumptions.statements,
+            "fx": {
+                "columns": [t.from, t.to, t.rate, t.date, t.source],
+                "numeric": [2],
+                "rows": report.assumptions.fx.iter().map(|rate| vec![
+                    rate.from.code().to_string(),
+                    rate.to.code().to_string(),
+                    format::number(lang, rate.rate, rate.rate.normalize().scale()),
+                    format::date(lang, rate.date),
+                    rate.source.to_string(),
+                ]).collect::<Vec<_>>(),
+            },
+            "overrides": {
+                "columns": [t.sku, t.marketplace, t.figure, t.formula, t.source],
+                "numeric": [],
+                "rows": report.assumptions.overrides.iter().map(|row| vec![
+                    row.sku.clone(),
+                    format::marketplace(row.marketplace).to_string(),
+                    row.label.clone(),
+                    row.formula.clone(),
+                    row.source.clone().unwrap_or_default(),
+                ]).collect::<Vec<_>>(),
+            },
+        },
+        "missing": {
+            "columns": [t.sku, t.marketplace, t.field, t.message],
+            "numeric": [],
+            "rows": report.missing.iter().map(|gap| vec![
+                gap.sku.clone(),
+                format::marketplace(gap.marketplace).to_string(),
+                gap.field.clone(),
+                gap.message.clone(),
+            ]).collect::<Vec<_>>(),
+        },
+        "sources": {
+            "columns": [t.figure, t.source, t.effective_from, t.confidence, t.origin],
+            "numeric": [],
+            "rows": report.sources.iter().map(|row| vec![
+                row.used_for.join(", "),
+                format!("{}\n{}", row.title, row.url),
+                match row.effective_until {
+                    Some(until) => format!("{} – {}", format::date(lang, row.effective_from), format::date(lang, until)),
+                    None if row.older_than_a_year => format!("{} ({})", format::date(lang, row.effective_from), t.older_than_a_year.to_lowercase()),
+                    None => format::date(lang, row.effective_from),
+                },
+                confidence(t, row.confidence).to_string(),
+                format!("{}\n{}", origin(t, row.origin), row.location),
+            ]).collect::<Vec<_>>(),
+        },
+        "disclaimer": report.disclaimer,
+    })
+}
+
+fn money(lang: Lang, amount: Option<Decimal>, currency: Currency, t: &Texts) -> String {
+    amount.map_or_else(
+        || t.not_available.to_string(),
+        |amount| format::money(lang, amount, currency),
+    )
+}
+
+fn percent(lang: Lang, fraction: Option<Decimal>, t: &Texts) -> String {
+    fraction.map_or_else(
+        || t.not_available.to_string(),
+        |fraction| format::percent(lang, fraction),
+    )
+}
+
+fn summary(report: &Report, t: &Texts, lang: Lang) -> Value {
+    let s = &report.summary;
+    let line = |line: &Option<super::LineRef>| {
+        line.as_ref().map(|line| {
+            let home = line.margin_home.map_or_else(String::new, |home| {
+                format!(" = {}", format::money(lang, home.amount, home.currency))
+            });
+            let colon = match lang {
+                Lang::Fr => " :",
+                Lang::En => ":",
+            };
+            format!(
+                "{} — {} ({}){colon} {}{home}, {}",
+                line.sku,
+                line.name,
+                format::marketplace(line.marketplace),
+                format::money(lang, line.margin.amount, line.margin.currency),
+                format::percent(lang, line.margin_rate)
+            )
+        })
+    };
+    let mut figures = vec![
+        [t.products.to_string(), s.products.to_string()],
+        [t.targets.to_string(), s.targets.to_string()],
+        [t.lines.to_string(), s.lines.to_string()],
+        [t.complete.to_string(), s.complete.to_string()],
+        [
+            t.negative_margins.to_string(),
+            s.negative_margins.to_string(),
+        ],
+        [t.missing_inputs.to_string(), s.missing_inputs.to_string()],
+    ];
+    for (label, text) in [(t.best_line, line(&s.best)), (t.worst_line, line(&s.worst))] {
+        if let Some(text) = text {
+            figures.push([label.to_string(), text]);
+        }
+    }
+    json!({
+        "signals": s.signals.iter().map(|signal| json!({
+            "level": signal.level,
+            "label": level(t, signal.level),
+            "text": signal.text,
+        })).collect::<Vec<_>>(),
+        "figures": figures,
+    })
+}
+
+fn overview(report: &Report, t: &Texts, lang: Lang) -> Value {
+    json!({
+        "columns": [t.sku, t.product, t.marketplace, t.price, t.landed, t.total_fees, t.margin, t.margin_rate, t.margin_home],
+        "numeric": [3, 4, 5, 6, 7, 8],
+        "rows": report.landed.iter().map(|row| {
+            let e = &row.economics;
+            let c = e.currency;
+            vec![
+                row.sku.clone(),
+                row.name.clone(),
+                format::marketplace(e.marketplace).to_string(),
+                money(lang, e.price, c, t),
+                money(lang, e.landed_cost, c, t),
+                money(lang, row.total_fees(), c, t),
+                money(lang, e.margin, c, t),
+                percent(lang, e.margin_rate, t),
+                e.margin_home.map_or_else(|| t.not_available.to_string(), |home| format::money(lang, home.amount, home.currency)),
+            ]
+        }).collect::<Vec<_>>(),
+    })
+}
+
+fn detail(row: &LandedRow, chart: Option<&str>, t: &Texts, lang: Lang) -> Value {
+    let e = &row.economics;
+    let c = e.currency;
+    let figures: Vec<[String; 2]> = [
+        (t.price, e.price),
+        (t.net_price, e.net_price),
+        (t.referral_fee, e.referral_fee),
+        (t.closing_fee, e.closing_fee),
+        (t.fulfilment_fee, e.fulfilment_fee),
+        (t.selling_plan, e.selling_plan),
+        (t.unit_cost, e.unit_cost),
+        (t.freight, e.freight),
+        (t.duty, e.duty),
+        (t.landed, e.landed_cost),
+        (t.import_taxes, e.import_taxes),
+        (t.margin, e.margin),
+    ]
+    .into_iter()
+    .map(|(label, amount)| [label.to_string(), money(lang, amount, c, t)])
+    .chain([[t.margin_rate.to_string(), percent(lang, e.margin_rate, t)]])
+    .chain(e.margin_home.map(|home| {
+        [
+            t.margin_home.to_string(),
+            format::money(lang, home.amount, home.currency),
+        ]
+    }))
+    .collect();
+    json!({
+        "title": format!("{} — {} — {}", row.sku, row.name, format::marketplace(e.marketplace)),
+        "chart": chart,
+        "figures": figures,
+        "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.clone()]).collect::<Vec<_>>(),
+        "working": e.explain.iter().map(|step| [step.label.clone(), step.formula.clone()]).collect::<Vec<_>>(),
+    })
+}

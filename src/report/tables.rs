@@ -1,0 +1,427 @@
+//! The report's tables, typed cell by cell, shared by the XLSX and CSV writers (the JSON export is
+//! the [`Report`] itself, which holds the same rows).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::format::{self, Texts, texts};
+use super::{LandedRow, Report, SignalLevel};
+use crate::money::Currency;
+use crate::packs::{Confidence, PackOrigin};
+
+/// One cell: numbers stay numbers, with their currency for the number format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    Text(String),
+    Money(Decimal, Currency),
+    /// A fraction shown as a percentage.
+    Percent(Decimal),
+    /// A plain number (a count, an exchange rate).
+    Number(Decimal),
+    Date(NaiveDate),
+    Empty,
+}
+
+impl Cell {
+    fn money(amount: Option<Decimal>, currency: Currency) -> Cell {
+        amount.map_or(Cell::Empty, |amount| Cell::Money(amount, currency))
+    }
+
+    fn percent(fraction: Option<Decimal>) -> Cell {
+        fraction.map_or(Cell::Empty, Cell::Percent)
+    }
+
+    fn text(text: impl Into<String>) -> Cell {
+        Cell::Text(text.into())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    /// Stable name: the CSV file name and the key tests use.
+    pub id: &'static str,
+    /// Title in the report's language.
+    pub title: &'static str,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// Every table of the report, in order: summary, landed cost, fees, missing inputs, exchange rates,
+/// user figures, working, sources.
+pub fn tables(report: &Report) -> Vec<Table> {
+    let lang = report.cover.lang;
+    let t = texts(lang);
+    vec![
+        summary(report, t),
+        landed(report, t),
+        fees(report, t),
+        missing(report, t),
+        fx(report, t),
+        overrides(report, t),
+        working(report, t),
+        sources(report, t),
+    ]
+}
+
+fn summary(report: &Report, t: &Texts) -> Table {
+    let s = &report.summary;
+    let count = |n: usize| Cell::Number(Decimal::from(n));
+    let mut rows = vec![
+        vec![Cell::text(t.products), count(s.products)],
+        vec![Cell::text(t.targets), count(s.targets)],
+        vec![Cell::text(t.lines), count(s.lines)],
+        vec![Cell::text(t.complete), count(s.complete)],
+        vec![Cell::text(t.negative_margins), count(s.negative_margins)],
+        vec![Cell::text(t.missing_inputs), count(s.missing_inputs)],
+    ];
+    for (label, line) in [(t.best_line, &s.best), (t.worst_line, &s.worst)] {
+        if let Some(line) = line {
+            rows.push(vec![
+                Cell::text(format!(
+                    "{label}: {} ({})",
+                    line.sku,
+                    format::marketplace(line.marketplace)
+                )),
+                Cell::Money(line.margin.amount, line.margin.currency),
+                Cell::Percent(line.margin_rate),
+            ]);
+        }
+    }
+    for signal in &s.signals {
+        rows.push(vec![
+            Cell::text(level(t, signal.level)),
+            Cell::text(&signal.text),
+        ]);
+    }
+    Table {
+        id: "summary",
+        title: t.summary,
+        columns: vec![t.figure, t.value, t.margin_rate],
+        rows,
+    }
+}
+
+pub(crate) fn level(t: &Texts, level: SignalLevel) -> &'static str {
+    match level {
+        SignalLevel::Go => t.go,
+        SignalLevel::Caution => t.caution,
+        SignalLevel::Stop => t.stop,
+    }
+}
+
+fn landed(report: &Report, t: &Texts) -> Table {
+    let rows = report
+        .landed
+        .iter()
+        .map(|row: &LandedRow| {
+            let e = &row.economics;
+            let c = e.currency;
+            let (home_amount, home_currency) = match &e.margin_home {
+                Some(home) => (
+                    Cell::Money(home.amount, home.currency),
+                    home.currency.code().to_string(),
+                ),
+                None => (Cell::Empty, report.cover.home_currency.clone()),
+            };
+            vec![
+                Cell::text(&row.sku),
+                Cell::text(&row.name),
+                Cell::text(format::marketplace(e.marketplace)),
+                Cell::text(c.code()),
+                Cell::money(e.price, c),
+                Cell::money(e.net_price, c),
+                Cell::money(e.referral_fee, c),
+                Cell::money(e.closing_fee, c),
+                Cell::money(e.fulfilment_fee, c),
+                Cell::money(e.selling_plan, c),
+                Cell::money(e.unit_cost, c),
+                Cell::money(e.freight, c),
+                Cell::money(e.duty, c),
+                Cell::money(e.import_taxes, c),
+                Cell::money(e.landed_cost, c),
+                Cell::money(e.margin, c),
+                Cell::percent(e.margin_rate),
+                Cell::Text(home_currency),
+                home_amount,
+            ]
+        })
+        .collect();
+    Table {
+        id: "landed-cost",
+        title: t.landed,
+        columns: vec![
+            t.sku,
+            t.product,
+            t.marketplace,
+            t.currency,
+            t.price,
+            t.net_price,
+            t.referral_fee,
+            t.closing_fee,
+            t.fulfilment_fee,
+            t.selling_plan,
+            t.unit_cost,
+            t.freight,
+            t.duty,
+            t.import_taxes,
+            t.landed,
+            t.margin,
+            t.margin_rate,
+            t.home,
+            t.margin_home,
+        ],
+        rows,
+    }
+}
+
+fn fees(report: &Report, t: &Texts) -> Table {
+    let rows = report
+        .fees
+        .iter()
+        .flat_map(|group| {
+            let c = group.currency;
+            group.rows.iter().map(move |row| {
+                vec![
+                    Cell::text(format::marketplace(group.marketplace)),
+                    Cell::text(c.code()),
+                    Cell::text(&row.sku),
+                    Cell::text(&row.name),
+                    Cell::money(row.price, c),
+                    Cell::money(row.referral_fee, c),
+                    Cell::money(row.closing_fee, c),
+                    Cell::money(row.fulfilment_fee, c),
+                    Cell::money(row.selling_plan, c),
+                    Cell::money(row.total, c),
+                    Cell::percent(row.share_of_price),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: "fees",
+        title: t.fees,
+        columns: vec![
+            t.marketplace,
+            t.currency,
+            t.sku,
+            t.product,
+            t.price,
+            t.referral_fee,
+            t.closing_fee,
+            t.fulfilment_fee,
+            t.selling_plan,
+            t.total_fees,
+            t.share_of_price,
+        ],
+        rows,
+    }
+}
+
+fn missing(report: &Report, t: &Texts) -> Table {
+    Table {
+        id: "missing",
+        title: t.missing,
+        columns: vec![t.sku, t.marketplace, t.field, t.message],
+        rows: report
+            .missing
+            .iter()
+            .map(|gap| {
+                vec![
+                    Cell::text(&gap.sku),
+                    Cell::text(format::marketplace(gap.marketplace)),
+                    Cell::text(&gap.field),
+                    Cell::text(&gap.message),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn fx(report: &Report, t: &Texts) -> Table {
+    Table {
+        id: "fx",
+        title: t.fx_rates,
+        columns: vec![t.from, t.to, t.rate, t.date, t.source],
+        rows: report
+            .assumptions
+            .fx
+            .iter()
+            .map(|rate| {
+                vec![
+                    Cell::text(rate.from.code()),
+                    Cell::text(rate.to.code()),
+                    Cell::Number(rate.rate),
+                    Cell::Date(rate.date),
+                    Cell::text(rate.source.to_string()),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn overrides(report: &Report, t: &Texts) -> Table {
+    Table {
+        id: "overrides",
+        title: t.overrides,
+        columns: vec![t.sku, t.marketplace, t.figure, t.formula, t.source],
+        rows: report
+            .assumptions
+            .overrides
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::text(&row.sku),
+                    Cell::text(format::marketplace(row.marketplace)),
+                    Cell::text(&row.label),
+                    Cell::text(&row.formula),
+                    row.source.as_ref().map_or(Cell::Empty, Cell::text),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn working(report: &Report, t: &Texts) -> Table {
+    let rows = report
+        .landed
+        .iter()
+        .flat_map(|row| {
+            let e = &row.economics;
+            e.explain.iter().map(move |step| {
+                vec![
+                    Cell::text(&row.sku),
+                    Cell::text(format::marketplace(e.marketplace)),
+                    Cell::text(&step.label),
+                    Cell::text(&step.formula),
+                    step.amount.map_or(Cell::Empty, Cell::Number),
+                    step.rule.as_ref().map_or(Cell::Empty, |rule| {
+                        Cell::text(&rule.provenance.source.title)
+                    }),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: "working",
+        title: t.working,
+        columns: vec![
+            t.sku,
+            t.marketplace,
+            t.figure,
+            t.formula,
+            t.amount,
+            t.source,
+        ],
+        rows,
+    }
+}
+
+fn sources(report: &Report, t: &Texts) -> Table {
+    let rows = report
+        .sources
+        .iter()
+        .map(|row| {
+            vec![
+                Cell::text(row.used_for.join(", ")),
+                Cell::text(&row.title),
+                Cell::text(&row.url),
+                Cell::Date(row.effective_from),
+                row.effective_until.map_or(Cell::Empty, Cell::Date),
+                Cell::text(confidence(t, row.confidence)),
+                Cell::text(origin(t, row.origin)),
+                Cell::text(&row.location),
+                Cell::text(if row.older_than_a_year { t.yes } else { t.no }),
+            ]
+        })
+        .collect();
+    Table {
+        id: "sources",
+        title: t.sources,
+        columns: vec![
+            t.figure,
+            t.source,
+            t.url,
+            t.effective_from,
+            t.effective_until,
+            t.confidence,
+            t.origin,
+            t.location,
+            t.older_than_a_year,
+        ],
+        rows,
+    }
+}
+
+pub(crate) fn confidence(t: &Texts, confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Official => t.official,
+        Confidence::OfficialCopy => t.official_copy,
+        Confidence::Secondary => t.secondary,
+    }
+}
+
+pub(crate) fn origin(t: &Texts, origin: PackOrigin) -> &'static str {
+    match origin {
+        PackOrigin::Bundled => t.bundled,
+        PackOrigin::User => t.user,
+    }
+}
+
+/// One table as RFC 4180 CSV: numbers as plain decimals with a point (machine-readable whatever the
+/// language), dates as ISO 8601, headers in the report's language.
+pub fn to_csv(table: &Table) -> String {
+    let mut out = String::new();
+    push_record(
+        &mut out,
+        table.columns.iter().map(|title| title.to_string()),
+    );
+    for row in &table.rows {
+        push_record(
+            &mut out,
+            row.iter().map(|cell| match cell {
+                Cell::Text(text) => text.clone(),
+                Cell::Money(amount, _) | Cell::Number(amount) | Cell::Percent(amount) => {
+                    amount.normalize().to_string()
+                }
+                Cell::Date(date) => date.to_string(),
+                Cell::Empty => String::new(),
+            }),
+        );
+    }
+    out
+}
+
+fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
+    for (index, field) in fields.enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&field);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_what_needs_quoting() {
+        let table = Table {
+            id: "t",
+            title: "T",
+            columns: vec!["a", "b"],
+            rows: vec![vec![
+                Cell::Text("say \"hi\", twice".to_string()),
+                Cell::Money(Decimal::new(12350, 2), Currency::EUR),
+            ]],
+        };
+        assert_eq!(to_csv(&table), "a,b\r\n\"say \"\"hi\"\", twice\",123.5\r\n");
+    }
+}

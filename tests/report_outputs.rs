@@ -1,0 +1,516 @@
+//! Planning reports: the model carries the engine's figures, every output renders for the example
+//! plan and for edge plans, the PDF text holds the key figures and section titles, page images are
+//! written for review, and the workbook reads back to the engine's numbers to the minor unit.
+//!
+//! The example plan is quoted with the figures the bundled packs cannot give (Amazon JP's FBA fee
+//! and the duty rate of HS 851822) supplied as a user pack, as in `cost_quote.rs`; they are test
+//! inputs, and the report must mark them as the user's.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use landfall::cost::{Detail, Quote, quote};
+use landfall::money::{Currency, FxRate, FxSource};
+use landfall::packs::{self, BUNDLED_FILES, PackOrigin, Packs};
+use landfall::plan::{Plan, parse_plan};
+use landfall::report::{self, Lang, Paper, Report, ReportOptions, pdf, tables, xlsx};
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+const EXAMPLE_PLAN: &str = include_str!("../data/examples/bluetooth-speaker-japan.toml");
+
+const USER_FBA: &str = r#"
+[pack]
+kind = "marketplace"
+id = "amazon-jp"
+name = "Amazon.co.jp (my figures)"
+currency = "JPY"
+[sources.calculator]
+title = "FBA料金シミュレーター, read by me"
+url = "https://sellercentral.amazon.co.jp/hz/fba/profitabilitycalculator/index"
+[[fba]]
+status = "published"
+length_unit = "cm"
+weight_unit = "g"
+tiers = [{ name = "Standard (my calculator reading)", max_side_sum = "60", max_weight = "2000", fee = "434" }]
+effective_from = "2025-04-01"
+source = "calculator"
+confidence = "official"
+"#;
+
+const USER_DUTY: &str = r#"
+[pack]
+kind = "duties"
+id = "my-rulings"
+name = "My duty rates"
+[sources.tariff]
+title = "Japan tariff schedule, chapter 85, read by me"
+url = "https://www.customs.go.jp/english/tariff/"
+[[rates]]
+destination = "JP"
+hs_prefix = "851822"
+label = "Multiple loudspeakers in one enclosure"
+rate = "0%"
+effective_from = "2026-01-01"
+source = "tariff"
+confidence = "official"
+"#;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn packs() -> Packs {
+    packs::load(
+        BUNDLED_FILES.iter().copied(),
+        [("mine/fba.toml", USER_FBA), ("mine/duty.toml", USER_DUTY)],
+    )
+    .expect("user packs merge")
+}
+
+fn eur_jpy() -> FxRate {
+    FxRate::new(
+        Currency::EUR,
+        Currency::JPY,
+        dec!(171.78),
+        day(2025, 9, 7),
+        FxSource::JapanCustomsWeekly,
+    )
+    .expect("rate")
+}
+
+fn example() -> Plan {
+    parse_plan("example", EXAMPLE_PLAN).expect("example plan")
+}
+
+fn options(lang: Lang) -> ReportOptions {
+    ReportOptions {
+        lang,
+        paper: Paper::A4,
+        consultant: Some("Claire Martin, Export Conseil".to_string()),
+        client: Some("Sonic Atelier SAS".to_string()),
+        generated_on: day(2026, 11, 23),
+    }
+}
+
+fn quoted(plan: &Plan) -> Quote {
+    quote(plan, &packs(), &[eur_jpy()], Detail::Explained)
+}
+
+fn report_of(plan: &Plan, lang: Lang) -> Report {
+    report::build(plan, &quoted(plan), &options(lang))
+}
+
+/// The example product `count` times, with SKUs `P0001`…, names from `name(i)` and prices stepping
+/// down from ¥6,980 by ¥10 so that the cheapest lines lose money.
+fn catalogue(count: usize, name: impl Fn(usize) -> String) -> Plan {
+    let mut plan = example();
+    let template = plan.products[0].clone();
+    plan.products = (0..count)
+        .map(|i| {
+            let mut product = template.clone();
+            product.sku = format!("P{i:04}");
+            product.name = name(i);
+            product.prices[0].price.amount = dec!(6980) - Decimal::from(i) * dec!(10);
+            product
+        })
+        .collect();
+    plan
+}
+
+fn out_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report");
+    std::fs::create_dir_all(&dir).expect("out dir");
+    dir
+}
+
+#[test]
+fn the_model_carries_the_engines_figures_and_marks_the_users_own() {
+    let plan = example();
+    let quote = quoted(&plan);
+    let report = report::build(&plan, &quote, &options(Lang::En));
+    let row = &report.landed[0];
+    assert_eq!(row.economics, quote.items[0]);
+    assert_eq!(row.name, "Bluetooth speaker");
+    assert_eq!(report.summary.complete, 1);
+    assert_eq!(report.summary.negative_margins, 0);
+    // Fees: referral 586 + closing 0 + FBA 434 + selling plan 4,900 ÷ 300 = 16.333… → 1,036.333….
+    let fees = &report.fees[0].rows[0];
+    assert_eq!(fees.total.map(|t| t.round_dp(4)), Some(dec!(1036.3333)));
+    // 1,036.333… ÷ 6,980 = 14.847…%.
+    assert_eq!(
+        fees.share_of_price.map(|s| s.round_dp(4)),
+        Some(dec!(0.1485))
+    );
+    let best = report.summary.best.as_ref().expect("a complete line");
+    assert_eq!(best.margin.amount.round_dp(4), dec!(1744.6862));
+    assert_eq!(report.assumptions.fx, vec![eur_jpy()]);
+    assert!(
+        report
+            .assumptions
+            .overrides
+            .iter()
+            .any(|row| row.label == "FBA fulfilment fee"),
+        "{:?}",
+        report.assumptions.overrides
+    );
+    let user_source = report
+        .sources
+        .iter()
+        .find(|source| source.title.starts_with("FBA料金シミュレーター"))
+        .expect("the user's source is listed");
+    assert_eq!(user_source.origin, PackOrigin::User);
+    assert_eq!(user_source.effective_from, day(2025, 4, 1));
+    // In force since 1 April 2025, more than a year before the plan's 22 November 2026.
+    assert!(user_source.older_than_a_year);
+    assert!(report.missing.is_empty(), "{:?}", report.missing);
+}
+
+#[test]
+fn missing_inputs_and_negative_margins_become_signals() {
+    let plan = catalogue(3, |i| format!("Speaker {i}"));
+    let mut quote = quoted(&plan);
+    quote.items[1].margin = Some(dec!(-120));
+    quote.items[1].margin_rate = Some(dec!(-0.02));
+    quote.items[2].margin = None;
+    quote.items[2].margin_rate = None;
+    let report = report::build(&plan, &quote, &options(Lang::Fr));
+    assert_eq!(report.summary.complete, 2);
+    assert_eq!(report.summary.negative_margins, 1);
+    let worst = report.summary.worst.as_ref().expect("worst line");
+    assert_eq!(worst.sku, "P0001");
+    let levels: Vec<_> = report.summary.signals.iter().map(|s| s.level).collect();
+    assert_eq!(
+        levels,
+        vec![report::SignalLevel::Stop, report::SignalLevel::Caution]
+    );
+}
+
+/// Edge plans: empty, one product, 500 products, long names, Japanese names, and zero and negative
+/// margins (one forced to exactly zero in the quote, others negative from their low price).
+fn edge_reports(lang: Lang) -> Vec<(&'static str, Report)> {
+    let empty = {
+        let mut plan = example();
+        plan.products.clear();
+        plan.targets.clear();
+        plan
+    };
+    let long = catalogue(3, |i| {
+        format!("{i} ").repeat(2)
+            + &"Enceinte Bluetooth portable étanche avec batterie lithium-ion intégrée et micro "
+                .repeat(4)
+    });
+    let japanese = catalogue(4, |i| {
+        format!("ポータブル Bluetooth スピーカー（防水）第{i}世代")
+    });
+    let margins = {
+        let plan = catalogue(3, |i| format!("Margin edge {i}"));
+        let mut quote = quoted(&plan);
+        quote.items[0].margin = Some(Decimal::ZERO);
+        quote.items[0].margin_rate = Some(Decimal::ZERO);
+        let mut low = plan.clone();
+        low.products[1].prices[0].price.amount = dec!(2980);
+        let low_quote = quoted(&low);
+        quote.items[1] = low_quote.items[1].clone();
+        (plan, quote)
+    };
+    let mut reports = vec![
+        (
+            "empty",
+            report::build(&empty, &quoted(&empty), &options(lang)),
+        ),
+        ("one", report_of(&example(), lang)),
+        ("long-names", report_of(&long, lang)),
+        ("japanese", report_of(&japanese, lang)),
+        (
+            "margins",
+            report::build(&margins.0, &margins.1, &options(lang)),
+        ),
+        (
+            "catalogue-500",
+            report_of(&catalogue(500, |i| format!("Speaker {i}")), lang),
+        ),
+    ];
+    let bundled_only = {
+        let plan = example();
+        let quote = quote(
+            &plan,
+            &packs::bundled().expect("bundled"),
+            &[],
+            Detail::Explained,
+        );
+        report::build(&plan, &quote, &options(lang))
+    };
+    reports.push(("missing-inputs", bundled_only));
+    reports
+}
+
+#[test]
+fn every_output_renders_for_edge_plans_in_both_languages_and_papers() {
+    for lang in [Lang::Fr, Lang::En] {
+        for (name, mut report) in edge_reports(lang) {
+            for paper in [Paper::A4, Paper::Letter] {
+                report.cover.paper = paper;
+                let rendered = pdf::render(&report, |_| {})
+                    .unwrap_or_else(|error| panic!("{name} {lang:?} {paper:?}: {error}"));
+                assert!(rendered.bytes.starts_with(b"%PDF-"), "{name}");
+                // Cover, contents and at least one page per section.
+                assert!(rendered.pages >= 7, "{name}: {} pages", rendered.pages);
+            }
+            let workbook = xlsx::workbook(&report).expect("xlsx");
+            assert!(workbook.starts_with(b"PK"), "{name}");
+            for table in tables::tables(&report) {
+                let csv = tables::to_csv(&table);
+                assert_eq!(
+                    csv.lines().count(),
+                    table.rows.len() + 1,
+                    "{name} {}: one header line then one line per row (no field has a line break)",
+                    table.id
+                );
+            }
+            let json = serde_json::to_string(&report).expect("json");
+            let back: Report = serde_json::from_str(&json).expect("json reads back");
+            assert_eq!(back, report, "{name}");
+        }
+    }
+}
+
+fn pdftotext(pdf: &Path, page: Option<usize>) -> String {
+    let mut command = Command::new("pdftotext");
+    command.arg("-layout");
+    if let Some(page) = page {
+        command.args(["-f", &page.to_string(), "-l", &page.to_string()]);
+    }
+    let output = command.arg(pdf).arg("-").output().expect("pdftotext runs");
+    assert!(output.status.success(), "pdftotext failed");
+    // French spacing (narrow and ordinary no-break spaces) read as plain spaces.
+    String::from_utf8_lossy(&output.stdout).replace(['\u{202F}', '\u{00A0}'], " ")
+}
+
+fn render_to(report: &Report, name: &str) -> (PathBuf, usize) {
+    let rendered = pdf::render(report, |_| {}).expect("renders");
+    let path = out_dir().join(name);
+    std::fs::write(&path, &rendered.bytes).expect("write pdf");
+    (path, rendered.pages)
+}
+
+#[test]
+fn the_pdf_text_holds_the_key_figures_and_section_titles() {
+    let (path, _) = render_to(&report_of(&example(), Lang::En), "example-en.pdf");
+    let text = pdftotext(&path, None);
+    for expected in [
+        "Export planning report",
+        "French bluetooth speaker to Japan via Amazon FBA",
+        "Claire Martin, Export Conseil",
+        "Rules in force on",
+        "22 November 2026",
+        "Executive summary",
+        "Landed cost per product",
+        "Fees per marketplace",
+        "Assumptions and overrides",
+        "Appendix: sources",
+        "not legal, tax or customs advice",
+        // Price, referral 6,980 × 8.4% → 586, FBA 434, unit cost 18.50 × 171.78 = 3,177.93 → ¥3,178.
+        "¥6,980",
+        "¥586",
+        "¥434",
+        "¥3,178",
+        // Margin 1,744.686… → ¥1,745; in EUR 10.1565… → €10.16; rate 1,744.686 ÷ 6,345.45 = 27.5%.
+        "¥1,745",
+        "€10.16",
+        "27.5%",
+        "FBA料金シミュレーター",
+        "Page 2 / ",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+
+    let (path, _) = render_to(&report_of(&example(), Lang::Fr), "example-fr.pdf");
+    let text = pdftotext(&path, None);
+    for expected in [
+        "Rapport de planification export",
+        "Règles en vigueur au",
+        "22 novembre 2026",
+        "Synthèse",
+        "Coût rendu par produit",
+        "Frais par place de marché",
+        "Annexe : sources",
+        "ni un conseil juridique",
+        "6 980 ¥",
+        "586 ¥",
+        "3 178 ¥",
+        "1 745 ¥",
+        "10,16 €",
+        "27,5 %",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn page_one_and_the_cost_page_are_written_as_images_for_review() {
+    let mut report = report_of(
+        &catalogue(3, |i| format!("ポータブル スピーカー {i}")),
+        Lang::Fr,
+    );
+    report.landed[1].economics.margin = report.landed[1].economics.margin.map(|m| m - dec!(3000));
+    let (path, pages) = render_to(&report, "review-fr.pdf");
+    let cost_page = (1..=pages)
+        .find(|&page| pdftotext(&path, Some(page)).contains("Du prix à la marge"))
+        .expect("a page with the waterfall");
+    for (page, name) in [(1, "page-1"), (cost_page, "cost-page")] {
+        let prefix = out_dir().join(name);
+        let status = Command::new("pdftoppm")
+            .args(["-png", "-r", "70", "-singlefile"])
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&path)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm runs");
+        assert!(status.success());
+        let png = std::fs::read(prefix.with_extension("png")).expect("png written");
+        assert!(png.starts_with(b"\x89PNG"), "{name}");
+    }
+}
+
+fn sheet(workbook: &[u8], name: &str) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.to_vec())).expect("opens");
+    book.worksheet_range(name).expect("sheet")
+}
+
+/// A cell as the exact decimal Excel holds, rounded to `places`.
+fn number(cell: &Data, places: u32) -> Decimal {
+    match cell {
+        Data::Float(value) => Decimal::try_from(*value).expect("finite").round_dp(places),
+        other => panic!("expected a number, found {other:?}"),
+    }
+}
+
+#[test]
+fn the_workbook_reads_back_to_the_engines_numbers_to_the_minor_unit() {
+    let plan = catalogue(500, |i| format!("Speaker {i}"));
+    let report = report_of(&plan, Lang::En);
+    let workbook = xlsx::workbook(&report).expect("xlsx");
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.clone())).expect("opens");
+    assert_eq!(
+        book.sheet_names(),
+        vec![
+            "Executive summary",
+            "Landed cost",
+            "Fees per marketplace",
+            "Missing inputs",
+            "Exchange rates used",
+            "Figures entered by the user",
+            "Working",
+            "Appendix sources",
+        ]
+    );
+    let landed = sheet(&workbook, "Landed cost");
+    assert_eq!(landed.height(), 501, "a header and one row per line");
+    let mut negative = 0;
+    for (row, cells) in report.landed.iter().zip(landed.rows().skip(1)) {
+        let e = &row.economics;
+        let exponent = e.currency.exponent();
+        assert_eq!(cells[0], Data::String(row.sku.clone()));
+        for (column, value) in [
+            (4, e.price),
+            (5, e.net_price),
+            (6, e.referral_fee),
+            (7, e.closing_fee),
+            (8, e.fulfilment_fee),
+            (9, e.selling_plan),
+            (10, e.unit_cost),
+            (11, e.freight),
+            (12, e.duty),
+            (13, e.import_taxes),
+            (14, e.landed_cost),
+            (15, e.margin),
+        ] {
+            let value = value.expect("complete line");
+            assert_eq!(
+                number(&cells[column], exponent),
+                value.round_dp(exponent),
+                "{} column {column}",
+                row.sku
+            );
+        }
+        let home = e.margin_home.expect("home margin");
+        assert_eq!(number(&cells[18], 2), home.amount.round_dp(2));
+        if e.margin.is_some_and(|m| m < Decimal::ZERO) {
+            negative += 1;
+        }
+    }
+    // Prices step down ¥10 a line from ¥6,980, so the catalogue's tail loses money.
+    assert!(negative > 0 && negative < 500, "{negative}");
+    assert_eq!(report.summary.negative_margins, negative);
+}
+
+#[test]
+fn csv_holds_the_exact_decimals() {
+    let report = report_of(&example(), Lang::En);
+    let all = tables::tables(&report);
+    let landed = all.iter().find(|t| t.id == "landed-cost").expect("table");
+    let csv = tables::to_csv(landed);
+    let line = csv.lines().nth(1).expect("row");
+    let e = &report.landed[0].economics;
+    // 18.50 × 171.78 = 3,177.93 exactly; the margin with all its digits.
+    assert!(line.contains(",3177.93,"), "{line}");
+    let margin = e.margin.expect("margin").normalize().to_string();
+    assert!(line.contains(&margin), "{line} lacks {margin}");
+}
+
+#[test]
+fn the_cli_writes_each_format_and_refuses_bad_input_with_exit_code_2() {
+    let dir = out_dir();
+    let plan = dir.join("cli-plan.toml");
+    std::fs::write(&plan, EXAMPLE_PLAN).expect("plan");
+    let user_packs = dir.join("cli-packs");
+    std::fs::create_dir_all(&user_packs).expect("packs dir");
+    std::fs::write(user_packs.join("fba.toml"), USER_FBA).expect("fba");
+    std::fs::write(user_packs.join("duty.toml"), USER_DUTY).expect("duty");
+    for (format, out) in [
+        ("pdf", "cli.pdf"),
+        ("xlsx", "cli.xlsx"),
+        ("json", "cli.json"),
+        ("csv", "cli-csv"),
+    ] {
+        let out = dir.join(out);
+        let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+            .arg("report")
+            .arg(&plan)
+            .args(["--format", format, "--lang", "en", "--date", "2026-11-23"])
+            .args(["--fx", "EUR/JPY=171.78@2025-09-07", "--packs"])
+            .arg(&user_packs)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("runs");
+        assert!(
+            output.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(out.exists(), "{format}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("cli.json")).expect("json"))
+            .expect("parses");
+    assert_eq!(json["landed"][0]["economics"]["referral_fee"], "586");
+    assert!(dir.join("cli-csv").join("sources.csv").exists());
+
+    let bad = dir.join("bad-plan.toml");
+    std::fs::write(&bad, EXAMPLE_PLAN.replace("home_currency", "home_curency")).expect("bad");
+    let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .arg("report")
+        .arg(&bad)
+        .args(["--out"])
+        .arg(dir.join("never.pdf"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("home_curency"), "{stderr}");
+}
