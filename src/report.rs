@@ -385,7 +385,12 @@ fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
     let mut overrides = Vec::new();
     for row in landed {
         for rate in &row.economics.fx {
-            if !fx.contains(rate) {
+            // The engine records a rate in the direction it used it; list each quotation once, as
+            // first met (the user's `EUR/JPY 171.78`, not also its inverse).
+            let known = fx
+                .iter()
+                .any(|seen| seen == rate || *seen == rate.inverse() || seen.inverse() == *rate);
+            if !known {
                 fx.push(rate.clone());
             }
         }
