@@ -4,8 +4,8 @@
 //! [`build`] is pure (the generation date is an argument). The writers in the submodules turn the
 //! model into bytes and do no file IO themselves: the caller decides where the bytes go.
 //!
-//! Sections for the market-entry checklist and the channel comparison join the model as new
-//! optional fields when those engines land; the existing sections do not change.
+//! Each engine adds its own section as a new field (the market-entry checklist has joined; the
+//! channel comparison will join the same way); the existing sections do not change.
 
 pub mod chart;
 pub mod format;
@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::checklist::engine::{Status, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
 use crate::money::{Currency, FxRate, Money};
 use crate::packs::{Confidence, PackOrigin, Provenance};
@@ -55,6 +56,9 @@ pub struct ReportOptions {
 pub struct Report {
     pub cover: Cover,
     pub summary: Summary,
+    /// The market-entry checklist of each target that has a catalogue.
+    #[serde(default)]
+    pub checklist: Vec<ChecklistTarget>,
     /// Landed cost and unit economics, one row per product × target marketplace.
     pub landed: Vec<LandedRow>,
     /// Marketplace fees, grouped by marketplace.
@@ -126,6 +130,41 @@ pub enum SignalLevel {
 pub struct Signal {
     pub level: SignalLevel,
     pub text: String,
+}
+
+/// One target's checklist, in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChecklistTarget {
+    pub marketplace: Marketplace,
+    /// Mandatory confirmed items done with valid evidence, and how many are counted.
+    pub done: u32,
+    pub total: u32,
+    /// `done ÷ total × 100`, two decimals.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub readiness_percent: Decimal,
+    #[ts(type = "string")]
+    pub launch_date: NaiveDate,
+    /// No launch date was given: the earliest one the remaining lead times allow.
+    pub launch_date_is_earliest: bool,
+    /// Launch-blocking items not done, by due date.
+    pub blockers: Vec<ChecklistRow>,
+    /// Every applicable item, in the engine's order.
+    pub items: Vec<ChecklistRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChecklistRow {
+    pub id: String,
+    pub group: String,
+    pub title: String,
+    pub status: String,
+    pub launch_blocking: bool,
+    /// The named owner, else the role.
+    pub owner: String,
+    #[ts(type = "string | null")]
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
 }
 
 /// One product on one marketplace, in the marketplace's currency.
@@ -226,8 +265,13 @@ pub struct SourceRow {
 }
 
 /// Builds the report of `plan` from its quote (computed with `Detail::Explained` for the working and
-/// sources to be complete).
-pub fn build(plan: &Plan, quote: &Quote, options: &ReportOptions) -> Report {
+/// sources to be complete) and its checklists.
+pub fn build(
+    plan: &Plan,
+    quote: &Quote,
+    checklists: &[TargetChecklist],
+    options: &ReportOptions,
+) -> Report {
     let text = format::texts(options.lang);
     let names: BTreeMap<&str, &str> = plan
         .products
@@ -256,7 +300,11 @@ pub fn build(plan: &Plan, quote: &Quote, options: &ReportOptions) -> Report {
             lang: options.lang,
             paper: options.paper,
         },
-        summary: summary(plan, &landed, options.lang),
+        summary: summary(plan, &landed, checklists, options.lang),
+        checklist: checklists
+            .iter()
+            .map(|target| checklist(target, options.lang))
+            .collect(),
         fees: fees(&landed),
         assumptions: assumptions(&landed, options.lang),
         missing: missing(&landed),
@@ -266,7 +314,64 @@ pub fn build(plan: &Plan, quote: &Quote, options: &ReportOptions) -> Report {
     }
 }
 
-fn summary(plan: &Plan, landed: &[LandedRow], lang: Lang) -> Summary {
+fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
+    let text = format::texts(lang);
+    let rows: Vec<ChecklistRow> = target
+        .items
+        .iter()
+        .map(|item| ChecklistRow {
+            id: item.id.clone(),
+            group: item.group.clone(),
+            title: match lang {
+                Lang::Fr => item.title.fr.clone(),
+                Lang::En => item.title.en.clone(),
+            },
+            status: status(text, item.status).to_string(),
+            launch_blocking: item.launch_blocking,
+            owner: item
+                .owner
+                .clone()
+                .unwrap_or_else(|| item.owner_role.clone()),
+            due: item.due,
+            overdue: item.overdue,
+        })
+        .collect();
+    let blockers = target
+        .readiness
+        .blockers
+        .iter()
+        .filter_map(|id| rows.iter().find(|row| &row.id == id).cloned())
+        .collect();
+    ChecklistTarget {
+        marketplace: target.marketplace,
+        done: target.readiness.done,
+        total: target.readiness.total,
+        readiness_percent: target.readiness.percent,
+        launch_date: target.launch_date,
+        launch_date_is_earliest: target.launch_date_is_earliest,
+        blockers,
+        items: rows,
+    }
+}
+
+fn status(text: &format::Texts, status: Status) -> &'static str {
+    match status {
+        Status::ToDo => text.status_to_do,
+        Status::InProgress => text.status_in_progress,
+        Status::InReview => text.status_in_review,
+        Status::Done => text.status_done,
+        Status::Recurring => text.status_recurring,
+        Status::Blocked => text.status_blocked,
+        Status::NotApplicable => text.status_not_applicable,
+    }
+}
+
+fn summary(
+    plan: &Plan,
+    landed: &[LandedRow],
+    checklists: &[TargetChecklist],
+    lang: Lang,
+) -> Summary {
     let text = format::texts(lang);
     let complete: Vec<(&LandedRow, Decimal, Decimal)> = landed
         .iter()
@@ -303,6 +408,25 @@ fn summary(plan: &Plan, landed: &[LandedRow], lang: Lang) -> Summary {
         signals.push(Signal {
             level: SignalLevel::Caution,
             text: text.signal_empty.to_string(),
+        });
+    }
+    for target in checklists {
+        let blockers = target.readiness.blockers.len();
+        let readiness = format::percent(lang, target.readiness.percent / Decimal::ONE_HUNDRED);
+        let marketplace = format::marketplace(target.marketplace);
+        signals.push(if blockers > 0 {
+            Signal {
+                level: SignalLevel::Stop,
+                text: format::fill(
+                    text.signal_blockers,
+                    &[marketplace, &readiness, &blockers.to_string()],
+                ),
+            }
+        } else {
+            Signal {
+                level: SignalLevel::Go,
+                text: format::fill(text.signal_ready, &[marketplace, &readiness]),
+            }
         });
     }
     if negative_margins > 0 {

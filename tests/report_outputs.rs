@@ -12,6 +12,8 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use landfall::checklist::bundled;
+use landfall::checklist::engine::{TargetChecklist, evaluate_plan};
 use landfall::cost::{Detail, Quote, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::packs::{self, BUNDLED_FILES, PackOrigin, Packs};
@@ -100,8 +102,13 @@ fn quoted(plan: &Plan) -> Quote {
     quote(plan, &packs(), &[eur_jpy()], Detail::Explained)
 }
 
+fn checklists(plan: &Plan) -> Vec<TargetChecklist> {
+    let catalogues = bundled::catalogues().expect("bundled catalogues");
+    evaluate_plan(plan, &catalogues, plan.plan.as_of, None, &[])
+}
+
 fn report_of(plan: &Plan, lang: Lang) -> Report {
-    report::build(plan, &quoted(plan), &options(lang))
+    report::build(plan, &quoted(plan), &checklists(plan), &options(lang))
 }
 
 /// The example product `count` times, with SKUs `P0001`…, names from `name(i)` and prices stepping
@@ -131,7 +138,7 @@ fn out_dir() -> PathBuf {
 fn the_model_carries_the_engines_figures_and_marks_the_users_own() {
     let plan = example();
     let quote = quoted(&plan);
-    let report = report::build(&plan, &quote, &options(Lang::En));
+    let report = report::build(&plan, &quote, &checklists(&plan), &options(Lang::En));
     let row = &report.landed[0];
     assert_eq!(row.economics, quote.items[0]);
     assert_eq!(row.name, "Bluetooth speaker");
@@ -167,6 +174,22 @@ fn the_model_carries_the_engines_figures_and_marks_the_users_own() {
     // In force since 1 April 2025, more than a year before the plan's 22 November 2026.
     assert!(user_source.older_than_a_year);
     assert!(report.missing.is_empty(), "{:?}", report.missing);
+
+    let engine = checklists(&plan);
+    let target = &report.checklist[0];
+    assert_eq!(
+        (target.done, target.total, target.readiness_percent),
+        (
+            engine[0].readiness.done,
+            engine[0].readiness.total,
+            engine[0].readiness.percent
+        )
+    );
+    let blocker_ids: Vec<&str> = target.blockers.iter().map(|row| row.id.as_str()).collect();
+    assert_eq!(blocker_ids, engine[0].readiness.blockers);
+    assert_eq!(target.items.len(), engine[0].items.len());
+    // Blockers stop the launch: the summary says so first.
+    assert_eq!(report.summary.signals[0].level, report::SignalLevel::Stop);
 }
 
 #[test]
@@ -177,7 +200,7 @@ fn missing_inputs_and_negative_margins_become_signals() {
     quote.items[1].margin_rate = Some(dec!(-0.02));
     quote.items[2].margin = None;
     quote.items[2].margin_rate = None;
-    let report = report::build(&plan, &quote, &options(Lang::Fr));
+    let report = report::build(&plan, &quote, &[], &options(Lang::Fr));
     assert_eq!(report.summary.complete, 2);
     assert_eq!(report.summary.negative_margins, 1);
     let worst = report.summary.worst.as_ref().expect("worst line");
@@ -220,14 +243,19 @@ fn edge_reports(lang: Lang) -> Vec<(&'static str, Report)> {
     let mut reports = vec![
         (
             "empty",
-            report::build(&empty, &quoted(&empty), &options(lang)),
+            report::build(&empty, &quoted(&empty), &[], &options(lang)),
         ),
         ("one", report_of(&example(), lang)),
         ("long-names", report_of(&long, lang)),
         ("japanese", report_of(&japanese, lang)),
         (
             "margins",
-            report::build(&margins.0, &margins.1, &options(lang)),
+            report::build(
+                &margins.0,
+                &margins.1,
+                &checklists(&margins.0),
+                &options(lang),
+            ),
         ),
         (
             "catalogue-500",
@@ -242,7 +270,7 @@ fn edge_reports(lang: Lang) -> Vec<(&'static str, Report)> {
             &[],
             Detail::Explained,
         );
-        report::build(&plan, &quote, &options(lang))
+        report::build(&plan, &quote, &checklists(&plan), &options(lang))
     };
     reports.push(("missing-inputs", bundled_only));
     reports
@@ -314,6 +342,8 @@ fn the_pdf_text_holds_the_key_figures_and_section_titles() {
         "Rules in force on",
         "22 November 2026",
         "Executive summary",
+        "Market-entry checklist",
+        "Launch blockers",
         "Landed cost per product",
         "Fees per marketplace",
         "Assumptions and overrides",
@@ -342,6 +372,8 @@ fn the_pdf_text_holds_the_key_figures_and_section_titles() {
         "Règles en vigueur au",
         "22 novembre 2026",
         "Synthèse",
+        "Check-list d’entrée sur le marché",
+        "Points bloquants",
         "Coût rendu par produit",
         "Frais par place de marché",
         "Annexe : sources",
@@ -411,6 +443,7 @@ fn the_workbook_reads_back_to_the_engines_numbers_to_the_minor_unit() {
         book.sheet_names(),
         vec![
             "Executive summary",
+            "Market-entry checklist",
             "Landed cost",
             "Fees per marketplace",
             "Missing inputs",

@@ -9,6 +9,7 @@ use std::str::FromStr;
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
 use landfall::report::{self, Lang, Paper, ReportOptions, pdf, tables, xlsx};
 
@@ -96,7 +97,9 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let progress = Progress::new();
     progress.say("quoting");
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
-    let report = report::build(&plan, &quote, &options);
+    let catalogues = checklist::bundled::catalogues()?;
+    let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
+    let report = report::build(&plan, &quote, &checklists, &options);
     let summary = match args.format {
         Format::Pdf => {
             let rendered = pdf::render(&report, |step| progress.say(&describe(step)))?;

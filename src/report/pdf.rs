@@ -19,7 +19,7 @@ use typst::{Library, LibraryExt, World};
 
 use super::format::{self, Lang, Texts, texts};
 use super::tables::{confidence, level, origin};
-use super::{LandedRow, Paper, Report, ReportError, chart};
+use super::{ChecklistRow, ChecklistTarget, LandedRow, Paper, Report, ReportError, chart};
 use crate::money::Currency;
 
 const TEMPLATE: &str = include_str!("../../data/templates/report.typ");
@@ -204,6 +204,7 @@ fn view(report: &Report, chart_paths: &[Option<String>]) -> Value {
             "facts": facts.iter().map(|(label, value)| [label.to_string(), value.clone()]).collect::<Vec<_>>(),
         },
         "summary": summary(report, t, lang),
+        "checklist": report.checklist.iter().map(|target| checklist(target, t, lang)).collect::<Vec<_>>(),
         "landed": {
             "overview": overview(report, t, lang),
             "details": report.landed.iter().zip(chart_paths).map(|(row, chart)| detail(row, chart.as_deref(), t, lang)).collect::<Vec<_>>(),
@@ -342,6 +343,48 @@ fn summary(report: &Report, t: &Texts, lang: Lang) -> Value {
             "text": signal.text,
         })).collect::<Vec<_>>(),
         "figures": figures,
+    })
+}
+
+fn checklist(target: &ChecklistTarget, t: &Texts, lang: Lang) -> Value {
+    let readiness = format!(
+        "{} ({} / {})",
+        format::percent(lang, target.readiness_percent / Decimal::ONE_HUNDRED),
+        target.done,
+        target.total
+    );
+    let launch = if target.launch_date_is_earliest {
+        format!(
+            "{} ({})",
+            format::date(lang, target.launch_date),
+            t.earliest
+        )
+    } else {
+        format::date(lang, target.launch_date)
+    };
+    let table = |rows: &[ChecklistRow]| {
+        json!({
+            "columns": [t.group, t.item, t.status, t.owner, t.due, t.launch_blocking],
+            "numeric": [],
+            "rows": rows.iter().map(|row| vec![
+                row.group.clone(),
+                row.title.clone(),
+                row.status.clone(),
+                row.owner.clone(),
+                match (row.due, row.overdue) {
+                    (Some(due), true) => format!("{} ({})", format::date(lang, due), t.overdue),
+                    (Some(due), false) => format::date(lang, due),
+                    (None, _) => t.not_available.to_string(),
+                },
+                if row.launch_blocking { t.yes } else { t.no }.to_string(),
+            ]).collect::<Vec<_>>(),
+        })
+    };
+    json!({
+        "title": format::marketplace(target.marketplace),
+        "facts": [[t.readiness, readiness], [t.launch_date, launch]],
+        "blockers": table(&target.blockers),
+        "items": table(&target.items),
     })
 }
 

@@ -46,13 +46,14 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Every table of the report, in order: summary, landed cost, fees, missing inputs, exchange rates,
+/// Every table of the report, in order: summary, checklist, landed cost, fees, missing inputs, exchange rates,
 /// user figures, working, sources.
 pub fn tables(report: &Report) -> Vec<Table> {
     let lang = report.cover.lang;
     let t = texts(lang);
     vec![
         summary(report, t),
+        checklist(report, t),
         landed(report, t),
         fees(report, t),
         missing(report, t),
@@ -106,6 +107,44 @@ pub(crate) fn level(t: &Texts, level: SignalLevel) -> &'static str {
         SignalLevel::Go => t.go,
         SignalLevel::Caution => t.caution,
         SignalLevel::Stop => t.stop,
+    }
+}
+
+fn checklist(report: &Report, t: &Texts) -> Table {
+    let rows = report
+        .checklist
+        .iter()
+        .flat_map(|target| {
+            target.items.iter().map(move |row| {
+                vec![
+                    Cell::text(format::marketplace(target.marketplace)),
+                    Cell::text(&row.id),
+                    Cell::text(&row.group),
+                    Cell::text(&row.title),
+                    Cell::text(&row.status),
+                    Cell::text(&row.owner),
+                    row.due.map_or(Cell::Empty, Cell::Date),
+                    Cell::text(if row.overdue { t.yes } else { t.no }),
+                    Cell::text(if row.launch_blocking { t.yes } else { t.no }),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: "checklist",
+        title: t.checklist,
+        columns: vec![
+            t.marketplace,
+            "id",
+            t.group,
+            t.item,
+            t.status,
+            t.owner,
+            t.due,
+            t.overdue,
+            t.launch_blocking,
+        ],
+        rows,
     }
 }
 
