@@ -10,6 +10,7 @@ const COMMANDS: &[&str] = &[
     "update_item",
     "rates",
     "update_rates",
+    "export_report",
 ];
 
 fn main() {

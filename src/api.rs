@@ -21,7 +21,9 @@ use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError};
 use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
-use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError};
+use crate::report::export::{Exported, ReportFormat, export};
+use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
+use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError, sha256_hex};
 
 /// What the UI can branch on without matching message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -118,6 +120,26 @@ pub struct PlanComparison {
     pub comparison: Comparison,
     pub rates: RatesStatus,
     pub rate_warnings: Vec<String>,
+}
+
+impl From<ReportError> for ApiError {
+    fn from(err: ReportError) -> Self {
+        let code = match err {
+            ReportError::Io { .. } => ErrorCode::Storage,
+            _ => ErrorCode::Internal,
+        };
+        ApiError::new(code, err.to_string())
+    }
+}
+
+/// What the user picks in the Reports view.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ReportRequest {
+    pub format: ReportFormat,
+    pub lang: Lang,
+    pub paper: Paper,
+    pub consultant: Option<String>,
+    pub client: Option<String>,
 }
 
 /// A change to one checklist item, as the user makes it in the Checklist view.
@@ -226,6 +248,70 @@ impl Landfall {
         })
     }
 
+    /// Builds the planning report of a plan (quote, checklist with its progress, rates of the
+    /// database) and writes it under `reports/` beside the database; the export is recorded in the
+    /// report history.
+    pub fn export_report(
+        &mut self,
+        id: PlanId,
+        request: ReportRequest,
+        today: NaiveDate,
+    ) -> Result<Exported, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let quote = self.quote_plan(id)?.quote;
+        let checklists = self.checklist(id)?;
+        let options = ReportOptions {
+            lang: request.lang,
+            paper: request.paper,
+            consultant: trimmed(request.consultant),
+            client: trimmed(request.client),
+            generated_on: today,
+        };
+        let report = planning_report::build(&plan, &quote, &checklists, &options);
+        let folder = self.reports_dir();
+        std::fs::create_dir_all(&folder).map_err(|source| ReportError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let stem = format!(
+            "{} {} {}",
+            file_stem(&plan.plan.name),
+            today,
+            request.lang.code()
+        );
+        let out = match request.format.extension() {
+            Some(extension) => folder.join(format!("{stem}.{extension}")),
+            None => folder.join(format!("{stem} csv")),
+        };
+        let exported = export(&report, request.format, &out, |_| {})?;
+        // The history keeps a fingerprint of what was handed over (all files, in order, for CSV).
+        let mut content = Vec::new();
+        for file in &exported.files {
+            content.extend(std::fs::read(file).map_err(|source| ReportError::Io {
+                path: file.clone(),
+                source,
+            })?);
+        }
+        self.store.record_report(
+            id,
+            request.format.name(),
+            &exported.path.display().to_string(),
+            &sha256_hex(&content),
+            plan.plan.as_of,
+        )?;
+        Ok(exported)
+    }
+
+    /// Where exported reports go: `reports/` beside the database.
+    fn reports_dir(&self) -> std::path::PathBuf {
+        let database = self.store.path();
+        database
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+            .join("reports")
+    }
+
     /// The exchange rates in force on `today`, where they come from, and the last update attempts.
     pub fn rates_report(&self, today: NaiveDate) -> Result<RatesReport, ApiError> {
         Ok(rates::report(&self.store, today)?)
@@ -319,6 +405,26 @@ impl Landfall {
         state.progress.reason = reason;
         self.store.set_item_state(id, &state)?;
         self.checklist(id)
+    }
+}
+
+/// A plan name made safe as a file name: path separators and control characters become spaces.
+fn file_stem(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_start_matches('.').trim();
+    if trimmed.is_empty() {
+        String::from("plan")
+    } else {
+        trimmed.chars().take(80).collect()
     }
 }
 

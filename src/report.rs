@@ -8,6 +8,7 @@
 //! channel comparison will join the same way); the existing sections do not change.
 
 pub mod chart;
+pub mod export;
 pub mod format;
 pub mod pdf;
 pub mod tables;
@@ -606,4 +607,9 @@ pub enum ReportError {
     Chart(String),
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
 }

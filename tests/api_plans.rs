@@ -145,3 +145,55 @@ fn bad_checklist_updates_name_the_field_and_change_nothing() {
         landfall::checklist::engine::Status::ToDo
     );
 }
+
+#[test]
+fn a_report_is_written_beside_the_database_and_recorded() {
+    use landfall::api::ReportRequest;
+    use landfall::report::export::ReportFormat;
+    use landfall::report::{Lang, Paper};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("landfall.sqlite3");
+    let mut landfall = Landfall::open(&db).unwrap();
+    let id = landfall.list_plans().unwrap()[0].id;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let exported = landfall
+        .export_report(
+            id,
+            ReportRequest {
+                format: ReportFormat::Json,
+                lang: Lang::En,
+                paper: Paper::A4,
+                consultant: Some("  ".into()),
+                client: Some("Acme SAS".into()),
+            },
+            today,
+        )
+        .unwrap();
+    assert_eq!(
+        exported.path,
+        dir.path()
+            .join("reports/French bluetooth speaker to Japan via Amazon FBA 2026-11-23 en.json")
+    );
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&exported.path).unwrap()).unwrap();
+    assert_eq!(written["cover"]["client"], "Acme SAS");
+    assert!(
+        written["cover"]["consultant"].is_null(),
+        "a blank consultant is none"
+    );
+    assert_eq!(
+        exported.bytes,
+        std::fs::metadata(&exported.path).unwrap().len()
+    );
+    drop(landfall);
+
+    let store = landfall::store::Store::open(&db).unwrap();
+    let history = store.reports(id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].format, "json");
+    assert_eq!(
+        history[0].sha256,
+        landfall::store::sha256_hex(&std::fs::read(&exported.path).unwrap())
+    );
+}

@@ -8,9 +8,11 @@ use std::sync::Mutex;
 
 use landfall::api::{
     ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote,
+    ReportRequest,
 };
 use landfall::checklist::engine::TargetChecklist;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
+use landfall::report::export::Exported;
 use landfall::store::{PlanId, PlanSummary};
 use tauri::State;
 
@@ -93,6 +95,18 @@ async fn update_rates(app: State<'_, App>) -> Result<UpdateOutcome, ApiError> {
     })
 }
 
+/// Async so the window stays responsive while a PDF is typeset.
+#[tauri::command]
+async fn export_report(
+    app: State<'_, App>,
+    id: PlanId,
+    request: ReportRequest,
+) -> Result<Exported, ApiError> {
+    with(&app, |landfall| {
+        landfall.export_report(id, request, today())
+    })
+}
+
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
 fn database_path() -> Option<PathBuf> {
     std::env::var_os("LANDFALL_DB")
@@ -126,7 +140,8 @@ fn main() {
             checklist,
             update_item,
             rates,
-            update_rates
+            update_rates,
+            export_report
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use ts_rs::{Config, TS, TypeVisitor};
 
-use super::{ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote};
+use super::{ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, ReportRequest};
 use crate::checklist::engine::TargetChecklist;
 use crate::rates::{RatesReport, UpdateOutcome};
+use crate::report::export::Exported;
 use crate::store::PlanSummary;
 
 /// Collects the declaration of a type and, recursively, of every type it mentions.
@@ -55,6 +56,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<PlanComparison>();
     collector.visit::<RatesReport>();
     collector.visit::<UpdateOutcome>();
+    collector.visit::<ReportRequest>();
+    collector.visit::<Exported>();
     collector.visit::<TargetChecklist>();
     collector.visit::<ItemUpdate>();
     if !collector.clashes.is_empty() {

@@ -2,7 +2,7 @@
 //! a plan file. CSV writes one file per table into the folder PATH.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
-use landfall::report::{self, Lang, Paper, ReportOptions, pdf, tables, xlsx};
+use landfall::report::export::{ReportFormat, Step, export};
+use landfall::report::{self, Lang, Paper, ReportOptions, pdf};
 
 use super::emit;
 use super::quote::parse_rate;
@@ -100,51 +101,37 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let catalogues = checklist::bundled::catalogues()?;
     let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
     let report = report::build(&plan, &quote, &checklists, &options);
-    let summary = match args.format {
-        Format::Pdf => {
-            let rendered = pdf::render(&report, |step| progress.say(&describe(step)))?;
-            write(&args.out, &rendered.bytes)?;
-            format!("{} pages, {} bytes", rendered.pages, rendered.bytes.len())
-        }
-        Format::Xlsx => {
-            progress.say("writing workbook");
-            let bytes = xlsx::workbook(&report)?;
-            write(&args.out, &bytes)?;
-            format!("{} bytes", bytes.len())
-        }
-        Format::Json => {
-            let mut bytes = serde_json::to_vec_pretty(&report)?;
-            bytes.push(b'\n');
-            write(&args.out, &bytes)?;
-            format!("{} bytes", bytes.len())
-        }
-        Format::Csv => {
-            std::fs::create_dir_all(&args.out)
-                .with_context(|| format!("cannot create folder {}", args.out.display()))?;
-            let all = tables::tables(&report);
-            for table in &all {
-                write(
-                    &args.out.join(format!("{}.csv", table.id)),
-                    tables::to_csv(table).as_bytes(),
-                )?;
-            }
-            format!("{} tables", all.len())
-        }
+    let exported = export(&report, args.format.into(), &args.out, |step| {
+        progress.say(&describe(step))
+    })?;
+    let summary = match (exported.format, exported.pages) {
+        (ReportFormat::Pdf, Some(pages)) => format!("{pages} pages, {} bytes", exported.bytes),
+        (ReportFormat::Csv, _) => format!("{} tables", exported.files.len()),
+        _ => format!("{} bytes", exported.bytes),
     };
     progress.done();
     emit(&format!("wrote {} ({summary})", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+fn describe(step: Step) -> String {
+    match step {
+        Step::Rendering(pdf::Progress::Charts { done, total }) => format!("charts {done}/{total}"),
+        Step::Rendering(pdf::Progress::Typesetting) => "typesetting".to_string(),
+        Step::Rendering(pdf::Progress::Writing) => "writing PDF".to_string(),
+        Step::WritingWorkbook => "writing workbook".to_string(),
+        Step::WritingFiles => "writing CSV files".to_string(),
+    }
 }
 
-fn describe(step: pdf::Progress) -> String {
-    match step {
-        pdf::Progress::Charts { done, total } => format!("charts {done}/{total}"),
-        pdf::Progress::Typesetting => "typesetting".to_string(),
-        pdf::Progress::Writing => "writing PDF".to_string(),
+impl From<Format> for ReportFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Pdf => ReportFormat::Pdf,
+            Format::Xlsx => ReportFormat::Xlsx,
+            Format::Csv => ReportFormat::Csv,
+            Format::Json => ReportFormat::Json,
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useI18n, type MessageKey } from "./lib/i18n";
 import { PlansView } from "./views/PlansView";
-import { ModuleView } from "./views/ModuleView";
 import { SettingsView } from "./views/SettingsView";
 import { CostsView } from "./views/CostsView";
 import { ChecklistView } from "./views/ChecklistView";
 import { ChannelsView } from "./views/ChannelsView";
+import { ReportsView } from "./views/ReportsView";
 
 export const views = ["plans", "checklist", "costs", "channels", "reports", "settings"] as const;
 export type View = (typeof views)[number];
@@ -46,9 +46,7 @@ export function App() {
         {view === "costs" && <CostsView planId={planId} />}
         {view === "checklist" && <ChecklistView planId={planId} />}
         {view === "channels" && <ChannelsView planId={planId} />}
-        {view === "reports" && (
-          <ModuleView module={view} planId={planId} />
-        )}
+        {view === "reports" && <ReportsView planId={planId} />}
         {view === "settings" && <SettingsView />}
       </main>
     </div>

@@ -199,6 +199,20 @@ rule: RuleRef | null,
  */
 overridden: boolean, };
 
+export type Exported = { format: ReportFormat, 
+/**
+ * The file, or the folder of CSV files.
+ */
+path: string, bytes: number, 
+/**
+ * Pages of a PDF.
+ */
+pages: number | null, 
+/**
+ * Files written (several for CSV).
+ */
+files: Array<string>, };
+
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
 
 export type Fulfilment = "fba" | "mfn" | "local-3pl";
@@ -253,6 +267,8 @@ reason: string | null, };
 
 export type LabelledAmount = { label: string, amount: Amount, };
 
+export type Lang = "fr" | "en";
+
 export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
@@ -274,6 +290,8 @@ export type PackOrigin = "bundled" | "user";
 export type PackQuote = { code: string, amount?: Amount | null, rate?: Rate | null, };
 
 export type Package = { length_cm: string, width_cm: string, height_cm: string, weight_g: string, };
+
+export type Paper = "a4" | "letter";
 
 export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, products?: Array<Product>, 
 /**
@@ -368,6 +386,10 @@ remaining: Array<string>,
  * Items never counted: watch items and items the sources leave open.
  */
 not_counted: Array<string>, };
+
+export type ReportFormat = "pdf" | "xlsx" | "csv" | "json";
+
+export type ReportRequest = { format: ReportFormat, lang: Lang, paper: Paper, consultant: string | null, client: string | null, };
 
 export type RuleRef = { description: string, provenance: Provenance, };
 

@@ -1,5 +1,9 @@
 import { invoke } from "@tauri-apps/api/core";
-import type { ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, RatesReport, TargetChecklist, UpdateOutcome } from "../bindings";
+import type {
+  ApiError,
+  AppInfo,
+  Exported,
+  ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, RatesReport, ReportRequest, TargetChecklist, UpdateOutcome } from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
@@ -13,6 +17,7 @@ export const api = {
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
+  exportReport: (id: number, request: ReportRequest) => invoke<Exported>("export_report", { id, request }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */
