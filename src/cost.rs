@@ -15,7 +15,9 @@ pub use fees::*;
 pub use landed::*;
 pub use quote::*;
 
-use crate::money::{Rounding, RoundingMode, group_digits};
+use crate::money::{
+    Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert, group_digits,
+};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
 
 /// How one amount was obtained.
@@ -155,6 +157,40 @@ pub fn rounding_name(rule: &Rounding) -> &'static str {
 }
 
 /// Shorthand for grouped digits in formulas.
+/// Converts `money` (in another currency than `to`) with the rate for the pair in `rates`, taken in
+/// either direction, and explains the step as "`field` in `to`". `None` when no rate covers the pair.
+pub(crate) fn convert_explained(
+    rates: &[FxRate],
+    money: Money,
+    to: Currency,
+    field: &str,
+    explain: &mut Steps,
+) -> Option<Converted> {
+    let converted = rates
+        .iter()
+        .find(|rate| {
+            (rate.from == money.currency && rate.to == to)
+                || (rate.from == to && rate.to == money.currency)
+        })
+        .and_then(|rate| convert(&money, rate).ok())?;
+    explain.add(|| {
+        Explanation::new(
+            format!("{field} in {to}"),
+            format!(
+                "{} {} × {} = {} {to}",
+                g(money.amount),
+                money.currency,
+                converted.rate.rate.normalize(),
+                g(converted.converted.amount.round_dp(4))
+            ),
+        )
+        .amount(converted.converted.amount)
+        .input("rate date", converted.rate.date)
+        .input("rate source", &converted.rate.source)
+    });
+    Some(converted)
+}
+
 pub(crate) fn g(value: Decimal) -> String {
     group_digits(value)
 }

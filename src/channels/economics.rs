@@ -10,9 +10,10 @@ use ts_rs::TS;
 
 use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
 use crate::cost::{
-    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, g, quote_product,
+    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained, g,
+    quote_product,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
@@ -367,36 +368,13 @@ impl Converter<'_> {
         if money.currency == to {
             return Some(money.amount);
         }
-        let converted = self
-            .rates
-            .iter()
-            .find(|rate| {
-                (rate.from == money.currency && rate.to == to)
-                    || (rate.from == to && rate.to == money.currency)
-            })
-            .and_then(|rate| convert(&money, rate).ok());
-        let Some(converted) = converted else {
+        let Some(converted) = convert_explained(self.rates, money, to, field, self.explain) else {
             self.gap(
                 field,
                 format!("no {}/{to} exchange rate: add one", money.currency),
             );
             return None;
         };
-        self.explain.add(|| {
-            Explanation::new(
-                format!("{field} in {to}"),
-                format!(
-                    "{} {} × {} = {} {to}",
-                    g(money.amount),
-                    money.currency,
-                    converted.rate.rate.normalize(),
-                    g(converted.converted.amount.round_dp(4))
-                ),
-            )
-            .amount(converted.converted.amount)
-            .input("rate date", converted.rate.date)
-            .input("rate source", &converted.rate.source)
-        });
         Some(converted.converted.amount)
     }
 

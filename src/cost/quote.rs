@@ -15,10 +15,10 @@ use ts_rs::TS;
 
 use super::{
     CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
-    FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice, g,
-    landed_cost_with, marketplace_fees_with, selling_plan_comparison,
+    FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
+    convert_explained, g, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate, convert};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 
@@ -266,11 +266,8 @@ impl Item<'_> {
         if money.currency == to {
             return Some(money.amount);
         }
-        let rate = self.rates.iter().find(|rate| {
-            (rate.from == money.currency && rate.to == to)
-                || (rate.from == to && rate.to == money.currency)
-        });
-        let Some(converted) = rate.and_then(|rate| convert(&money, rate).ok()) else {
+        let Some(converted) = convert_explained(self.rates, money, to, field, &mut self.explain)
+        else {
             self.gap(
                 field,
                 format!("no {}/{to} exchange rate: add one", money.currency),
@@ -280,21 +277,6 @@ impl Item<'_> {
         if !self.fx.contains(&converted.rate) {
             self.fx.push(converted.rate.clone());
         }
-        self.explain.add(|| {
-            Explanation::new(
-                format!("{field} in {to}"),
-                format!(
-                    "{} {} × {} = {} {to}",
-                    g(money.amount),
-                    money.currency,
-                    converted.rate.rate.normalize(),
-                    g(converted.converted.amount.round_dp(4))
-                ),
-            )
-            .amount(converted.converted.amount)
-            .input("rate date", converted.rate.date)
-            .input("rate source", &converted.rate.source)
-        });
         Some(converted.converted.amount)
     }
 
