@@ -19,11 +19,13 @@ use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, ev
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
-use crate::plan::{Plan, PlanError};
+use crate::plan::{Plan, PlanError, parse_plan};
 use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::report::export::{Exported, ReportFormat, export};
 use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
-use crate::store::{ItemState, PlanId, PlanSummary, Store, StoreError, sha256_hex};
+use crate::store::{
+    EXAMPLE_PLAN_TOML, ItemState, PlanId, PlanSummary, Store, StoreError, sha256_hex,
+};
 
 /// What the UI can branch on without matching message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -195,7 +197,7 @@ impl Landfall {
 
     pub fn app_info(&self) -> AppInfo {
         let database = self.store.path().to_path_buf();
-        let data_dir = database.parent().map(Path::to_path_buf).unwrap_or_default();
+        let data_dir = self.data_dir();
         AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             data_dir: data_dir.display().to_string(),
@@ -210,6 +212,76 @@ impl Landfall {
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
         let (summary, plan) = self.store.load_plan(id)?;
         Ok(PlanDetail { summary, plan })
+    }
+
+    /// A new plan from the bundled example, under `name`.
+    pub fn new_plan_from_example(&mut self, name: &str) -> Result<PlanSummary, ApiError> {
+        let mut plan = parse_plan(
+            "data/examples/bluetooth-speaker-japan.toml",
+            EXAMPLE_PLAN_TOML,
+        )?;
+        plan.plan.name = name.trim().to_owned();
+        let id = self.store.create_plan_typed(&plan)?;
+        self.summary(id)
+    }
+
+    /// A copy of a plan and its checklist progress under `name`.
+    pub fn duplicate_plan(&mut self, id: PlanId, name: &str) -> Result<PlanSummary, ApiError> {
+        let mut plan = self.get_plan(id)?.plan;
+        plan.plan.name = name.trim().to_owned();
+        let copy = self.store.create_plan_typed(&plan)?;
+        for state in self.store.item_states(id)? {
+            self.store.set_item_state(copy, &state)?;
+        }
+        self.summary(copy)
+    }
+
+    pub fn rename_plan(&mut self, id: PlanId, name: &str) -> Result<PlanSummary, ApiError> {
+        self.store.rename_plan(id, name)?;
+        self.summary(id)
+    }
+
+    /// Deletes a plan after keeping a portable copy (plan, progress, evidence) in `trash/`, so
+    /// [`Landfall::undo_delete`] can bring all of it back.
+    pub fn delete_plan(&mut self, id: PlanId) -> Result<(), ApiError> {
+        let trash = self.trash_file(id);
+        if let Some(folder) = trash.parent() {
+            std::fs::create_dir_all(folder).map_err(|err| {
+                ApiError::new(
+                    ErrorCode::Storage,
+                    format!("cannot create {}: {err}", folder.display()),
+                )
+            })?;
+        }
+        self.store.export_plan(id, &trash)?;
+        self.store.delete_plan(id)?;
+        Ok(())
+    }
+
+    /// Restores a plan deleted by [`Landfall::delete_plan`], with its progress and evidence.
+    pub fn undo_delete(&mut self, id: PlanId) -> Result<PlanSummary, ApiError> {
+        let trash = self.trash_file(id);
+        if !trash.exists() {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("plan {id} was not deleted in this data folder, or was already restored"),
+            ));
+        }
+        let restored = self.store.import_plan(&trash)?;
+        // The plan is back; a leftover copy would only offer a second, duplicate undo.
+        let _ = std::fs::remove_file(&trash);
+        self.summary(restored)
+    }
+
+    fn summary(&self, id: PlanId) -> Result<PlanSummary, ApiError> {
+        Ok(self.store.load_plan(id)?.0)
+    }
+
+    /// The portable copy of a deleted plan, named by its id (never by user input).
+    fn trash_file(&self, id: PlanId) -> std::path::PathBuf {
+        self.data_dir()
+            .join("trash")
+            .join(format!("plan-{id}.landfall"))
     }
 
     /// Unit economics of every product × target of a plan, each figure explained, with the ECB
@@ -304,12 +376,16 @@ impl Landfall {
 
     /// Where exported reports go: `reports/` beside the database.
     fn reports_dir(&self) -> std::path::PathBuf {
-        let database = self.store.path();
-        database
+        self.data_dir().join("reports")
+    }
+
+    /// The folder of the database, where its evidence, reports and trash live.
+    fn data_dir(&self) -> std::path::PathBuf {
+        self.store
+            .path()
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default()
-            .join("reports")
     }
 
     /// The exchange rates in force on `today`, where they come from, and the last update attempts.

@@ -197,3 +197,69 @@ fn a_report_is_written_beside_the_database_and_recorded() {
         landfall::store::sha256_hex(&std::fs::read(&exported.path).unwrap())
     );
 }
+
+#[test]
+fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
+    use landfall::api::ItemUpdate;
+    use landfall::checklist::engine::{ProgressStatus, Status};
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
+    let example = landfall.list_plans().unwrap()[0].id;
+
+    let fresh = landfall.new_plan_from_example("Workshop Lyon").unwrap();
+    assert_eq!(fresh.name, "Workshop Lyon");
+    assert_eq!(
+        landfall.get_plan(fresh.id).unwrap().plan.products[0].sku,
+        "SPK-1"
+    );
+
+    let taken = landfall.new_plan_from_example(EXAMPLE).unwrap_err();
+    assert_eq!(taken.code, ErrorCode::BadInput, "{}", taken.message);
+
+    let item = landfall.checklist(example).unwrap()[0].items[0].id.clone();
+    landfall
+        .update_item(
+            example,
+            ItemUpdate {
+                item: item.clone(),
+                status: ProgressStatus::Done,
+                owner: Some("Claire".into()),
+                reason: None,
+            },
+        )
+        .unwrap();
+    let status_of = |landfall: &Landfall, id| {
+        landfall.checklist(id).unwrap()[0]
+            .items
+            .iter()
+            .find(|i| i.id == item)
+            .map(|i| (i.status, i.owner.clone()))
+            .unwrap()
+    };
+    let copy = landfall
+        .duplicate_plan(example, "Copy for the bank")
+        .unwrap();
+    assert_eq!(status_of(&landfall, copy.id).1.as_deref(), Some("Claire"));
+
+    let renamed = landfall.rename_plan(copy.id, "  Bank version ").unwrap();
+    assert_eq!(renamed.name, "Bank version");
+
+    let before = status_of(&landfall, example);
+    landfall.delete_plan(example).unwrap();
+    assert!(landfall.get_plan(example).is_err());
+    assert_eq!(landfall.list_plans().unwrap().len(), 2);
+
+    let back = landfall.undo_delete(example).unwrap();
+    assert_eq!(back.name, EXAMPLE);
+    assert_eq!(
+        status_of(&landfall, back.id),
+        before,
+        "progress comes back with the plan"
+    );
+    assert_ne!(before.0, Status::ToDo);
+    assert_eq!(landfall.list_plans().unwrap().len(), 3);
+
+    let twice = landfall.undo_delete(example).unwrap_err();
+    assert_eq!(twice.code, ErrorCode::NotFound);
+}

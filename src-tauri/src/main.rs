@@ -48,6 +48,31 @@ fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
 }
 
 #[tauri::command]
+fn new_plan_from_example(app: State<'_, App>, name: String) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.new_plan_from_example(&name))
+}
+
+#[tauri::command]
+fn duplicate_plan(app: State<'_, App>, id: PlanId, name: String) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.duplicate_plan(id, &name))
+}
+
+#[tauri::command]
+fn rename_plan(app: State<'_, App>, id: PlanId, name: String) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.rename_plan(id, &name))
+}
+
+#[tauri::command]
+fn delete_plan(app: State<'_, App>, id: PlanId) -> Result<(), ApiError> {
+    with(&app, |landfall| landfall.delete_plan(id))
+}
+
+#[tauri::command]
+fn undo_delete(app: State<'_, App>, id: PlanId) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.undo_delete(id))
+}
+
+#[tauri::command]
 fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<PlanQuote, ApiError> {
     with(&app, |landfall| landfall.quote_plan(id))
 }
@@ -135,6 +160,11 @@ fn main() {
             app_info,
             list_plans,
             get_plan,
+            new_plan_from_example,
+            duplicate_plan,
+            rename_plan,
+            delete_plan,
+            undo_delete,
             quote_plan,
             compare_channels,
             checklist,

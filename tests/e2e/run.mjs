@@ -145,6 +145,37 @@ test("the reports view exports a PDF of the plan into the data folder", async (b
   screenshot("reports-done");
 });
 
+test("a plan is created from the example, renamed, deleted and brought back by undo", async (browser) => {
+  await openView(browser, "plans");
+  await (await browser.$('button[data-action="new"]')).click();
+  const input = await browser.$('[data-testid="plan-name-input"]');
+  await input.setValue("Atelier Lyon");
+  await (await browser.$(".name-form button[type=submit]")).click();
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="plan-title"]')) === "Atelier Lyon", {
+    timeout: 15000,
+    timeoutMsg: "the new plan did not open",
+  });
+  await (await browser.$('button[data-action="rename"]')).click();
+  const rename = await browser.$('[data-testid="plan-name-input"]');
+  await rename.setValue("Atelier Lyon 2027");
+  await (await browser.$(".name-form button[type=submit]")).click();
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="plan-title"]')) === "Atelier Lyon 2027", {
+    timeout: 15000,
+    timeoutMsg: "the rename did not show",
+  });
+  await (await browser.$('button[data-action="delete"]')).click();
+  const deleted = await textOf(browser, '[data-testid="deleted"]');
+  if (!deleted.includes("Atelier Lyon 2027")) throw new Error(`the deletion notice reads "${deleted}"`);
+  const list = await textOf(browser, ".plan-list ul");
+  if (list.includes("Atelier Lyon 2027")) throw new Error("the deleted plan is still listed");
+  screenshot("plans-deleted");
+  await (await browser.$('button[data-action="undo"]')).click();
+  await browser.waitUntil(async () => (await textOf(browser, '[data-testid="plan-title"]')) === "Atelier Lyon 2027", {
+    timeout: 15000,
+    timeoutMsg: "undo did not bring the plan back",
+  });
+});
+
 test("settings show the temporary database the app was started on", async (browser) => {
   await openView(browser, "settings");
   const settings = await textOf(browser, '[data-testid="view-settings"]');

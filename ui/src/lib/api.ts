@@ -10,6 +10,11 @@ export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
+  newPlanFromExample: (name: string) => invoke<PlanSummary>("new_plan_from_example", { name }),
+  duplicatePlan: (id: number, name: string) => invoke<PlanSummary>("duplicate_plan", { id, name }),
+  renamePlan: (id: number, name: string) => invoke<PlanSummary>("rename_plan", { id, name }),
+  deletePlan: (id: number) => invoke<null>("delete_plan", { id }),
+  undoDelete: (id: number) => invoke<PlanSummary>("undo_delete", { id }),
   quotePlan: (id: number) => invoke<PlanQuote>("quote_plan", { id }),
   compareChannels: (id: number, scenario: string | null) =>
     invoke<PlanComparison>("compare_channels", { id, scenario }),

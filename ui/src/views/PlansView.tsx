@@ -1,6 +1,6 @@
-import { useEffect } from "react";
-import type { Plan } from "../bindings";
-import { api } from "../lib/api";
+import { useEffect, useState } from "react";
+import type { ApiError, Plan, PlanSummary } from "../bindings";
+import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
@@ -8,12 +8,52 @@ import { ErrorLine } from "./ErrorLine";
 
 interface Props {
   selected: number | null;
-  onSelect: (id: number) => void;
+  onSelect: (id: number | null) => void;
 }
+
+type NameAction = "new" | "duplicate" | "rename";
 
 export function PlansView({ selected, onSelect }: Props) {
   const { t, locale } = useI18n();
-  const plans = useLoad(api.listPlans, "plans");
+  const [generation, setGeneration] = useState(0);
+  const plans = useLoad(api.listPlans, generation);
+  const [action, setAction] = useState<NameAction | null>(null);
+  const [name, setName] = useState("");
+  const [deleted, setDeleted] = useState<PlanSummary | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const current = plans.state === "ready" ? plans.value.find((plan) => plan.id === selected) : undefined;
+  const done = (summary: PlanSummary | null) => {
+    setAction(null);
+    setError(null);
+    setGeneration((n) => n + 1);
+    onSelect(summary ? summary.id : null);
+  };
+  const failed = (failure: unknown) => setError(asApiError(failure));
+  const start = (next: NameAction) => {
+    setAction(next);
+    setError(null);
+    setName(next === "new" ? "" : next === "duplicate" ? t("plans.copyOf", { name: current?.name ?? "" }) : current?.name ?? "");
+  };
+  const submit = () => {
+    if (action === "new") api.newPlanFromExample(name).then(done, failed);
+    else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
+    else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
+  };
+  const remove = () => {
+    if (!current) return;
+    api.deletePlan(current.id).then(() => {
+      setDeleted(current);
+      done(null);
+    }, failed);
+  };
+  const undo = () => {
+    if (!deleted) return;
+    api.undoDelete(deleted.id).then((restored) => {
+      setDeleted(null);
+      done(restored);
+    }, failed);
+  };
 
   // Open the first plan when none is chosen, so a new user sees the seeded example at once.
   const first = plans.state === "ready" ? plans.value[0]?.id : undefined;
@@ -25,6 +65,53 @@ export function PlansView({ selected, onSelect }: Props) {
     <div className="plans">
       <section className="plan-list" aria-labelledby="plans-title">
         <h1 id="plans-title">{t("plans.title")}</h1>
+        <div className="toolbar">
+          <button type="button" className="chip" data-action="new" onClick={() => start("new")}>
+            {t("plans.new")}
+          </button>
+          {current && (
+            <>
+              <button type="button" className="chip" data-action="duplicate" onClick={() => start("duplicate")}>
+                {t("plans.duplicate")}
+              </button>
+              <button type="button" className="chip" data-action="rename" onClick={() => start("rename")}>
+                {t("plans.rename")}
+              </button>
+              <button type="button" className="chip danger" data-action="delete" onClick={remove}>
+                {t("plans.delete")}
+              </button>
+            </>
+          )}
+        </div>
+        {action && (
+          <form
+            className="name-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              submit();
+            }}
+          >
+            <label>
+              {t(`plans.nameFor.${action}` as MessageKey)}
+              <input autoFocus value={name} data-testid="plan-name-input" onChange={(event) => setName(event.target.value)} />
+            </label>
+            <button type="submit" className="primary">
+              {t("plans.ok")}
+            </button>
+            <button type="button" className="chip" onClick={() => setAction(null)}>
+              {t("plans.cancel")}
+            </button>
+          </form>
+        )}
+        {error && <ErrorLine error={error} />}
+        {deleted && (
+          <p className="warning" role="status" data-testid="deleted">
+            {t("plans.deleted", { name: deleted.name })}{" "}
+            <button type="button" className="chip" data-action="undo" onClick={undo}>
+              {t("plans.undo")}
+            </button>
+          </p>
+        )}
         {plans.state === "loading" && <p>{t("common.loading")}</p>}
         {plans.state === "failed" && <ErrorLine error={plans.error} />}
         {plans.state === "ready" && plans.value.length === 0 && <p>{t("plans.empty")}</p>}
@@ -48,15 +135,16 @@ export function PlansView({ selected, onSelect }: Props) {
         )}
       </section>
       <section className="plan-detail">
-        {selected === null ? <p className="muted">{t("plans.select")}</p> : <PlanDetailView id={selected} />}
+        {selected === null ? <p className="muted">{t("plans.select")}</p> : <PlanDetailView id={selected} version={generation} />}
       </section>
     </div>
   );
 }
 
-function PlanDetailView({ id }: { id: number }) {
+/** `version` changes after every edit of the plan list, so a renamed plan is read again. */
+function PlanDetailView({ id, version }: { id: number; version: number }) {
   const { t, locale } = useI18n();
-  const detail = useLoad(() => api.getPlan(id), id);
+  const detail = useLoad(() => api.getPlan(id), `${id}:${version}`);
   if (detail.state === "loading") return <p>{t("common.loading")}</p>;
   if (detail.state === "failed") return <ErrorLine error={detail.error} />;
   const plan: Plan = detail.value.plan;
