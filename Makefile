@@ -30,7 +30,7 @@ cli:
 run: app
 	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then \
 	  echo "make run: no display here (DISPLAY and WAYLAND_DISPLAY are unset), so no window can open."; \
-	  echo "Headless, use the command line instead: $(CLI) --help"; \
+	  echo "Headless, use the command line instead: $(CLI) --help, e.g. $(CLI) report data/examples/bluetooth-speaker-japan.toml --format pdf --out plan.pdf"; \
 	  cargo build -q -p landfall && $(CLI) --help; \
 	  exit 1; \
 	fi
