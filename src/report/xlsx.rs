@@ -106,13 +106,13 @@ fn write_cell(
             sheet.write_string(row, col, text)?;
         }
         Cell::Money(amount, currency) => {
-            sheet.write_number_with_format(row, col, float(*amount), formats.money(*currency))?;
+            sheet.write_number_with_format(row, col, float(*amount)?, formats.money(*currency))?;
         }
         Cell::Percent(fraction) => {
-            sheet.write_number_with_format(row, col, float(*fraction), &formats.percent)?;
+            sheet.write_number_with_format(row, col, float(*fraction)?, &formats.percent)?;
         }
         Cell::Number(value) => {
-            sheet.write_number(row, col, float(*value))?;
+            sheet.write_number(row, col, float(*value)?)?;
         }
         Cell::Date(date) => {
             let year = u16::try_from(date.year()).map_err(|_| {
@@ -126,9 +126,13 @@ fn write_cell(
     Ok(())
 }
 
-/// The nearest double to an exact decimal (see the module note).
-fn float(value: Decimal) -> f64 {
-    value.to_f64().unwrap_or(f64::NAN)
+/// The nearest double to an exact decimal (see the module note); a value with no finite double is
+/// refused by name rather than written as a NaN cell.
+fn float(value: Decimal) -> Result<f64, XlsxError> {
+    value
+        .to_f64()
+        .filter(|number| number.is_finite())
+        .ok_or_else(|| XlsxError::ParameterError(format!("{value} has no Excel number")))
 }
 
 #[cfg(test)]
