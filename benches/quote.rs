@@ -125,6 +125,7 @@ fn catalogue() -> Plan {
                 origin: None,
                 prices,
                 freight,
+                overrides: Vec::new(),
             }
         })
         .collect();

@@ -16,6 +16,16 @@ const COMMANDS: &[&str] = &[
     "rates",
     "update_rates",
     "export_report",
+    "save_profile",
+    "save_product",
+    "delete_product",
+    "check_catalogue",
+    "import_catalogue",
+    "evidence",
+    "attach_evidence",
+    "remove_evidence",
+    "export_portable",
+    "import_portable",
 ];
 
 fn main() {

@@ -4,6 +4,9 @@
 //! shell only deserialises, calls one of these, and serialises. Nothing here knows about Tauri.
 
 pub mod bindings;
+mod editing;
+
+pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
 
 use std::path::Path;
 
@@ -19,13 +22,11 @@ use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, ev
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
-use crate::plan::{Plan, PlanError, parse_plan};
+use crate::plan::{Plan, PlanError, Problem, parse_plan};
 use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::report::export::{Exported, ReportFormat, export};
 use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
-use crate::store::{
-    EXAMPLE_PLAN_TOML, ItemState, PlanId, PlanSummary, Store, StoreError, sha256_hex,
-};
+use crate::store::{EXAMPLE_PLAN_TOML, PlanId, PlanSummary, Store, StoreError, sha256_hex};
 
 /// What the UI can branch on without matching message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -46,6 +47,9 @@ pub enum ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// For a refused edit: each field at fault, so the form can show the message beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }
 
 impl ApiError {
@@ -53,6 +57,7 @@ impl ApiError {
         ApiError {
             code,
             message: message.into(),
+            problems: Vec::new(),
         }
     }
 }
@@ -460,22 +465,7 @@ impl Landfall {
                 "reason: say why the item does not apply before marking it not applicable",
             ));
         }
-        let mut state = self
-            .store
-            .item_states(id)?
-            .into_iter()
-            .find(|state| state.progress.item == update.item)
-            .unwrap_or_else(|| ItemState {
-                progress: ItemProgress {
-                    item: update.item.clone(),
-                    status: ProgressStatus::ToDo,
-                    owner: None,
-                    reason: None,
-                    evidence: Vec::new(),
-                },
-                due_date: None,
-                notes: String::new(),
-            });
+        let mut state = self.item_state(id, &update.item)?;
         state.progress.status = update.status;
         state.progress.owner = trimmed(update.owner);
         state.progress.reason = reason;

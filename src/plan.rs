@@ -191,6 +191,21 @@ pub struct Product {
     pub prices: Vec<Price>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub freight: Vec<Freight>,
+    /// Figures the user typed for one marketplace, used instead of the packs' and marked as such.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<ProductOverride>,
+}
+
+/// The user's own figures for a product on one marketplace: the FBA fee from Amazon's calculator
+/// (where the pack's table is user-entered) and the duty rate from the tariff or a binding ruling.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ProductOverride {
+    pub marketplace: Marketplace,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fulfilment_fee: Option<Amount>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duty_rate: Option<crate::money::Rate>,
 }
 
 /// Product facts that decide which rules apply. Electrical or battery flags imply EEE for EU rules.
@@ -406,7 +421,7 @@ impl fmt::Display for CountryCode {
 }
 
 /// One thing wrong with a plan: the field path, where it is in the file (when read from text) and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Problem {
     /// Dotted path such as `products[1].unit_cost.amount`; empty when the file as a whole is unreadable.
     pub field: String,
@@ -551,6 +566,19 @@ impl Plan {
             }
             for (i, price) in product.prices.iter().enumerate() {
                 amounts.push((format!("{at}.prices[{i}].price"), &price.price));
+            }
+            let mut overridden = Vec::new();
+            for (i, entry) in product.overrides.iter().enumerate() {
+                if overridden.contains(&entry.marketplace) {
+                    problem(
+                        format!("{at}.overrides[{i}].marketplace"),
+                        format!("{} is overridden twice", entry.marketplace),
+                    );
+                }
+                overridden.push(entry.marketplace);
+                if let Some(fee) = &entry.fulfilment_fee {
+                    amounts.push((format!("{at}.overrides[{i}].fulfilment_fee"), fee));
+                }
             }
             for (i, freight) in product.freight.iter().enumerate() {
                 amounts.push((format!("{at}.freight[{i}].freight"), &freight.freight));

@@ -59,6 +59,7 @@ fn plan(
                 origin: None,
                 prices: vec![],
                 freight: vec![],
+                overrides: vec![],
             })
             .collect(),
         channels: vec![],

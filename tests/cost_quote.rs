@@ -84,7 +84,9 @@ fn a_bad_user_pack_is_refused_with_its_field() {
 
 #[test]
 fn the_example_plan_quotes_with_user_figures_to_a_hand_checked_margin() {
-    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    // The figures come from the user's packs here, not from the example's own product overrides.
+    plan.products[0].overrides.clear();
     let packs = packs::load(
         BUNDLED_FILES.iter().copied(),
         [
@@ -138,7 +140,8 @@ fn the_example_plan_quotes_with_user_figures_to_a_hand_checked_margin() {
 
 #[test]
 fn without_user_figures_the_gaps_are_named_and_nothing_is_invented() {
-    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    plan.products[0].overrides.clear();
     let packs = packs::bundled().expect("bundled");
     let quote = quote(&plan, &packs, &[], Detail::Explained);
     let item = &quote.items[0];
@@ -153,6 +156,33 @@ fn without_user_figures_the_gaps_are_named_and_nothing_is_invented() {
     assert!(
         fields.iter().any(|field| field.ends_with("unit_cost")),
         "{fields:?}"
+    );
+}
+
+#[test]
+fn figures_typed_on_the_product_stand_in_for_the_packs_and_are_marked_as_overrides() {
+    // The example plan carries the FBA fee (¥434) and the duty rate (0%) as the user's own figures.
+    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let packs = packs::bundled().expect("bundled");
+    let quote = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
+    let item = &quote.items[0];
+    assert!(item.missing.is_empty(), "{:?}", item.missing);
+    assert_eq!(item.fulfilment_fee, Some(dec!(434)));
+    assert_eq!(item.duty, Some(dec!(0)));
+    // The same inputs as the user-pack case above, so the same margin: 1,744.6862….
+    assert_eq!(
+        item.margin.map(|margin| margin.round_dp(4)),
+        Some(dec!(1744.6862))
+    );
+    let overridden: Vec<&str> = item
+        .explain
+        .iter()
+        .filter(|step| step.overridden)
+        .map(|step| step.label.as_str())
+        .collect();
+    assert!(
+        overridden.contains(&"FBA fulfilment fee"),
+        "the typed fee is marked: {overridden:?}"
     );
 }
 

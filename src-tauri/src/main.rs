@@ -7,14 +7,16 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
-    ApiError, AppInfo, ErrorCode, ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote,
-    ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, ErrorCode, EvidenceAttachment, ItemUpdate, Landfall,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::TargetChecklist;
+use landfall::plan::Product;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
-use landfall::store::{PlanId, PlanSummary};
-use tauri::State;
+use landfall::store::{Evidence, PlanId, PlanSummary};
+use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
 
 type App = Mutex<Landfall>;
 
@@ -100,6 +102,88 @@ fn update_item(
     with(&app, |landfall| landfall.update_item(id, update))
 }
 
+#[tauri::command]
+fn save_profile(app: State<'_, App>, id: PlanId, profile: Profile) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.save_profile(id, profile))
+}
+
+#[tauri::command]
+fn save_product(
+    app: State<'_, App>,
+    id: PlanId,
+    previous_sku: Option<String>,
+    product: Product,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.save_product(id, previous_sku, product)
+    })
+}
+
+#[tauri::command]
+fn delete_product(app: State<'_, App>, id: PlanId, sku: String) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.delete_product(id, &sku))
+}
+
+#[tauri::command]
+fn check_catalogue(
+    app: State<'_, App>,
+    id: PlanId,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<CatalogueCheck, ApiError> {
+    with(&app, |landfall| {
+        landfall.check_catalogue(id, &file_name, &bytes)
+    })
+}
+
+#[tauri::command]
+fn import_catalogue(
+    app: State<'_, App>,
+    id: PlanId,
+    file_name: String,
+    bytes: Vec<u8>,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.import_catalogue(id, &file_name, &bytes)
+    })
+}
+
+#[tauri::command]
+fn evidence(app: State<'_, App>, id: PlanId) -> Result<Vec<Evidence>, ApiError> {
+    with(&app, |landfall| landfall.evidence(id))
+}
+
+#[tauri::command]
+fn attach_evidence(
+    app: State<'_, App>,
+    id: PlanId,
+    attachment: EvidenceAttachment,
+) -> Result<Vec<TargetChecklist>, ApiError> {
+    with(&app, |landfall| landfall.attach_evidence(id, attachment))
+}
+
+#[tauri::command]
+fn remove_evidence(
+    app: State<'_, App>,
+    id: PlanId,
+    item: String,
+    sha256: String,
+) -> Result<Vec<TargetChecklist>, ApiError> {
+    with(&app, |landfall| {
+        landfall.remove_evidence(id, &item, &sha256)
+    })
+}
+
+#[tauri::command]
+fn export_portable(app: State<'_, App>, id: PlanId, path: String) -> Result<(), ApiError> {
+    with(&app, |landfall| landfall.export_portable(id, &path))
+}
+
+#[tauri::command]
+fn import_portable(app: State<'_, App>, path: String) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.import_portable(&path))
+}
+
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -132,6 +216,48 @@ async fn export_report(
     })
 }
 
+/// The native menu. Each of our items only emits its id as a `menu` event: the window decides what
+/// it does, so the menu and the keyboard shortcuts reach the same actions as the buttons.
+fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+    let item = |id: &str, label: &str, accelerator: &str| {
+        MenuItem::with_id(app, id, label, true, Some(accelerator))
+    };
+    let file = Submenu::with_items(
+        app,
+        "File",
+        true,
+        &[
+            &item("new-plan", "New plan", "CmdOrCtrl+N")?,
+            &item("open-plan", "Open…", "CmdOrCtrl+O")?,
+            &item("save-copy", "Save a copy…", "CmdOrCtrl+Shift+S")?,
+            &item("export-report", "Export report…", "CmdOrCtrl+E")?,
+            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::quit(app, None)?,
+        ],
+    )?;
+    let edit = Submenu::with_items(
+        app,
+        "Edit",
+        true,
+        &[
+            &PredefinedMenuItem::undo(app, None)?,
+            &PredefinedMenuItem::redo(app, None)?,
+            &PredefinedMenuItem::separator(app)?,
+            &PredefinedMenuItem::cut(app, None)?,
+            &PredefinedMenuItem::copy(app, None)?,
+            &PredefinedMenuItem::paste(app, None)?,
+            &PredefinedMenuItem::select_all(app, None)?,
+        ],
+    )?;
+    let view = Submenu::with_items(
+        app,
+        "View",
+        true,
+        &[&item("workshop", "Workshop mode", "F5")?],
+    )?;
+    Menu::with_items(app, &[&file, &edit, &view])
+}
+
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
 fn database_path() -> Option<PathBuf> {
     std::env::var_os("LANDFALL_DB")
@@ -155,7 +281,13 @@ fn main() {
         }
     };
     tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(landfall))
+        .menu(menu)
+        .on_menu_event(|app, event| {
+            let _ = app.emit("menu", event.id().as_ref());
+        })
         .invoke_handler(tauri::generate_handler![
             app_info,
             list_plans,
@@ -171,7 +303,17 @@ fn main() {
             update_item,
             rates,
             update_rates,
-            export_report
+            export_report,
+            save_profile,
+            save_product,
+            delete_product,
+            check_catalogue,
+            import_catalogue,
+            evidence,
+            attach_evidence,
+            remove_evidence,
+            export_portable,
+            import_portable
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

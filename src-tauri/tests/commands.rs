@@ -50,7 +50,12 @@ fn every_registered_command_is_listed_permitted_and_explained() {
         "generate_handler! and build.rs COMMANDS differ"
     );
 
-    let granted = quoted_list(CAPABILITY, "\"permissions\": [");
+    // Plugin permissions (`plugin:permission`) are granted beside the app commands' and explained in
+    // their own table.
+    let (plugins, granted): (BTreeSet<String>, BTreeSet<String>) =
+        quoted_list(CAPABILITY, "\"permissions\": [")
+            .into_iter()
+            .partition(|permission| permission.contains(':'));
     let expected: BTreeSet<String> = listed
         .iter()
         .map(|command| format!("allow-{}", command.replace('_', "-")))
@@ -60,7 +65,7 @@ fn every_registered_command_is_listed_permitted_and_explained() {
         "capabilities/default.json grants differ from the commands"
     );
 
-    for permission in &expected {
+    for permission in expected.iter().chain(&plugins) {
         assert!(
             CAPABILITY_README.contains(&format!("`{permission}`")),
             "capabilities/README.md does not explain {permission}"

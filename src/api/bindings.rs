@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 
 use ts_rs::{Config, TS, TypeVisitor};
 
-use super::{ApiError, AppInfo, ItemUpdate, PlanComparison, PlanDetail, PlanQuote, ReportRequest};
+use super::{
+    ApiError, AppInfo, CatalogueCheck, EvidenceAttachment, ItemUpdate, PlanComparison, PlanDetail,
+    PlanQuote, Profile, ReportRequest,
+};
 use crate::checklist::engine::TargetChecklist;
 use crate::rates::{RatesReport, UpdateOutcome};
 use crate::report::export::Exported;
-use crate::store::PlanSummary;
+use crate::store::{Evidence, PlanSummary};
 
 /// Collects the declaration of a type and, recursively, of every type it mentions.
 struct Collector {
@@ -60,6 +63,10 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<Exported>();
     collector.visit::<TargetChecklist>();
     collector.visit::<ItemUpdate>();
+    collector.visit::<Profile>();
+    collector.visit::<CatalogueCheck>();
+    collector.visit::<EvidenceAttachment>();
+    collector.visit::<Evidence>();
     if !collector.clashes.is_empty() {
         return Err(collector.clashes);
     }

@@ -1,7 +1,6 @@
 //! `landfall products import FILE --plan NAME [--apply] [--json]`: products from a CSV or XLSX sheet.
 //! A dry run by default: it prints what would change; `--apply` saves it.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -61,15 +60,8 @@ pub fn run(db: Option<&Path>, command: ProductsCommand) -> anyhow::Result<ExitCo
     }
     .with_context(|| file.display().to_string())?;
 
-    // Categories the plan's marketplaces know (all marketplaces when the plan has no target yet).
     let packs = super::packs::load_packs(packs.as_deref())?;
-    let targets: BTreeSet<&str> = current.targets.iter().map(|t| t.marketplace.id()).collect();
-    let categories: BTreeSet<String> = packs
-        .marketplaces
-        .iter()
-        .filter(|(id, _)| targets.is_empty() || targets.contains(id.as_str()))
-        .flat_map(|(_, pack)| pack.referral.iter().map(|row| row.row.category.clone()))
-        .collect();
+    let categories = packs.referral_categories(&current);
 
     let rows = import::parse_catalogue(&sheet, Some(&categories))
         .with_context(|| file.display().to_string())?;

@@ -239,7 +239,7 @@ struct Item<'a> {
     currency: Currency,
     as_of: NaiveDate,
     rates: &'a [FxRate],
-    overrides: &'a QuoteOverrides,
+    overrides: QuoteOverrides,
     fx: Vec<FxRate>,
     explain: Steps,
     missing: Vec<Missing>,
@@ -320,11 +320,25 @@ fn quote_one(
         currency: pack.header.currency,
         as_of,
         rates,
-        overrides,
+        overrides: overrides.clone(),
         fx: Vec::new(),
         explain: Steps::new(detail),
         missing: Vec::new(),
     };
+    // The caller's figures (a channel's) first, then those typed on the product for this marketplace.
+    if let Some(typed) = product
+        .overrides
+        .iter()
+        .find(|entry| entry.marketplace == marketplace)
+    {
+        if item.overrides.fulfilment_fee.is_none() {
+            item.overrides.fulfilment_fee = typed
+                .fulfilment_fee
+                .as_ref()
+                .and_then(|fee| item.amount(fee, "overrides.fulfilment_fee"));
+        }
+        item.overrides.duty_rate = item.overrides.duty_rate.or(typed.duty_rate);
+    }
 
     let price = product
         .prices

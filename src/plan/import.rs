@@ -607,6 +607,7 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
                     origin: None,
                     prices: Vec::new(),
                     freight: Vec::new(),
+                    overrides: Vec::new(),
                 };
                 if let Err(message) = apply(&mut product, &row.values) {
                     errors.push(RowError {

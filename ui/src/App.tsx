@@ -1,4 +1,10 @@
 import { useState } from "react";
+import type { ApiError } from "./bindings";
+import { asApiError } from "./lib/api";
+import { useMenu } from "./lib/desktop";
+import { openPortable, saveCopy } from "./lib/portable";
+import { ErrorLine } from "./views/ErrorLine";
+import { WorkshopView } from "./views/WorkshopView";
 import { useI18n, type MessageKey } from "./lib/i18n";
 import { PlansView } from "./views/PlansView";
 import { SettingsView } from "./views/SettingsView";
@@ -6,14 +12,50 @@ import { CostsView } from "./views/CostsView";
 import { ChecklistView } from "./views/ChecklistView";
 import { ChannelsView } from "./views/ChannelsView";
 import { ReportsView } from "./views/ReportsView";
+import { ProductsView } from "./views/ProductsView";
 
-export const views = ["plans", "checklist", "costs", "channels", "reports", "settings"] as const;
+export const views = ["plans", "products", "checklist", "costs", "channels", "reports", "settings"] as const;
 export type View = (typeof views)[number];
 
 export function App() {
   const { t } = useI18n();
   const [view, setView] = useState<View>("plans");
   const [planId, setPlanId] = useState<number | null>(null);
+  const [workshop, setWorkshop] = useState(false);
+  // Bumped when a plan arrives from outside the Plans view (File ▸ Open), so the list is read again.
+  const [plansVersion, setPlansVersion] = useState(0);
+  const [startNew, setStartNew] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const opened = (summary: { id: number } | null) => {
+    if (!summary) return;
+    setPlanId(summary.id);
+    setPlansVersion((n) => n + 1);
+    setView("plans");
+  };
+  const actions: Record<string, () => void> = {
+    "new-plan": () => {
+      setStartNew(true);
+      setPlansVersion((n) => n + 1);
+      setView("plans");
+    },
+    "open-plan": () => void openPortable().then(opened, (failure: unknown) => setError(asApiError(failure))),
+    "save-copy": () => {
+      if (planId === null) return;
+      void saveCopy(planId, t("app.title")).then(
+        (path) => path && setNotice(t("plans.savedCopy", { path })),
+        (failure: unknown) => setError(asApiError(failure)),
+      );
+    },
+    "export-report": () => setView("reports"),
+    workshop: () => planId !== null && setWorkshop((on) => !on),
+  };
+  useMenu((id) => {
+    setError(null);
+    setNotice(null);
+    actions[id]?.();
+  });
 
   return (
     <div className="shell">
@@ -42,13 +84,32 @@ export function App() {
         </ul>
       </nav>
       <main className="content" data-testid={`view-${view}`}>
-        {view === "plans" && <PlansView selected={planId} onSelect={setPlanId} />}
+        {error && <ErrorLine error={error} />}
+        {notice && (
+          <p role="status" className="ok">
+            {notice}
+          </p>
+        )}
+        {view === "plans" && (
+          <PlansView
+            key={plansVersion}
+            selected={planId}
+            onSelect={setPlanId}
+            startNew={startNew}
+            onStarted={() => setStartNew(false)}
+            onOpen={() => actions["open-plan"]()}
+            onSaveCopy={() => actions["save-copy"]()}
+            onWorkshop={() => setWorkshop(true)}
+          />
+        )}
+        {view === "products" && <ProductsView planId={planId} />}
         {view === "costs" && <CostsView planId={planId} />}
         {view === "checklist" && <ChecklistView planId={planId} />}
         {view === "channels" && <ChannelsView planId={planId} />}
         {view === "reports" && <ReportsView planId={planId} />}
         {view === "settings" && <SettingsView />}
       </main>
+      {workshop && planId !== null && <WorkshopView planId={planId} onClose={() => setWorkshop(false)} />}
     </div>
   );
 }

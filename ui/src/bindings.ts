@@ -2,7 +2,11 @@
 
 export type Amount = { amount: string, currency: CurrencyCode, };
 
-export type ApiError = { code: ErrorCode, message: string, };
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * For a refused edit: each field at fault, so the form can show the message beside it.
+ */
+problems?: Array<Problem>, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
@@ -10,7 +14,15 @@ export type Atom = { "kind": "fact", fact: string, value: string | null, rule: s
 
 export type BundledSnapshot = { file: string, effective_from: string, confidence: string, source: SourceRef, };
 
+export type CatalogueCheck = { file_name: string, 
+/**
+ * Row, column and reason of every problem; nothing can be saved while there is one.
+ */
+errors: Array<RowError>, preview: ImportPreview | null, };
+
 export type Certainty = "confirmed" | "to-verify";
+
+export type ChangedProduct = { sku: string, fields: Array<string>, };
 
 export type Channel = "b2c" | "b2b" | "both";
 
@@ -163,6 +175,38 @@ export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage"
 
 export type ErrorInfo = { code: string, message: string, };
 
+export type Evidence = { id: number, plan_id: PlanId, 
+/**
+ * The checklist item it supports, if any.
+ */
+item_id: string | null, 
+/**
+ * Lowercase hex SHA-256 of the content; also the stored file's name.
+ */
+sha256: string, 
+/**
+ * The file name the user chose, without any folder.
+ */
+original_name: string, size_bytes: number, 
+/**
+ * RFC 3339 UTC.
+ */
+added_at: string, };
+
+export type EvidenceAttachment = { item: string, 
+/**
+ * The item's evidence template the file stands for.
+ */
+template: string, 
+/**
+ * The file on disk (from a file dialog or a drop); it is copied into the data folder.
+ */
+path: string, 
+/**
+ * The date printed on the document, which its validity rule counts from.
+ */
+issued_on: string | null, expires_on: string | null, };
+
 export type EvidenceCheck = { template: string, name: Text, required: boolean, validity: Validity, state: EvidenceState, 
 /**
  * Last day the evidence is good, when the rule gives one.
@@ -230,6 +274,8 @@ outcome: string, message: string, };
 export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
 
 export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
+
+export type ImportPreview = { rows: number, added: Array<string>, changed: Array<ChangedProduct>, unchanged: number, };
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
@@ -333,6 +379,12 @@ updated_at: string, };
 
 export type Price = { marketplace: Marketplace, price: Amount, };
 
+export type Problem = { 
+/**
+ * Dotted path such as `products[1].unit_cost.amount`; empty when the file as a whole is unreadable.
+ */
+field: string, line: number | null, column: number | null, message: string, };
+
 export type Product = { sku: string, name: string, hs_code?: string | null, flags?: Array<ProductFlag>, 
 /**
  * Minimum age in months the toy is meant for (only meaningful for toys).
@@ -349,9 +401,17 @@ unit_cost?: Amount | null, package?: Package | null,
 /**
  * Country of origin (ISO 3166 alpha-2), for tariff preferences.
  */
-origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, };
+origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, 
+/**
+ * Figures the user typed for one marketplace, used instead of the packs' and marked as such.
+ */
+overrides?: Array<ProductOverride>, };
 
 export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
+
+export type ProductOverride = { marketplace: Marketplace, fulfilment_fee?: Amount | null, duty_rate?: Rate | null, };
+
+export type Profile = { as_of: string, home_currency: CurrencyCode, seller: Seller, targets: Array<Target>, };
 
 export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
 
@@ -390,6 +450,16 @@ not_counted: Array<string>, };
 export type ReportFormat = "pdf" | "xlsx" | "csv" | "json";
 
 export type ReportRequest = { format: ReportFormat, lang: Lang, paper: Paper, consultant: string | null, client: string | null, };
+
+export type RowError = { 
+/**
+ * Row number as a spreadsheet shows it (the header is row 1).
+ */
+row: number, 
+/**
+ * The column as written in the file's header; empty for a whole-row or whole-file problem.
+ */
+column: string, message: string, };
 
 export type RuleRef = { description: string, provenance: Provenance, };
 

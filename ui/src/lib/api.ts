@@ -2,8 +2,22 @@ import { invoke } from "@tauri-apps/api/core";
 import type {
   ApiError,
   AppInfo,
+  CatalogueCheck,
+  Evidence,
+  EvidenceAttachment,
   Exported,
-  ItemUpdate, PlanComparison, PlanDetail, PlanQuote, PlanSummary, RatesReport, ReportRequest, TargetChecklist, UpdateOutcome } from "../bindings";
+  ItemUpdate,
+  PlanComparison,
+  PlanDetail,
+  PlanQuote,
+  PlanSummary,
+  Product,
+  Profile,
+  RatesReport,
+  ReportRequest,
+  TargetChecklist,
+  UpdateOutcome,
+} from "../bindings";
 
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
@@ -23,6 +37,21 @@ export const api = {
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
   exportReport: (id: number, request: ReportRequest) => invoke<Exported>("export_report", { id, request }),
+  saveProfile: (id: number, profile: Profile) => invoke<PlanDetail>("save_profile", { id, profile }),
+  saveProduct: (id: number, previousSku: string | null, product: Product) =>
+    invoke<PlanDetail>("save_product", { id, previousSku, product }),
+  deleteProduct: (id: number, sku: string) => invoke<PlanDetail>("delete_product", { id, sku }),
+  checkCatalogue: (id: number, fileName: string, bytes: number[]) =>
+    invoke<CatalogueCheck>("check_catalogue", { id, fileName, bytes }),
+  importCatalogue: (id: number, fileName: string, bytes: number[]) =>
+    invoke<PlanDetail>("import_catalogue", { id, fileName, bytes }),
+  evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
+  attachEvidence: (id: number, attachment: EvidenceAttachment) =>
+    invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
+  removeEvidence: (id: number, item: string, sha256: string) =>
+    invoke<TargetChecklist[]>("remove_evidence", { id, item, sha256 }),
+  exportPortable: (id: number, path: string) => invoke<null>("export_portable", { id, path }),
+  importPortable: (path: string) => invoke<PlanSummary>("import_portable", { path }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

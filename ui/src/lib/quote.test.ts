@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Provenance, UnitEconomics } from "../bindings";
-import { isStale, waterfallSteps } from "./quote";
+import { isStale, presentedSteps, waterfallSteps } from "./quote";
 
 const item: UnitEconomics = {
   sku: "SPK-1",
@@ -34,6 +34,23 @@ describe("waterfallSteps", () => {
       { label: "costs.unitCost", amount: "-3180.5" },
       { label: "costs.freight", amount: "-360" },
     ]);
+  });
+});
+
+describe("presentedSteps", () => {
+  it("folds the purchase cost into the landed cost when confidential figures are hidden", () => {
+    const steps = presentedSteps(item, (key) => key, true);
+    // 3,180.5 purchase + 360 freight (duty 0 is not a step) = 3,540.5, the landed cost less import taxes.
+    expect(steps).toEqual([
+      { label: "costs.referralFee", amount: "-586" },
+      { label: "costs.sellingPlan", amount: "-16.3333" },
+      { label: "costs.landedCost", amount: "-3540.5" },
+    ]);
+    expect(steps.some((step) => step.label === "costs.unitCost")).toBe(false);
+  });
+
+  it("shows every step when nothing is hidden", () => {
+    expect(presentedSteps(item, (key) => key, false)).toEqual(waterfallSteps(item, (key) => key));
   });
 });
 

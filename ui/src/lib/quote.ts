@@ -38,6 +38,26 @@ export function waterfallSteps(item: UnitEconomics, label: (key: MessageKey) => 
     });
 }
 
+/**
+ * The waterfall as shown to an audience: with `hideConfidential`, the purchase cost is folded with
+ * freight and duty into one "landed cost" step, so the supplier price never appears on the projector.
+ */
+export function presentedSteps(
+  item: UnitEconomics,
+  label: (key: MessageKey) => string,
+  hideConfidential: boolean,
+): WaterfallStep[] {
+  const steps = waterfallSteps(item, label);
+  if (!hideConfidential) return steps;
+  const landedKeys: (keyof UnitEconomics)[] = ["unit_cost", "freight", "duty"];
+  const landedLabels = new Set(landedKeys.map((key) => label(figureRows.find((row) => row.key === key)!.label)));
+  const landed = steps.filter((step) => landedLabels.has(step.label));
+  const others = steps.filter((step) => !landedLabels.has(step.label));
+  if (landed.length === 0) return others;
+  const total = landed.reduce((sum, step) => sum.plus(step.amount), new Decimal(0));
+  return [...others, { label: label("costs.landedCost"), amount: total.toString() }];
+}
+
 /** A figure older than a year at the plan's as-of date is flagged wherever it is shown. */
 export function isStale(provenance: Provenance, asOf: string): boolean {
   const from = Date.parse(provenance.effective_from);

@@ -6,15 +6,17 @@ export type Load<T> = { state: "loading" } | { state: "ready"; value: T } | { st
 
 /**
  * Runs `fetch` whenever `key` changes. An answer is kept with the key it was asked for, so a stale
- * answer (to an earlier key) reads as loading rather than showing the wrong plan.
+ * answer (to an earlier key) reads as loading rather than showing the wrong plan; except that an
+ * answer of the same `group` (the same plan, before an edit) stays on screen until the new one
+ * arrives, so editing never blanks the view or moves the focus.
  */
-export function useLoad<T>(fetch: () => Promise<T>, key: string | number): Load<T> {
-  const [answer, setAnswer] = useState<{ key: string | number; load: Load<T> } | null>(null);
+export function useLoad<T>(fetch: () => Promise<T>, key: string | number, group?: string | number): Load<T> {
+  const [answer, setAnswer] = useState<{ key: string | number; group?: string | number; load: Load<T> } | null>(null);
   useEffect(() => {
     let current = true;
     fetch().then(
-      (value) => current && setAnswer({ key, load: { state: "ready", value } }),
-      (error: unknown) => current && setAnswer({ key, load: { state: "failed", error: asApiError(error) } }),
+      (value) => current && setAnswer({ key, group, load: { state: "ready", value } }),
+      (error: unknown) => current && setAnswer({ key, group, load: { state: "failed", error: asApiError(error) } }),
     );
     return () => {
       current = false;
@@ -22,5 +24,6 @@ export function useLoad<T>(fetch: () => Promise<T>, key: string | number): Load<
     // `fetch` is recreated on every render; `key` names what it depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  return answer && answer.key === key ? answer.load : { state: "loading" };
+  if (answer && (answer.key === key || (group !== undefined && answer.group === group))) return answer.load;
+  return { state: "loading" };
 }

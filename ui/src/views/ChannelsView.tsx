@@ -195,7 +195,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
 }
 
 /** Contribution per unit of each channel's first product, as horizontal bars in its own currency. */
-function ContributionChart({ scenario }: { scenario: ScenarioResult }) {
+export function ContributionChart({ scenario }: { scenario: ScenarioResult }) {
   const { t, locale } = useI18n();
   const bars = scenario.channels.flatMap((channel) => {
     const figures = channel.lines[0]?.figures;

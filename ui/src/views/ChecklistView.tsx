@@ -1,6 +1,15 @@
+import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { useState } from "react";
-import type { ItemResult, ProgressStatus, TargetChecklist } from "../bindings";
+import type {
+  Evidence as StoredEvidence,
+  EvidenceAttachment,
+  ItemResult,
+  ProgressStatus,
+  TargetChecklist,
+  Validity,
+} from "../bindings";
 import { api, asApiError } from "../lib/api";
+import { useDroppedFiles } from "../lib/desktop";
 import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
@@ -31,10 +40,43 @@ function ChecklistForPlan({ planId }: { planId: number }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [filter, setFilter] = useState<ChecklistFilter>("all");
   const [owner, setOwner] = useState("");
+  const [filesVersion, setFilesVersion] = useState(0);
+  const files = useLoad(() => api.evidence(planId), `${planId}:${filesVersion}`, planId);
+  const [attaching, setAttaching] = useState<Attaching | null>(null);
+  useDroppedFiles((path, at) => {
+    const target = at?.closest<HTMLElement>("[data-evidence-template]");
+    const item = target?.closest<HTMLElement>("[data-item]")?.dataset.item;
+    const template = target?.dataset.evidenceTemplate;
+    if (item && template) setAttaching({ item, template, path });
+  });
 
   if (loaded.state === "loading") return <p>{t("common.loading")}</p>;
   if (loaded.state === "failed") return <ErrorLine error={loaded.error} />;
   const targets = updated?.planId === planId ? updated.targets : loaded.value;
+
+  const evidence: Evidence = {
+    files: files.state === "ready" ? files.value : [],
+    attaching,
+    setAttaching,
+    attach: (attachment) =>
+      api.attachEvidence(planId, attachment).then(
+        (next) => {
+          setError(null);
+          setAttaching(null);
+          setUpdated({ planId, targets: next });
+          setFilesVersion((n) => n + 1);
+        },
+        (failure: unknown) => setError(asApiError(failure)),
+      ),
+    remove: (item, sha256) =>
+      api.removeEvidence(planId, item, sha256).then(
+        (next) => {
+          setUpdated({ planId, targets: next });
+          setFilesVersion((n) => n + 1);
+        },
+        (failure: unknown) => setError(asApiError(failure)),
+      ),
+  };
 
   const update = (item: string, status: ProgressStatus, itemOwner: string | null, reason: string | null) =>
     api.updateItem(planId, { item, status, owner: itemOwner, reason }).then(
@@ -80,6 +122,7 @@ function ChecklistForPlan({ planId }: { planId: number }) {
           filter={filter}
           owner={owner}
           onUpdate={update}
+          evidence={evidence}
         />
       ))}
     </section>
@@ -91,9 +134,26 @@ interface TargetProps {
   filter: ChecklistFilter;
   owner: string;
   onUpdate: (item: string, status: ProgressStatus, owner: string | null, reason: string | null) => Promise<void>;
+  evidence: Evidence;
 }
 
-function TargetSection({ target, filter, owner, onUpdate }: TargetProps) {
+/** An evidence file on its way in: which item and template it is for, and where it is on disk. */
+interface Attaching {
+  item: string;
+  template: string;
+  path: string;
+}
+
+/** What the item rows need to show, attach and remove evidence files. */
+interface Evidence {
+  files: StoredEvidence[];
+  attaching: Attaching | null;
+  setAttaching: (attaching: Attaching | null) => void;
+  attach: (attachment: EvidenceAttachment) => Promise<void>;
+  remove: (item: string, sha256: string) => Promise<void>;
+}
+
+function TargetSection({ target, filter, owner, onUpdate, evidence }: TargetProps) {
   const { t, locale } = useI18n();
   const byId = new Map(target.items.map((item) => [item.id, item]));
   const visible = target.items.filter((item) => passes(item, filter, target, owner));
@@ -143,7 +203,7 @@ function TargetSection({ target, filter, owner, onUpdate }: TargetProps) {
         <section key={group} className="item-group">
           <h3>{group}</h3>
           {items.map((item) => (
-            <ItemRow key={item.id} item={item} onUpdate={onUpdate} />
+            <ItemRow key={item.id} item={item} onUpdate={onUpdate} evidence={evidence} />
           ))}
         </section>
       ))}
@@ -163,7 +223,7 @@ function TargetSection({ target, filter, owner, onUpdate }: TargetProps) {
   );
 }
 
-function ItemRow({ item, onUpdate }: { item: ItemResult; onUpdate: TargetProps["onUpdate"] }) {
+function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: TargetProps["onUpdate"]; evidence: Evidence }) {
   const { t, locale } = useI18n();
   const [reason, setReason] = useState("");
   const [owner, setOwner] = useState(item.owner ?? "");
@@ -226,12 +286,40 @@ function ItemRow({ item, onUpdate }: { item: ItemResult; onUpdate: TargetProps["
       </div>
       {item.evidence.length > 0 && (
         <ul className="evidence">
-          {item.evidence.map((evidence) => (
-            <li key={evidence.template}>
-              <span className={`badge evidence-${evidence.state}`}>{t(`checklist.evidence.${evidence.state}` as MessageKey)}</span>{" "}
-              {evidence.name[locale]} <span className="muted">({validityText(evidence.validity, t)})</span>
+          {item.evidence.map((check) => (
+            <li key={check.template} data-evidence-template={check.template} className="drop-target">
+              <span className={`badge evidence-${check.state}`} data-evidence-state={check.state}>
+                {t(`checklist.evidence.${check.state}` as MessageKey)}
+              </span>{" "}
+              {check.name[locale]} <span className="muted">({validityText(check.validity, t)})</span>
+              {check.valid_until && <span className="muted"> · {t("evidence.validUntil", { date: check.valid_until })}</span>}{" "}
+              <button
+                type="button"
+                className="chip"
+                data-action="attach"
+                onClick={() => evidence.setAttaching({ item: item.id, template: check.template, path: "" })}
+              >
+                {t("evidence.attach")}
+              </button>
+              {evidence.attaching?.item === item.id && evidence.attaching.template === check.template && (
+                <AttachForm attaching={evidence.attaching} validity={check.validity} evidence={evidence} />
+              )}
             </li>
           ))}
+        </ul>
+      )}
+      {evidence.files.some((file) => file.item_id === item.id) && (
+        <ul className="evidence-files">
+          {evidence.files
+            .filter((file) => file.item_id === item.id)
+            .map((file) => (
+              <li key={file.id} data-file={file.original_name}>
+                📎 {file.original_name}{" "}
+                <button type="button" className="chip danger" onClick={() => void evidence.remove(item.id, file.sha256)}>
+                  {t("evidence.remove")}
+                </button>
+              </li>
+            ))}
         </ul>
       )}
       <p className="sources muted small">
@@ -264,4 +352,60 @@ function validityText(
     case "until-changed":
       return t("checklist.validity.untilChanged");
   }
+}
+
+/** The date fields an evidence file needs for its validity rule, then the copy into the data folder. */
+function AttachForm({ attaching, validity, evidence }: { attaching: Attaching; validity: Validity; evidence: Evidence }) {
+  const { t } = useI18n();
+  const [path, setPath] = useState(attaching.path);
+  const [issuedOn, setIssuedOn] = useState("");
+  const [expiresOn, setExpiresOn] = useState("");
+  const needsIssue = validity.kind === "issued-within-days" || validity.kind === "fixed-expiry";
+  const needsExpiry = validity.kind === "not-expired" || validity.kind === "fixed-expiry";
+  const browse = () =>
+    void openDialog({ multiple: false, directory: false }).then((picked) => {
+      if (typeof picked === "string") setPath(picked);
+    });
+  return (
+    <form
+      className="attach-form"
+      data-testid="attach-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void evidence.attach({
+          item: attaching.item,
+          template: attaching.template,
+          path: path.trim(),
+          issued_on: issuedOn || null,
+          expires_on: expiresOn || null,
+        });
+      }}
+    >
+      <label>
+        {t("evidence.file")}
+        <input data-field="path" value={path} required onChange={(event) => setPath(event.target.value)} placeholder={t("evidence.dropHint")} />
+      </label>
+      <button type="button" className="chip" onClick={browse}>
+        {t("evidence.browse")}
+      </button>
+      {needsIssue && (
+        <label>
+          {t("evidence.issuedOn")}
+          <input type="date" data-field="issued_on" value={issuedOn} onChange={(event) => setIssuedOn(event.target.value)} />
+        </label>
+      )}
+      {needsExpiry && (
+        <label>
+          {t("evidence.expiresOn")}
+          <input type="date" data-field="expires_on" value={expiresOn} onChange={(event) => setExpiresOn(event.target.value)} />
+        </label>
+      )}
+      <button type="submit" className="primary" data-action="attach-save">
+        {t("evidence.save")}
+      </button>
+      <button type="button" className="chip" onClick={() => evidence.setAttaching(null)}>
+        {t("plans.cancel")}
+      </button>
+    </form>
+  );
 }

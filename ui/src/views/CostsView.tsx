@@ -1,10 +1,13 @@
 import Decimal from "decimal.js";
-import type { Explanation, UnitEconomics } from "../bindings";
-import { api } from "../lib/api";
-import { useI18n } from "../lib/i18n";
+import { useState, type ReactNode } from "react";
+import type { ApiError, Explanation, Plan, UnitEconomics } from "../bindings";
+import { api, asApiError } from "../lib/api";
+import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
+import { checkField, fieldValue, problemsByField, withField, type Field } from "../lib/productForm";
 import { useLoad } from "../lib/useLoad";
+import { EditableCell } from "./EditableCell";
 import { ErrorLine } from "./ErrorLine";
 import { Waterfall } from "./Waterfall";
 
@@ -23,7 +26,9 @@ export function CostsView({ planId }: { planId: number | null }) {
 
 function CostsForPlan({ planId }: { planId: number }) {
   const { t } = useI18n();
-  const quote = useLoad(() => api.quotePlan(planId), planId);
+  const [version, setVersion] = useState(0);
+  const quote = useLoad(() => api.quotePlan(planId), `${planId}:${version}`, planId);
+  const detail = useLoad(() => api.getPlan(planId), `${planId}:${version}`, planId);
   if (quote.state === "loading") return <p>{t("common.loading")}</p>;
   if (quote.state === "failed") return <ErrorLine error={quote.error} />;
   const { quote: result, rates, rate_warnings: warnings } = quote.value;
@@ -41,13 +46,85 @@ function CostsForPlan({ planId }: { planId: number }) {
       ))}
       {result.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
       {result.items.map((item) => (
-        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of} />
+        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of}>
+          {detail.state === "ready" && (
+            <Overrides planId={planId} plan={detail.value.plan} item={item} onSaved={() => setVersion((n) => n + 1)} />
+          )}
+        </ItemCard>
       ))}
     </section>
   );
 }
 
-function ItemCard({ item, asOf }: { item: UnitEconomics; asOf: string }) {
+/**
+ * The user's own figures for one product × marketplace, typed where they are used and marked in
+ * the workings as overrides: the FBA fee from Amazon's calculator and the duty rate from the tariff.
+ */
+function Overrides({ planId, plan, item, onSaved }: { planId: number; plan: Plan; item: UnitEconomics; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const product = plan.products?.find((candidate) => candidate.sku === item.sku);
+  const target = plan.targets?.find((candidate) => candidate.marketplace === item.marketplace);
+  if (!product || !target) return null;
+  const fields: { field: Field; label: string }[] = [
+    ...(target.fulfilment === "fba"
+      ? [{ field: `fulfilment_fee:${item.marketplace}` as Field, label: t("costs.override.fee", { currency: item.currency }) }]
+      : []),
+    { field: `duty_rate:${item.marketplace}` as Field, label: t("costs.override.duty") },
+  ];
+  const commit = (field: Field, value: string) => {
+    const problem = checkField(field, value);
+    if (problem) {
+      setErrors({ [field]: t(`products.invalid.${problem}` as MessageKey) });
+      return;
+    }
+    const changed = withField(product, field, value, product.unit_cost?.currency ?? plan.plan.home_currency);
+    api.saveProduct(planId, product.sku, changed).then(
+      () => {
+        setErrors({});
+        setError(null);
+        onSaved();
+      },
+      (failure: unknown) => {
+        const apiError = asApiError(failure);
+        const mapped = problemsByField(changed, apiError.problems ?? []);
+        setErrors(mapped.fields);
+        setError(mapped.other.length > 0 ? apiError : null);
+      },
+    );
+  };
+  return (
+    <details className="overrides" open={fields.some(({ field }) => fieldValue(product, field) !== "")}>
+      <summary>{t("costs.override.title")}</summary>
+      <table>
+        <tbody>
+          {fields.map(({ field, label }) => (
+            <tr key={field}>
+              <th scope="row">
+                {label}
+                {fieldValue(product, field) !== "" && <span className="badge override">{t("costs.overridden")}</span>}
+              </th>
+              <EditableCell
+                key={`${field}:${fieldValue(product, field)}`}
+                label={`${label} ${item.sku}`}
+                field={field}
+                value={fieldValue(product, field)}
+                error={errors[field]}
+                numeric
+                onCommit={(value) => commit(field, value)}
+              />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">{t("costs.override.lead")}</p>
+      {error && <ErrorLine error={error} />}
+    </details>
+  );
+}
+
+function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string; children?: ReactNode }) {
   const { t, locale } = useI18n();
   const money = (value: string | null) => (value === null ? "–" : formatAmount(value, item.currency, locale));
   const netPrice = figure(item, "net_price");
@@ -101,6 +178,7 @@ function ItemCard({ item, asOf }: { item: UnitEconomics; asOf: string }) {
           />
         )}
       </div>
+      {children}
       {item.fx.length > 0 && (
         <p className="muted">
           {t("costs.fx")}{" "}

@@ -9,16 +9,25 @@ import { ErrorLine } from "./ErrorLine";
 interface Props {
   selected: number | null;
   onSelect: (id: number | null) => void;
+  /** File ▸ New plan: open the name form at once. */
+  startNew?: boolean;
+  onStarted?: () => void;
+  onOpen: () => void;
+  onSaveCopy: () => void;
+  onWorkshop: () => void;
 }
 
 type NameAction = "new" | "duplicate" | "rename";
 
-export function PlansView({ selected, onSelect }: Props) {
+export function PlansView({ selected, onSelect, startNew = false, onStarted, onOpen, onSaveCopy, onWorkshop }: Props) {
   const { t, locale } = useI18n();
   const [generation, setGeneration] = useState(0);
   const plans = useLoad(api.listPlans, generation);
-  const [action, setAction] = useState<NameAction | null>(null);
+  const [action, setAction] = useState<NameAction | null>(startNew ? "new" : null);
   const [name, setName] = useState("");
+  useEffect(() => {
+    if (startNew) onStarted?.();
+  }, [startNew, onStarted]);
   const [deleted, setDeleted] = useState<PlanSummary | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -69,6 +78,9 @@ export function PlansView({ selected, onSelect }: Props) {
           <button type="button" className="chip" data-action="new" onClick={() => start("new")}>
             {t("plans.new")}
           </button>
+          <button type="button" className="chip" data-action="open" onClick={onOpen}>
+            {t("plans.open")}
+          </button>
           {current && (
             <>
               <button type="button" className="chip" data-action="duplicate" onClick={() => start("duplicate")}>
@@ -76,6 +88,12 @@ export function PlansView({ selected, onSelect }: Props) {
               </button>
               <button type="button" className="chip" data-action="rename" onClick={() => start("rename")}>
                 {t("plans.rename")}
+              </button>
+              <button type="button" className="chip" data-action="save-copy" onClick={onSaveCopy}>
+                {t("plans.saveCopy")}
+              </button>
+              <button type="button" className="chip" data-action="workshop" onClick={onWorkshop}>
+                {t("plans.workshop")}
               </button>
               <button type="button" className="chip danger" data-action="delete" onClick={remove}>
                 {t("plans.delete")}

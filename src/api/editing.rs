@@ -1,0 +1,311 @@
+//! Handlers that change a plan from the desktop: the seller profile and targets, one product at a
+//! time, a catalogue import checked before it is saved, evidence files, and portable `.landfall`
+//! copies. Every change is validated with the plan's own rules first and saved at once (autosave);
+//! a refused change names its field and leaves the stored plan as it was.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ApiError, ErrorCode, Landfall, PlanDetail};
+use crate::checklist::engine::{EvidenceRecord, ItemProgress, ProgressStatus, TargetChecklist};
+use crate::plan::import::{self, ImportError, ImportPreview, RowError};
+use crate::plan::{CurrencyCode, Plan, Problem, Product, Seller, Target};
+use crate::store::{Evidence, ItemState, PlanId, PlanSummary};
+
+/// The parts of a plan the Profile view edits.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct Profile {
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    pub home_currency: CurrencyCode,
+    pub seller: Seller,
+    pub targets: Vec<Target>,
+}
+
+/// A catalogue file checked against a plan: either the per-row problems, or what saving would change.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CatalogueCheck {
+    pub file_name: String,
+    /// Row, column and reason of every problem; nothing can be saved while there is one.
+    pub errors: Vec<RowError>,
+    pub preview: Option<ImportPreview>,
+}
+
+/// An evidence file to keep for a checklist item.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct EvidenceAttachment {
+    pub item: String,
+    /// The item's evidence template the file stands for.
+    pub template: String,
+    /// The file on disk (from a file dialog or a drop); it is copied into the data folder.
+    pub path: String,
+    /// The date printed on the document, which its validity rule counts from.
+    #[ts(type = "string | null")]
+    pub issued_on: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub expires_on: Option<NaiveDate>,
+}
+
+impl Landfall {
+    /// Replaces the profile (as-of date, home currency, seller, targets) of a plan.
+    pub fn save_profile(&mut self, id: PlanId, profile: Profile) -> Result<PlanDetail, ApiError> {
+        let mut plan = self.get_plan(id)?.plan;
+        plan.plan.as_of = profile.as_of;
+        plan.plan.home_currency = profile.home_currency;
+        plan.seller = profile.seller;
+        plan.targets = profile.targets;
+        self.save_checked(id, &plan, |field| {
+            (!field.starts_with("products[")).then(|| field.to_owned())
+        })
+    }
+
+    /// Saves one product: replaces the product that had `previous_sku` (a SKU can be renamed), or
+    /// appends a new one when `previous_sku` is `None`. Problems name the product's own fields
+    /// (`unit_cost.amount`, `prices[0].price.amount`).
+    pub fn save_product(
+        &mut self,
+        id: PlanId,
+        previous_sku: Option<String>,
+        product: Product,
+    ) -> Result<PlanDetail, ApiError> {
+        let mut plan = self.get_plan(id)?.plan;
+        let index = match previous_sku {
+            Some(sku) => {
+                let index = product_index(&plan, &sku)?;
+                if let Some(slot) = plan.products.get_mut(index) {
+                    *slot = product;
+                }
+                index
+            }
+            None => {
+                plan.products.push(product);
+                plan.products.len() - 1
+            }
+        };
+        let prefix = format!("products[{index}].");
+        self.save_checked(id, &plan, |field| {
+            field.strip_prefix(&prefix).map(str::to_owned)
+        })
+    }
+
+    pub fn delete_product(&mut self, id: PlanId, sku: &str) -> Result<PlanDetail, ApiError> {
+        let mut plan = self.get_plan(id)?.plan;
+        let index = product_index(&plan, sku)?;
+        plan.products.remove(index);
+        self.save_checked(id, &plan, |field| Some(field.to_owned()))
+    }
+
+    /// Checks a CSV or XLSX catalogue against a plan without saving anything.
+    pub fn check_catalogue(
+        &self,
+        id: PlanId,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<CatalogueCheck, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let (errors, preview) = match self.merge_catalogue(&plan, file_name, bytes)? {
+            Ok((preview, _)) => (Vec::new(), Some(preview)),
+            Err(errors) => (errors, None),
+        };
+        Ok(CatalogueCheck {
+            file_name: file_name.to_owned(),
+            errors,
+            preview,
+        })
+    }
+
+    /// Saves a catalogue into a plan; refused, with every row problem, unless the whole file is clean.
+    pub fn import_catalogue(
+        &mut self,
+        id: PlanId,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<PlanDetail, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        match self.merge_catalogue(&plan, file_name, bytes)? {
+            Ok((_, merged)) => {
+                self.store.save_plan_typed(id, &merged)?;
+                self.get_plan(id)
+            }
+            Err(errors) => Err(ApiError::new(
+                ErrorCode::BadInput,
+                ImportError::Rows(errors).to_string(),
+            )),
+        }
+    }
+
+    /// The merged plan, or the rows' problems; an unreadable file is an error of its own.
+    fn merge_catalogue(
+        &self,
+        plan: &Plan,
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Result<Result<(ImportPreview, Plan), Vec<RowError>>, ApiError> {
+        let is_xlsx = Path::new(file_name)
+            .extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
+        let sheet = if is_xlsx {
+            import::read_xlsx(bytes)
+        } else {
+            import::read_csv(bytes)
+        };
+        let categories = self.packs.referral_categories(plan);
+        let merged = sheet
+            .and_then(|sheet| import::parse_catalogue(&sheet, Some(&categories)))
+            .and_then(|rows| import::preview(plan, &rows));
+        match merged {
+            Ok(merged) => Ok(Ok(merged)),
+            Err(ImportError::Rows(errors)) => Ok(Err(errors)),
+            Err(unreadable @ ImportError::Unreadable(_)) => Err(ApiError::new(
+                ErrorCode::BadInput,
+                format!("{file_name}: {unreadable}"),
+            )),
+        }
+    }
+
+    /// The evidence files kept for a plan, oldest first.
+    pub fn evidence(&self, id: PlanId) -> Result<Vec<Evidence>, ApiError> {
+        Ok(self.store.list_evidence(id)?)
+    }
+
+    /// Copies a file into the data folder as evidence for one item's template and records it in the
+    /// item's progress (by content hash), so the checklist checks its validity rule at once.
+    pub fn attach_evidence(
+        &mut self,
+        id: PlanId,
+        attachment: EvidenceAttachment,
+    ) -> Result<Vec<TargetChecklist>, ApiError> {
+        let known = self
+            .catalogues
+            .iter()
+            .filter_map(|catalogue| catalogue.item(&attachment.item))
+            .any(|item| {
+                item.evidence
+                    .iter()
+                    .any(|template| template.id == attachment.template)
+            });
+        if !known {
+            return Err(ApiError::new(
+                ErrorCode::BadInput,
+                format!(
+                    "template: item `{}` asks for no evidence `{}`",
+                    attachment.item, attachment.template
+                ),
+            ));
+        }
+        let evidence = self.store.add_evidence_file(
+            id,
+            Some(&attachment.item),
+            Path::new(&attachment.path),
+        )?;
+        let mut state = self.item_state(id, &attachment.item)?;
+        state.progress.evidence.push(EvidenceRecord {
+            template: attachment.template,
+            issued_on: attachment.issued_on,
+            expires_on: attachment.expires_on,
+            file: Some(evidence.sha256),
+            shipment: None,
+            superseded: false,
+        });
+        self.store.set_item_state(id, &state)?;
+        self.checklist(id)
+    }
+
+    /// Forgets one evidence file of an item (the record and its row; other rows may share the file).
+    pub fn remove_evidence(
+        &mut self,
+        id: PlanId,
+        item: &str,
+        sha256: &str,
+    ) -> Result<Vec<TargetChecklist>, ApiError> {
+        let mut state = self.item_state(id, item)?;
+        state
+            .progress
+            .evidence
+            .retain(|record| record.file.as_deref() != Some(sha256));
+        self.store.set_item_state(id, &state)?;
+        for evidence in self.store.list_evidence(id)? {
+            if evidence.item_id.as_deref() == Some(item) && evidence.sha256 == sha256 {
+                self.store.delete_evidence(evidence.id)?;
+            }
+        }
+        self.checklist(id)
+    }
+
+    /// Writes a plan with its progress and evidence to a portable `.landfall` file.
+    pub fn export_portable(&self, id: PlanId, path: &str) -> Result<(), ApiError> {
+        Ok(self.store.export_plan(id, Path::new(path))?)
+    }
+
+    /// Reads a `.landfall` file as a new plan; a hostile or broken file changes nothing.
+    pub fn import_portable(&mut self, path: &str) -> Result<PlanSummary, ApiError> {
+        let id = self.store.import_plan(Path::new(path))?;
+        self.summary(id)
+    }
+
+    /// The recorded state of an item, or a fresh to-do state.
+    pub(super) fn item_state(&self, id: PlanId, item: &str) -> Result<ItemState, ApiError> {
+        Ok(self
+            .store
+            .item_states(id)?
+            .into_iter()
+            .find(|state| state.progress.item == item)
+            .unwrap_or_else(|| ItemState {
+                progress: ItemProgress {
+                    item: item.to_owned(),
+                    status: ProgressStatus::ToDo,
+                    owner: None,
+                    reason: None,
+                    evidence: Vec::new(),
+                },
+                due_date: None,
+                notes: String::new(),
+            }))
+    }
+
+    /// Saves `plan` when it breaks no rule; otherwise a bad-input error carrying each problem, its
+    /// field rewritten by `relative` for the form that made the change.
+    fn save_checked(
+        &mut self,
+        id: PlanId,
+        plan: &Plan,
+        relative: impl Fn(&str) -> Option<String>,
+    ) -> Result<PlanDetail, ApiError> {
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            let mine: Vec<Problem> = problems
+                .iter()
+                .map(|problem| Problem {
+                    field: relative(&problem.field).unwrap_or_else(|| problem.field.clone()),
+                    ..problem.clone()
+                })
+                .collect();
+            let message = mine
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Err(ApiError {
+                problems: mine,
+                ..ApiError::new(ErrorCode::BadInput, message)
+            });
+        }
+        self.store.save_plan_typed(id, plan)?;
+        self.get_plan(id)
+    }
+}
+
+fn product_index(plan: &Plan, sku: &str) -> Result<usize, ApiError> {
+    plan.products
+        .iter()
+        .position(|product| product.sku == sku)
+        .ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("sku: the plan has no product `{sku}`"),
+            )
+        })
+}

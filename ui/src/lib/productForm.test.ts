@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { Product } from "../bindings";
+import { blankProduct, checkField, fieldValue, parseRate, problemsByField, withField } from "./productForm";
+
+const speaker: Product = {
+  sku: "SPK-1",
+  name: "Bluetooth speaker",
+  hs_code: "851822",
+  flags: ["radio_emitter"],
+  unit_cost: { amount: "18.50", currency: "EUR" },
+  prices: [{ marketplace: "amazon-jp", price: { amount: "6980", currency: "JPY" } }],
+  overrides: [{ marketplace: "amazon-jp", fulfilment_fee: { amount: "434", currency: "JPY" }, duty_rate: "0%" }],
+};
+
+describe("product row editing", () => {
+  it("checks each cell the way the plan does", () => {
+    expect(checkField("sku", "  ")).toBe("required");
+    expect(checkField("hs_code", "85182")).toBe("hsCode");
+    expect(checkField("hs_code", "851822")).toBeNull();
+    expect(checkField("unit_cost", "18,50")).toBeNull();
+    expect(checkField("unit_cost", "-1")).toBe("amount");
+    expect(checkField("price:amazon-jp", "6 980")).toBeNull();
+    expect(checkField("price:amazon-jp", "abc")).toBe("amount");
+    expect(checkField("duty_rate:amazon-jp", "3,5 %")).toBeNull();
+    expect(checkField("duty_rate:amazon-jp", "lots")).toBe("rate");
+  });
+
+  it("reads rates as the plan writes them", () => {
+    expect(parseRate("3,5 %")).toBe("3.5%");
+    expect(parseRate("0")).toBe("0%");
+    expect(parseRate("-2")).toBeNull();
+  });
+
+  it("writes a French-typed price as a decimal string in the marketplace's currency", () => {
+    const changed = withField(speaker, "price:amazon-jp", "7 980", "EUR");
+    expect(changed.prices).toEqual([{ marketplace: "amazon-jp", price: { amount: "7980", currency: "JPY" } }]);
+    expect(fieldValue(changed, "price:amazon-jp")).toBe("7980");
+    const us = withField(changed, "price:amazon-us", "49,99", "EUR");
+    expect(us.prices?.find((p) => p.marketplace === "amazon-us")?.price).toEqual({ amount: "49.99", currency: "USD" });
+  });
+
+  it("keeps an override only while it holds a figure", () => {
+    const noFee = withField(speaker, "fulfilment_fee:amazon-jp", "", "EUR");
+    expect(noFee.overrides).toEqual([{ marketplace: "amazon-jp", fulfilment_fee: null, duty_rate: "0%" }]);
+    const none = withField(noFee, "duty_rate:amazon-jp", "", "EUR");
+    expect(none.overrides).toEqual([]);
+    const typed = withField(none, "duty_rate:amazon-jp", "2,7", "EUR");
+    expect(fieldValue(typed, "duty_rate:amazon-jp")).toBe("2.7%");
+  });
+
+  it("clears the unit cost and HS code with an empty cell", () => {
+    const cleared = withField(withField(speaker, "unit_cost", "", "EUR"), "hs_code", " ", "EUR");
+    expect(cleared.unit_cost).toBeNull();
+    expect(cleared.hs_code).toBeNull();
+    expect(withField(blankProduct(), "unit_cost", "4,20", "EUR").unit_cost).toEqual({ amount: "4.2", currency: "EUR" });
+  });
+
+  it("puts each server problem under its cell", () => {
+    const { fields, other } = problemsByField(speaker, [
+      { field: "hs_code", line: null, column: null, message: "not an HS code" },
+      { field: "prices[0].price.amount", line: null, column: null, message: "must not be negative" },
+      { field: "overrides[0].fulfilment_fee.amount", line: null, column: null, message: "must not be negative" },
+      { field: "package.weight_g", line: null, column: null, message: "must be greater than zero" },
+    ]);
+    expect(fields).toEqual({
+      hs_code: "not an HS code",
+      "price:amazon-jp": "must not be negative",
+      "fulfilment_fee:amazon-jp": "must not be negative",
+    });
+    expect(other).toEqual(["package.weight_g: must be greater than zero"]);
+  });
+});

@@ -1,0 +1,156 @@
+import { useState } from "react";
+import type { ApiError, Plan, Product } from "../bindings";
+import { api, asApiError } from "../lib/api";
+import { useI18n, type MessageKey } from "../lib/i18n";
+import { blankProduct, checkField, marketplaceCurrency, problemsByField, withField, type Field } from "../lib/productForm";
+import { answersFromFlags, flagsFromAnswers, visibleQuestions, type Answers } from "../lib/questionnaire";
+import { ErrorLine } from "./ErrorLine";
+
+interface Props {
+  planId: number;
+  plan: Plan;
+  /** The product whose answers are changed, or null for a new product. */
+  product: Product | null;
+  onDone: (changed: boolean) => void;
+}
+
+/**
+ * Adds a product, or changes what an existing one is, by plain-language questions; the answers set
+ * the flags the checklist reads ("Does it emit radio waves?" → radio certification items).
+ */
+export function Questionnaire({ planId, plan, product, onDone }: Props) {
+  const { t } = useI18n();
+  const isNew = product === null;
+  const targets = (plan.targets ?? []).map((target) => target.marketplace);
+  const [answers, setAnswers] = useState<Answers>(() => answersFromFlags(product?.flags ?? []));
+  const [age, setAge] = useState(product?.toy_age_min_months?.toString() ?? "");
+  const [values, setValues] = useState<Partial<Record<Field, string>>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const basics: { field: Field; label: string }[] = isNew
+    ? [
+        { field: "name", label: t("plans.productName") },
+        { field: "sku", label: t("plans.sku") },
+        { field: "hs_code", label: t("products.hsCodeOptional") },
+        { field: "unit_cost", label: t("products.unitCostIn", { currency: plan.plan.home_currency }) },
+        ...targets.map((marketplace) => ({
+          field: `price:${marketplace}` as Field,
+          label: t("products.priceIn", { marketplace: t(`label.${marketplace}` as MessageKey), currency: marketplaceCurrency[marketplace] }),
+        })),
+      ]
+    : [];
+
+  const submit = () => {
+    const errors: Partial<Record<Field, string>> = {};
+    let next: Product = product ?? blankProduct();
+    for (const { field } of basics) {
+      const value = values[field] ?? "";
+      const problem = checkField(field, value);
+      if (problem) errors[field] = t(`products.invalid.${problem}` as MessageKey);
+      else next = withField(next, field, value, plan.plan.home_currency);
+    }
+    const flags = flagsFromAnswers(answers);
+    const ageMonths = age.trim() === "" ? null : Number.parseInt(age, 10);
+    if (flags.includes("toy") && (ageMonths === null || !/^\d{1,4}$/.test(age.trim()))) {
+      setError({ code: "bad-input", message: t("questionnaire.toyAgeNeeded") });
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    next = { ...next, flags, toy_age_min_months: flags.includes("toy") ? ageMonths : null };
+    api.saveProduct(planId, product?.sku ?? null, next).then(
+      () => onDone(true),
+      (failure: unknown) => {
+        const apiError = asApiError(failure);
+        const { fields, other } = problemsByField(next, apiError.problems ?? []);
+        setFieldErrors(fields);
+        setError(other.length > 0 || Object.keys(fields).length === 0 ? apiError : null);
+      },
+    );
+  };
+
+  return (
+    <form
+      className="card questionnaire"
+      data-testid="questionnaire"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <h2>{isNew ? t("questionnaire.newTitle") : t("questionnaire.editTitle", { name: product.name })}</h2>
+      {basics.length > 0 && (
+        <div className="form-grid">
+          {basics.map(({ field, label }) => (
+            <label key={field}>
+              {label}
+              <input
+                data-field={field}
+                value={values[field] ?? ""}
+                aria-invalid={fieldErrors[field] ? true : undefined}
+                onChange={(event) => setValues((all) => ({ ...all, [field]: event.target.value }))}
+              />
+              {fieldErrors[field] && (
+                <span className="field-error" role="alert">
+                  {fieldErrors[field]}
+                </span>
+              )}
+            </label>
+          ))}
+        </div>
+      )}
+      <ol className="questions">
+        {visibleQuestions(answers).map((question) => (
+          <li key={question.id} data-question={question.id}>
+            <span className="question">{t(`questionnaire.${question.id}` as MessageKey)}</span>
+            {question.kind === "yes-no" ? (
+              <span className="answers" role="radiogroup" aria-label={t(`questionnaire.${question.id}` as MessageKey)}>
+                {[true, false].map((yes) => (
+                  <label key={String(yes)}>
+                    <input
+                      type="radio"
+                      name={question.id}
+                      value={yes ? "yes" : "no"}
+                      checked={answers[question.id] === yes}
+                      onChange={() => setAnswers((all) => ({ ...all, [question.id]: yes }))}
+                    />
+                    {yes ? t("common.yes") : t("common.no")}
+                  </label>
+                ))}
+              </span>
+            ) : (
+              <select
+                aria-label={t(`questionnaire.${question.id}` as MessageKey)}
+                value={String(answers[question.id] ?? "none")}
+                onChange={(event) => setAnswers((all) => ({ ...all, [question.id]: event.target.value }))}
+              >
+                {question.options.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {t(`questionnaire.${question.id}.${option.id}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            )}
+            {question.id === "toy" && answers.toy === true && (
+              <label className="follow-up">
+                {t("questionnaire.toyAge")}
+                <input data-field="toy_age_min_months" inputMode="numeric" size={4} value={age} onChange={(event) => setAge(event.target.value)} />
+              </label>
+            )}
+          </li>
+        ))}
+      </ol>
+      {error && <ErrorLine error={error} />}
+      <div className="toolbar">
+        <button type="submit" className="primary" data-action="save-product">
+          {isNew ? t("questionnaire.add") : t("questionnaire.save")}
+        </button>
+        <button type="button" className="chip" onClick={() => onDone(false)}>
+          {t("plans.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState, type ReactNode } from "react";
+import { api } from "../lib/api";
+import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatMoney } from "../lib/money";
+import { figure, presentedSteps } from "../lib/quote";
+import { useLoad } from "../lib/useLoad";
+import { ContributionChart } from "./ChannelsView";
+import { Tornado } from "./Tornado";
+import { Waterfall } from "./Waterfall";
+
+/**
+ * Workshop mode: the plan on a projector, one key figure or chart per screen in large type.
+ * ← / → (or Page Up / Page Down, space) move between screens, H hides or shows confidential inputs
+ * (the purchase cost), Escape leaves. Confidential inputs are hidden when the mode opens.
+ */
+export function WorkshopView({ planId, onClose }: { planId: number; onClose: () => void }) {
+  const { t, locale } = useI18n();
+  const [index, setIndex] = useState(0);
+  const [hidden, setHidden] = useState(true);
+  const detail = useLoad(() => api.getPlan(planId), planId);
+  const checklist = useLoad(() => api.checklist(planId), planId);
+  const quote = useLoad(() => api.quotePlan(planId), planId);
+  const comparison = useLoad(() => api.compareChannels(planId, null), planId);
+
+  const screens: { key: string; title: string; body: ReactNode }[] = [];
+  if (detail.state === "ready") {
+    const plan = detail.value.plan;
+    screens.push({
+      key: "title",
+      title: plan.plan.name,
+      body: (
+        <p className="workshop-sub">
+          {t("workshop.asOf", { date: new Date(plan.plan.as_of).toLocaleDateString(locale, { timeZone: "UTC" }) })}
+        </p>
+      ),
+    });
+  }
+  if (checklist.state === "ready") {
+    for (const target of checklist.value) {
+      const titles = new Map(target.items.map((item) => [item.id, item.title[locale]]));
+      screens.push({
+        key: `readiness-${target.marketplace}`,
+        title: t("workshop.readiness", { marketplace: t(`label.${target.marketplace}` as MessageKey) }),
+        body: (
+          <div className="workshop-readiness">
+            <p className="workshop-big" data-testid="workshop-readiness">
+              {Number.parseFloat(target.readiness.percent).toLocaleString(locale, { maximumFractionDigits: 0 })} %
+            </p>
+            {target.readiness.blockers.length > 0 && (
+              <>
+                <h3>{t("workshop.blockers", { count: target.readiness.blockers.length })}</h3>
+                <ul>
+                  {target.readiness.blockers.slice(0, 6).map((id) => (
+                    <li key={id}>{titles.get(id) ?? id}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        ),
+      });
+    }
+  }
+  if (quote.state === "ready") {
+    for (const item of quote.value.quote.items) {
+      const netPrice = figure(item, "net_price");
+      if (netPrice === null) continue;
+      screens.push({
+        key: `costs-${item.sku}-${item.marketplace}`,
+        title: t("workshop.unitEconomics", { sku: item.sku, marketplace: t(`label.${item.marketplace}` as MessageKey) }),
+        body: (
+          <Waterfall
+            title={t("costs.waterfall")}
+            start={{ label: t("costs.netPriceShort"), amount: netPrice }}
+            steps={presentedSteps(item, t, hidden)}
+            endLabel={item.margin === null ? t("costs.marginPartial") : t("costs.margin")}
+            currency={item.currency}
+          />
+        ),
+      });
+    }
+  }
+  if (comparison.state === "ready") {
+    const result = comparison.value.comparison;
+    const selected = result.scenarios.find((scenario) => scenario.name === result.selected) ?? result.scenarios[0];
+    if (selected) {
+      screens.push({
+        key: "channels",
+        title: t("workshop.channels", { scenario: selected.name }),
+        body: (
+          <>
+            <ContributionChart scenario={selected} />
+            {selected.total_monthly_profit_home && (
+              <p className="workshop-sub">
+                {t("workshop.monthlyProfit", { amount: formatMoney(selected.total_monthly_profit_home, locale) })}
+              </p>
+            )}
+          </>
+        ),
+      });
+    }
+    if (result.sensitivity.length > 0) {
+      screens.push({
+        key: "sensitivity",
+        title: t("workshop.sensitivity"),
+        body: <Tornado rows={result.sensitivity} title={t("channels.tornado", { scenario: result.selected })} />,
+      });
+    }
+  }
+
+  const last = Math.max(0, screens.length - 1);
+  const at = Math.min(index, last);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (["ArrowRight", "PageDown", " "].includes(event.key)) setIndex((i) => Math.min(i + 1, last));
+      else if (["ArrowLeft", "PageUp"].includes(event.key)) setIndex((i) => Math.max(i - 1, 0));
+      else if (event.key === "Home") setIndex(0);
+      else if (event.key === "End") setIndex(last);
+      else if (event.key === "h" || event.key === "H") setHidden((h) => !h);
+      else if (event.key === "Escape") onClose();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [last, onClose]);
+
+  const screen = screens[at];
+  return (
+    <div className="workshop" role="dialog" aria-modal="true" aria-label={t("workshop.title")} data-testid="workshop">
+      <header className="workshop-bar">
+        <span>
+          {t("workshop.title")} · {screens.length > 0 ? `${at + 1} / ${screens.length}` : ""}
+        </span>
+        <span className="workshop-hint">{t("workshop.keys")}</span>
+        <label>
+          <input type="checkbox" checked={hidden} onChange={(event) => setHidden(event.target.checked)} data-testid="workshop-hide" />{" "}
+          {t("workshop.hide")}
+        </label>
+        <button type="button" className="chip" onClick={onClose}>
+          {t("workshop.close")}
+        </button>
+      </header>
+      {screen ? (
+        <section className="workshop-screen" data-screen={screen.key}>
+          <h1>{screen.title}</h1>
+          {screen.body}
+        </section>
+      ) : (
+        <p className="workshop-screen">{t("common.loading")}</p>
+      )}
+      <nav className="workshop-nav">
+        <button type="button" className="chip" disabled={at === 0} onClick={() => setIndex(at - 1)} aria-label={t("workshop.previous")}>
+          ←
+        </button>
+        <button type="button" className="chip" disabled={at === last} onClick={() => setIndex(at + 1)} aria-label={t("workshop.next")} data-action="workshop-next">
+          →
+        </button>
+      </nav>
+    </div>
+  );
+}
