@@ -16,7 +16,7 @@ use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, f
 use landfall::report::export::Exported;
 use landfall::store::{Evidence, PlanId, PlanSummary};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
-use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use tauri::{AppHandle, Emitter, Runtime, State};
 
 type App = Mutex<Landfall>;
 

@@ -4,7 +4,7 @@
 
 import { execFileSync, spawn } from "node:child_process";
 import { createConnection } from "node:net";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -70,7 +70,7 @@ test("a new database is created and seeded with the example plan", async (browse
   const heading = await textOf(browser, '[data-testid="plan-title"]');
   if (heading !== "French bluetooth speaker to Japan via Amazon FBA") throw new Error(`plan title is "${heading}"`);
   const products = await textOf(browser, '[data-testid="products"]');
-  if (!products.includes("SPK-1") || !products.includes("radio_emitter")) {
+  if (!products.includes("SPK-1") || !products.includes("radio")) {
     throw new Error(`products table shows "${products}"`);
   }
   const targets = await textOf(browser, '[data-testid="targets"]');
@@ -81,7 +81,42 @@ test("a new database is created and seeded with the example plan", async (browse
   screenshot("plans");
 });
 
-test("the costs view shows the example's unit economics with missing inputs flagged", async (browser) => {
+// Sets a React-controlled input the way typing does (WebKitWebDriver cannot type into date inputs).
+async function setInput(browser, selector, value) {
+  await browser.execute(
+    (css, text) => {
+      const input = document.querySelector(css);
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+      setter.call(input, text);
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
+// Types into an in-place cell and commits it with Enter (the cell saves on blur).
+async function editCell(browser, selector, value) {
+  const input = await browser.$(selector);
+  await input.waitForDisplayed({ timeout: 10000 });
+  await input.click();
+  await input.clearValue();
+  await input.setValue(value);
+  await browser.keys("Enter");
+}
+
+async function waitForText(browser, selector, expected, message) {
+  let last = "";
+  await browser.waitUntil(
+    async () => {
+      last = await textOf(browser, selector);
+      return last === expected;
+    },
+    { timeout: 20000, timeoutMsg: `${message}: "${last}" instead of "${expected}"` },
+  );
+}
+
+test("the costs view shows the example's unit economics, and a typed fee moves the margin", async (browser) => {
   await openView(browser, "costs");
   const heading = await textOf(browser, '[data-testid="view-costs"] h1');
   if (!heading.includes("French bluetooth speaker to Japan via Amazon FBA")) throw new Error(`heading is "${heading}"`);
@@ -89,9 +124,117 @@ test("the costs view shows the example's unit economics with missing inputs flag
   // 6,980 × 8.4% = 586.32 → ¥586 (Amazon JP electronics referral rate in the bundled pack).
   const referral = await textOf(browser, `${card} [data-figure="referral_fee"]`);
   if (referral !== "¥586") throw new Error(`referral fee reads "${referral}"`);
-  const missing = await textOf(browser, `${card} .missing`);
-  if (!missing.includes("fulfilment.fee")) throw new Error(`missing inputs read "${missing}"`);
+  // The FBA fee is the example's own figure (¥434), marked as the user's.
+  const fee = await textOf(browser, `${card} [data-figure="fulfilment_fee"]`);
+  if (fee !== "¥434") throw new Error(`FBA fee reads "${fee}"`);
+  // Bundled ECB rates (EUR/JPY 171.94): 6,345.45 − 586 − 434 − 16.33 − 3,567.76 = ¥1,741.
+  const margin = `${card} [data-figure="margin"]`;
+  await waitForText(browser, margin, "¥1,741", "the example's margin");
   screenshot("costs");
+  // ¥66 more FBA fee is ¥66 less margin: ¥1,675.
+  await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "500");
+  await waitForText(browser, margin, "¥1,675", "the margin after typing a ¥500 FBA fee");
+  await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "434");
+  await waitForText(browser, margin, "¥1,741", "the margin after typing ¥434 back");
+});
+
+test("a product added by the questionnaire brings the checklist items of its flags", async (browser) => {
+  await openView(browser, "products");
+  await (await browser.$('button[data-action="add-product"]')).click();
+  const form = '[data-testid="questionnaire"]';
+  await (await browser.$(`${form} input[data-field="name"]`)).setValue("Wooden rattle");
+  await (await browser.$(`${form} input[data-field="sku"]`)).setValue("TOY-1");
+  await (await browser.$(`${form} input[data-field="unit_cost"]`)).setValue("4,20");
+  await (await browser.$(`${form} [data-question="toy"] input[value="yes"]`)).click();
+  await (await browser.$(`${form} input[data-field="toy_age_min_months"]`)).setValue("6");
+  screenshot("products-questionnaire");
+  await (await browser.$(`${form} button[data-action="save-product"]`)).click();
+  await (await browser.$('tr[data-sku="TOY-1"]')).waitForExist({ timeout: 15000 });
+  screenshot("products");
+  await openView(browser, "checklist");
+  const card = await textOf(browser, '[data-testid="checklist-amazon-jp"]');
+  // A toy for 6-month-olds: child PSC (< 36 months) and the toy safety documents apply.
+  for (const code of ["jp.child-psc", "jp.toy.safety-docs"]) {
+    if (!card.includes(code)) throw new Error(`the checklist does not list ${code} after adding a toy`);
+  }
+});
+
+test("changing the price in the product table changes the margin", async (browser) => {
+  await openView(browser, "products");
+  const margin = '[data-testid="margin-SPK-1-amazon-jp"]';
+  await waitForText(browser, margin, "¥1,741", "the margin before");
+  // ¥1,000 more: +¥909.09 net of 10% consumption tax, −¥84 referral (8.4%) = +¥825 → ¥2,566.
+  await editCell(browser, 'tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]', "7980");
+  await waitForText(browser, margin, "¥2,566", "the margin after the price change");
+  // A refused value names the field and saves nothing.
+  await editCell(browser, 'tr[data-sku="SPK-1"] input[data-field="hs_code"]', "85x");
+  const error = await textOf(browser, 'tr[data-sku="SPK-1"] .field-error');
+  if (!error.includes("6 to 10 digits")) throw new Error(`the HS code error reads "${error}"`);
+  screenshot("products-edited");
+  await browser.keys("Escape");
+});
+
+test("a catalogue with bad rows shows row, column and reason and saves nothing", async (browser) => {
+  await openView(browser, "products");
+  const csv = join(dataDir, "catalogue-with-errors.csv");
+  writeFileSync(csv, "sku,name,hs_code,unit_cost,currency\nMUG-1,Tea mug,691200,4.20,EUR\n,No SKU,691200,1,EUR\nMUG-2,Big mug,69x,abc,EUR\n");
+  await (await browser.$('[data-testid="catalogue-file"]')).addValue(csv);
+  const errors = await textOf(browser, '[data-testid="import-errors"]');
+  for (const expected of ["3 problem(s)", "hs_code", "unit_cost"]) {
+    if (!errors.includes(expected)) throw new Error(`the import errors read "${errors}" (no "${expected}")`);
+  }
+  const numbers = await browser.execute(() =>
+    [...document.querySelectorAll('[data-testid="import-errors"] tr[data-row]')].map((row) => row.dataset.row),
+  );
+  if (numbers.join(",") !== "3,4,4") throw new Error(`error rows are ${numbers.join(",")}`);
+  if (await (await browser.$('tr[data-sku="MUG-1"]')).isExisting()) throw new Error("MUG-1 was saved from a file with errors");
+  screenshot("products-import-errors");
+});
+
+test("an evidence file is attached to an item and checked against its validity rule", async (browser) => {
+  await openView(browser, "checklist");
+  const slot = '[data-item="jp-siv"] [data-evidence-template="statement"]';
+  await (await browser.$(`${slot} button[data-action="attach"]`)).click();
+  const statement = join(dataDir, "relevé-bancaire.pdf");
+  writeFileSync(statement, "%PDF-1.4 statement");
+  await (await browser.$(`${slot} input[data-field="path"]`)).setValue(statement);
+  // The plan's as-of date is 2026-11-22; a statement from 2026-10-01 is within Amazon JP's 180 days.
+  await setInput(browser, `${slot} input[data-field="issued_on"]`, "2026-10-01");
+  await (await browser.$(`${slot} button[data-action="attach-save"]`)).click();
+  await browser.waitUntil(async () => (await (await browser.$(`${slot} [data-evidence-state]`)).getAttribute("data-evidence-state")) === "valid", {
+    timeout: 15000,
+    timeoutMsg: "the statement did not read as valid",
+  });
+  const files = await textOf(browser, '[data-item="jp-siv"] .evidence-files');
+  if (!files.includes("relevé-bancaire.pdf")) throw new Error(`attached files read "${files}"`);
+  screenshot("checklist-evidence");
+});
+
+test("workshop mode shows one screen at a time, moves with the keyboard and hides the purchase cost", async (browser) => {
+  await openView(browser, "plans");
+  await (await browser.$('button[data-action="workshop"]')).click();
+  const workshop = await browser.$('[data-testid="workshop"]');
+  await workshop.waitForDisplayed({ timeout: 10000 });
+  const first = await (await browser.$(".workshop-screen")).getAttribute("data-screen");
+  if (first !== "title") throw new Error(`the first screen is "${first}"`);
+  await browser.keys("ArrowRight");
+  await browser.waitUntil(async () => (await (await browser.$(".workshop-screen")).getAttribute("data-screen")) !== "title", { timeout: 5000 });
+  let screen = await (await browser.$(".workshop-screen")).getAttribute("data-screen");
+  for (let step = 0; step < 6 && !screen.startsWith("costs-"); step += 1) {
+    await browser.keys("ArrowRight");
+    screen = await (await browser.$(".workshop-screen")).getAttribute("data-screen");
+  }
+  if (!screen.startsWith("costs-")) throw new Error(`no cost screen reached (at "${screen}")`);
+  const hidden = await textOf(browser, ".workshop-screen");
+  if (hidden.includes("Unit cost")) throw new Error("the purchase cost is shown while hidden");
+  screenshot("workshop");
+  await browser.keys("h");
+  await browser.waitUntil(async () => (await textOf(browser, ".workshop-screen")).includes("Unit cost"), {
+    timeout: 5000,
+    timeoutMsg: "H did not show the purchase cost",
+  });
+  await browser.keys("Escape");
+  await workshop.waitForDisplayed({ reverse: true, timeout: 5000 });
 });
 
 test("the checklist shows readiness and blockers, and keeps a status change", async (browser) => {

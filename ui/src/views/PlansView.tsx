@@ -227,7 +227,7 @@ function PlanDetailView({ id, version }: { id: number; version: number }) {
               <td>{product.sku}</td>
               <td>{product.name}</td>
               <td>{product.hs_code ?? "–"}</td>
-              <td>{(product.flags ?? []).join(", ") || t("common.none")}</td>
+              <td>{(product.flags ?? []).map((flag) => t(`flag.${flag}` as MessageKey)).join(", ") || t("common.none")}</td>
             </tr>
           ))}
         </tbody>
