@@ -26,6 +26,7 @@ const COMMANDS: &[&str] = &[
     "remove_evidence",
     "export_portable",
     "import_portable",
+    "data_versions",
 ];
 
 fn main() {

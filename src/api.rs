@@ -5,8 +5,10 @@
 
 pub mod bindings;
 mod editing;
+mod settings;
 
 pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
+pub use settings::{ChecklistVersion, DataVersions};
 
 use std::path::Path;
 

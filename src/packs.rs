@@ -406,34 +406,99 @@ pub(crate) struct FileContext<'a> {
     pub origin: PackOrigin,
 }
 
+/// One rule pack as Settings lists it: what it covers, how many figures it holds, and the dates they
+/// take effect from, so a user sees how current the rules are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PackVersion {
+    /// `marketplace`, `customs` or `duties`.
+    pub kind: String,
+    pub id: String,
+    pub name: String,
+    pub file: String,
+    #[ts(type = "number")]
+    pub figures: usize,
+    #[ts(type = "string | null")]
+    pub oldest: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    pub newest: Option<NaiveDate>,
+    /// Some figures come from the user's own pack folder.
+    pub user: bool,
+}
+
+impl PackVersion {
+    fn of<'a>(
+        kind: &str,
+        id: &str,
+        name: &str,
+        file: &str,
+        provenances: impl Iterator<Item = &'a Provenance>,
+    ) -> PackVersion {
+        let mut version = PackVersion {
+            kind: kind.to_owned(),
+            id: id.to_owned(),
+            name: name.to_owned(),
+            file: file.to_owned(),
+            figures: 0,
+            oldest: None,
+            newest: None,
+            user: false,
+        };
+        for provenance in provenances {
+            version.figures += 1;
+            let from = provenance.effective_from;
+            version.oldest = Some(version.oldest.map_or(from, |oldest| oldest.min(from)));
+            version.newest = Some(version.newest.map_or(from, |newest| newest.max(from)));
+            version.user |= provenance.origin == PackOrigin::User;
+        }
+        version
+    }
+}
+
+fn provenances<T>(rows: &[Dated<T>]) -> impl Iterator<Item = &Provenance> {
+    rows.iter().map(|row| &row.provenance)
+}
+
 impl Packs {
     /// Number of figure rows loaded (every one sourced and dated).
     pub fn figure_count(&self) -> usize {
-        let marketplace_rows: usize = self
-            .marketplaces
-            .values()
-            .map(|pack| {
-                pack.fee_rounding.len()
-                    + pack.selling_plans.len()
-                    + pack.referral.len()
-                    + pack.closing_fees.len()
-                    + pack.refund_administration.len()
-                    + pack.fba.len()
-                    + pack.storage.len()
-            })
-            .sum();
-        let customs_rows: usize = self
-            .customs
-            .values()
-            .map(|pack| {
-                pack.tax_rates.len()
-                    + pack.derived_taxes.len()
-                    + pack.rounding.len()
-                    + pack.thresholds.len()
-                    + pack.flat_duties.len()
-                    + pack.fees.len()
-            })
-            .sum();
-        marketplace_rows + customs_rows + self.duties.len()
+        self.versions().iter().map(|version| version.figures).sum()
+    }
+
+    /// Every pack with its figure count and date range, marketplaces first.
+    pub fn versions(&self) -> Vec<PackVersion> {
+        let marketplaces = self.marketplaces.values().map(|pack| {
+            let rows = provenances(&pack.fee_rounding)
+                .chain(provenances(&pack.selling_plans))
+                .chain(provenances(&pack.referral))
+                .chain(provenances(&pack.closing_fees))
+                .chain(provenances(&pack.refund_administration))
+                .chain(provenances(&pack.fba))
+                .chain(provenances(&pack.storage));
+            let header = &pack.header;
+            PackVersion::of("marketplace", &header.id, &header.name, &pack.file, rows)
+        });
+        let customs = self.customs.values().map(|pack| {
+            let rows = provenances(&pack.tax_rates)
+                .chain(provenances(&pack.derived_taxes))
+                .chain(provenances(&pack.rounding))
+                .chain(provenances(&pack.thresholds))
+                .chain(provenances(&pack.flat_duties))
+                .chain(provenances(&pack.fees));
+            let header = &pack.header;
+            PackVersion::of("customs", &header.id, &header.name, &pack.file, rows)
+        });
+        let duties = PackVersion::of(
+            "duties",
+            "duties",
+            "Duty rates by HS code",
+            self.duties
+                .first()
+                .map_or("", |row| row.provenance.file.as_str()),
+            provenances(&self.duties),
+        );
+        marketplaces
+            .chain(customs)
+            .chain(std::iter::once(duties))
+            .collect()
     }
 }

@@ -263,3 +263,21 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
     let twice = landfall.undo_delete(example).unwrap_err();
     assert_eq!(twice.code, ErrorCode::NotFound);
 }
+
+#[test]
+fn settings_list_every_bundled_pack_and_catalogue_with_its_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
+    let versions = landfall.data_versions();
+    let jp = versions
+        .packs
+        .iter()
+        .find(|pack| pack.kind == "marketplace" && pack.id == "amazon-jp")
+        .expect("the Amazon JP pack");
+    assert!(jp.figures > 0 && !jp.user);
+    assert!(jp.oldest <= jp.newest);
+    // The newest JP figure is at least the 2026-04-01 referral change (+0.4 pt above ¥750).
+    assert!(jp.newest >= chrono::NaiveDate::from_ymd_opt(2026, 4, 1));
+    assert!(versions.packs.iter().any(|pack| pack.kind == "customs"));
+    assert!(versions.checklists.iter().any(|list| list.items >= 51));
+}

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
-    ApiError, AppInfo, CatalogueCheck, ErrorCode, EvidenceAttachment, ItemUpdate, Landfall,
-    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ItemUpdate,
+    Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::TargetChecklist;
 use landfall::plan::Product;
@@ -37,6 +37,11 @@ fn with<T>(
 #[tauri::command]
 fn app_info(app: State<'_, App>) -> Result<AppInfo, ApiError> {
     with(&app, |landfall| Ok(landfall.app_info()))
+}
+
+#[tauri::command]
+fn data_versions(app: State<'_, App>) -> Result<DataVersions, ApiError> {
+    with(&app, |landfall| Ok(landfall.data_versions()))
 }
 
 #[tauri::command]
@@ -313,7 +318,8 @@ fn main() {
             attach_evidence,
             remove_evidence,
             export_portable,
-            import_portable
+            import_portable,
+            data_versions
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

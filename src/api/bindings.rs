@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
-    ApiError, AppInfo, CatalogueCheck, EvidenceAttachment, ItemUpdate, PlanComparison, PlanDetail,
-    PlanQuote, Profile, ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ItemUpdate,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::TargetChecklist;
 use crate::rates::{RatesReport, UpdateOutcome};
@@ -67,6 +67,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<CatalogueCheck>();
     collector.visit::<EvidenceAttachment>();
     collector.visit::<Evidence>();
+    collector.visit::<DataVersions>();
     if !collector.clashes.is_empty() {
         return Err(collector.clashes);
     }

@@ -351,6 +351,38 @@ test("switching to French changes the navigation, and back to English", async (b
   if (english !== "Settings") throw new Error(`settings button reads "${english}" in English`);
 });
 
+test("at 1280×720 every view fits the window in English and in French, and every view changes language", async (browser) => {
+  const views = ["plans", "products", "checklist", "costs", "channels", "reports", "settings"];
+  await browser.setWindowSize(1280, 720);
+  const textIn = async (locale) => {
+    await openView(browser, "settings");
+    await (await browser.$(`input[name="locale"][value="${locale}"]`)).click();
+    const texts = {};
+    for (const view of views) {
+      await openView(browser, view);
+      await (await browser.$(`[data-testid="view-${view}"] h1`)).waitForDisplayed({ timeout: 15000 });
+      texts[view] = await textOf(browser, `[data-testid="view-${view}"] h1`) + (await textOf(browser, `[data-testid="view-${view}"]`)).slice(0, 400);
+      screenshot(`${locale}-720-${view}`);
+      const overflow = await browser.execute(() => {
+        const width = document.documentElement.clientWidth;
+        const extra = document.documentElement.scrollWidth - width;
+        if (extra <= 0) return null;
+        const culprit = [...document.querySelectorAll("main *")].find((element) => element.getBoundingClientRect().right > width);
+        return `${extra} px, first at <${culprit?.tagName.toLowerCase()} class="${culprit?.className}">`;
+      });
+      if (overflow) throw new Error(`${view} in ${locale} is wider than the window: ${overflow}`);
+    }
+    return texts;
+  };
+  const english = await textIn("en");
+  const french = await textIn("fr");
+  for (const view of views) {
+    if (english[view] === french[view]) throw new Error(`${view} reads the same in French and English`);
+  }
+  await openView(browser, "settings");
+  await (await browser.$('input[name="locale"][value="en"]')).click();
+});
+
 // A local stand-in for the ECB server, serving a recorded 90-day feed.
 let ecbRequests = 0;
 const ecbFeed = readFileSync(join(root, "tests/fixtures/ecb/eurofxref-hist-90d-excerpt-2017.xml"));
@@ -369,7 +401,16 @@ async function main() {
   await new Promise((listening) => ecbServer.listen(0, "127.0.0.1", listening));
   const ecbUrl = `http://127.0.0.1:${ecbServer.address().port}/eurofxref-hist-90d.xml`;
   const driver = spawn(tauriDriver, ["--port", String(port)], {
-    env: { ...process.env, LANDFALL_DB: database, LANDFALL_ECB_URL: ecbUrl },
+    // Fresh XDG folders: the web view's storage (language) and the saved window size start empty, as
+    // for a new user, whatever an earlier run left behind.
+    env: {
+      ...process.env,
+      LANDFALL_DB: database,
+      LANDFALL_ECB_URL: ecbUrl,
+      XDG_DATA_HOME: join(dataDir, "xdg-data"),
+      XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
+      XDG_CACHE_HOME: join(dataDir, "xdg-cache"),
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   let passed = 0;

@@ -139,6 +139,8 @@ monthly_profit_home: Money | null, explain: Explanation, };
 
 export type ChecklistSource = { title: string, url: string, tier: Tier, };
 
+export type ChecklistVersion = { title: Text, version: string, items: number, oldest_verified: string | null, };
+
 export type Comparison = { plan: string, as_of: string, home_currency: Currency | null, 
 /**
  * Every scenario side by side (the plan's, or one built from the channels' `monthly_units`).
@@ -168,6 +170,8 @@ export type Currency = string;
 export type CurrencyCode = string;
 
 export type CustomsRate = { week_start: string, currency: string, jpy_per_unit: string, };
+
+export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, };
 
 export type Entity = "company" | "sole-trader";
 
@@ -334,6 +338,16 @@ export type Origin = "bundled" | "cached";
 export type PackOrigin = "bundled" | "user";
 
 export type PackQuote = { code: string, amount?: Amount | null, rate?: Rate | null, };
+
+export type PackVersion = { 
+/**
+ * `marketplace`, `customs` or `duties`.
+ */
+kind: string, id: string, name: string, file: string, figures: number, oldest: string | null, newest: string | null, 
+/**
+ * Some figures come from the user's own pack folder.
+ */
+user: boolean, };
 
 export type Package = { length_cm: string, width_cm: string, height_cm: string, weight_g: string, };
 

@@ -3,6 +3,7 @@ import type {
   ApiError,
   AppInfo,
   CatalogueCheck,
+  DataVersions,
   Evidence,
   EvidenceAttachment,
   Exported,
@@ -22,6 +23,7 @@ import type {
 /** Typed calls to the desktop commands; each is one line over the Rust `api` room. */
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
+  dataVersions: () => invoke<DataVersions>("data_versions"),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
   newPlanFromExample: (name: string) => invoke<PlanSummary>("new_plan_from_example", { name }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyFractionDigits, formatAmount, parseAmount } from "./money";
+import { currencyFractionDigits, formatAmount, formatPercent, parseAmount } from "./money";
 
 const nbsp = /[\u00a0\u202f]/g;
 
@@ -35,5 +35,13 @@ describe("parseAmount", () => {
     expect(parseAmount("6980")).toBe("6980");
     expect(parseAmount("12abc")).toBeNull();
     expect(parseAmount("")).toBeNull();
+  });
+});
+
+describe("formatPercent", () => {
+  it("shows a fraction as a percentage with the locale's decimal mark and spacing", () => {
+    expect(formatPercent("0.1684", "en")).toBe("16.8%");
+    expect(formatPercent("0.1684", "fr").replace(/\s/g, " ")).toBe("16,8 %");
+    expect(formatPercent("-0.05", "en")).toBe("-5.0%");
   });
 });

@@ -37,3 +37,14 @@ export function parseAmount(input: string): string | null {
   if (!/^-?\d+(\.\d+)?$/.test(normalised)) return null;
   return new Decimal(normalised).toString();
 }
+
+/** A rate given as a fraction ("0.168") shown as a percentage for the locale ("16.8 %", "16,8 %"). */
+export function formatPercent(fraction: string, locale: string, fractionDigits = 1): string {
+  const rounded = new Decimal(fraction).toFixed(fractionDigits + 2, Decimal.ROUND_HALF_EVEN);
+  const format = new Intl.NumberFormat(locale, {
+    style: "percent",
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format as (value: string) => string;
+  return format(rounded);
+}

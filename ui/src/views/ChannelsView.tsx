@@ -3,7 +3,7 @@ import { useState } from "react";
 import type { ChannelResult, Money, ScenarioResult } from "../bindings";
 import { api } from "../lib/api";
 import { useI18n } from "../lib/i18n";
-import { formatAmount, formatMoney } from "../lib/money";
+import { formatAmount, formatMoney, formatPercent } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 import { Tornado } from "./Tornado";
@@ -136,6 +136,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
         <strong>{scenario.total_monthly_profit_home ? formatMoney(scenario.total_monthly_profit_home, locale) : "–"}</strong>
         {!scenario.complete && <span className="badge stale">{t("channels.incomplete")}</span>}
       </p>
+      <div className="table-scroll">
       <table>
         <thead>
           <tr>
@@ -161,7 +162,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
                 <td className="num">{channel.monthly_units}</td>
                 <td className="num">{figures ? formatAmount(figures.contribution, channel.currency, locale) : "–"}</td>
                 <td className="num">
-                  {figures?.margin_rate ? `${new Decimal(figures.margin_rate).times(100).toFixed(1)} %` : "–"}
+                  {figures?.margin_rate ? formatPercent(figures.margin_rate, locale) : "–"}
                 </td>
                 <td className="num">{formatAmount(channel.fixed_monthly, channel.currency, locale)}</td>
                 <td className="num" data-figure="monthly_profit">
@@ -176,6 +177,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
           })}
         </tbody>
       </table>
+      </div>
       {scenario.channels.some((c) => c.missing.length > 0) && (
         <details className="missing">
           <summary>{t("costs.missing")}</summary>

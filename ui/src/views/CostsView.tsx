@@ -1,9 +1,8 @@
-import Decimal from "decimal.js";
 import { useState, type ReactNode } from "react";
 import type { ApiError, Explanation, Plan, UnitEconomics } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
-import { formatAmount } from "../lib/money";
+import { formatAmount, formatPercent } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
 import { checkField, fieldValue, problemsByField, withField, type Field } from "../lib/productForm";
 import { useLoad } from "../lib/useLoad";
@@ -159,7 +158,7 @@ function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string;
             <tr>
               <th scope="row">{t("costs.marginRate")}</th>
               <td className="num" data-figure="margin_rate">
-                {item.margin_rate === null ? "–" : `${new Decimal(item.margin_rate).times(100).toFixed(1)} %`}
+                {item.margin_rate === null ? "–" : formatPercent(item.margin_rate, locale)}
               </td>
             </tr>
             <tr>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ApiError, Exported, Lang, Paper, ReportFormat } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
+import { storedConsultant } from "../lib/preferences";
 import { ErrorLine } from "./ErrorLine";
 
 const formats: ReportFormat[] = ["pdf", "xlsx", "csv", "json"];
@@ -11,7 +12,7 @@ export function ReportsView({ planId }: { planId: number | null }) {
   const [format, setFormat] = useState<ReportFormat>("pdf");
   const [lang, setLang] = useState<Lang>(locale);
   const [paper, setPaper] = useState<Paper>("a4");
-  const [consultant, setConsultant] = useState("");
+  const [consultant, setConsultant] = useState(storedConsultant);
   const [client, setClient] = useState("");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Exported | null>(null);

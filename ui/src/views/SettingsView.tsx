@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { api } from "../lib/api";
+import { storeConsultant, storedConsultant } from "../lib/preferences";
 import { useI18n, type Locale } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
@@ -9,6 +11,8 @@ const locales: Locale[] = ["fr", "en"];
 export function SettingsView() {
   const { t, locale, setLocale } = useI18n();
   const info = useLoad(api.appInfo, "info");
+  const versions = useLoad(api.dataVersions, "versions");
+  const [consultant, setConsultant] = useState(storedConsultant);
   return (
     <section>
       <h1>{t("settings.title")}</h1>
@@ -26,6 +30,19 @@ export function SettingsView() {
             {t(`lang.${option}`)}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="setting">
+        <legend>{t("settings.reports")}</legend>
+        <label>
+          {t("settings.consultant")}{" "}
+          <input
+            data-testid="consultant-name"
+            value={consultant}
+            onChange={(event) => setConsultant(event.target.value)}
+            onBlur={() => storeConsultant(consultant)}
+          />
+        </label>
+        <p className="muted small">{t("settings.consultantHint")}</p>
       </fieldset>
       <dl className="facts">
         <dt>{t("settings.theme")}</dt>
@@ -47,6 +64,40 @@ export function SettingsView() {
       </dl>
       {info.state === "failed" && <ErrorLine error={info.error} />}
       <RatesPanel />
+      {versions.state === "ready" && (
+        <section className="card" data-testid="data-versions">
+          <h2>{t("settings.rules")}</h2>
+          <p className="muted">{t("settings.rulesLead")}</p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("settings.pack")}</th>
+                <th className="num">{t("settings.figures")}</th>
+                <th>{t("settings.dates")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.value.packs.map((pack) => (
+                <tr key={`${pack.kind}-${pack.id}`}>
+                  <td>
+                    {pack.name} <code className="muted">{pack.file}</code>
+                    {pack.user && <span className="badge override">{t("settings.userPack")}</span>}
+                  </td>
+                  <td className="num">{pack.figures}</td>
+                  <td>{pack.oldest && pack.newest ? t("settings.range", { from: pack.oldest, to: pack.newest }) : "–"}</td>
+                </tr>
+              ))}
+              {versions.value.checklists.map((list) => (
+                <tr key={list.title.en}>
+                  <td>{list.title[locale]}</td>
+                  <td className="num">{list.items}</td>
+                  <td>{t("settings.reviewed", { date: list.version, oldest: list.oldest_verified ?? "–" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
     </section>
   );
 }
