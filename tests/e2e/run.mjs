@@ -50,6 +50,20 @@ function screenshot(name) {
   execFileSync("import", ["-window", "root", join(screenshots, `${name}.png`)]);
 }
 
+// Resident memory of the app and its web process, from /proc (Linux).
+function residentMemory() {
+  const rss = (pattern) =>
+    execFileSync("ps", ["-C", pattern, "-o", "rss="], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .reduce((sum, kb) => sum + Number(kb), 0);
+  try {
+    return `app ${Math.round(rss("landfall-deskto") / 1024)} MB, web view ${Math.round(rss("WebKitWebProces") / 1024)} MB`;
+  } catch {
+    return "not measurable here (no ps)";
+  }
+}
+
 async function textOf(browser, selector) {
   const element = await browser.$(selector);
   await element.waitForDisplayed({ timeout: 15000 });
@@ -79,6 +93,7 @@ test("a new database is created and seeded with the example plan", async (browse
   }
   if (!existsSync(database)) throw new Error(`no database file at ${database}`);
   screenshot("plans");
+  console.log(`measure: memory with the example plan open: ${residentMemory()}`);
 });
 
 // Sets a React-controlled input the way typing does (WebKitWebDriver cannot type into date inputs).
@@ -383,6 +398,31 @@ test("at 1280×720 every view fits the window in English and in French, and ever
   await (await browser.$('input[name="locale"][value="en"]')).click();
 });
 
+test("on a 1,000-product plan a typed price updates the figures (time measured)", async (browser) => {
+  await openView(browser, "products");
+  const rows = ["sku,name,hs_code,unit_cost,currency,length_cm,width_cm,height_cm,weight_g"];
+  for (let index = 1; index <= 1000; index += 1) {
+    rows.push(`P${String(index).padStart(4, "0")},Speaker ${index},851822,18.50,EUR,20,12,10,650`);
+  }
+  const csv = join(dataDir, "catalogue-1000.csv");
+  writeFileSync(csv, `${rows.join("\n")}\n`);
+  await (await browser.$('[data-testid="catalogue-file"]')).addValue(csv);
+  await (await browser.$('button[data-action="accept-import"]')).click();
+  await (await browser.$('tr[data-sku="P1000"]')).waitForExist({ timeout: 120000 });
+  // The speaker carries every input its margin needs; the 1,000 imported products are the load.
+  const margin = '[data-testid="margin-SPK-1-amazon-jp"]';
+  const before = await textOf(browser, margin);
+  const price = await (await browser.$('tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]')).getValue();
+  const started = Date.now();
+  await editCell(browser, 'tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]', price === "7980" ? "6980" : "7980");
+  await browser.waitUntil(async () => (await textOf(browser, margin)) !== before, {
+    timeout: 120000,
+    timeoutMsg: `the margin of SPK-1 stayed at ${before}`,
+  });
+  console.log(`measure: 1,000-product plan, price typed to margin shown ${Date.now() - started} ms (debug build)`);
+  screenshot("products-1000");
+});
+
 // A local stand-in for the ECB server, serving a recorded 90-day feed.
 let ecbRequests = 0;
 const ecbFeed = readFileSync(join(root, "tests/fixtures/ecb/eurofxref-hist-90d-excerpt-2017.xml"));
@@ -430,6 +470,10 @@ async function main() {
       },
     });
     console.log(`e2e: session started in ${Date.now() - started} ms`);
+    // Cold start to the first useful paint: from asking for the session (which starts the app) to
+    // the seeded plan's title on screen.
+    await (await browser.$('[data-testid="plan-title"]')).waitForDisplayed({ timeout: 60000 });
+    console.log(`measure: start to first paint of the plan ${Date.now() - started} ms`);
     for (const { name, body } of tests) {
       try {
         await body(browser);
