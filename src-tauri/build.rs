@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "export_portable",
     "import_portable",
     "data_versions",
+    "assess_health",
 ];
 
 fn main() {

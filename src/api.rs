@@ -5,6 +5,7 @@
 
 pub mod bindings;
 mod editing;
+mod health;
 mod settings;
 
 pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};

@@ -328,3 +328,26 @@ fn a_portable_copy_comes_back_as_a_new_plan_with_its_evidence() {
     assert_eq!(evidence.len(), 1);
     assert_eq!(evidence[0].original_name, "évidence.pdf");
 }
+
+#[test]
+fn the_health_panel_judges_typed_metrics_and_names_a_bad_one() {
+    use landfall::checklist::health::{Metrics, Programme, Verdict};
+    let (_dir, landfall, _id) = open();
+    let metrics = |order_defect_rate: &str| Metrics {
+        marketplace: landfall::plan::Marketplace::AmazonJp,
+        programme: Programme::Standard,
+        as_of: NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        order_defect_rate: Some(order_defect_rate.parse().unwrap()),
+        pre_fulfilment_cancel_rate: None,
+        late_shipment_rate: None,
+        response_within_24h: None,
+    };
+    // Amazon's order defect rate target is under 1%.
+    let good = landfall.assess_health(metrics("0.42")).unwrap();
+    assert_eq!(good.metrics[0].verdict, Verdict::Pass);
+    let bad = landfall.assess_health(metrics("1.5")).unwrap();
+    assert_eq!(bad.metrics[0].verdict, Verdict::Fail);
+    let err = landfall.assess_health(metrics("140")).unwrap_err();
+    assert_eq!(err.code, ErrorCode::BadInput);
+    assert_eq!(err.problems[0].field, "metrics.order_defect_rate");
+}

@@ -11,6 +11,7 @@ use landfall::api::{
     Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::TargetChecklist;
+use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::plan::Product;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
@@ -42,6 +43,11 @@ fn app_info(app: State<'_, App>) -> Result<AppInfo, ApiError> {
 #[tauri::command]
 fn data_versions(app: State<'_, App>) -> Result<DataVersions, ApiError> {
     with(&app, |landfall| Ok(landfall.data_versions()))
+}
+
+#[tauri::command]
+fn assess_health(app: State<'_, App>, metrics: Metrics) -> Result<HealthReport, ApiError> {
+    with(&app, |landfall| landfall.assess_health(metrics))
 }
 
 #[tauri::command]
@@ -319,7 +325,8 @@ fn main() {
             remove_evidence,
             export_portable,
             import_portable,
-            data_versions
+            data_versions,
+            assess_health
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -10,6 +10,7 @@ use super::{
     PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::TargetChecklist;
+use crate::checklist::health::{HealthReport, Metrics};
 use crate::rates::{RatesReport, UpdateOutcome};
 use crate::report::export::Exported;
 use crate::store::{Evidence, PlanSummary};
@@ -68,6 +69,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<EvidenceAttachment>();
     collector.visit::<Evidence>();
     collector.visit::<DataVersions>();
+    collector.visit::<Metrics>();
+    collector.visit::<HealthReport>();
     if !collector.clashes.is_empty() {
         return Err(collector.clashes);
     }

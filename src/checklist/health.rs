@@ -245,17 +245,12 @@ impl Metrics {
     }
 }
 
-/// Reads a metrics file; rates must be percentages between 0 and 100.
-pub fn parse_metrics(source_name: &str, text: &str) -> Result<Metrics, InputError> {
-    let error = |problems| InputError {
-        source_name: source_name.to_owned(),
-        problems,
-    };
-    let file: MetricsFile = locate::from_toml(text).map_err(|problem| error(vec![problem]))?;
-    let mut problems: Vec<Problem> = Metric::ALL
+/// Rates must be percentages between 0 and 100; each problem names its field (`metrics.<name>`).
+pub fn check_metrics(metrics: &Metrics) -> Vec<Problem> {
+    Metric::ALL
         .into_iter()
         .filter_map(|metric| {
-            let value = file.metrics.value(metric)?;
+            let value = metrics.value(metric)?;
             let name = serde_json::to_value(metric).ok()?.as_str()?.to_owned();
             (value < Decimal::ZERO || value > Decimal::ONE_HUNDRED).then(|| {
                 Problem::at(
@@ -264,7 +259,17 @@ pub fn parse_metrics(source_name: &str, text: &str) -> Result<Metrics, InputErro
                 )
             })
         })
-        .collect();
+        .collect()
+}
+
+/// Reads a metrics file; rates must be percentages between 0 and 100.
+pub fn parse_metrics(source_name: &str, text: &str) -> Result<Metrics, InputError> {
+    let error = |problems| InputError {
+        source_name: source_name.to_owned(),
+        problems,
+    };
+    let file: MetricsFile = locate::from_toml(text).map_err(|problem| error(vec![problem]))?;
+    let mut problems = check_metrics(&file.metrics);
     if problems.is_empty() {
         Ok(file.metrics)
     } else {

@@ -225,6 +225,25 @@ test("an evidence file is attached to an item and checked against its validity r
   screenshot("checklist-evidence");
 });
 
+test("the health panel judges typed metrics against Amazon's targets", async (browser) => {
+  await openView(browser, "checklist");
+  const panel = '[data-testid="health-amazon-jp"]';
+  await (await browser.$(`${panel} summary`)).click();
+  // Order defect rate 1.5% breaks the < 1% target; 0.5% late shipments meets < 4%.
+  await (await browser.$(`${panel} input[data-metric="order_defect_rate"]`)).setValue("1,5");
+  await (await browser.$(`${panel} input[data-metric="late_shipment_rate"]`)).setValue("0.5");
+  await (await browser.$(`${panel} button[data-action="assess-health"]`)).click();
+  const report = `${panel} [data-testid="health-report"]`;
+  await (await browser.$(report)).waitForDisplayed({ timeout: 15000 });
+  const verdicts = await browser.execute(
+    (css) => Object.fromEntries([...document.querySelectorAll(`${css} tr[data-verdict]`)].map((row) => [row.cells[0].textContent, row.dataset.verdict])),
+    report,
+  );
+  if (verdicts["Order defect rate"] !== "fail") throw new Error(`verdicts: ${JSON.stringify(verdicts)}`);
+  if (verdicts["Late shipment rate"] !== "pass") throw new Error(`verdicts: ${JSON.stringify(verdicts)}`);
+  screenshot("checklist-health");
+});
+
 test("workshop mode shows one screen at a time, moves with the keyboard and hides the purchase cost", async (browser) => {
   await openView(browser, "plans");
   await (await browser.$('button[data-action="workshop"]')).click();

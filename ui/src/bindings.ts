@@ -261,6 +261,8 @@ pages: number | null,
  */
 files: Array<string>, };
 
+export type FigureSource = { title: string, url: string, };
+
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
 
 export type Fulfilment = "fba" | "mfn" | "local-3pl";
@@ -278,6 +280,12 @@ outcome: string, message: string, };
 export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
 
 export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
+
+export type HealthReport = { marketplace: Marketplace, programme: Programme, as_of: string, metrics: Array<MetricResult>, 
+/**
+ * The worst verdict among confirmed targets (to-verify targets are shown but do not decide it).
+ */
+overall: Verdict, };
 
 export type ImportPreview = { rows: number, added: Array<string>, changed: Array<ChangedProduct>, unchanged: number, };
 
@@ -322,6 +330,24 @@ export type Lang = "fr" | "en";
 export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
+
+export type Metric = "order_defect_rate" | "pre_fulfilment_cancel_rate" | "late_shipment_rate" | "response_within_24h";
+
+export type MetricResult = { metric: Metric, label: Text, value: string | null, 
+/**
+ * The rule as shown to the user, e.g. `< 1%`.
+ */
+rule: string | null, at_risk_from: string | null, verdict: Verdict, certainty: Certainty | null, confidence: Confidence | null, source: FigureSource | null, };
+
+export type Metrics = { marketplace: Marketplace, programme: Programme, 
+/**
+ * The date of the snapshot (picks the targets in force).
+ */
+as_of: string, 
+/**
+ * Percentages; leave out what you do not have (cancel and late rates only exist for orders you ship).
+ */
+order_defect_rate?: string | null, pre_fulfilment_cancel_rate?: string | null, late_shipment_rate?: string | null, response_within_24h?: string | null, };
 
 export type Missing = { 
 /**
@@ -426,6 +452,8 @@ export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_em
 export type ProductOverride = { marketplace: Marketplace, fulfilment_fee?: Amount | null, duty_rate?: Rate | null, };
 
 export type Profile = { as_of: string, home_currency: CurrencyCode, seller: Seller, targets: Array<Target>, };
+
+export type Programme = "standard" | "business";
 
 export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
 
@@ -648,6 +676,8 @@ days_received: number,
 error: ErrorInfo | null, warnings: Array<string>, };
 
 export type Validity = { "kind": "issued-within-days", days: number, } | { "kind": "not-expired" } | { "kind": "fixed-expiry", valid_days?: number | null, } | { "kind": "per-shipment" } | { "kind": "until-changed" };
+
+export type Verdict = "not_given" | "no_target" | "pass" | "at_risk" | "fail";
 
 export type Weighing = { criteria: Array<CriterionWeight>, 
 /**

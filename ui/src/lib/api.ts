@@ -7,7 +7,9 @@ import type {
   Evidence,
   EvidenceAttachment,
   Exported,
+  HealthReport,
   ItemUpdate,
+  Metrics,
   PlanComparison,
   PlanDetail,
   PlanQuote,
@@ -24,6 +26,7 @@ import type {
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   dataVersions: () => invoke<DataVersions>("data_versions"),
+  assessHealth: (metrics: Metrics) => invoke<HealthReport>("assess_health", { metrics }),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
   newPlanFromExample: (name: string) => invoke<PlanSummary>("new_plan_from_example", { name }),

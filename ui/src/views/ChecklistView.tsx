@@ -14,6 +14,7 @@ import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { HealthPanel } from "./HealthPanel";
 import type { ApiError } from "../bindings";
 
 const filters: ChecklistFilter[] = ["all", "blockers", "blocked", "dueSoon", "mine"];
@@ -218,6 +219,7 @@ function TargetSection({ target, filter, owner, onUpdate, evidence }: TargetProp
           ))}
         </ul>
       </details>
+      <HealthPanel marketplace={target.marketplace} asOf={target.as_of} />
       <p className="muted small">{target.disclaimer[locale]}</p>
     </article>
   );
