@@ -251,8 +251,9 @@ fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         "Edit",
         true,
         &[
-            &PredefinedMenuItem::undo(app, None)?,
-            &PredefinedMenuItem::redo(app, None)?,
+            // Our own items: outside a text field they undo plan changes (the window decides).
+            &MenuItem::with_id(app, "undo", "Undo", true, None::<&str>)?,
+            &MenuItem::with_id(app, "redo", "Redo", true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
             &PredefinedMenuItem::cut(app, None)?,
             &PredefinedMenuItem::copy(app, None)?,

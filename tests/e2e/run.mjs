@@ -189,6 +189,19 @@ test("changing the price in the product table changes the margin", async (browse
   await browser.keys("Escape");
 });
 
+test("Ctrl+Z outside a field undoes the last plan change and Ctrl+Shift+Z redoes it", async (browser) => {
+  await openView(browser, "products");
+  const margin = '[data-testid="margin-SPK-1-amazon-jp"]';
+  await waitForText(browser, margin, "¥2,566", "the margin after the price change");
+  await (await browser.$('[data-testid="view-products"] h1')).click();
+  await browser.keys(["Control", "z"]);
+  await waitForText(browser, margin, "¥1,741", "the margin after Ctrl+Z");
+  const price = await (await browser.$('tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]')).getValue();
+  if (price !== "6980") throw new Error(`after undo the price reads ${price}`);
+  await browser.keys(["Control", "Shift", "z"]);
+  await waitForText(browser, margin, "¥2,566", "the margin after Ctrl+Shift+Z");
+});
+
 test("a catalogue with bad rows shows row, column and reason and saves nothing", async (browser) => {
   await openView(browser, "products");
   const csv = join(dataDir, "catalogue-with-errors.csv");

@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ApiError } from "./bindings";
 import { asApiError } from "./lib/api";
 import { useMenu } from "./lib/desktop";
 import { openPortable, saveCopy } from "./lib/portable";
+import { undoKey, useUndo } from "./lib/undo";
 import { ErrorLine } from "./views/ErrorLine";
 import { WorkshopView } from "./views/WorkshopView";
 import { useI18n, type MessageKey } from "./lib/i18n";
@@ -28,6 +29,22 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  const history = useUndo();
+  // Plan-level undo where no text field has the focus; inside a field, its own undo applies.
+  const inField = () => document.activeElement?.matches("input, textarea, select, [contenteditable]") ?? false;
+  const { undo, redo } = history;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const direction = undoKey(event);
+      if (!direction || inField()) return;
+      event.preventDefault();
+      if (direction === "undo") undo();
+      else redo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undo, redo]);
+
   const opened = (summary: { id: number } | null) => {
     if (!summary) return;
     setPlanId(summary.id);
@@ -49,6 +66,8 @@ export function App() {
       );
     },
     "export-report": () => setView("reports"),
+    undo: () => (inField() ? document.execCommand("undo") : history.undo()),
+    redo: () => (inField() ? document.execCommand("redo") : history.redo()),
     workshop: () => planId !== null && setWorkshop((on) => !on),
   };
   useMenu((id) => {
@@ -85,6 +104,7 @@ export function App() {
       </nav>
       <main className="content" data-testid={`view-${view}`}>
         {error && <ErrorLine error={error} />}
+        {history.error && <ErrorLine error={history.error} />}
         {notice && (
           <p role="status" className="ok">
             {notice}

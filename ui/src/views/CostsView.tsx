@@ -5,6 +5,7 @@ import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount, formatPercent } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
 import { checkField, fieldValue, problemsByField, withField, type Field } from "../lib/productForm";
+import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
 import { EditableCell } from "./EditableCell";
 import { ErrorLine } from "./ErrorLine";
@@ -26,8 +27,10 @@ export function CostsView({ planId }: { planId: number | null }) {
 function CostsForPlan({ planId }: { planId: number }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
-  const quote = useLoad(() => api.quotePlan(planId), `${planId}:${version}`, planId);
-  const detail = useLoad(() => api.getPlan(planId), `${planId}:${version}`, planId);
+  const { revision } = useUndo();
+  const key = `${planId}:${version}:${revision}`;
+  const quote = useLoad(() => api.quotePlan(planId), key, planId);
+  const detail = useLoad(() => api.getPlan(planId), key, planId);
   if (quote.state === "loading") return <p>{t("common.loading")}</p>;
   if (quote.state === "failed") return <ErrorLine error={quote.error} />;
   const { quote: result, rates, rate_warnings: warnings } = quote.value;
@@ -63,6 +66,7 @@ function Overrides({ planId, plan, item, onSaved }: { planId: number; plan: Plan
   const { t } = useI18n();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
+  const { record } = useUndo();
   const product = plan.products?.find((candidate) => candidate.sku === item.sku);
   const target = plan.targets?.find((candidate) => candidate.marketplace === item.marketplace);
   if (!product || !target) return null;
@@ -81,6 +85,7 @@ function Overrides({ planId, plan, item, onSaved }: { planId: number; plan: Plan
     const changed = withField(product, field, value, product.unit_cost?.currency ?? plan.plan.home_currency);
     api.saveProduct(planId, product.sku, changed).then(
       () => {
+        record({ kind: "product", planId, before: product, after: changed });
         setErrors({});
         setError(null);
         onSaved();

@@ -4,6 +4,7 @@ import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount } from "../lib/money";
 import { checkField, fieldValue, problemsByField, withField, type Field, type FieldErrors } from "../lib/productForm";
+import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
 import { CatalogueImport } from "./CatalogueImport";
 import { ErrorLine } from "./ErrorLine";
@@ -33,8 +34,10 @@ export function ProductsView({ planId }: { planId: number | null }) {
 function ProductsForPlan({ planId }: { planId: number }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
-  const detail = useLoad(() => api.getPlan(planId), `${planId}:${version}`, planId);
-  const quote = useLoad(() => api.quotePlan(planId), `${planId}:${version}`, planId);
+  const { revision } = useUndo();
+  const key = `${planId}:${version}:${revision}`;
+  const detail = useLoad(() => api.getPlan(planId), key, planId);
+  const quote = useLoad(() => api.quotePlan(planId), key, planId);
   const [editing, setEditing] = useState<Product | "new" | null>(null);
   const saved = () => setVersion((n) => n + 1);
 
@@ -73,6 +76,7 @@ function ProductsForPlan({ planId }: { planId: number }) {
 function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; onSaved: () => void }) {
   const { t } = useI18n();
   const [error, setError] = useState<ApiError | null>(null);
+  const { record } = useUndo();
   const profile: Profile = {
     as_of: plan.plan.as_of,
     home_currency: plan.plan.home_currency,
@@ -82,6 +86,7 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
   const save = (next: Profile) =>
     api.saveProfile(planId, next).then(
       () => {
+        record({ kind: "profile", planId, before: profile, after: next });
         setError(null);
         onSaved();
       },
@@ -236,6 +241,7 @@ function ProductTable({ planId, plan, items, onSaved, onEditFlags }: TableProps)
   const { t, locale } = useI18n();
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [other, setOther] = useState<ApiError | null>(null);
+  const { record } = useUndo();
   const targets = (plan.targets ?? []).map((target) => target.marketplace);
   const products = plan.products ?? [];
 
@@ -248,6 +254,7 @@ function ProductTable({ planId, plan, items, onSaved, onEditFlags }: TableProps)
     const changed = withField(product, field, value, product.unit_cost?.currency ?? plan.plan.home_currency);
     api.saveProduct(planId, product.sku, changed).then(
       () => {
+        record({ kind: "product", planId, before: product, after: changed });
         setErrors((all) => ({ ...all, [product.sku]: {} }));
         setOther(null);
         onSaved();
@@ -260,7 +267,14 @@ function ProductTable({ planId, plan, items, onSaved, onEditFlags }: TableProps)
       },
     );
   };
-  const remove = (product: Product) => api.deleteProduct(planId, product.sku).then(onSaved, (f: unknown) => setOther(asApiError(f)));
+  const remove = (product: Product) =>
+    api.deleteProduct(planId, product.sku).then(
+      () => {
+        record({ kind: "product", planId, before: product, after: null });
+        onSaved();
+      },
+      (failure: unknown) => setOther(asApiError(failure)),
+    );
 
   if (products.length === 0) return <p className="muted">{t("products.none")}</p>;
   return (

@@ -3,6 +3,7 @@ import type { ApiError, Plan, Product } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { blankProduct, checkField, marketplaceCurrency, problemsByField, withField, type Field } from "../lib/productForm";
+import { useUndo } from "../lib/undo";
 import { answersFromFlags, flagsFromAnswers, visibleQuestions, type Answers } from "../lib/questionnaire";
 import { ErrorLine } from "./ErrorLine";
 
@@ -27,6 +28,7 @@ export function Questionnaire({ planId, plan, product, onDone }: Props) {
   const [values, setValues] = useState<Partial<Record<Field, string>>>({});
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
+  const { record } = useUndo();
 
   const basics: { field: Field; label: string }[] = isNew
     ? [
@@ -61,7 +63,10 @@ export function Questionnaire({ planId, plan, product, onDone }: Props) {
     if (Object.keys(errors).length > 0) return;
     next = { ...next, flags, toy_age_min_months: flags.includes("toy") ? ageMonths : null };
     api.saveProduct(planId, product?.sku ?? null, next).then(
-      () => onDone(true),
+      () => {
+        record({ kind: "product", planId, before: product, after: next });
+        onDone(true);
+      },
       (failure: unknown) => {
         const apiError = asApiError(failure);
         const { fields, other } = problemsByField(next, apiError.problems ?? []);
