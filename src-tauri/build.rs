@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "import_portable",
     "data_versions",
     "assess_health",
+    "open_report",
 ];
 
 fn main() {

@@ -383,7 +383,7 @@ impl Landfall {
     }
 
     /// Where exported reports go: `reports/` beside the database.
-    fn reports_dir(&self) -> std::path::PathBuf {
+    pub(crate) fn reports_dir(&self) -> std::path::PathBuf {
         self.data_dir().join("reports")
     }
 

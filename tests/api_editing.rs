@@ -351,3 +351,41 @@ fn the_health_panel_judges_typed_metrics_and_names_a_bad_one() {
     assert_eq!(err.code, ErrorCode::BadInput);
     assert_eq!(err.problems[0].field, "metrics.order_defect_rate");
 }
+
+#[test]
+fn only_a_report_of_this_data_folder_can_be_opened() {
+    use landfall::api::ReportRequest;
+    use landfall::report::export::ReportFormat;
+    use landfall::report::{Lang, Paper};
+    let (dir, mut landfall, id) = open();
+    let request = ReportRequest {
+        format: ReportFormat::Json,
+        lang: Lang::En,
+        paper: Paper::A4,
+        consultant: None,
+        client: None,
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let exported = landfall.export_report(id, request, today).unwrap();
+    let path = exported.path.display().to_string();
+    assert_eq!(
+        landfall.report_file(&path).unwrap(),
+        exported.path.canonicalize().unwrap()
+    );
+    // Anything else is refused, even through `..` out of reports/.
+    let outside = dir.path().join("landfall.sqlite3").display().to_string();
+    let sneaky = dir
+        .path()
+        .join("reports/../landfall.sqlite3")
+        .display()
+        .to_string();
+    for path in [
+        outside,
+        sneaky,
+        "/etc/passwd".to_owned(),
+        "relative.pdf".to_owned(),
+    ] {
+        let err = landfall.report_file(&path).unwrap_err();
+        assert_eq!(err.code, ErrorCode::BadInput, "{path}");
+    }
+}

@@ -195,6 +195,18 @@ fn import_portable(app: State<'_, App>, path: String) -> Result<PlanSummary, Api
     with(&app, |landfall| landfall.import_portable(&path))
 }
 
+/// Opens an exported report with the system's viewer; the api checks it is a report of this folder.
+#[tauri::command]
+fn open_report(app: State<'_, App>, path: String) -> Result<(), ApiError> {
+    let file = with(&app, |landfall| landfall.report_file(&path))?;
+    open::that_detached(&file).map_err(|err| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("cannot open {}: {err}", file.display()),
+        )
+    })
+}
+
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
@@ -327,7 +339,8 @@ fn main() {
             export_portable,
             import_portable,
             data_versions,
-            assess_health
+            assess_health,
+            open_report
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

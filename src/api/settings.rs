@@ -44,3 +44,25 @@ impl Landfall {
         }
     }
 }
+
+impl Landfall {
+    /// A report file the desktop may open with the system viewer: only an existing file inside
+    /// `reports/` of this data folder, whatever path the window sends.
+    pub fn report_file(&self, path: &str) -> Result<std::path::PathBuf, super::ApiError> {
+        let refused = || {
+            super::ApiError::new(
+                super::ErrorCode::BadInput,
+                format!("path: {path} is not a report of this data folder"),
+            )
+        };
+        let folder = self.reports_dir().canonicalize().map_err(|_| refused())?;
+        let file = std::path::Path::new(path)
+            .canonicalize()
+            .map_err(|_| refused())?;
+        if file.starts_with(&folder) && file.is_file() {
+            Ok(file)
+        } else {
+            Err(refused())
+        }
+    }
+}

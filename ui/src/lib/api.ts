@@ -42,6 +42,7 @@ export const api = {
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
   exportReport: (id: number, request: ReportRequest) => invoke<Exported>("export_report", { id, request }),
+  openReport: (path: string) => invoke<null>("open_report", { path }),
   saveProfile: (id: number, profile: Profile) => invoke<PlanDetail>("save_profile", { id, profile }),
   saveProduct: (id: number, previousSku: string | null, product: Product) =>
     invoke<PlanDetail>("save_product", { id, previousSku, product }),

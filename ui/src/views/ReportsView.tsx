@@ -113,6 +113,14 @@ export function ReportsView({ planId }: { planId: number | null }) {
           <p>
             <code data-testid="report-path">{done.path}</code>
           </p>
+          <button
+            type="button"
+            className="primary"
+            data-action="open-report"
+            onClick={() => api.openReport(done.path).catch((failure: unknown) => setError(asApiError(failure)))}
+          >
+            {t("reports.open")}
+          </button>
         </div>
       )}
     </section>
