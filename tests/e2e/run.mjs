@@ -310,6 +310,10 @@ test("the channels view compares scenarios with a total profit, a tornado and th
   if (!/€/.test(total)) throw new Error(`the scenario total reads "${total}"`);
   const weighing = await textOf(browser, '[data-testid="weighing"]');
   if (!weighing.includes("amazon-jp-fba")) throw new Error(`weighing reads "${weighing}"`);
+  // The chart marks the break-even the table states (the plan's price was raised by earlier tests).
+  const breakEven = await textOf(browser, 'tr[data-channel="amazon-jp-fba"] [data-figure="break-even"]');
+  const legend = await textOf(browser, '[data-testid="profit-by-volume"] .legend');
+  if (!legend.includes(`break-even at ${breakEven} units`)) throw new Error(`the legend reads "${legend}", the table ${breakEven}`);
   screenshot("channels");
   const picker = await browser.$('[data-testid="scenario-picker"]');
   const options = await picker.$$("option");

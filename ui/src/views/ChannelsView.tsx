@@ -6,6 +6,7 @@ import { useI18n } from "../lib/i18n";
 import { formatAmount, formatMoney, formatPercent } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { ProfitByVolume } from "./ProfitByVolume";
 import { Tornado } from "./Tornado";
 
 export function ChannelsView({ planId }: { planId: number | null }) {
@@ -84,6 +85,7 @@ function ChannelsForPlan({ planId }: { planId: number }) {
         {other && <ScenarioCard scenario={other} />}
       </div>
       {selected && <ContributionChart scenario={selected} />}
+      {selected && <ProfitByVolume scenario={selected} />}
       <article className="card">
         <h2>{t("channels.sensitivity")}</h2>
         {comparison.sensitivity.length === 0 ? (
@@ -168,7 +170,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
                 <td className="num" data-figure="monthly_profit">
                   {formatAmount(channel.monthly_profit, channel.currency, locale)}
                 </td>
-                <td className="num">{channel.break_even_units ?? t("channels.never")}</td>
+                <td className="num" data-figure="break-even">{channel.break_even_units ?? t("channels.never")}</td>
                 <td className="num">
                   {channel.months_to_recover === null ? t("channels.never") : t("channels.months", { count: channel.months_to_recover })}
                 </td>

@@ -27,6 +27,8 @@ export function CostsView({ planId }: { planId: number | null }) {
 function CostsForPlan({ planId }: { planId: number }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
+  const [refreshing, setRefreshing] = useState(false);
+  const [ratesError, setRatesError] = useState<ApiError | null>(null);
   const { revision } = useUndo();
   const key = `${planId}:${version}:${revision}`;
   const quote = useLoad(() => api.quotePlan(planId), key, planId);
@@ -39,8 +41,31 @@ function CostsForPlan({ planId }: { planId: number }) {
       <h1>{t("module.comingTitle", { module: t("nav.costs"), plan: result.plan })}</h1>
       <p className="lead">{t("module.costs.lead")}</p>
       <p className="rates-status" data-testid="rates-status">
-        {t(`costs.rates.${rates.kind}`, { date: rates.date })}
+        {t(`costs.rates.${rates.kind}`, { date: rates.date })}{" "}
+        <button
+          type="button"
+          className="chip"
+          data-action="refresh-rates"
+          disabled={refreshing}
+          onClick={() => {
+            setRefreshing(true);
+            api.updateRates().then(
+              () => {
+                setRefreshing(false);
+                setRatesError(null);
+                setVersion((n) => n + 1);
+              },
+              (failure: unknown) => {
+                setRefreshing(false);
+                setRatesError(asApiError(failure));
+              },
+            );
+          }}
+        >
+          {refreshing ? t("costs.refreshing") : t("costs.refreshRates")}
+        </button>
       </p>
+      {ratesError && <ErrorLine error={ratesError} />}
       {warnings.map((warning, index) => (
         <p key={index} className="warning">
           {warning}
