@@ -26,7 +26,7 @@ use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, Problem, parse_plan};
-use crate::rates::{self, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
+use crate::rates::{self, RateWarning, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::report::export::{Exported, ReportFormat, export};
 use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
 use crate::store::{EXAMPLE_PLAN_TOML, PlanId, PlanSummary, Store, StoreError, sha256_hex};
@@ -121,7 +121,7 @@ pub struct PlanQuote {
     /// Where the rates come from (fetched, cached or bundled) and their date.
     pub rates: RatesStatus,
     /// Staleness warnings to show beside the figures.
-    pub rate_warnings: Vec<String>,
+    pub rate_warnings: Vec<RateWarning>,
 }
 
 /// A plan's channel comparison with the exchange rates it was computed with.
@@ -129,7 +129,7 @@ pub struct PlanQuote {
 pub struct PlanComparison {
     pub comparison: Comparison,
     pub rates: RatesStatus,
-    pub rate_warnings: Vec<String>,
+    pub rate_warnings: Vec<RateWarning>,
 }
 
 impl From<ReportError> for ApiError {

@@ -187,7 +187,7 @@ impl std::fmt::Display for RatesStatus {
 pub struct Rates {
     pub book: RateBook,
     pub status: RatesStatus,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RateWarning>,
 }
 
 /// The provenance of the bundled snapshot.
@@ -236,17 +236,67 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<Rates, RatesError> {
     })
 }
 
-fn staleness_warnings(status: RatesStatus, today: NaiveDate) -> Vec<String> {
-    let date = status.date();
-    let age = (today - date).num_days();
+/// Why the rates in use deserve a second look, as data so each language can word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum RateWarning {
+    /// Only the snapshot bundled with Landfall is available.
+    Bundled {
+        #[ts(type = "string")]
+        published: NaiveDate,
+        age_days: i64,
+        #[ts(type = "string")]
+        on: NaiveDate,
+    },
+    /// The newest fetched rates are older than [`STALE_AFTER_DAYS`].
+    Stale {
+        #[ts(type = "string")]
+        published: NaiveDate,
+        age_days: i64,
+        #[ts(type = "string")]
+        on: NaiveDate,
+    },
+}
+
+impl std::fmt::Display for RateWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RateWarning::Bundled {
+                published,
+                age_days,
+                on,
+            } => write!(
+                f,
+                "using the ECB rates bundled with Landfall, published {published} ({age_days} days \
+                 before {on}); run `landfall rates update` when online"
+            ),
+            RateWarning::Stale {
+                published,
+                age_days,
+                on,
+            } => write!(
+                f,
+                "the newest ECB rates are from {published}, {age_days} days before {on}; run \
+                 `landfall rates update`"
+            ),
+        }
+    }
+}
+
+fn staleness_warnings(status: RatesStatus, today: NaiveDate) -> Vec<RateWarning> {
+    let published = status.date();
+    let age_days = (today - published).num_days();
     match status {
-        RatesStatus::Bundled { .. } => vec![format!(
-            "using the ECB rates bundled with Landfall, published {date} ({age} days before {today}); \
-             run `landfall rates update` when online"
-        )],
-        _ if age > STALE_AFTER_DAYS => vec![format!(
-            "the newest ECB rates are from {date}, {age} days before {today}; run `landfall rates update`"
-        )],
+        RatesStatus::Bundled { .. } => vec![RateWarning::Bundled {
+            published,
+            age_days,
+            on: today,
+        }],
+        _ if age_days > STALE_AFTER_DAYS => vec![RateWarning::Stale {
+            published,
+            age_days,
+            on: today,
+        }],
         _ => Vec::new(),
     }
 }
@@ -260,7 +310,7 @@ pub struct UpdateOutcome {
     pub days_received: usize,
     /// Why the fetch failed; the previous rates were kept.
     pub error: Option<ErrorInfo>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RateWarning>,
 }
 
 /// An error as the UI receives it.
@@ -412,7 +462,7 @@ pub struct RatesReport {
     pub customs: Vec<CustomsRate>,
     pub last_attempt: Option<FxFetchLog>,
     pub last_success: Option<FxFetchLog>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RateWarning>,
 }
 
 /// The rates in force on `on`, each with its publication date and origin.

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use landfall::rates::{self, FetchConfig, RatesStatus};
+use landfall::rates::{self, FetchConfig, RateWarning, RatesStatus};
 use landfall::store::Store;
 
 const DAILY: &str = include_str!("../data/fx/eurofxref-daily-2024-06-28.xml");
@@ -175,10 +175,19 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
     let later: NaiveDate = "2024-07-08".parse().unwrap();
     let stale = rates::load(&store, later).unwrap();
     assert_eq!(stale.status, RatesStatus::Cached { date: published });
+    // Published 2024-06-28, looked at on 2024-07-08: 10 days, over the 4-day limit.
+    assert_eq!(
+        stale.warnings,
+        [RateWarning::Stale {
+            published,
+            age_days: 10,
+            on: later
+        }]
+    );
     assert!(
-        stale.warnings[0].contains("10 days before 2024-07-08"),
-        "{:?}",
-        stale.warnings
+        stale.warnings[0]
+            .to_string()
+            .contains("10 days before 2024-07-08")
     );
 }
 
@@ -197,10 +206,11 @@ fn failed_first_fetch_falls_back_to_the_bundled_snapshot() {
         }
     );
     assert!(
-        outcome.warnings[0].contains("bundled"),
+        matches!(outcome.warnings[..], [RateWarning::Bundled { .. }]),
         "{:?}",
         outcome.warnings
     );
+    assert!(outcome.warnings[0].to_string().contains("bundled"));
     assert!(store.fx_rates(rates::SOURCE_ECB).unwrap().is_empty());
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use landfall::rates::{
-    self, CustomsRate, Origin, RateBook, RatesError, RatesStatus, customs_rate_on,
+    self, CustomsRate, Origin, RateBook, RateWarning, RatesError, RatesStatus, customs_rate_on,
     parse_customs_csv, parse_ecb_xml,
 };
 use landfall::store::Store;
@@ -152,11 +152,18 @@ fn store_cache_wins_over_bundled_and_reports_staleness() {
             date: date("2024-06-28")
         }
     );
-    assert_eq!(bundled.warnings.len(), 1);
+    assert_eq!(
+        bundled.warnings,
+        [RateWarning::Bundled {
+            published: date("2024-06-28"),
+            age_days: 5,
+            on: today
+        }]
+    );
     assert!(
-        bundled.warnings[0].contains("5 days before 2024-07-03"),
-        "{:?}",
-        bundled.warnings
+        bundled.warnings[0]
+            .to_string()
+            .contains("5 days before 2024-07-03")
     );
 
     let outcome =

@@ -385,7 +385,7 @@ export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, 
  */
 channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
-export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<string>, };
+export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, };
 
@@ -405,7 +405,7 @@ rates: RatesStatus,
 /**
  * Staleness warnings to show beside the figures.
  */
-rate_warnings: Array<string>, };
+rate_warnings: Array<RateWarning>, };
 
 export type PlanSummary = { id: PlanId, name: string, 
 /**
@@ -463,11 +463,13 @@ export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, 
 
 export type Rate = string;
 
+export type RateWarning = { "kind": "bundled", published: string, age_days: number, on: string, } | { "kind": "stale", published: string, age_days: number, on: string, };
+
 export type RatesReport = { 
 /**
  * The date the rates are given for.
  */
-on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<string>, };
+on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<RateWarning>, };
 
 export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
 
@@ -673,7 +675,7 @@ days_received: number,
 /**
  * Why the fetch failed; the previous rates were kept.
  */
-error: ErrorInfo | null, warnings: Array<string>, };
+error: ErrorInfo | null, warnings: Array<RateWarning>, };
 
 export type Validity = { "kind": "issued-within-days", days: number, } | { "kind": "not-expired" } | { "kind": "fixed-expiry", valid_days?: number | null, } | { "kind": "per-shipment" } | { "kind": "until-changed" };
 

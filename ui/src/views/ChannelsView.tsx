@@ -6,6 +6,7 @@ import { useI18n } from "../lib/i18n";
 import { formatAmount, formatMoney, formatPercent } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { RateWarnings } from "./RateWarnings";
 import { ProfitByVolume } from "./ProfitByVolume";
 import { Tornado } from "./Tornado";
 
@@ -46,11 +47,7 @@ function ChannelsForPlan({ planId }: { planId: number }) {
       <h1>{t("module.comingTitle", { module: t("nav.channels"), plan: comparison.plan })}</h1>
       <p className="lead">{t("module.channels.lead")}</p>
       <p className="rates-status">{t(`costs.rates.${rates.kind}`, { date: rates.date })}</p>
-      {warnings.map((warning, index) => (
-        <p key={index} className="warning">
-          {warning}
-        </p>
-      ))}
+      <RateWarnings warnings={warnings} />
       <div className="toolbar">
         <label>
           {t("channels.scenario")}{" "}

@@ -9,6 +9,7 @@ import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
 import { EditableCell } from "./EditableCell";
 import { ErrorLine } from "./ErrorLine";
+import { RateWarnings } from "./RateWarnings";
 import { Waterfall } from "./Waterfall";
 
 export function CostsView({ planId }: { planId: number | null }) {
@@ -66,11 +67,7 @@ function CostsForPlan({ planId }: { planId: number }) {
         </button>
       </p>
       {ratesError && <ErrorLine error={ratesError} />}
-      {warnings.map((warning, index) => (
-        <p key={index} className="warning">
-          {warning}
-        </p>
-      ))}
+      <RateWarnings warnings={warnings} />
       {result.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
       {result.items.map((item) => (
         <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of}>

@@ -4,6 +4,7 @@ import { api, asApiError } from "../lib/api";
 import { useI18n } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { RateWarnings } from "./RateWarnings";
 
 /** Exchange rates in force, their origin and date, and the update action (never blocks the window). */
 export function RatesPanel() {
@@ -55,11 +56,7 @@ function RatesSummary({ report, locale }: { report: RatesReport; locale: string 
   return (
     <>
       <p data-testid="rates-status">{t(`costs.rates.${report.status.kind}`, { date: report.status.date })}</p>
-      {report.warnings.map((warning, index) => (
-        <p key={index} className="warning">
-          {warning}
-        </p>
-      ))}
+      <RateWarnings warnings={report.warnings} />
       {report.last_attempt && (
         <p className="muted small">
           {t("settings.ratesLastAttempt", {
