@@ -63,6 +63,19 @@ impl ApiError {
             problems: Vec::new(),
         }
     }
+
+    /// A refused input: one line a problem in the message, and the problems for the form's fields.
+    pub fn invalid(problems: Vec<Problem>) -> Self {
+        let message = problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n");
+        ApiError {
+            problems,
+            ..ApiError::new(ErrorCode::BadInput, message)
+        }
+    }
 }
 
 impl From<StoreError> for ApiError {

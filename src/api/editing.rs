@@ -276,22 +276,15 @@ impl Landfall {
     ) -> Result<PlanDetail, ApiError> {
         let problems = plan.validate();
         if !problems.is_empty() {
-            let mine: Vec<Problem> = problems
-                .iter()
-                .map(|problem| Problem {
-                    field: relative(&problem.field).unwrap_or_else(|| problem.field.clone()),
-                    ..problem.clone()
-                })
-                .collect();
-            let message = mine
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n");
-            return Err(ApiError {
-                problems: mine,
-                ..ApiError::new(ErrorCode::BadInput, message)
-            });
+            return Err(ApiError::invalid(
+                problems
+                    .into_iter()
+                    .map(|problem| Problem {
+                        field: relative(&problem.field).unwrap_or(problem.field),
+                        ..problem
+                    })
+                    .collect(),
+            ));
         }
         self.store.save_plan_typed(id, plan)?;
         self.get_plan(id)

@@ -9,15 +9,7 @@ impl Landfall {
     pub fn assess_health(&self, metrics: Metrics) -> Result<HealthReport, ApiError> {
         let problems = check_metrics(&metrics);
         if !problems.is_empty() {
-            let message = problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n");
-            return Err(ApiError {
-                problems,
-                ..ApiError::new(ErrorCode::BadInput, message)
-            });
+            return Err(ApiError::invalid(problems));
         }
         let targets = bundled::performance_targets().map_err(|err| {
             ApiError::new(

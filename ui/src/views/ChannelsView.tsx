@@ -6,20 +6,13 @@ import { useI18n } from "../lib/i18n";
 import { formatAmount, formatMoney, formatPercent } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { NoPlan } from "./NoPlan";
 import { RateWarnings } from "./RateWarnings";
 import { ProfitByVolume } from "./ProfitByVolume";
 import { Tornado } from "./Tornado";
 
 export function ChannelsView({ planId }: { planId: number | null }) {
-  const { t } = useI18n();
-  if (planId === null) {
-    return (
-      <section>
-        <h1>{t("nav.channels")}</h1>
-        <p className="muted">{t("module.noPlan")}</p>
-      </section>
-    );
-  }
+  if (planId === null) return <NoPlan title="nav.channels" />;
   return <ChannelsForPlan planId={planId} />;
 }
 

@@ -14,6 +14,7 @@ import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { NoPlan } from "./NoPlan";
 import { HealthPanel } from "./HealthPanel";
 import type { ApiError } from "../bindings";
 
@@ -21,15 +22,7 @@ const filters: ChecklistFilter[] = ["all", "blockers", "blocked", "dueSoon", "mi
 const statuses: ProgressStatus[] = ["to_do", "in_progress", "in_review", "done", "not_applicable"];
 
 export function ChecklistView({ planId }: { planId: number | null }) {
-  const { t } = useI18n();
-  if (planId === null) {
-    return (
-      <section>
-        <h1>{t("nav.checklist")}</h1>
-        <p className="muted">{t("module.noPlan")}</p>
-      </section>
-    );
-  }
+  if (planId === null) return <NoPlan title="nav.checklist" />;
   return <ChecklistForPlan planId={planId} />;
 }
 

@@ -9,19 +9,12 @@ import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
 import { EditableCell } from "./EditableCell";
 import { ErrorLine } from "./ErrorLine";
+import { NoPlan } from "./NoPlan";
 import { RateWarnings } from "./RateWarnings";
 import { Waterfall } from "./Waterfall";
 
 export function CostsView({ planId }: { planId: number | null }) {
-  const { t } = useI18n();
-  if (planId === null) {
-    return (
-      <section>
-        <h1>{t("nav.costs")}</h1>
-        <p className="muted">{t("module.noPlan")}</p>
-      </section>
-    );
-  }
+  if (planId === null) return <NoPlan title="nav.costs" />;
   return <CostsForPlan planId={planId} />;
 }
 

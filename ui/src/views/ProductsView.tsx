@@ -9,6 +9,8 @@ import { useLoad } from "../lib/useLoad";
 import { CatalogueImport } from "./CatalogueImport";
 import { ErrorLine } from "./ErrorLine";
 import { EditableCell } from "./EditableCell";
+import { LabelSelect } from "./LabelSelect";
+import { NoPlan } from "./NoPlan";
 import { Questionnaire } from "./Questionnaire";
 
 const marketplaces: Marketplace[] = ["amazon-jp", "amazon-us", "amazon-de", "amazon-fr", "amazon-uk"];
@@ -18,15 +20,7 @@ const entities: Entity[] = ["company", "sole-trader"];
 export const homeCurrencies = ["EUR", "CHF", "GBP", "USD", "JPY", "CAD", "SEK", "DKK", "PLN", "CZK"];
 
 export function ProductsView({ planId }: { planId: number | null }) {
-  const { t } = useI18n();
-  if (planId === null) {
-    return (
-      <section>
-        <h1>{t("nav.products")}</h1>
-        <p className="muted">{t("module.noPlan")}</p>
-      </section>
-    );
-  }
+  if (planId === null) return <NoPlan title="nav.products" />;
   return <ProductsForPlan planId={planId} />;
 }
 
@@ -130,16 +124,12 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
         </label>
         <label>
           {t("plans.sellerEntity")}
-          <select
+          <LabelSelect
+            label={t("plans.sellerEntity")}
             value={profile.seller.entity}
-            onChange={(event) => save({ ...profile, seller: { ...profile.seller, entity: event.target.value as Entity } })}
-          >
-            {entities.map((entity) => (
-              <option key={entity} value={entity}>
-                {t(`label.${entity}` as MessageKey)}
-              </option>
-            ))}
-          </select>
+            options={entities}
+            onChange={(entity) => save({ ...profile, seller: { ...profile.seller, entity } })}
+          />
         </label>
       </div>
       <table data-testid="targets">
@@ -159,31 +149,21 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
             <tr key={target.marketplace}>
               <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
               <td>
-                <select
-                  aria-label={t("plans.fulfilment")}
-                  data-field="fulfilment"
+                <LabelSelect
+                  label={t("plans.fulfilment")}
+                  field="fulfilment"
                   value={target.fulfilment}
-                  onChange={(event) => setTarget(index, { fulfilment: event.target.value as Fulfilment })}
-                >
-                  {fulfilments.map((fulfilment) => (
-                    <option key={fulfilment} value={fulfilment}>
-                      {t(`label.${fulfilment}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
+                  options={fulfilments}
+                  onChange={(fulfilment) => setTarget(index, { fulfilment })}
+                />
               </td>
               <td>
-                <select
-                  aria-label={t("plans.channel")}
+                <LabelSelect
+                  label={t("plans.channel")}
                   value={target.channel}
-                  onChange={(event) => setTarget(index, { channel: event.target.value as Channel })}
-                >
-                  {channels.map((channel) => (
-                    <option key={channel} value={channel}>
-                      {t(`label.${channel}` as MessageKey)}
-                    </option>
-                  ))}
-                </select>
+                  options={channels}
+                  onChange={(channel) => setTarget(index, { channel })}
+                />
               </td>
               <td className="num">
                 <input

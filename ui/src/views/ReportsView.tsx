@@ -4,6 +4,7 @@ import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { storedConsultant } from "../lib/preferences";
 import { ErrorLine } from "./ErrorLine";
+import { NoPlan } from "./NoPlan";
 
 const formats: ReportFormat[] = ["pdf", "xlsx", "csv", "json"];
 
@@ -18,14 +19,7 @@ export function ReportsView({ planId }: { planId: number | null }) {
   const [done, setDone] = useState<Exported | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  if (planId === null) {
-    return (
-      <section>
-        <h1>{t("nav.reports")}</h1>
-        <p className="muted">{t("module.noPlan")}</p>
-      </section>
-    );
-  }
+  if (planId === null) return <NoPlan title="nav.reports" />;
 
   const run = () => {
     setBusy(true);
