@@ -5,6 +5,7 @@
 //! Amazon fees, landed cost and prices net of tax come from the cost engine.
 
 pub mod economics;
+pub mod obligations;
 pub mod pack;
 pub mod sensitivity;
 pub mod weigh;
@@ -14,10 +15,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use economics::*;
+pub use obligations::*;
 pub use pack::*;
 pub use sensitivity::*;
 pub use weigh::*;
 
+use crate::checklist::catalogue::CatalogueError;
 use crate::cost::Detail;
 use crate::money::{Currency, FxRate};
 use crate::packs::Packs;
@@ -39,6 +42,8 @@ pub enum ChannelError {
     },
     #[error("no scenario named \"{name}\" (the plan has: {known})")]
     UnknownScenario { name: String, known: String },
+    #[error("the bundled checklist catalogues do not load: {0}")]
+    Catalogues(#[from] CatalogueError),
 }
 
 /// The whole comparison of a plan.
@@ -54,6 +59,10 @@ pub struct Comparison {
     pub selected: String,
     pub sensitivity: Vec<SensitivityRow>,
     pub weighing: Weighing,
+    /// Per selling channel, the own-store obligations (`store.*` checklist items) the seller carries
+    /// itself and those the marketplace carries for it.
+    #[serde(default)]
+    pub obligations: Vec<ChannelObligations>,
 }
 
 /// Compares the plan's channels. `selected` picks the scenario for the sensitivity and the weighing
@@ -119,6 +128,11 @@ pub fn compare(
         .find(|result| result.name == chosen.name)
         .ok_or(ChannelError::NoChannels)?;
     let weighing = weigh(plan, channel_packs, chosen_result);
+    let catalogues = crate::checklist::bundled::catalogues()?;
+    let obligations = catalogues
+        .own_store()
+        .map(|catalogue| obligations(plan, channel_packs, catalogue, plan.plan.as_of))
+        .unwrap_or_default();
     Ok(Comparison {
         plan: plan.plan.name.clone(),
         as_of: plan.plan.as_of,
@@ -127,5 +141,6 @@ pub fn compare(
         sensitivity: sensitivity(&context, chosen),
         weighing,
         scenarios: results,
+        obligations,
     })
 }

@@ -1,6 +1,6 @@
 //! `landfall compare PLAN [--json] [--scenario NAME] [--fx FROM/TO=RATE[@DATE]]… [--packs DIR]`:
 //! channel comparison of a plan (unit economics, fixed costs, break-even, scenarios side by side,
-//! sensitivity, qualitative weighing).
+//! sensitivity, qualitative weighing, own-store obligations the seller carries on each channel).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -233,6 +233,29 @@ fn render(comparison: &Comparison) -> String {
     }
     for gap in &comparison.weighing.missing {
         out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+    }
+    if !comparison.obligations.is_empty() {
+        out_line!(
+            out,
+            "\nOwn-store obligations (`landfall checklist` lists them): carried by the seller | by the marketplace"
+        );
+    }
+    for load in &comparison.obligations {
+        out_line!(
+            out,
+            "  {} ({}): seller {} | marketplace {}",
+            load.channel,
+            load.market,
+            load.seller.len(),
+            load.marketplace.len()
+        );
+        if !load.marketplace.is_empty() {
+            out_line!(
+                out,
+                "    marketplace carries: {}",
+                load.marketplace.join(", ")
+            );
+        }
     }
     out
 }

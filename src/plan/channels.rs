@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Marketplace, Plan, Problem};
+use super::{Amount, Channel, Marketplace, Plan, Problem};
 use crate::money::Rate;
 
 /// A market a channel sells into: it decides the currency, the consumption tax / VAT removed from the
@@ -33,6 +33,30 @@ impl Market {
             Market::De => Marketplace::AmazonDe,
             Market::Fr => Marketplace::AmazonFr,
             Market::Uk => Marketplace::AmazonUk,
+        }
+    }
+
+    /// The market an Amazon marketplace sells into.
+    pub fn of(marketplace: Marketplace) -> Market {
+        match marketplace {
+            Marketplace::AmazonJp => Market::Jp,
+            Marketplace::AmazonUs => Market::Us,
+            Marketplace::AmazonDe => Market::De,
+            Marketplace::AmazonFr => Market::Fr,
+            Marketplace::AmazonUk => Market::Uk,
+        }
+    }
+
+    pub const ALL: [Market; 5] = [Market::Jp, Market::Us, Market::De, Market::Fr, Market::Uk];
+
+    /// The buyers' country (ISO 3166 alpha-2; the United Kingdom is `GB`).
+    pub fn country(self) -> &'static str {
+        match self {
+            Market::Jp => "JP",
+            Market::Us => "US",
+            Market::De => "DE",
+            Market::Fr => "FR",
+            Market::Uk => "GB",
         }
     }
 
@@ -64,6 +88,10 @@ pub struct ChannelPlan {
     /// The market sold into; Amazon packs fix it, own stores and other marketplaces need it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market: Option<Market>,
+    /// Who buys through the channel; decides which own-store obligations apply (consumer rules
+    /// apply to `b2c` and `both`). Consumers (`b2c`) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Channel>,
     /// Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<String>,

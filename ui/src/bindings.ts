@@ -28,6 +28,16 @@ export type Channel = "b2c" | "b2b" | "both";
 
 export type ChannelModel = "amazon" | "marketplace" | "own-store" | "payment" | "b2b-leads";
 
+export type ChannelObligations = { channel: string, model: ChannelModel, market: Market, 
+/**
+ * Codes of the applicable `store.*` items the seller carries itself on this channel.
+ */
+seller: Array<string>, 
+/**
+ * Codes of those the marketplace carries for the seller.
+ */
+marketplace: Array<string>, };
+
 export type ChannelPlan = { 
 /**
  * The name scenarios use for this channel, unique in the plan (e.g. `own-store-jp`).
@@ -41,6 +51,11 @@ pack: string,
  * The market sold into; Amazon packs fix it, own stores and other marketplaces need it.
  */
 market?: Market | null, 
+/**
+ * Who buys through the channel; decides which own-store obligations apply (consumer rules
+ * apply to `b2c` and `both`). Consumers (`b2c`) when absent.
+ */
+customers?: Channel | null, 
 /**
  * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
  */
@@ -149,7 +164,12 @@ scenarios: Array<ScenarioResult>,
 /**
  * The scenario the sensitivity and the weighing use.
  */
-selected: string, sensitivity: Array<SensitivityRow>, weighing: Weighing, };
+selected: string, sensitivity: Array<SensitivityRow>, weighing: Weighing, 
+/**
+ * Per selling channel, the own-store obligations (`store.*` checklist items) the seller carries
+ * itself and those the marketplace carries for it.
+ */
+obligations: Array<ChannelObligations>, };
 
 export type Confidence = "official" | "official-copy" | "secondary";
 
