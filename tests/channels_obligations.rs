@@ -285,3 +285,51 @@ fn the_store_customers_field_is_optional_and_checked() {
     let error = parse_plan("plan.toml", &text).unwrap_err().to_string();
     assert!(error.contains("customers"), "{error}");
 }
+
+#[test]
+fn the_desktop_handler_lists_the_store_checklist_with_its_recorded_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut landfall = landfall::api::Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
+    let id = landfall.list_plans().unwrap()[0].id;
+    let before = landfall.store_checklists(id).unwrap();
+    assert_eq!(before.len(), 1);
+    assert_eq!(before[0].channel, "own-store-jp");
+    // Store items take progress through the same handler as marketplace items.
+    for item in ["store-jp-sct-display", "store-jp-final-confirmation"] {
+        landfall
+            .update_item(
+                id,
+                landfall::api::ItemUpdate {
+                    item: item.into(),
+                    status: landfall::checklist::engine::ProgressStatus::Done,
+                    owner: None,
+                    reason: None,
+                },
+            )
+            .unwrap();
+    }
+    let after = landfall.store_checklists(id).unwrap();
+    let item = |id: &str| {
+        after[0]
+            .checklist
+            .items
+            .iter()
+            .find(|item| item.id == id)
+            .unwrap()
+            .clone()
+    };
+    // The display page capture is required evidence: without it the item is reopened, and the
+    // returns policy still waits for it. The confirmation screen asks for no evidence: done.
+    let display = item("store-jp-sct-display");
+    assert_eq!(display.status, landfall::checklist::engine::Status::ToDo);
+    assert!(display.reopened.is_some());
+    assert_eq!(
+        item("store-jp-returns-policy").blocked_by,
+        ["store-jp-sct-display"]
+    );
+    assert_eq!(
+        item("store-jp-final-confirmation").status,
+        landfall::checklist::engine::Status::Done
+    );
+    assert_eq!(after[0].checklist.readiness.done, 1);
+}
