@@ -1,13 +1,15 @@
 //! Channel comparison: unit economics of every product on every channel of a plan (Amazon with FBA or
 //! merchant-fulfilled, other marketplaces, an own store with its payment provider, a B2B lead
 //! platform), fixed and set-up costs, break-even, scenarios side by side, sensitivity of the monthly
-//! profit, and a transparent qualitative weighing. Pure: packs, rates and the plan are arguments;
+//! profit, time-phased scenarios month by month, the own-store obligations each channel leaves to the
+//! seller, and a transparent qualitative weighing. Pure: packs, rates and the plan are arguments;
 //! Amazon fees, landed cost and prices net of tax come from the cost engine.
 
 pub mod economics;
 pub mod obligations;
 pub mod pack;
 pub mod sensitivity;
+pub mod timeline;
 pub mod weigh;
 
 use chrono::NaiveDate;
@@ -18,6 +20,7 @@ pub use economics::*;
 pub use obligations::*;
 pub use pack::*;
 pub use sensitivity::*;
+pub use timeline::*;
 pub use weigh::*;
 
 use crate::checklist::catalogue::CatalogueError;
@@ -121,7 +124,11 @@ pub fn compare(
     };
     let results: Vec<ScenarioResult> = scenarios
         .iter()
-        .map(|scenario| evaluate(&context, scenario))
+        .map(|scenario| {
+            let mut result = evaluate(&context, scenario);
+            result.timeline = timeline(&context, scenario, &result);
+            result
+        })
         .collect();
     let chosen_result = results
         .iter()

@@ -37,7 +37,15 @@ fn example_plan_compares_fba_mfn_rakuten_and_an_own_store() {
     assert_eq!(json["selected"], "Every channel");
     assert_eq!(json["home_currency"], "EUR");
     let scenarios = json["scenarios"].as_array().expect("scenarios");
-    assert_eq!(scenarios.len(), 3);
+    assert_eq!(scenarios.len(), 4);
+    // The fourth scenario is time-phased: MFN for three months, FBA from month 4.
+    assert!(
+        scenarios[3]["timeline"]["months"]
+            .as_array()
+            .is_some_and(|m| m.len() == 12)
+    );
+    assert_eq!(scenarios[3]["timeline"]["payback_month"], 6);
+    assert!(scenarios[2]["timeline"].is_null());
     let every = &scenarios[2];
     let mut ranked: Vec<&str> = every["ranking"]
         .as_array()

@@ -399,6 +399,8 @@ export type Package = { length_cm: string, width_cm: string, height_cm: string, 
 
 export type Paper = "a4" | "letter";
 
+export type PhaseResult = { from_month: number, result: ScenarioResult, };
+
 export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, products?: Array<Product>, 
 /**
  * Channel comparison inputs (optional; see [`channels`]).
@@ -531,7 +533,27 @@ export type Scenario = { name: string,
 /**
  * Channels not listed sell nothing in this scenario.
  */
-volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, };
+volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, 
+/**
+ * Later periods ("FBA from month 4"): from a month on, another mix. The volumes and prices above
+ * hold from month 1 until the first phase.
+ */
+phases?: Array<ScenarioPhase>, 
+/**
+ * Length of the month-by-month timeline of a phased scenario ([`DEFAULT_TIMELINE_MONTHS`] when
+ * absent).
+ */
+months?: number | null, };
+
+export type ScenarioPhase = { from_month: number, 
+/**
+ * Channels not listed sell nothing in this phase.
+ */
+volumes?: Array<ScenarioVolume>, 
+/**
+ * Prices in this phase; the scenario's prices when empty.
+ */
+prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
@@ -543,7 +565,11 @@ ranking: Array<string>, complete: boolean,
 /**
  * Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
  */
-missing: Array<Missing>, };
+missing: Array<Missing>, 
+/**
+ * Month by month, for a scenario with phases (absent otherwise).
+ */
+timeline: Timeline | null, };
 
 export type ScenarioVolume = { channel: string, 
 /**
@@ -588,6 +614,34 @@ launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, no
 export type Text = { en: string, fr: string, };
 
 export type Tier = "A" | "B" | "C";
+
+export type Timeline = { phases: Array<PhaseResult>, 
+/**
+ * Empty when a phase's profit or a set-up cost has no home-currency figure (see `missing`).
+ */
+months: Array<TimelineMonth>, 
+/**
+ * First month from which the cumulative profit stays ≥ 0 to the end; absent when it ends below 0.
+ */
+payback_month: number | null, complete: boolean, missing: Array<Missing>, };
+
+export type TimelineMonth = { month: number, 
+/**
+ * The `from_month` of the phase in force.
+ */
+phase: number, 
+/**
+ * The phase's total monthly profit (contribution − fixed costs of its channels).
+ */
+monthly_profit: Money, 
+/**
+ * Set-up costs of the channels selling for the first time this month.
+ */
+setup: Money, 
+/**
+ * `monthly_profit − setup`.
+ */
+profit: Money, cumulative: Money, };
 
 export type UnitEconomics = { sku: string, marketplace: Marketplace, currency: Currency, 
 /**
