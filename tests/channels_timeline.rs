@@ -261,3 +261,55 @@ fn phases_are_checked_with_their_field_and_line() {
     assert_eq!(again.scenarios[3].phases[0].from_month, 4);
     assert_eq!(again.scenarios[3].months, Some(12));
 }
+
+proptest::proptest! {
+    /// For any phases: the last cumulative is Σ monthly profits − Σ set-ups (each channel once); every
+    /// month from the payback month on is ≥ 0 and the month before it (if any) is below zero.
+    #[test]
+    fn the_fold_adds_up_and_the_payback_month_is_where_the_cumulative_stays_above_zero(
+        profits in proptest::collection::vec(-5_000i64..5_000, 1..4),
+        gaps in proptest::collection::vec(1u32..6, 3),
+        setups in proptest::collection::vec((0usize..3, 0i64..10_000), 0..6),
+        months in 1u32..30,
+    ) {
+        let mut from = 1;
+        let periods: Vec<Period> = profits
+            .iter()
+            .enumerate()
+            .map(|(index, profit)| {
+                if index > 0 {
+                    from += gaps[index - 1];
+                }
+                let channels: Vec<(String, Decimal)> = setups
+                    .iter()
+                    .filter(|(phase, _)| *phase == index)
+                    .enumerate()
+                    .map(|(n, (_, cost))| (format!("c{}", (index + n) % 3), Decimal::from(*cost)))
+                    .collect();
+                Period { from_month: from, monthly_profit: Decimal::from(*profit), setups: channels }
+            })
+            .collect();
+        let (rows, payback) = fold(&periods, months, Currency::EUR);
+        proptest::prop_assert_eq!(rows.len() as u32, months);
+        let total: Decimal = rows.iter().map(|r| r.monthly_profit.amount - r.setup.amount).sum();
+        proptest::prop_assert_eq!(rows.last().map(|r| r.cumulative.amount), Some(total));
+        // Each channel's set-up is paid at most once, in the first month of a phase it sells in.
+        let paid: Decimal = rows.iter().map(|r| r.setup.amount).sum();
+        let mut first_cost: std::collections::BTreeMap<&str, Decimal> = Default::default();
+        for period in periods.iter().filter(|p| p.from_month <= months) {
+            for (channel, cost) in &period.setups {
+                first_cost.entry(channel.as_str()).or_insert(*cost);
+            }
+        }
+        proptest::prop_assert_eq!(paid, first_cost.values().copied().sum::<Decimal>());
+        match payback {
+            Some(month) => {
+                proptest::prop_assert!(rows.iter().filter(|r| r.month >= month).all(|r| r.cumulative.amount >= Decimal::ZERO));
+                if month > 1 {
+                    proptest::prop_assert!(rows[month as usize - 2].cumulative.amount < Decimal::ZERO);
+                }
+            }
+            None => proptest::prop_assert!(rows.last().is_some_and(|r| r.cumulative.amount < Decimal::ZERO)),
+        }
+    }
+}
