@@ -21,7 +21,9 @@ use ts_rs::TS;
 use crate::channels::{self, ChannelPacks, Comparison};
 use crate::checklist::bundled as bundled_checklists;
 use crate::checklist::catalogue::{CatalogueError, Catalogues};
-use crate::checklist::engine::{ItemProgress, ProgressStatus, TargetChecklist, evaluate_plan};
+use crate::checklist::engine::{
+    ItemProgress, ProgressStatus, StoreChecklist, TargetChecklist, evaluate_plan, evaluate_stores,
+};
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
@@ -487,6 +489,26 @@ impl Landfall {
         state.progress.reason = reason;
         self.store.set_item_state(id, &state)?;
         self.checklist(id)
+    }
+
+    /// The own-store obligations (`store.*` items) of every own-store channel of a plan, for the
+    /// market each sells into, at the plan's as-of date, with the progress recorded for them.
+    pub fn store_checklists(&self, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let progress: Vec<ItemProgress> = self
+            .store
+            .item_states(id)?
+            .into_iter()
+            .map(|state| state.progress)
+            .collect();
+        Ok(evaluate_stores(
+            &plan,
+            &channels::own_stores(&plan, &self.channel_packs),
+            &self.catalogues,
+            plan.plan.as_of,
+            None,
+            &progress,
+        ))
     }
 }
 

@@ -1,12 +1,15 @@
 //! Channel comparison: unit economics of every product on every channel of a plan (Amazon with FBA or
 //! merchant-fulfilled, other marketplaces, an own store with its payment provider, a B2B lead
 //! platform), fixed and set-up costs, break-even, scenarios side by side, sensitivity of the monthly
-//! profit, and a transparent qualitative weighing. Pure: packs, rates and the plan are arguments;
+//! profit, time-phased scenarios month by month, the own-store obligations each channel leaves to the
+//! seller, and a transparent qualitative weighing. Pure: packs, rates and the plan are arguments;
 //! Amazon fees, landed cost and prices net of tax come from the cost engine.
 
 pub mod economics;
+pub mod obligations;
 pub mod pack;
 pub mod sensitivity;
+pub mod timeline;
 pub mod weigh;
 
 use chrono::NaiveDate;
@@ -14,10 +17,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use economics::*;
+pub use obligations::*;
 pub use pack::*;
 pub use sensitivity::*;
+pub use timeline::*;
 pub use weigh::*;
 
+use crate::checklist::catalogue::CatalogueError;
 use crate::cost::Detail;
 use crate::money::{Currency, FxRate};
 use crate::packs::Packs;
@@ -39,6 +45,8 @@ pub enum ChannelError {
     },
     #[error("no scenario named \"{name}\" (the plan has: {known})")]
     UnknownScenario { name: String, known: String },
+    #[error("the bundled checklist catalogues do not load: {0}")]
+    Catalogues(#[from] CatalogueError),
 }
 
 /// The whole comparison of a plan.
@@ -54,6 +62,10 @@ pub struct Comparison {
     pub selected: String,
     pub sensitivity: Vec<SensitivityRow>,
     pub weighing: Weighing,
+    /// Per selling channel, the own-store obligations (`store.*` checklist items) the seller carries
+    /// itself and those the marketplace carries for it.
+    #[serde(default)]
+    pub obligations: Vec<ChannelObligations>,
 }
 
 /// Compares the plan's channels. `selected` picks the scenario for the sensitivity and the weighing
@@ -112,13 +124,22 @@ pub fn compare(
     };
     let results: Vec<ScenarioResult> = scenarios
         .iter()
-        .map(|scenario| evaluate(&context, scenario))
+        .map(|scenario| {
+            let mut result = evaluate(&context, scenario);
+            result.timeline = timeline(&context, scenario, &result);
+            result
+        })
         .collect();
     let chosen_result = results
         .iter()
         .find(|result| result.name == chosen.name)
         .ok_or(ChannelError::NoChannels)?;
     let weighing = weigh(plan, channel_packs, chosen_result);
+    let catalogues = crate::checklist::bundled::catalogues()?;
+    let obligations = catalogues
+        .own_store()
+        .map(|catalogue| obligations(plan, channel_packs, catalogue, plan.plan.as_of))
+        .unwrap_or_default();
     Ok(Comparison {
         plan: plan.plan.name.clone(),
         as_of: plan.plan.as_of,
@@ -127,5 +148,6 @@ pub fn compare(
         sensitivity: sensitivity(&context, chosen),
         weighing,
         scenarios: results,
+        obligations,
     })
 }

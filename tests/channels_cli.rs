@@ -37,7 +37,15 @@ fn example_plan_compares_fba_mfn_rakuten_and_an_own_store() {
     assert_eq!(json["selected"], "Every channel");
     assert_eq!(json["home_currency"], "EUR");
     let scenarios = json["scenarios"].as_array().expect("scenarios");
-    assert_eq!(scenarios.len(), 3);
+    assert_eq!(scenarios.len(), 4);
+    // The fourth scenario is time-phased: MFN for three months, FBA from month 4.
+    assert!(
+        scenarios[3]["timeline"]["months"]
+            .as_array()
+            .is_some_and(|m| m.len() == 12)
+    );
+    assert_eq!(scenarios[3]["timeline"]["payback_month"], 6);
+    assert!(scenarios[2]["timeline"].is_null());
     let every = &scenarios[2];
     let mut ranked: Vec<&str> = every["ranking"]
         .as_array()
@@ -154,4 +162,65 @@ fn unknown_scenario_is_bad_input_with_exit_code_2() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no scenario named \"Nope\""), "{stderr}");
     assert!(stderr.contains("\"Every channel\""), "{stderr}");
+}
+
+#[test]
+fn compare_and_checklist_show_the_own_store_obligations() {
+    let output = landfall(&[
+        "compare",
+        EXAMPLE,
+        "--json",
+        "--fx",
+        "EUR/JPY=171.78",
+        "--fx",
+        "USD/JPY=147.36",
+    ]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let loads = json["obligations"].as_array().expect("obligations");
+    let own = loads
+        .iter()
+        .find(|load| load["channel"] == "own-store-jp")
+        .expect("own store");
+    assert_eq!(own["model"], "own-store");
+    assert_eq!(own["market"], "jp");
+    assert_eq!(own["seller"].as_array().map(Vec::len), Some(10));
+    assert_eq!(own["marketplace"].as_array().map(Vec::len), Some(0));
+
+    let text = landfall(&[
+        "compare",
+        EXAMPLE,
+        "--fx",
+        "EUR/JPY=171.78",
+        "--fx",
+        "USD/JPY=147.36",
+    ]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("  amazon-jp-fba (jp): seller 5 | marketplace 5"),
+        "{text}"
+    );
+    assert!(text.contains("  own-store-jp (jp): seller 10 | marketplace 0"));
+
+    let output = landfall(&["checklist", EXAMPLE, "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let stores = json["stores"].as_array().expect("stores");
+    assert_eq!(stores.len(), 1);
+    assert_eq!(stores[0]["channel"], "own-store-jp");
+    assert_eq!(stores[0]["market"], "jp");
+    assert_eq!(stores[0]["customers"], "b2c");
+    // The checklist body is flattened beside the store's labels, as for a target.
+    assert_eq!(stores[0]["readiness"]["total"], 6);
+    assert!(
+        stores[0]["items"]
+            .as_array()
+            .is_some_and(|items| items.len() == 10)
+    );
+    let text = landfall(&["checklist", EXAMPLE, "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("boutique en propre own-store-jp (shopify-basic, jp, b2c)"),
+        "{text}"
+    );
 }

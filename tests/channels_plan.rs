@@ -9,7 +9,7 @@ const EXAMPLE: &str = include_str!("../data/examples/bluetooth-speaker-japan.tom
 fn example_channels_scenarios_and_weights_round_trip() {
     let plan = parse_plan("example", EXAMPLE).expect("example plan is valid");
     assert_eq!(plan.channels.len(), 4);
-    assert_eq!(plan.scenarios.len(), 3);
+    assert_eq!(plan.scenarios.len(), 4);
     assert_eq!(plan.channels[3].payment.as_deref(), Some("stripe-eea"));
     assert_eq!(plan.channels[2].quotes.len(), 3);
     let again = parse_plan("again", &plan.to_toml().expect("serialises")).expect("reads back");
@@ -46,7 +46,7 @@ name = \"Every channel\"
             ),
             ("channels[4].quotes[0]", "give either `amount` or `rate`"),
             (
-                "scenarios[3].name",
+                "scenarios[4].name",
                 "duplicate scenario name \"Every channel\" (already used by scenarios[2])"
             ),
             ("channels[4].cpa.amount", "must not be negative, found -5"),

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use landfall::checklist::bundled::{CATALOGUE_FILES, catalogues as bundled};
-use landfall::checklist::catalogue::{Catalogues, Certainty, Tier, known_codes};
+use landfall::checklist::catalogue::{CatalogueKey, Catalogues, Certainty, Tier, known_codes};
 use landfall::plan::Marketplace;
 
 #[test]
@@ -15,18 +15,25 @@ fn bundled_catalogues_load_for_every_marketplace() {
         let catalogue = catalogues
             .get(marketplace)
             .expect("one catalogue per marketplace");
-        assert_eq!(catalogue.catalogue.marketplace, marketplace);
+        assert_eq!(
+            catalogue.catalogue.scope,
+            CatalogueKey::Marketplace(marketplace)
+        );
         assert!(!catalogue.items.is_empty(), "{marketplace} has items");
     }
+    let store = catalogues.own_store().expect("the own-store catalogue");
+    assert_eq!(store.catalogue.scope, CatalogueKey::OwnStore);
 }
 
 #[test]
 fn every_item_has_both_languages_sources_and_a_verification_date() {
     let catalogues = bundled().unwrap();
-    let research_date = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     for catalogue in catalogues.iter() {
+        // Each catalogue's version is the date of the research behind it.
+        let research_date = catalogue.catalogue.version;
+        assert!(research_date >= NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
         for item in &catalogue.items {
-            let at = format!("{} {}", catalogue.catalogue.marketplace, item.id);
+            let at = format!("{} {}", catalogue.catalogue.scope, item.id);
             for text in [&item.title, &item.explanation] {
                 assert!(
                     !text.en.trim().is_empty() && !text.fr.trim().is_empty(),
@@ -57,18 +64,26 @@ fn every_item_has_both_languages_sources_and_a_verification_date() {
 #[test]
 fn every_requirement_code_of_the_issue_is_covered() {
     let catalogues = bundled().unwrap();
-    for marketplace in Marketplace::ALL {
-        let catalogue = catalogues.get(marketplace).unwrap();
+    for catalogue in catalogues.iter() {
+        let scope = catalogue.catalogue.scope;
         let used: BTreeSet<&str> = catalogue
             .items
             .iter()
             .filter_map(|item| item.code.as_deref())
             .collect();
-        let known: BTreeSet<&str> = known_codes(marketplace).iter().copied().collect();
-        assert_eq!(used, known, "{marketplace}: codes used vs the issue's list");
+        let known: BTreeSet<&str> = known_codes(scope).iter().copied().collect();
+        assert_eq!(used, known, "{scope}: codes used vs the issue's list");
     }
-    assert_eq!(known_codes(Marketplace::AmazonJp).len(), 44);
-    assert_eq!(known_codes(Marketplace::AmazonUs).len(), 13);
+    assert_eq!(catalogues.iter().count(), Marketplace::ALL.len() + 1);
+    assert_eq!(
+        known_codes(CatalogueKey::Marketplace(Marketplace::AmazonJp)).len(),
+        44
+    );
+    assert_eq!(
+        known_codes(CatalogueKey::Marketplace(Marketplace::AmazonUs)).len(),
+        13
+    );
+    assert_eq!(known_codes(CatalogueKey::OwnStore).len(), 20);
 }
 
 #[test]
@@ -97,7 +112,7 @@ fn bundled_sources_are_the_data_files() {
     }
 }
 
-const HEADER: &str = "[catalogue]\nmarketplace = \"amazon-uk\"\nversion = \"2026-11-22\"\n\
+const HEADER: &str = "[catalogue]\nscope = \"amazon-uk\"\nversion = \"2026-11-22\"\n\
 title = { en = \"t\", fr = \"t\" }\ndisclaimer = { en = \"d\", fr = \"d\" }\n";
 
 fn item(id: &str, extra: &str) -> String {
@@ -222,4 +237,33 @@ fn two_catalogues_for_one_marketplace_are_rejected() {
     let text = format!("{HEADER}{}", item("a", ""));
     let err = Catalogues::load(&[("one.toml", &text), ("two.toml", &text)]).unwrap_err();
     assert!(err.to_string().starts_with("two.toml:2:"), "{err}");
+}
+
+#[test]
+fn own_store_items_say_who_carries_them_on_a_marketplace_and_only_they_do() {
+    let store_header = HEADER.replace("amazon-uk", "own-store");
+    let text = format!("{store_header}{}", item("a", ""));
+    let message = errors(&text);
+    assert!(
+        message.contains("items[0].on_marketplace: an own-store item says who carries it"),
+        "{message}"
+    );
+    let text = format!(
+        "{store_header}{}",
+        item("a", "on_marketplace = \"fulfilment\"\n")
+    );
+    let catalogues = Catalogues::load(&[("store.toml", &text)]).unwrap();
+    assert_eq!(catalogues.own_store().unwrap().items.len(), 1);
+    let text = format!("{HEADER}{}", item("a", "on_marketplace = \"seller\"\n"));
+    assert!(
+        errors(&text).contains("only own-store items say who carries them"),
+        "{}",
+        errors(&text)
+    );
+    let text = HEADER.replace("amazon-uk", "own-shop");
+    assert!(
+        errors(&text).contains("unknown catalogue scope \"own-shop\""),
+        "{}",
+        errors(&text)
+    );
 }

@@ -164,6 +164,9 @@ pub struct ScenarioResult {
     pub complete: bool,
     /// Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
     pub missing: Vec<Missing>,
+    /// Month by month, for a scenario with phases (absent otherwise).
+    #[serde(default)]
+    pub timeline: Option<super::Timeline>,
 }
 
 /// The plan's home currency, when it is one Landfall knows.
@@ -206,6 +209,8 @@ pub fn base_scenario(plan: &Plan) -> Scenario {
             })
             .collect(),
         prices: Vec::new(),
+        phases: Vec::new(),
+        months: None,
     }
 }
 
@@ -261,6 +266,7 @@ pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
         ranking,
         complete,
         missing,
+        timeline: None,
     }
 }
 

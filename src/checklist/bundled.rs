@@ -5,8 +5,8 @@ use super::InputError;
 use super::catalogue::{CatalogueError, Catalogues};
 use super::health::PerformanceTargets;
 
-/// The bundled catalogues as (file name, text) pairs, one per marketplace.
-pub const CATALOGUE_FILES: [(&str, &str); 5] = [
+/// The bundled catalogues as (file name, text) pairs, one per marketplace and one for own stores.
+pub const CATALOGUE_FILES: [(&str, &str); 6] = [
     (
         "data/checklists/amazon-jp.toml",
         include_str!("../../data/checklists/amazon-jp.toml"),
@@ -26,6 +26,10 @@ pub const CATALOGUE_FILES: [(&str, &str); 5] = [
     (
         "data/checklists/amazon-uk.toml",
         include_str!("../../data/checklists/amazon-uk.toml"),
+    ),
+    (
+        "data/checklists/own-store.toml",
+        include_str!("../../data/checklists/own-store.toml"),
     ),
 ];
 

@@ -1,4 +1,5 @@
-//! Checklist catalogues: one TOML file per marketplace under `data/checklists/`, compiled in.
+//! Checklist catalogues: one TOML file per marketplace, and one for own web stores, under
+//! `data/checklists/`, compiled in.
 //!
 //! A catalogue that breaks a rule does not load: every problem names the file, line and field, and a
 //! dependency cycle is named in full (`a → b → a`).
@@ -125,6 +126,20 @@ impl From<Condition> for String {
     }
 }
 
+/// Who carries an own-store obligation when the goods sell on a marketplace instead: the comparison
+/// counts the seller's share of the workload per channel from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnMarketplace {
+    /// The seller's own duty whatever the channel (its identity, VAT, guarantee, withdrawal right).
+    Seller,
+    /// The marketplace's site and checkout carry it (cookie banner, payment methods, order screen).
+    Marketplace,
+    /// The marketplace carries it only when it also fulfils the orders (delivery, returns, customer
+    /// service under FBA); the seller does when it ships itself.
+    Fulfilment,
+}
+
 /// One checklist item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -146,6 +161,9 @@ pub struct Item {
     #[serde(default)]
     pub evidence: Vec<EvidenceTemplate>,
     pub owner_role: String,
+    /// Own-store catalogue only: who carries the item when the goods sell on a marketplace.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_marketplace: Option<OnMarketplace>,
     /// Calendar days the step typically takes, when a source or common practice gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_time_days: Option<u32>,
@@ -161,10 +179,67 @@ pub struct Item {
     pub last_verified: NaiveDate,
 }
 
+/// What a catalogue is for: selling on one Amazon marketplace, or running the seller's own web store
+/// (one catalogue for every market; its items test the `market` fact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(try_from = "String", into = "String")]
+#[ts(type = "string")]
+pub enum CatalogueKey {
+    Marketplace(Marketplace),
+    OwnStore,
+}
+
+impl CatalogueKey {
+    /// The identifier used in catalogue files (`amazon-jp`, `own-store`).
+    pub fn id(self) -> &'static str {
+        match self {
+            CatalogueKey::Marketplace(marketplace) => marketplace.id(),
+            CatalogueKey::OwnStore => "own-store",
+        }
+    }
+}
+
+impl TryFrom<String> for CatalogueKey {
+    type Error = String;
+    fn try_from(id: String) -> Result<Self, String> {
+        if id == CatalogueKey::OwnStore.id() {
+            return Ok(CatalogueKey::OwnStore);
+        }
+        Marketplace::ALL
+            .into_iter()
+            .find(|marketplace| marketplace.id() == id)
+            .map(CatalogueKey::Marketplace)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Marketplace::ALL
+                    .iter()
+                    .map(|m| m.id())
+                    .chain([CatalogueKey::OwnStore.id()])
+                    .collect();
+                format!(
+                    "unknown catalogue scope \"{id}\" (expected one of {})",
+                    known.join(", ")
+                )
+            })
+    }
+}
+
+impl From<CatalogueKey> for String {
+    fn from(key: CatalogueKey) -> String {
+        key.id().to_owned()
+    }
+}
+
+impl fmt::Display for CatalogueKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct CatalogueHeader {
-    pub marketplace: Marketplace,
+    /// A marketplace id (`amazon-jp`) or `own-store`.
+    pub scope: CatalogueKey,
     /// The catalogue's own version (the date its content was last reviewed).
     #[ts(type = "string")]
     pub version: NaiveDate,
@@ -187,16 +262,42 @@ impl Catalogue {
     }
 }
 
-/// The requirement codes a marketplace's items may carry.
-pub fn known_codes(marketplace: Marketplace) -> &'static [&'static str] {
-    match marketplace {
-        Marketplace::AmazonJp => &JP_CODES,
-        Marketplace::AmazonUs => &US_CODES,
-        Marketplace::AmazonDe => &DE_CODES,
-        Marketplace::AmazonFr => &FR_CODES,
-        Marketplace::AmazonUk => &UK_CODES,
+/// The requirement codes a catalogue's items may carry.
+pub fn known_codes(scope: CatalogueKey) -> &'static [&'static str] {
+    match scope {
+        CatalogueKey::Marketplace(Marketplace::AmazonJp) => &JP_CODES,
+        CatalogueKey::Marketplace(Marketplace::AmazonUs) => &US_CODES,
+        CatalogueKey::Marketplace(Marketplace::AmazonDe) => &DE_CODES,
+        CatalogueKey::Marketplace(Marketplace::AmazonFr) => &FR_CODES,
+        CatalogueKey::Marketplace(Marketplace::AmazonUk) => &UK_CODES,
+        CatalogueKey::OwnStore => &STORE_CODES,
     }
 }
+
+/// Own-store obligations: EU consumer, e-commerce, privacy and VAT rules; Japan's Act on Specified
+/// Commercial Transactions, APPI and qualified invoices; and practice items for every market.
+const STORE_CODES: [&str; 20] = [
+    "store.eu.legal-notice",
+    "store.eu.terms-price",
+    "store.eu.withdrawal",
+    "store.eu.delivery",
+    "store.eu.legal-guarantee",
+    "store.eu.cookie-consent",
+    "store.eu.privacy-notice",
+    "store.eu.processing-records",
+    "store.eu.oss",
+    "store.eu.ioss",
+    "store.eu.invoices",
+    "store.eu.refunds",
+    "store.jp.sct-display",
+    "store.jp.returns-policy",
+    "store.jp.final-confirmation",
+    "store.jp.appi-purpose",
+    "store.jp.qualified-invoice",
+    "store.payment-methods",
+    "store.cs-language",
+    "store.returns-logistics",
+];
 
 const JP_CODES: [&str; 44] = [
     "jp.plan",
@@ -311,25 +412,25 @@ impl fmt::Display for CatalogueError {
     }
 }
 
-/// All loaded catalogues, one per marketplace.
+/// All loaded catalogues, one per scope (marketplace or own store).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogues {
-    by_marketplace: BTreeMap<Marketplace, Catalogue>,
+    by_scope: BTreeMap<CatalogueKey, Catalogue>,
 }
 
 impl Catalogues {
     /// Loads (file name, text) pairs; all problems in all files are reported together.
     pub fn load(files: &[(&str, &str)]) -> Result<Catalogues, CatalogueError> {
         let mut problems = Vec::new();
-        let mut by_marketplace = BTreeMap::new();
+        let mut by_scope = BTreeMap::new();
         for (file, text) in files {
             match load_one(text) {
                 Ok(catalogue) => {
-                    let marketplace = catalogue.catalogue.marketplace;
-                    if by_marketplace.insert(marketplace, catalogue).is_some() {
+                    let scope = catalogue.catalogue.scope;
+                    if by_scope.insert(scope, catalogue).is_some() {
                         let mut problem = vec![Problem::at(
-                            "catalogue.marketplace",
-                            format!("a second catalogue for {marketplace}"),
+                            "catalogue.scope",
+                            format!("a second catalogue for {scope}"),
                         )];
                         locate::place(text, &mut problem);
                         problems.extend(problem.into_iter().map(|p| (file.to_string(), p)));
@@ -339,18 +440,23 @@ impl Catalogues {
             }
         }
         if problems.is_empty() {
-            Ok(Catalogues { by_marketplace })
+            Ok(Catalogues { by_scope })
         } else {
             Err(CatalogueError { problems })
         }
     }
 
     pub fn get(&self, marketplace: Marketplace) -> Option<&Catalogue> {
-        self.by_marketplace.get(&marketplace)
+        self.by_scope.get(&CatalogueKey::Marketplace(marketplace))
+    }
+
+    /// The own-store obligations catalogue.
+    pub fn own_store(&self) -> Option<&Catalogue> {
+        self.by_scope.get(&CatalogueKey::OwnStore)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Catalogue> {
-        self.by_marketplace.values()
+        self.by_scope.values()
     }
 }
 
@@ -376,8 +482,8 @@ fn load_one(text: &str) -> Result<Catalogue, Vec<Problem>> {
 
 fn validate(catalogue: &Catalogue) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let marketplace = catalogue.catalogue.marketplace;
-    let codes = known_codes(marketplace);
+    let scope = catalogue.catalogue.scope;
+    let codes = known_codes(scope);
     let ids: HashSet<&str> = catalogue
         .items
         .iter()
@@ -420,7 +526,7 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         {
             problem(
                 "code",
-                format!("\"{code}\" is not a requirement code for {marketplace}"),
+                format!("\"{code}\" is not a requirement code for {scope}"),
             );
         }
         if item.group.trim().is_empty() {
@@ -428,6 +534,17 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         }
         if item.owner_role.trim().is_empty() {
             problem("owner_role", "must not be empty".into());
+        }
+        match (scope, item.on_marketplace) {
+            (CatalogueKey::OwnStore, None) => problem(
+                "on_marketplace",
+                "an own-store item says who carries it on a marketplace: \"seller\", \"marketplace\" or \"fulfilment\"".into(),
+            ),
+            (CatalogueKey::Marketplace(_), Some(_)) => problem(
+                "on_marketplace",
+                "only own-store items say who carries them on a marketplace".into(),
+            ),
+            _ => {}
         }
         for (d, dependency) in item.depends_on.iter().enumerate() {
             if dependency == &item.id {

@@ -12,7 +12,8 @@ use super::InputError;
 use super::catalogue::{
     Catalogue, Catalogues, Certainty, Importance, Item, Source, Text, Validity,
 };
-use super::expr::{Atom, Evaluation, Profile};
+use super::expr::{Atom, Evaluation, Profile, Subject};
+use crate::plan::channels::{ChannelPlan, Market};
 use crate::plan::locate;
 use crate::plan::{Channel, Fulfilment, Marketplace, Plan, Problem, Target};
 
@@ -212,6 +213,52 @@ pub struct TargetChecklist {
     pub readiness: Readiness,
 }
 
+/// A checklist evaluated for one subject, before it is labelled as a target's or a store's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Checklist {
+    #[ts(type = "string")]
+    pub catalogue_version: NaiveDate,
+    #[ts(type = "string")]
+    pub as_of: NaiveDate,
+    #[ts(type = "string")]
+    pub launch_date: NaiveDate,
+    /// No launch date was given: this is the earliest one the remaining lead times allow.
+    pub launch_date_is_earliest: bool,
+    pub disclaimer: Text,
+    pub items: Vec<ItemResult>,
+    pub not_applicable: Vec<NotApplicable>,
+    pub readiness: Readiness,
+}
+
+impl TargetChecklist {
+    /// A copy without the target's labels, to handle marketplace and own-store checklists alike.
+    pub fn checklist(&self) -> Checklist {
+        Checklist {
+            catalogue_version: self.catalogue_version,
+            as_of: self.as_of,
+            launch_date: self.launch_date,
+            launch_date_is_earliest: self.launch_date_is_earliest,
+            disclaimer: self.disclaimer.clone(),
+            items: self.items.clone(),
+            not_applicable: self.not_applicable.clone(),
+            readiness: self.readiness.clone(),
+        }
+    }
+}
+
+/// The own-store obligations of one own-store channel of the plan, for the market it sells into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoreChecklist {
+    /// The channel id in the plan (`own-store-jp`).
+    pub channel: String,
+    /// Its channel pack (`shopify-basic`).
+    pub pack: String,
+    pub market: Market,
+    pub customers: Channel,
+    #[serde(flatten)]
+    pub checklist: Checklist,
+}
+
 /// The progress file: `[[items]]` entries as [`ItemProgress`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -296,12 +343,93 @@ pub fn evaluate(
     launch: Option<NaiveDate>,
     progress: &[ItemProgress],
 ) -> TargetChecklist {
+    let Checklist {
+        catalogue_version,
+        as_of,
+        launch_date,
+        launch_date_is_earliest,
+        disclaimer,
+        items,
+        not_applicable,
+        readiness,
+    } = evaluate_subject(
+        plan,
+        &Subject::Target(target),
+        catalogue,
+        as_of,
+        launch,
+        progress,
+    );
+    TargetChecklist {
+        marketplace: target.marketplace,
+        fulfilment: target.fulfilment,
+        channel: target.channel,
+        catalogue_version,
+        as_of,
+        launch_date,
+        launch_date_is_earliest,
+        disclaimer,
+        items,
+        not_applicable,
+        readiness,
+    }
+}
+
+/// Evaluates one own-store channel selling into `market` against the own-store catalogue.
+pub fn evaluate_store(
+    plan: &Plan,
+    channel: &ChannelPlan,
+    market: Market,
+    catalogue: &Catalogue,
+    as_of: NaiveDate,
+    launch: Option<NaiveDate>,
+    progress: &[ItemProgress],
+) -> StoreChecklist {
+    let subject = Subject::Store { channel, market };
+    StoreChecklist {
+        channel: channel.id.clone(),
+        pack: channel.pack.clone(),
+        market,
+        customers: subject.customers(),
+        checklist: evaluate_subject(plan, &subject, catalogue, as_of, launch, progress),
+    }
+}
+
+/// Evaluates every own-store channel of the plan: `stores` are the channels whose pack is an own
+/// store (the caller knows the channel packs), each with the market it sells into.
+pub fn evaluate_stores(
+    plan: &Plan,
+    stores: &[(&ChannelPlan, Market)],
+    catalogues: &Catalogues,
+    as_of: NaiveDate,
+    launch: Option<NaiveDate>,
+    progress: &[ItemProgress],
+) -> Vec<StoreChecklist> {
+    let Some(catalogue) = catalogues.own_store() else {
+        return Vec::new();
+    };
+    stores
+        .iter()
+        .map(|(channel, market)| {
+            evaluate_store(plan, channel, *market, catalogue, as_of, launch, progress)
+        })
+        .collect()
+}
+
+fn evaluate_subject(
+    plan: &Plan,
+    subject: &Subject,
+    catalogue: &Catalogue,
+    as_of: NaiveDate,
+    launch: Option<NaiveDate>,
+    progress: &[ItemProgress],
+) -> Checklist {
     let progress_of: HashMap<&str, &ItemProgress> =
         progress.iter().map(|p| (p.item.as_str(), p)).collect();
     let mut applicable: Vec<(&Item, Applies)> = Vec::new();
     let mut not_applicable = Vec::new();
     for item in &catalogue.items {
-        match applies(plan, target, item, as_of) {
+        match applies(plan, subject, item, as_of) {
             Ok(found) => applicable.push((item, found)),
             Err(reason) => not_applicable.push(NotApplicable {
                 id: item.id.clone(),
@@ -370,10 +498,7 @@ pub fn evaluate(
     let launch_date = launch.unwrap_or_else(|| earliest_launch(&results, as_of));
     schedule(&mut results, launch_date, as_of);
     let readiness = readiness(&results);
-    TargetChecklist {
-        marketplace: target.marketplace,
-        fulfilment: target.fulfilment,
-        channel: target.channel,
+    Checklist {
         catalogue_version: catalogue.catalogue.version,
         as_of,
         launch_date,
@@ -410,7 +535,7 @@ struct Applies {
 
 /// Whether an item applies: in force at `as_of`, and its condition holds for the seller-level profile
 /// (no products) or for at least one product. The reason comes from the first profile that matched.
-fn applies(plan: &Plan, target: &Target, item: &Item, as_of: NaiveDate) -> Result<Applies, Text> {
+fn applies(plan: &Plan, subject: &Subject, item: &Item, as_of: NaiveDate) -> Result<Applies, Text> {
     if let Some(from) = item.effective_from
         && as_of < from
     {
@@ -430,14 +555,14 @@ fn applies(plan: &Plan, target: &Target, item: &Item, as_of: NaiveDate) -> Resul
     let expr = &item.applies_when.expr;
     let evaluations: Vec<(Option<&str>, Evaluation)> =
         if plan.products.is_empty() || !expr.mentions_product() {
-            vec![(None, expr.evaluate(&Profile::new(plan, target, None)))]
+            vec![(None, expr.evaluate(&Profile::new(plan, subject, None)))]
         } else {
             plan.products
                 .iter()
                 .map(|product| {
                     (
                         Some(product.sku.as_str()),
-                        expr.evaluate(&Profile::new(plan, target, Some(product))),
+                        expr.evaluate(&Profile::new(plan, subject, Some(product))),
                     )
                 })
                 .collect()
@@ -449,7 +574,7 @@ fn applies(plan: &Plan, target: &Target, item: &Item, as_of: NaiveDate) -> Resul
         .collect();
     match evaluations.iter().find(|(_, e)| e.holds) {
         Some((_, evaluation)) => Ok(Applies {
-            reason: explain(true, &evaluation.because, target.marketplace),
+            reason: explain(true, &evaluation.because, subject),
             because: evaluation.because.clone(),
             products,
         }),
@@ -462,17 +587,23 @@ fn applies(plan: &Plan, target: &Target, item: &Item, as_of: NaiveDate) -> Resul
                     }
                 }
             }
-            Err(explain(false, &because, target.marketplace))
+            Err(explain(false, &because, subject))
         }
     }
 }
 
-fn explain(holds: bool, because: &[Atom], marketplace: Marketplace) -> Text {
+fn explain(holds: bool, because: &[Atom], subject: &Subject) -> Text {
     if because.is_empty() {
         return if holds {
-            Text {
-                en: format!("applies to every seller on {marketplace}"),
-                fr: format!("s'applique à tout vendeur sur {marketplace}"),
+            match subject {
+                Subject::Target(target) => Text {
+                    en: format!("applies to every seller on {}", target.marketplace),
+                    fr: format!("s'applique à tout vendeur sur {}", target.marketplace),
+                },
+                Subject::Store { market, .. } => Text {
+                    en: format!("applies to every own store selling into {market}"),
+                    fr: format!("s'applique à toute boutique en propre vendant vers {market}"),
+                },
             }
         } else {
             Text {

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::plan::channels::{ChannelPlan, Market};
 use crate::plan::{
     Amount, Channel, Entity, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target,
 };
@@ -24,7 +25,15 @@ use crate::plan::{
 /// A fact about the profile an expression may test.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fact {
+    /// The Amazon marketplace (unknown for an own store).
     Marketplace,
+    /// The market sold into (`jp`, `us`, `de`, `fr`, `uk`), for marketplaces and own stores alike.
+    Market,
+    /// The market is an EU member state.
+    MarketInEu,
+    /// The buyers are in another country than the seller.
+    CrossBorder,
+    /// Amazon's fulfilment option (unknown for an own store).
     Fulfilment,
     Channel,
     SellerCountry,
@@ -48,8 +57,11 @@ enum Kind {
 }
 
 impl Fact {
-    const ALL: [Fact; 12] = [
+    const ALL: [Fact; 15] = [
         Fact::Marketplace,
+        Fact::Market,
+        Fact::MarketInEu,
+        Fact::CrossBorder,
         Fact::Fulfilment,
         Fact::Channel,
         Fact::SellerCountry,
@@ -66,6 +78,9 @@ impl Fact {
     pub fn name(self) -> &'static str {
         match self {
             Fact::Marketplace => "marketplace",
+            Fact::Market => "market",
+            Fact::MarketInEu => "market_in_eu",
+            Fact::CrossBorder => "cross_border",
             Fact::Fulfilment => "fulfilment",
             Fact::Channel => "channel",
             Fact::SellerCountry => "seller_country",
@@ -87,12 +102,13 @@ impl Fact {
     fn kind(self) -> Kind {
         match self {
             Fact::Marketplace
+            | Fact::Market
             | Fact::Fulfilment
             | Fact::Channel
             | Fact::SellerCountry
             | Fact::SellerEntity
             | Fact::MonthlySalesCurrency => Kind::Text,
-            Fact::SellerInEu => Kind::Boolean,
+            Fact::SellerInEu | Fact::MarketInEu | Fact::CrossBorder => Kind::Boolean,
             Fact::ToyAgeMinMonths
             | Fact::MonthlySales
             | Fact::MonthlyUnits
@@ -105,6 +121,7 @@ impl Fact {
     fn allowed_values(self) -> Option<Vec<&'static str>> {
         match self {
             Fact::Marketplace => Some(Marketplace::ALL.iter().map(|m| m.id()).collect()),
+            Fact::Market => Some(Market::ALL.iter().map(|m| m.id()).collect()),
             Fact::Fulfilment => Some(Fulfilment::ALL.iter().map(|f| f.id()).collect()),
             Fact::Channel => Some(Channel::ALL.iter().map(|c| c.id()).collect()),
             Fact::SellerEntity => Some(Entity::ALL.iter().map(|e| e.id()).collect()),
@@ -708,11 +725,40 @@ const EU_MEMBERS: [&str; 27] = [
     "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
 ];
 
-/// What a condition is evaluated over: the seller, one target and (optionally) one product.
+/// What a checklist is evaluated for: a marketplace target, or an own-store channel selling into a
+/// market.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Subject<'a> {
+    Target(&'a Target),
+    Store {
+        channel: &'a ChannelPlan,
+        market: Market,
+    },
+}
+
+impl Subject<'_> {
+    pub fn market(&self) -> Market {
+        match self {
+            Subject::Target(target) => Market::of(target.marketplace),
+            Subject::Store { market, .. } => *market,
+        }
+    }
+
+    /// Who buys: the target's channel, or the store's customers (consumers when not given).
+    pub fn customers(&self) -> Channel {
+        match self {
+            Subject::Target(target) => target.channel,
+            Subject::Store { channel, .. } => channel.customers.unwrap_or(Channel::B2c),
+        }
+    }
+}
+
+/// What a condition is evaluated over: the seller, one subject and (optionally) one product.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
-    pub marketplace: Marketplace,
-    pub fulfilment: Fulfilment,
+    pub marketplace: Option<Marketplace>,
+    pub market: Market,
+    pub fulfilment: Option<Fulfilment>,
     pub channel: Channel,
     pub seller_country: String,
     pub seller_entity: Entity,
@@ -723,18 +769,24 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// The profile for one target and one product (`None`: the seller-level profile without product facts).
-    pub fn new(plan: &Plan, target: &Target, product: Option<&Product>) -> Profile {
+    /// The profile for one subject and one product (`None`: the seller-level profile without product
+    /// facts). An own store has no marketplace, fulfilment option or sales projection.
+    pub fn new(plan: &Plan, subject: &Subject, product: Option<&Product>) -> Profile {
+        let target = match subject {
+            Subject::Target(target) => Some(*target),
+            Subject::Store { .. } => None,
+        };
         Profile {
-            marketplace: target.marketplace,
-            fulfilment: target.fulfilment,
-            channel: target.channel,
+            marketplace: target.map(|t| t.marketplace),
+            market: subject.market(),
+            fulfilment: target.map(|t| t.fulfilment),
+            channel: subject.customers(),
             seller_country: plan.seller.country.as_str().to_owned(),
             seller_entity: plan.seller.entity,
             flags: product.map_or_else(BTreeSet::new, |p| p.flags.iter().copied().collect()),
             toy_age_min_months: product.and_then(|p| p.toy_age_min_months),
-            monthly_sales: target.monthly_sales.clone(),
-            monthly_units: target.monthly_units,
+            monthly_sales: target.and_then(|t| t.monthly_sales.clone()),
+            monthly_units: target.and_then(|t| t.monthly_units),
         }
     }
 
@@ -742,8 +794,11 @@ impl Profile {
         let text = |s: &str| Value::Text(s.to_owned());
         let twelve = Decimal::from(12);
         match fact {
-            Fact::Marketplace => text(self.marketplace.id()),
-            Fact::Fulfilment => text(self.fulfilment.id()),
+            Fact::Marketplace => self.marketplace.map_or(Value::Unknown, |m| text(m.id())),
+            Fact::Market => text(self.market.id()),
+            Fact::MarketInEu => Value::Boolean(EU_MEMBERS.contains(&self.market.country())),
+            Fact::CrossBorder => Value::Boolean(self.market.country() != self.seller_country),
+            Fact::Fulfilment => self.fulfilment.map_or(Value::Unknown, |f| text(f.id())),
             Fact::Channel => text(self.channel.id()),
             Fact::SellerCountry => text(&self.seller_country),
             Fact::SellerEntity => text(self.seller_entity.id()),
@@ -780,8 +835,9 @@ mod tests {
 
     fn profile(fulfilment: Fulfilment, flags: &[ProductFlag]) -> Profile {
         Profile {
-            marketplace: Marketplace::AmazonJp,
-            fulfilment,
+            marketplace: Some(Marketplace::AmazonJp),
+            market: Market::Jp,
+            fulfilment: Some(fulfilment),
             channel: Channel::B2c,
             seller_country: "FR".into(),
             seller_entity: Entity::Company,

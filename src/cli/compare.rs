@@ -1,6 +1,6 @@
 //! `landfall compare PLAN [--json] [--scenario NAME] [--fx FROM/TO=RATE[@DATE]]… [--packs DIR]`:
 //! channel comparison of a plan (unit economics, fixed costs, break-even, scenarios side by side,
-//! sensitivity, qualitative weighing).
+//! sensitivity, qualitative weighing, own-store obligations the seller carries on each channel).
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use anyhow::Context as _;
 use clap::Args;
-use landfall::channels::{self, ChannelPacks, ChannelResult, Comparison, ScenarioResult};
+use landfall::channels::{self, ChannelPacks, ChannelResult, Comparison, ScenarioResult, Timeline};
 use landfall::money::{Currency, FxRate, Money, group_digits};
 use landfall::packs::Packs;
 use landfall::plan::Plan;
@@ -234,6 +234,29 @@ fn render(comparison: &Comparison) -> String {
     for gap in &comparison.weighing.missing {
         out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
     }
+    if !comparison.obligations.is_empty() {
+        out_line!(
+            out,
+            "\nOwn-store obligations (`landfall checklist` lists them): carried by the seller | by the marketplace"
+        );
+    }
+    for load in &comparison.obligations {
+        out_line!(
+            out,
+            "  {} ({}): seller {} | marketplace {}",
+            load.channel,
+            load.market,
+            load.seller.len(),
+            load.marketplace.len()
+        );
+        if !load.marketplace.is_empty() {
+            out_line!(
+                out,
+                "    marketplace carries: {}",
+                load.marketplace.join(", ")
+            );
+        }
+    }
     out
 }
 
@@ -277,6 +300,51 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
             }
         );
     }
+    if let Some(timeline) = &scenario.timeline {
+        render_timeline(out, timeline);
+    }
+}
+
+fn render_timeline(out: &mut String, timeline: &Timeline) {
+    for phase in &timeline.phases {
+        out_line!(
+            out,
+            "  from month {}: {} a month ({})",
+            phase.from_month,
+            show_money(phase.result.total_monthly_profit_home),
+            phase.result.ranking.join(", ")
+        );
+    }
+    for gap in &timeline.missing {
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+    }
+    if timeline.months.is_empty() {
+        return;
+    }
+    out_line!(
+        out,
+        "  month | phase | monthly profit | set-up | profit | cumulative"
+    );
+    for row in &timeline.months {
+        out_line!(
+            out,
+            "  {:>5} | {:>5} | {} | {} | {} | {}",
+            row.month,
+            row.phase,
+            show_money(Some(row.monthly_profit)),
+            show_money(Some(row.setup)),
+            show_money(Some(row.profit)),
+            show_money(Some(row.cumulative))
+        );
+    }
+    out_line!(
+        out,
+        "  payback: {}",
+        timeline.payback_month.map_or_else(
+            || "not within the timeline".to_string(),
+            |month| format!("month {month} (cumulative profit ≥ 0 from then on)")
+        )
+    );
 }
 
 fn render_channel(out: &mut String, channel: &ChannelResult) {

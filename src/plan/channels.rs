@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Marketplace, Plan, Problem};
+use super::{Amount, Channel, Marketplace, Plan, Problem};
 use crate::money::Rate;
 
 /// A market a channel sells into: it decides the currency, the consumption tax / VAT removed from the
@@ -33,6 +33,30 @@ impl Market {
             Market::De => Marketplace::AmazonDe,
             Market::Fr => Marketplace::AmazonFr,
             Market::Uk => Marketplace::AmazonUk,
+        }
+    }
+
+    /// The market an Amazon marketplace sells into.
+    pub fn of(marketplace: Marketplace) -> Market {
+        match marketplace {
+            Marketplace::AmazonJp => Market::Jp,
+            Marketplace::AmazonUs => Market::Us,
+            Marketplace::AmazonDe => Market::De,
+            Marketplace::AmazonFr => Market::Fr,
+            Marketplace::AmazonUk => Market::Uk,
+        }
+    }
+
+    pub const ALL: [Market; 5] = [Market::Jp, Market::Us, Market::De, Market::Fr, Market::Uk];
+
+    /// The buyers' country (ISO 3166 alpha-2; the United Kingdom is `GB`).
+    pub fn country(self) -> &'static str {
+        match self {
+            Market::Jp => "JP",
+            Market::Us => "US",
+            Market::De => "DE",
+            Market::Fr => "FR",
+            Market::Uk => "GB",
         }
     }
 
@@ -64,6 +88,10 @@ pub struct ChannelPlan {
     /// The market sold into; Amazon packs fix it, own stores and other marketplaces need it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub market: Option<Market>,
+    /// Who buys through the channel; decides which own-store obligations apply (consumer rules
+    /// apply to `b2c` and `both`). Consumers (`b2c`) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Channel>,
     /// Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<String>,
@@ -148,6 +176,39 @@ pub struct Scenario {
     pub volumes: Vec<ScenarioVolume>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prices: Vec<ScenarioPrice>,
+    /// Later periods ("FBA from month 4"): from a month on, another mix. The volumes and prices above
+    /// hold from month 1 until the first phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<ScenarioPhase>,
+    /// Length of the month-by-month timeline of a phased scenario ([`DEFAULT_TIMELINE_MONTHS`] when
+    /// absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u32>,
+}
+
+/// Months in the timeline of a phased scenario that does not say.
+pub const DEFAULT_TIMELINE_MONTHS: u32 = 24;
+/// The longest timeline (ten years).
+pub const MAX_TIMELINE_MONTHS: u32 = 120;
+
+/// From `from_month` on (month 1 is the scenario's start), the channel mix is these volumes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioPhase {
+    pub from_month: u32,
+    /// Channels not listed sell nothing in this phase.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub volumes: Vec<ScenarioVolume>,
+    /// Prices in this phase; the scenario's prices when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prices: Vec<ScenarioPrice>,
+}
+
+impl Scenario {
+    /// The timeline length: `months`, or the default.
+    pub fn timeline_months(&self) -> u32 {
+        self.months.unwrap_or(DEFAULT_TIMELINE_MONTHS)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -283,6 +344,41 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         }
         for (i, price) in scenario.prices.iter().enumerate() {
             amounts.push((format!("{at}.prices[{i}].price"), &price.price));
+        }
+        let horizon = scenario.timeline_months();
+        if scenario
+            .months
+            .is_some_and(|months| months == 0 || months > MAX_TIMELINE_MONTHS)
+        {
+            problems.push(problem(
+                format!("{at}.months"),
+                format!("a timeline is 1 to {MAX_TIMELINE_MONTHS} months"),
+            ));
+        }
+        let mut previous = 1;
+        for (p, phase) in scenario.phases.iter().enumerate() {
+            let field = format!("{at}.phases[{p}].from_month");
+            if phase.from_month <= previous {
+                problems.push(problem(
+                    field,
+                    format!(
+                        "must be after month {previous} (month 1 is the scenario's own mix; phases in \
+                         increasing order)"
+                    ),
+                ));
+            } else if phase.from_month > horizon {
+                problems.push(problem(
+                    field,
+                    format!(
+                        "month {} is beyond the {horizon}-month timeline (set `months`)",
+                        phase.from_month
+                    ),
+                ));
+            }
+            previous = previous.max(phase.from_month);
+            for (i, price) in phase.prices.iter().enumerate() {
+                amounts.push((format!("{at}.phases[{p}].prices[{i}].price"), &price.price));
+            }
         }
     }
     for (field, amount) in amounts {

@@ -28,6 +28,16 @@ export type Channel = "b2c" | "b2b" | "both";
 
 export type ChannelModel = "amazon" | "marketplace" | "own-store" | "payment" | "b2b-leads";
 
+export type ChannelObligations = { channel: string, model: ChannelModel, market: Market, 
+/**
+ * Codes of the applicable `store.*` items the seller carries itself on this channel.
+ */
+seller: Array<string>, 
+/**
+ * Codes of those the marketplace carries for the seller.
+ */
+marketplace: Array<string>, };
+
 export type ChannelPlan = { 
 /**
  * The name scenarios use for this channel, unique in the plan (e.g. `own-store-jp`).
@@ -41,6 +51,11 @@ pack: string,
  * The market sold into; Amazon packs fix it, own stores and other marketplaces need it.
  */
 market?: Market | null, 
+/**
+ * Who buys through the channel; decides which own-store obligations apply (consumer rules
+ * apply to `b2c` and `both`). Consumers (`b2c`) when absent.
+ */
+customers?: Channel | null, 
 /**
  * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
  */
@@ -149,7 +164,12 @@ scenarios: Array<ScenarioResult>,
 /**
  * The scenario the sensitivity and the weighing use.
  */
-selected: string, sensitivity: Array<SensitivityRow>, weighing: Weighing, };
+selected: string, sensitivity: Array<SensitivityRow>, weighing: Weighing, 
+/**
+ * Per selling channel, the own-store obligations (`store.*` checklist items) the seller carries
+ * itself and those the marketplace carries for it.
+ */
+obligations: Array<ChannelObligations>, };
 
 export type Confidence = "official" | "official-copy" | "secondary";
 
@@ -379,6 +399,8 @@ export type Package = { length_cm: string, width_cm: string, height_cm: string, 
 
 export type Paper = "a4" | "letter";
 
+export type PhaseResult = { from_month: number, result: ScenarioResult, };
+
 export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, products?: Array<Product>, 
 /**
  * Channel comparison inputs (optional; see [`channels`]).
@@ -511,7 +533,27 @@ export type Scenario = { name: string,
 /**
  * Channels not listed sell nothing in this scenario.
  */
-volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, };
+volumes?: Array<ScenarioVolume>, prices?: Array<ScenarioPrice>, 
+/**
+ * Later periods ("FBA from month 4"): from a month on, another mix. The volumes and prices above
+ * hold from month 1 until the first phase.
+ */
+phases?: Array<ScenarioPhase>, 
+/**
+ * Length of the month-by-month timeline of a phased scenario ([`DEFAULT_TIMELINE_MONTHS`] when
+ * absent).
+ */
+months?: number | null, };
+
+export type ScenarioPhase = { from_month: number, 
+/**
+ * Channels not listed sell nothing in this phase.
+ */
+volumes?: Array<ScenarioVolume>, 
+/**
+ * Prices in this phase; the scenario's prices when empty.
+ */
+prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
@@ -523,7 +565,11 @@ ranking: Array<string>, complete: boolean,
 /**
  * Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
  */
-missing: Array<Missing>, };
+missing: Array<Missing>, 
+/**
+ * Month by month, for a scenario with phases (absent otherwise).
+ */
+timeline: Timeline | null, };
 
 export type ScenarioVolume = { channel: string, 
 /**
@@ -568,6 +614,34 @@ launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, no
 export type Text = { en: string, fr: string, };
 
 export type Tier = "A" | "B" | "C";
+
+export type Timeline = { phases: Array<PhaseResult>, 
+/**
+ * Empty when a phase's profit or a set-up cost has no home-currency figure (see `missing`).
+ */
+months: Array<TimelineMonth>, 
+/**
+ * First month from which the cumulative profit stays ≥ 0 to the end; absent when it ends below 0.
+ */
+payback_month: number | null, complete: boolean, missing: Array<Missing>, };
+
+export type TimelineMonth = { month: number, 
+/**
+ * The `from_month` of the phase in force.
+ */
+phase: number, 
+/**
+ * The phase's total monthly profit (contribution − fixed costs of its channels).
+ */
+monthly_profit: Money, 
+/**
+ * Set-up costs of the channels selling for the first time this month.
+ */
+setup: Money, 
+/**
+ * `monthly_profit − setup`.
+ */
+profit: Money, cumulative: Money, };
 
 export type UnitEconomics = { sku: string, marketplace: Marketplace, currency: Currency, 
 /**
