@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "data_versions",
     "assess_health",
     "open_report",
+    "store_checklists",
 ];
 
 fn main() {

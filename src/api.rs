@@ -444,12 +444,7 @@ impl Landfall {
     /// progress recorded for it.
     pub fn checklist(&self, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
         let plan = self.get_plan(id)?.plan;
-        let progress: Vec<ItemProgress> = self
-            .store
-            .item_states(id)?
-            .into_iter()
-            .map(|state| state.progress)
-            .collect();
+        let progress = self.progress(id)?;
         Ok(evaluate_plan(
             &plan,
             &self.catalogues,
@@ -493,14 +488,19 @@ impl Landfall {
 
     /// The own-store obligations (`store.*` items) of every own-store channel of a plan, for the
     /// market each sells into, at the plan's as-of date, with the progress recorded for them.
-    pub fn store_checklists(&self, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
-        let plan = self.get_plan(id)?.plan;
-        let progress: Vec<ItemProgress> = self
+    /// The progress recorded on a plan's checklist items (marketplace and own-store alike).
+    fn progress(&self, id: PlanId) -> Result<Vec<ItemProgress>, ApiError> {
+        Ok(self
             .store
             .item_states(id)?
             .into_iter()
             .map(|state| state.progress)
-            .collect();
+            .collect())
+    }
+
+    pub fn store_checklists(&self, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let progress = self.progress(id)?;
         Ok(evaluate_stores(
             &plan,
             &channels::own_stores(&plan, &self.channel_packs),

@@ -10,7 +10,7 @@ use landfall::api::{
     ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ItemUpdate,
     Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
-use landfall::checklist::engine::TargetChecklist;
+use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
 use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::plan::Product;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
@@ -102,6 +102,11 @@ fn compare_channels(
 #[tauri::command]
 fn checklist(app: State<'_, App>, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
     with(&app, |landfall| landfall.checklist(id))
+}
+
+#[tauri::command]
+fn store_checklists(app: State<'_, App>, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
+    with(&app, |landfall| landfall.store_checklists(id))
 }
 
 #[tauri::command]
@@ -340,7 +345,8 @@ fn main() {
             import_portable,
             data_versions,
             assess_health,
-            open_report
+            open_report,
+            store_checklists
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

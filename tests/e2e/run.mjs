@@ -291,6 +291,9 @@ test("the checklist shows readiness and blockers, and keeps a status change", as
   const card = await textOf(browser, '[data-testid="checklist-amazon-jp"]');
   // The example speaker emits radio waves: Japanese radio certification must be listed, PSE must not.
   if (!card.includes("jp.giteki")) throw new Error("the radio certification item (jp.giteki) is missing");
+  // The example's own store in Japan brings the Act on Specified Commercial Transactions display.
+  const store = await textOf(browser, '[data-testid="checklist-store-own-store-jp"]');
+  if (!store.includes("store.jp.sct-display")) throw new Error("the own-store checklist lacks store.jp.sct-display");
   screenshot("checklist");
   const select = await browser.$("select[data-status-for]");
   const item = await select.getAttribute("data-status-for");
@@ -310,6 +313,10 @@ test("the channels view compares scenarios with a total profit, a tornado and th
   if (!/€/.test(total)) throw new Error(`the scenario total reads "${total}"`);
   const weighing = await textOf(browser, '[data-testid="weighing"]');
   if (!weighing.includes("amazon-jp-fba")) throw new Error(`weighing reads "${weighing}"`);
+  // An own store carries every obligation itself; Amazon FBA carries part of them.
+  const own = await textOf(browser, '[data-testid="obligations"] tr[data-channel="own-store-jp"] [data-figure="marketplace"]');
+  const fba = await textOf(browser, '[data-testid="obligations"] tr[data-channel="amazon-jp-fba"] [data-figure="marketplace"]');
+  if (own !== "0" || !(Number(fba) > 0)) throw new Error(`marketplace-carried obligations: own store ${own}, FBA ${fba}`);
   // The chart marks the break-even the table states (the plan's price was raised by earlier tests).
   const breakEven = await textOf(browser, 'tr[data-channel="amazon-jp-fba"] [data-figure="break-even"]');
   const legend = await textOf(browser, '[data-testid="profit-by-volume"] .legend');

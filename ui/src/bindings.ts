@@ -603,6 +603,20 @@ export type SourceRef = { title: string, url: string, };
 
 export type Status = "to_do" | "in_progress" | "in_review" | "done" | "recurring" | "blocked" | "not_applicable";
 
+export type StoreChecklist = { 
+/**
+ * The channel id in the plan (`own-store-jp`).
+ */
+channel: string, 
+/**
+ * Its channel pack (`shopify-basic`).
+ */
+pack: string, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
+/**
+ * No launch date was given: this is the earliest one the remaining lead times allow.
+ */
+launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
 export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
 
 export type TargetChecklist = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, catalogue_version: string, as_of: string, launch_date: string, 

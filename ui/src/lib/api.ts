@@ -17,6 +17,7 @@ import type {
   Product,
   Profile,
   RatesReport,
+  StoreChecklist,
   ReportRequest,
   TargetChecklist,
   UpdateOutcome,
@@ -38,6 +39,7 @@ export const api = {
   compareChannels: (id: number, scenario: string | null) =>
     invoke<PlanComparison>("compare_channels", { id, scenario }),
   checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
+  storeChecklists: (id: number) => invoke<StoreChecklist[]>("store_checklists", { id }),
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),

@@ -16,7 +16,12 @@ export function groupItems(items: ItemResult[]): { group: string; items: ItemRes
 const dayMs = 24 * 3600 * 1000;
 
 /** Whether an item passes a filter; `owner` is the name typed in the "mine" box. */
-export function passes(item: ItemResult, filter: ChecklistFilter, checklist: TargetChecklist, owner: string): boolean {
+export function passes(
+  item: ItemResult,
+  filter: ChecklistFilter,
+  checklist: Pick<TargetChecklist, "readiness" | "as_of">,
+  owner: string,
+): boolean {
   const open = item.status !== "done" && item.status !== "not_applicable";
   switch (filter) {
     case "all":

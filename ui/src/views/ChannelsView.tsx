@@ -9,6 +9,7 @@ import { ErrorLine } from "./ErrorLine";
 import { NoPlan } from "./NoPlan";
 import { RateWarnings } from "./RateWarnings";
 import { ProfitByVolume } from "./ProfitByVolume";
+import { Timeline } from "./Timeline";
 import { Tornado } from "./Tornado";
 
 export function ChannelsView({ planId }: { planId: number | null }) {
@@ -112,6 +113,34 @@ function ChannelsForPlan({ planId }: { planId: number }) {
           </tbody>
         </table>
       </article>
+      {comparison.obligations.length > 0 && (
+        <article className="card" data-testid="obligations">
+          <h2>{t("channels.obligations")}</h2>
+          <p className="muted">{t("channels.obligationsLead")}</p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t("channels.channel")}</th>
+                <th className="num">{t("channels.sellerCarries")}</th>
+                <th className="num">{t("channels.marketplaceCarries")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comparison.obligations.map((row) => (
+                <tr key={row.channel} data-channel={row.channel}>
+                  <td>{row.channel}</td>
+                  <td className="num" title={row.seller.join(", ")} data-figure="seller">
+                    {row.seller.length}
+                  </td>
+                  <td className="num" title={row.marketplace.join(", ")} data-figure="marketplace">
+                    {row.marketplace.length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      )}
     </section>
   );
 }
@@ -170,6 +199,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
         </tbody>
       </table>
       </div>
+      {scenario.timeline && <Timeline timeline={scenario.timeline} />}
       {scenario.channels.some((c) => c.missing.length > 0) && (
         <details className="missing">
           <summary>{t("costs.missing")}</summary>

@@ -1,10 +1,11 @@
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type {
   Evidence as StoredEvidence,
   EvidenceAttachment,
   ItemResult,
   ProgressStatus,
+  StoreChecklist,
   TargetChecklist,
   Validity,
 } from "../bindings";
@@ -35,6 +36,9 @@ function ChecklistForPlan({ planId }: { planId: number }) {
   const [filter, setFilter] = useState<ChecklistFilter>("all");
   const [owner, setOwner] = useState("");
   const [filesVersion, setFilesVersion] = useState(0);
+  // Own-store checklists are read again after every change (an update answers with the targets only).
+  const [storesVersion, setStoresVersion] = useState(0);
+  const stores = useLoad(() => api.storeChecklists(planId), `${planId}:${storesVersion}`, planId);
   const files = useLoad(() => api.evidence(planId), `${planId}:${filesVersion}`, planId);
   const [attaching, setAttaching] = useState<Attaching | null>(null);
   useDroppedFiles((path, at) => {
@@ -59,6 +63,7 @@ function ChecklistForPlan({ planId }: { planId: number }) {
           setAttaching(null);
           setUpdated({ planId, targets: next });
           setFilesVersion((n) => n + 1);
+          setStoresVersion((n) => n + 1);
         },
         (failure: unknown) => setError(asApiError(failure)),
       ),
@@ -67,6 +72,7 @@ function ChecklistForPlan({ planId }: { planId: number }) {
         (next) => {
           setUpdated({ planId, targets: next });
           setFilesVersion((n) => n + 1);
+          setStoresVersion((n) => n + 1);
         },
         (failure: unknown) => setError(asApiError(failure)),
       ),
@@ -77,6 +83,7 @@ function ChecklistForPlan({ planId }: { planId: number }) {
       (next) => {
         setError(null);
         setUpdated({ planId, targets: next });
+        setStoresVersion((n) => n + 1);
       },
       (failure: unknown) => setError(asApiError(failure)),
     );
@@ -113,18 +120,43 @@ function ChecklistForPlan({ planId }: { planId: number }) {
         <TargetSection
           key={target.marketplace}
           target={target}
+          heading={`${t(`label.${target.marketplace}` as MessageKey)} · ${t(`label.${target.fulfilment}` as MessageKey)} · ${t(`label.${target.channel}` as MessageKey)}`}
+          testId={`checklist-${target.marketplace}`}
+          health={<HealthPanel marketplace={target.marketplace} asOf={target.as_of} />}
           filter={filter}
           owner={owner}
           onUpdate={update}
           evidence={evidence}
         />
       ))}
+      {stores.state === "ready" &&
+        stores.value.map((store) => (
+          <TargetSection
+            key={store.channel}
+            target={store}
+            heading={t("checklist.storeHeading", {
+              channel: store.channel,
+              market: t(`market.${store.market}` as MessageKey),
+              customers: t(`label.${store.customers}` as MessageKey),
+            })}
+            testId={`checklist-store-${store.channel}`}
+            filter={filter}
+            owner={owner}
+            onUpdate={update}
+            evidence={evidence}
+          />
+        ))}
+      {stores.state === "failed" && <ErrorLine error={stores.error} />}
     </section>
   );
 }
 
 interface TargetProps {
-  target: TargetChecklist;
+  /** A marketplace target's checklist or an own store's: the same body. */
+  target: TargetChecklist | StoreChecklist;
+  heading: string;
+  testId: string;
+  health?: ReactNode;
   filter: ChecklistFilter;
   owner: string;
   onUpdate: (item: string, status: ProgressStatus, owner: string | null, reason: string | null) => Promise<void>;
@@ -147,15 +179,13 @@ interface Evidence {
   remove: (item: string, sha256: string) => Promise<void>;
 }
 
-function TargetSection({ target, filter, owner, onUpdate, evidence }: TargetProps) {
+function TargetSection({ target, heading, testId, health, filter, owner, onUpdate, evidence }: TargetProps) {
   const { t, locale } = useI18n();
   const byId = new Map(target.items.map((item) => [item.id, item]));
   const visible = target.items.filter((item) => passes(item, filter, target, owner));
   return (
-    <article className="card" data-testid={`checklist-${target.marketplace}`}>
-      <h2>
-        {target.marketplace} · {target.fulfilment} · {target.channel}
-      </h2>
+    <article className="card" data-testid={testId}>
+      <h2>{heading}</h2>
       <div className="readiness">
         <div
           className="gauge"
@@ -212,7 +242,7 @@ function TargetSection({ target, filter, owner, onUpdate, evidence }: TargetProp
           ))}
         </ul>
       </details>
-      <HealthPanel marketplace={target.marketplace} asOf={target.as_of} />
+      {health}
       <p className="muted small">{target.disclaimer[locale]}</p>
     </article>
   );
