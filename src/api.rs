@@ -343,8 +343,8 @@ impl Landfall {
         })
     }
 
-    /// Builds the planning report of a plan (quote, checklist with its progress, rates of the
-    /// database) and writes it under `reports/` beside the database; the export is recorded in the
+    /// Builds the planning report of a plan (quote, checklist with its progress, channel comparison
+    /// when the plan has channels, rates of the database) and writes it under `reports/` beside the database; the export is recorded in the
     /// report history.
     pub fn export_report(
         &mut self,
@@ -362,7 +362,12 @@ impl Landfall {
             client: trimmed(request.client),
             generated_on: today,
         };
-        let report = planning_report::build(&plan, &quote, &checklists, &options);
+        let mut report = planning_report::build(&plan, &quote, &checklists, &options);
+        if !plan.channels.is_empty() {
+            // The first scenario, as in the Channels view's default.
+            let comparison = self.compare_channels(id, None)?.comparison;
+            report = report.with_channels(&comparison);
+        }
         let folder = self.reports_dir();
         std::fs::create_dir_all(&folder).map_err(|source| ReportError::Io {
             path: folder.clone(),

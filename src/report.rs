@@ -4,9 +4,10 @@
 //! [`build`] is pure (the generation date is an argument). The writers in the submodules turn the
 //! model into bytes and do no file IO themselves: the caller decides where the bytes go.
 //!
-//! Each engine adds its own section as a new field (the market-entry checklist has joined; the
-//! channel comparison will join the same way); the existing sections do not change.
+//! Each engine adds its own section as a new field (the market-entry checklist and the channel
+//! comparison have joined this way); the existing sections do not change.
 
+pub mod channels;
 pub mod chart;
 pub mod export;
 pub mod format;
@@ -27,6 +28,9 @@ use crate::money::{Currency, FxRate, Money};
 use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
 
+pub use channels::{
+    BestChannel, ChannelComparison, ComparedChannel, ComparedScenario, SensitivityLine,
+};
 pub use format::Lang;
 
 /// Page size of the PDF.
@@ -64,6 +68,10 @@ pub struct Report {
     pub landed: Vec<LandedRow>,
     /// Marketplace fees, grouped by marketplace.
     pub fees: Vec<MarketplaceFees>,
+    /// The channel comparison and its sensitivity, when the plan has channels
+    /// ([`Report::with_channels`]).
+    #[serde(default)]
+    pub channels: Option<ChannelComparison>,
     pub assumptions: Assumptions,
     /// Inputs the engine needed and did not get, on their line.
     pub missing: Vec<MissingRow>,
@@ -104,6 +112,9 @@ pub struct Summary {
     /// The complete line with the highest margin rate, and the lowest.
     pub best: Option<LineRef>,
     pub worst: Option<LineRef>,
+    /// The most profitable channel of the comparison's selected scenario.
+    #[serde(default)]
+    pub best_channel: Option<BestChannel>,
     pub signals: Vec<Signal>,
 }
 
@@ -307,9 +318,13 @@ pub fn build(
             .map(|target| checklist(target, options.lang))
             .collect(),
         fees: fees(&landed),
+        channels: None,
         assumptions: assumptions(&landed, options.lang),
         missing: missing(&landed),
-        sources: sources(&landed, plan.plan.as_of),
+        sources: sources(
+            landed.iter().flat_map(|row| &row.economics.explain),
+            plan.plan.as_of,
+        ),
         disclaimer: text.disclaimer.to_string(),
         landed,
     }
@@ -460,6 +475,7 @@ fn summary(
         missing_inputs,
         best,
         worst,
+        best_channel: None,
         signals,
     }
 }
@@ -566,9 +582,9 @@ fn missing(landed: &[LandedRow]) -> Vec<MissingRow> {
 }
 
 /// One row per distinct pack figure (file and line), listing what it was used for.
-fn sources(landed: &[LandedRow], as_of: NaiveDate) -> Vec<SourceRow> {
+fn sources<'a>(steps: impl Iterator<Item = &'a Explanation>, as_of: NaiveDate) -> Vec<SourceRow> {
     let mut rows: BTreeMap<(String, usize), SourceRow> = BTreeMap::new();
-    for step in landed.iter().flat_map(|row| &row.economics.explain) {
+    for step in steps {
         let Some(rule) = &step.rule else { continue };
         let provenance: &Provenance = &rule.provenance;
         let row = rows

@@ -101,6 +101,6 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Products(command) => products::run(cli.db.as_deref(), command),
         Command::Rates(command) => rates::run(cli.db.as_deref(), command),
         Command::Compare(args) => compare::run(cli.db.as_deref(), args),
-        Command::Report(args) => report::run(args),
+        Command::Report(args) => report::run(cli.db.as_deref(), args),
     }
 }

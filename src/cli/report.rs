@@ -1,16 +1,20 @@
-//! `landfall report PLAN --format pdf|xlsx|csv|json --lang fr|en --out PATH`: the planning report of
-//! a plan file. CSV writes one file per table into the folder PATH.
+//! `landfall report PLAN --format pdf|xlsx|csv|json --lang fr|en --out PATH [--scenario NAME]`: the
+//! planning report of a plan file, with its channel comparison when it has `[[channels]]`. CSV writes
+//! one file per table into the folder PATH.
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
-use anyhow::Context;
+use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use landfall::channels;
 use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
+use landfall::money::{Currency, FxRate};
 use landfall::report::export::{ReportFormat, Step, export};
 use landfall::report::{self, Lang, Paper, ReportOptions, pdf};
 
@@ -65,17 +69,24 @@ pub struct ReportArgs {
     /// Folder of your own pack files, merged over the bundled packs.
     #[arg(long, value_name = "DIR")]
     pub packs: Option<PathBuf>,
+    /// With `[[channels]]`: the scenario the best channel and the sensitivity use (default: the
+    /// first).
+    #[arg(long, value_name = "NAME")]
+    pub scenario: Option<String>,
 }
 
-pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
+pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let text = std::fs::read_to_string(&args.plan)
         .with_context(|| format!("cannot read {}", args.plan.display()))?;
     let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let rates = args
+    let mut rates = args
         .fx
         .iter()
         .map(|text| parse_rate(text, plan.plan.as_of))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    // As in the desktop: the ECB cross rates in force at the as-of date fill the pairs `--fx` does
+    // not give (the engines take the first rate that fits, so the user's come first).
+    rates.extend(ecb_rates(db, plan.plan.as_of)?);
     let packs = super::packs::load_packs(args.packs.as_deref())?;
     let generated_on = match &args.date {
         Some(date) => NaiveDate::from_str(date.trim())
@@ -100,7 +111,23 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
     let catalogues = checklist::bundled::catalogues()?;
     let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
-    let report = report::build(&plan, &quote, &checklists, &options);
+    let mut report = report::build(&plan, &quote, &checklists, &options);
+    if plan.channels.is_empty() {
+        if args.scenario.is_some() {
+            bail!("--scenario: the plan has no [[channels]] to compare");
+        }
+    } else {
+        progress.say("comparing channels");
+        let comparison = channels::compare(
+            &plan,
+            &packs,
+            &channels::bundled_channels()?,
+            &rates,
+            args.scenario.as_deref(),
+        )
+        .with_context(|| args.plan.display().to_string())?;
+        report = report.with_channels(&comparison);
+    }
     let exported = export(&report, args.format.into(), &args.out, |step| {
         progress.say(&describe(step))
     })?;
@@ -112,6 +139,23 @@ pub fn run(args: ReportArgs) -> anyhow::Result<ExitCode> {
     progress.done();
     emit(&format!("wrote {} ({summary})", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every cross rate the ECB book (the database's cached rates over the bundled snapshot) gives on
+/// `as_of`; staleness warnings go to stderr.
+fn ecb_rates(db: Option<&Path>, as_of: NaiveDate) -> anyhow::Result<Vec<FxRate>> {
+    let store = super::db::open_store(db)?;
+    let loaded = landfall::rates::load(&store, super::db::today())?;
+    for warning in &loaded.warnings {
+        eprintln!("landfall: {warning}");
+    }
+    let currencies: BTreeSet<Currency> = loaded
+        .book
+        .currencies()
+        .chain(std::iter::once("EUR"))
+        .filter_map(|code| code.parse().ok())
+        .collect();
+    Ok(loaded.book.fx_rates_among(&currencies, as_of))
 }
 
 fn describe(step: Step) -> String {

@@ -19,7 +19,10 @@ use typst::{Library, LibraryExt, World};
 
 use super::format::{self, Lang, Texts, texts};
 use super::tables::{confidence, level, origin};
-use super::{ChecklistRow, ChecklistTarget, LandedRow, Paper, Report, ReportError, chart};
+use super::{
+    BestChannel, ChannelComparison, ChecklistRow, ChecklistTarget, LandedRow, Paper, Report,
+    ReportError, chart,
+};
 use crate::money::Currency;
 
 const TEMPLATE: &str = include_str!("../../data/templates/report.typ");
@@ -68,24 +71,31 @@ pub struct Pdf {
 pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf, ReportError> {
     let lang = report.cover.lang;
     let detailed = report.landed.len().min(DETAIL_LIMIT);
-    let mut files = HashMap::new();
-    let mut chart_paths = Vec::with_capacity(detailed);
-    for (index, row) in report.landed.iter().take(detailed).enumerate() {
-        progress(Progress::Charts {
-            done: index,
-            total: detailed,
-        });
-        let path = match chart::waterfall(row, lang)? {
-            Some(svg) => {
-                let path = format!("/charts/{index}.svg");
-                files.insert(file_id(&path), Bytes::from_string(svg));
-                Some(path)
-            }
-            None => None,
-        };
-        chart_paths.push(path);
+    let channel_charts = report.channels.as_ref().map_or(0, |section| {
+        1 + section
+            .scenarios
+            .iter()
+            .map(|scenario| 2 * chart::by_currency(&scenario.channels).len())
+            .sum::<usize>()
+    });
+    let total = detailed + channel_charts;
+    let mut charts = Charts {
+        files: HashMap::new(),
+        done: 0,
+        total,
+    };
+    let mut waterfalls = Vec::with_capacity(detailed);
+    for row in report.landed.iter().take(detailed) {
+        let svg = chart::waterfall(row, lang)?;
+        waterfalls.push(charts.add(svg, &mut progress));
     }
-    let view = view(report, &chart_paths);
+    let channels = match &report.channels {
+        Some(section) => channels_view(section, &mut charts, &mut progress, lang)?,
+        None => Value::Null,
+    };
+    let mut view = view(report, &waterfalls);
+    view["channels"] = channels;
+    let mut files = charts.files;
     files.insert(
         file_id("/data.json"),
         Bytes::new(serde_json::to_vec(&view)?),
@@ -106,6 +116,123 @@ pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf
         bytes,
         pages: document.pages.len(),
     })
+}
+
+/// The SVG charts drawn so far, served to the template as `/charts/N.svg`.
+struct Charts {
+    files: HashMap<FileId, Bytes>,
+    done: usize,
+    total: usize,
+}
+
+impl Charts {
+    /// Stores a chart (when there is one) and reports progress; returns its path for the template.
+    fn add(&mut self, svg: Option<String>, progress: &mut impl FnMut(Progress)) -> Option<String> {
+        progress(Progress::Charts {
+            done: self.done,
+            total: self.total,
+        });
+        let path = svg.map(|svg| {
+            let path = format!("/charts/{}.svg", self.done);
+            self.files.insert(file_id(&path), Bytes::from_string(svg));
+            path
+        });
+        self.done += 1;
+        path
+    }
+}
+
+/// The channel comparison and sensitivity sections, with their charts.
+fn channels_view(
+    section: &ChannelComparison,
+    charts: &mut Charts,
+    progress: &mut impl FnMut(Progress),
+    lang: Lang,
+) -> Result<Value, ReportError> {
+    let t = texts(lang);
+    let count = |n: Option<u64>| {
+        n.map_or_else(
+            || t.never.to_string(),
+            |n| format::number(lang, Decimal::from(n), 0),
+        )
+    };
+    let mut scenarios = Vec::with_capacity(section.scenarios.len());
+    for scenario in &section.scenarios {
+        let mut graphs = Vec::new();
+        for (currency, group) in chart::by_currency(&scenario.channels) {
+            let bars = charts.add(chart::contribution_bars(&group, lang, currency)?, progress);
+            let lines = charts.add(chart::profit_by_volume(&group, lang, currency)?, progress);
+            graphs.push(json!({
+                "contribution": bars,
+                "profit": lines,
+                "currency": currency.code(),
+            }));
+        }
+        let total = scenario.total_monthly_profit_home.map_or_else(
+            || t.not_available.to_string(),
+            |money| format::money(lang, money.amount, money.currency),
+        );
+        scenarios.push(json!({
+            "title": scenario.name,
+            "facts": [[t.total_monthly_profit, if scenario.complete { total } else { format!("{total} ({})", t.incomplete) }]],
+            "table": {
+                "columns": [t.channel, t.units_per_month, t.revenue, t.contribution_per_unit, t.margin_rate, t.fixed_monthly, t.monthly_profit, t.monthly_profit_home, t.break_even, t.months_to_recover],
+                "numeric": [1, 2, 3, 4, 5, 6, 7, 8, 9],
+                "widths": [2.4, 1, 1.3, 1.2, 1, 1.2, 1.3, 1.3, 1.2, 1.2],
+                "rows": scenario.channels.iter().map(|channel| {
+                    let c = channel.currency;
+                    vec![
+                        if channel.complete { format!("{}\n({})", channel.name, channel.channel) } else { format!("{}\n({}, {})", channel.name, channel.channel, t.incomplete) },
+                        format::number(lang, Decimal::from(channel.monthly_units), 0),
+                        format::money(lang, channel.revenue, c),
+                        money(lang, channel.contribution_per_unit, c, t),
+                        percent(lang, channel.margin_rate, t),
+                        format::money(lang, channel.fixed_monthly, c),
+                        format::money(lang, channel.monthly_profit, c),
+                        channel.monthly_profit_home.map_or_else(|| t.not_available.to_string(), |home| format::money(lang, home.amount, home.currency)),
+                        count(channel.break_even_units),
+                        count(channel.months_to_recover),
+                    ]
+                }).collect::<Vec<_>>(),
+            },
+            "charts": graphs,
+        }));
+    }
+    let tornado = charts.add(chart::tornado(&section.sensitivity, lang)?, progress);
+    let change = |factor: Decimal| {
+        let text = format::percent(lang, factor - Decimal::ONE);
+        if factor > Decimal::ONE {
+            format!("+{text}")
+        } else {
+            text
+        }
+    };
+    Ok(json!({
+        "note": format::fill(t.selected_scenario_note, &[&section.selected]),
+        "scenarios": scenarios,
+        "missing": {
+            "columns": [t.field, t.message],
+            "numeric": [],
+            "rows": section.missing.iter().map(|gap| vec![gap.field.clone(), gap.message.clone()]).collect::<Vec<_>>(),
+        },
+        "sensitivity": {
+            "intro": format::fill(t.sensitivity_intro, &[&section.selected]),
+            "table": {
+                "columns": [t.input, t.low_value, t.high_value, t.profit_low, t.profit_base, t.profit_high, t.swing],
+                "numeric": [1, 2, 3, 4, 5, 6],
+                "rows": section.sensitivity.iter().map(|row| vec![
+                    format!("{}\n({})", row.label, row.description),
+                    change(row.low_factor),
+                    change(row.high_factor),
+                    format::money(lang, row.profit_low.amount, row.profit_low.currency),
+                    format::money(lang, row.profit_base.amount, row.profit_base.currency),
+                    format::money(lang, row.profit_high.amount, row.profit_high.currency),
+                    format::money(lang, row.swing, row.profit_base.currency),
+                ]).collect::<Vec<_>>(),
+            },
+            "chart": tornado,
+        },
+    }))
 }
 
 fn file_id(path: &str) -> FileId {
@@ -336,6 +463,9 @@ fn summary(report: &Report, t: &Texts, lang: Lang) -> Value {
             figures.push([label.to_string(), text]);
         }
     }
+    if let Some(best) = &s.best_channel {
+        figures.push([t.best_channel.to_string(), best_channel(best, t, lang)]);
+    }
     json!({
         "signals": s.signals.iter().map(|signal| json!({
             "level": signal.level,
@@ -344,6 +474,30 @@ fn summary(report: &Report, t: &Texts, lang: Lang) -> Value {
         })).collect::<Vec<_>>(),
         "figures": figures,
     })
+}
+
+/// `Amazon.co.jp, fulfilled by Amazon (FBA) — scenario “Launch” — Profit / month €1,668.01 — …`.
+pub(crate) fn best_channel(best: &BestChannel, t: &Texts, lang: Lang) -> String {
+    let profit = format::money(
+        lang,
+        best.monthly_profit_home.amount,
+        best.monthly_profit_home.currency,
+    );
+    let break_even = best.break_even_units.map_or_else(
+        || t.never.to_string(),
+        |units| format::number(lang, Decimal::from(units), 0),
+    );
+    let scenario = match lang {
+        Lang::Fr => format!("« {} »", best.scenario),
+        Lang::En => format!("“{}”", best.scenario),
+    };
+    format!(
+        "{} — {} {scenario} — {} {profit} — {} {break_even}",
+        best.name,
+        t.scenario.to_lowercase(),
+        t.monthly_profit,
+        t.break_even,
+    )
 }
 
 fn checklist(target: &ChecklistTarget, t: &Texts, lang: Lang) -> Value {

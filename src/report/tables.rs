@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::format::{self, Texts, texts};
-use super::{LandedRow, Report, SignalLevel};
-use crate::money::Currency;
+use super::{ChannelComparison, LandedRow, Report, SignalLevel};
+use crate::money::{Currency, Money};
 use crate::packs::{Confidence, PackOrigin};
 
 /// One cell: numbers stay numbers, with their currency for the number format.
@@ -46,22 +46,30 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Every table of the report, in order: summary, checklist, landed cost, fees, missing inputs, exchange rates,
-/// user figures, working, sources.
+/// Every table of the report, in order: summary, checklist, landed cost, fees, channel comparison and
+/// sensitivity (when the report has them), missing inputs, exchange rates, user figures, working,
+/// sources.
 pub fn tables(report: &Report) -> Vec<Table> {
     let lang = report.cover.lang;
     let t = texts(lang);
-    vec![
+    let mut all = vec![
         summary(report, t),
         checklist(report, t),
         landed(report, t),
         fees(report, t),
+    ];
+    if let Some(section) = &report.channels {
+        all.push(channels(section, t));
+        all.push(sensitivity(section, t));
+    }
+    all.extend([
         missing(report, t),
         fx(report, t),
         overrides(report, t),
         working(report, t),
         sources(report, t),
-    ]
+    ]);
+    all
 }
 
 fn summary(report: &Report, t: &Texts) -> Table {
@@ -88,6 +96,18 @@ fn summary(report: &Report, t: &Texts) -> Table {
             ]);
         }
     }
+    if let Some(best) = &s.best_channel {
+        rows.push(vec![
+            Cell::text(format!(
+                "{}: {} ({})",
+                t.best_channel, best.name, best.scenario
+            )),
+            Cell::Money(
+                best.monthly_profit_home.amount,
+                best.monthly_profit_home.currency,
+            ),
+        ]);
+    }
     for signal in &s.signals {
         rows.push(vec![
             Cell::text(level(t, signal.level)),
@@ -98,6 +118,100 @@ fn summary(report: &Report, t: &Texts) -> Table {
         id: "summary",
         title: t.summary,
         columns: vec![t.figure, t.value, t.margin_rate],
+        rows,
+    }
+}
+
+/// One row per scenario × channel, most profitable first within a scenario; channels missing from
+/// the comparison's total are flagged incomplete.
+fn channels(section: &ChannelComparison, t: &Texts) -> Table {
+    let rows = section
+        .scenarios
+        .iter()
+        .flat_map(|scenario| {
+            scenario.channels.iter().map(move |channel| {
+                let c = channel.currency;
+                let count = |n: Option<u64>| n.map_or(Cell::Empty, |n| Cell::Number(n.into()));
+                vec![
+                    Cell::text(&scenario.name),
+                    Cell::text(&channel.channel),
+                    Cell::text(&channel.name),
+                    Cell::text(c.code()),
+                    Cell::Number(channel.monthly_units.into()),
+                    Cell::Money(channel.revenue, c),
+                    Cell::money(channel.contribution_per_unit, c),
+                    Cell::percent(channel.margin_rate),
+                    Cell::Money(channel.fixed_monthly, c),
+                    Cell::Money(channel.monthly_profit, c),
+                    channel
+                        .monthly_profit_home
+                        .map_or(Cell::Empty, |home| Cell::Money(home.amount, home.currency)),
+                    Cell::Money(channel.setup, c),
+                    count(channel.break_even_units),
+                    count(channel.months_to_recover),
+                    Cell::text(if channel.complete { t.yes } else { t.no }),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: "channels",
+        title: t.channel_comparison,
+        columns: vec![
+            t.scenario,
+            "id",
+            t.channel,
+            t.currency,
+            t.units_per_month,
+            t.revenue,
+            t.contribution_per_unit,
+            t.margin_rate,
+            t.fixed_monthly,
+            t.monthly_profit,
+            t.monthly_profit_home,
+            t.setup,
+            t.break_even,
+            t.months_to_recover,
+            t.complete,
+        ],
+        rows,
+    }
+}
+
+/// The sensitivity rows, largest swing first; the low and high values as changes of the input.
+fn sensitivity(section: &ChannelComparison, t: &Texts) -> Table {
+    let rows = section
+        .sensitivity
+        .iter()
+        .map(|row| {
+            let money = |money: Money| Cell::Money(money.amount, money.currency);
+            vec![
+                Cell::text(&section.selected),
+                Cell::text(&row.label),
+                Cell::text(&row.description),
+                Cell::Percent(row.low_factor - Decimal::ONE),
+                Cell::Percent(row.high_factor - Decimal::ONE),
+                money(row.profit_low),
+                money(row.profit_base),
+                money(row.profit_high),
+                Cell::Money(row.swing, row.profit_base.currency),
+            ]
+        })
+        .collect();
+    Table {
+        id: "sensitivity",
+        title: t.sensitivity,
+        columns: vec![
+            t.scenario,
+            t.input,
+            t.value,
+            t.low_value,
+            t.high_value,
+            t.profit_low,
+            t.profit_base,
+            t.profit_high,
+            t.swing,
+        ],
         rows,
     }
 }

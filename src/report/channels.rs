@@ -1,0 +1,337 @@
+//! The channel comparison and its sensitivity, taken from the channel engine's [`Comparison`]: one
+//! row per channel and scenario with the figures a reader compares (revenue, contribution per unit,
+//! margin, fixed costs, profit, break-even, months to recover the set-up), and the sensitivity of the
+//! chosen scenario's monthly profit, largest swing first.
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::format::{self, Lang, texts};
+use super::{Report, Signal, SignalLevel, sources};
+use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInput};
+use crate::cost::{Explanation, Missing};
+use crate::money::{Currency, Money};
+
+/// The channel comparison section of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChannelComparison {
+    /// The scenario the sensitivity and the best channel come from.
+    pub selected: String,
+    pub home_currency: Option<Currency>,
+    /// Every scenario side by side, in the plan's order.
+    pub scenarios: Vec<ComparedScenario>,
+    /// The selected scenario's monthly profit with one input moved, largest swing first; empty when
+    /// the scenario's total in the home currency is unknown.
+    pub sensitivity: Vec<SensitivityLine>,
+    /// Inputs the comparison needed and did not get (`channel × SKU: field`), each listed once.
+    pub missing: Vec<Missing>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComparedScenario {
+    pub name: String,
+    pub complete: bool,
+    pub total_monthly_profit_home: Option<Money>,
+    /// Most profitable first (the engine's ranking in the home currency).
+    pub channels: Vec<ComparedChannel>,
+}
+
+/// One channel in one scenario, in the channel's market currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ComparedChannel {
+    pub channel: String,
+    pub name: String,
+    pub currency: Currency,
+    pub monthly_units: u32,
+    /// Σ units × price net of tax, per month, over the lines that could be priced.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub revenue: Decimal,
+    /// Monthly contribution ÷ priced units (the engine's break-even divisor); absent when no unit
+    /// could be priced.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub contribution_per_unit: Option<Decimal>,
+    /// Contribution ÷ revenue.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub margin_rate: Option<Decimal>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub fixed_monthly: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub monthly_profit: Decimal,
+    pub monthly_profit_home: Option<Money>,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub setup: Decimal,
+    pub break_even_units: Option<u64>,
+    pub months_to_recover: Option<u64>,
+    pub complete: bool,
+}
+
+/// The selected scenario's monthly profit (home currency) with one input at its low and high value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SensitivityLine {
+    pub input: SensitivityInput,
+    /// The input, in the report's language.
+    pub label: String,
+    /// What the low and high values mean, in the report's language.
+    pub description: String,
+    /// Multipliers of the input (0.9 = 10 % lower).
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub low_factor: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub high_factor: Decimal,
+    pub profit_low: Money,
+    pub profit_base: Money,
+    pub profit_high: Money,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub swing: Decimal,
+}
+
+/// The most profitable channel of the selected scenario, for the executive summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BestChannel {
+    pub scenario: String,
+    pub channel: String,
+    pub name: String,
+    pub monthly_profit_home: Money,
+    pub break_even_units: Option<u64>,
+}
+
+impl Report {
+    /// The report with the channel comparison of its plan: the comparison and sensitivity sections,
+    /// the best channel and the loss-making channels in the summary, and the comparison's sources in
+    /// the appendix.
+    pub fn with_channels(mut self, comparison: &Comparison) -> Report {
+        let lang = self.cover.lang;
+        let section = section(comparison, lang);
+        let selected = section
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == section.selected);
+        let best = selected.and_then(|scenario| {
+            let first = scenario.channels.first()?;
+            Some(BestChannel {
+                scenario: scenario.name.clone(),
+                channel: first.channel.clone(),
+                name: first.name.clone(),
+                monthly_profit_home: first.monthly_profit_home?,
+                break_even_units: first.break_even_units,
+            })
+        });
+        if let Some(scenario) = selected {
+            self.summary
+                .signals
+                .extend(signals(scenario, best.as_ref(), lang));
+        }
+        self.summary.best_channel = best;
+        let steps = self
+            .landed
+            .iter()
+            .flat_map(|row| &row.economics.explain)
+            .chain(comparison_steps(comparison));
+        self.sources = sources(steps, self.cover.as_of);
+        self.channels = Some(section);
+        self
+    }
+}
+
+fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
+    let mut seen = BTreeSet::new();
+    let missing = comparison
+        .scenarios
+        .iter()
+        .flat_map(|scenario| {
+            scenario
+                .missing
+                .iter()
+                .chain(scenario.channels.iter().flat_map(|channel| {
+                    channel
+                        .missing
+                        .iter()
+                        .chain(channel.lines.iter().flat_map(|line| &line.missing))
+                }))
+        })
+        .chain(&comparison.weighing.missing)
+        .filter(|gap| seen.insert((gap.field.clone(), gap.message.clone())))
+        .cloned()
+        .collect();
+    ChannelComparison {
+        selected: comparison.selected.clone(),
+        home_currency: comparison.home_currency,
+        scenarios: comparison.scenarios.iter().map(scenario).collect(),
+        sensitivity: comparison
+            .sensitivity
+            .iter()
+            .map(|row| {
+                let (label, description) = sensitivity_words(row.input, lang);
+                SensitivityLine {
+                    input: row.input,
+                    label: label.to_string(),
+                    description: description.to_string(),
+                    low_factor: row.low_factor,
+                    high_factor: row.high_factor,
+                    profit_low: row.profit_low,
+                    profit_base: row.profit_base,
+                    profit_high: row.profit_high,
+                    swing: row.swing,
+                }
+            })
+            .collect(),
+        missing,
+    }
+}
+
+fn scenario(result: &ScenarioResult) -> ComparedScenario {
+    let ranked = result.ranking.iter().filter_map(|id| {
+        result
+            .channels
+            .iter()
+            .find(|channel| &channel.channel == id)
+    });
+    ComparedScenario {
+        name: result.name.clone(),
+        complete: result.complete,
+        total_monthly_profit_home: result.total_monthly_profit_home,
+        channels: ranked.map(channel).collect(),
+    }
+}
+
+fn channel(result: &ChannelResult) -> ComparedChannel {
+    let priced: Vec<_> = result
+        .lines
+        .iter()
+        .filter_map(|line| Some((Decimal::from(line.monthly_units), line.figures.as_ref()?)))
+        .collect();
+    let priced_units: Decimal = priced.iter().map(|(units, _)| *units).sum();
+    let revenue: Decimal = priced
+        .iter()
+        .map(|(units, figures)| units * figures.net_price)
+        .sum();
+    ComparedChannel {
+        channel: result.channel.clone(),
+        name: result.name.clone(),
+        currency: result.currency,
+        monthly_units: result.monthly_units,
+        revenue,
+        contribution_per_unit: (!priced_units.is_zero())
+            .then(|| result.contribution / priced_units),
+        margin_rate: (!revenue.is_zero()).then(|| result.contribution / revenue),
+        fixed_monthly: result.fixed_monthly,
+        monthly_profit: result.monthly_profit,
+        monthly_profit_home: result.monthly_profit_home,
+        setup: result.setup,
+        break_even_units: result.break_even_units,
+        months_to_recover: result.months_to_recover,
+        complete: result.complete,
+    }
+}
+
+/// Every explained step of the comparison (lines, channels, weighing), for the sources appendix.
+fn comparison_steps(comparison: &Comparison) -> impl Iterator<Item = &Explanation> {
+    comparison
+        .scenarios
+        .iter()
+        .flat_map(|scenario| &scenario.channels)
+        .flat_map(|channel| {
+            channel
+                .lines
+                .iter()
+                .flat_map(|line| &line.explain)
+                .chain(&channel.explain)
+        })
+        .chain(
+            comparison
+                .weighing
+                .channels
+                .iter()
+                .map(|score| &score.explain),
+        )
+}
+
+/// The best channel (or the smallest loss when none makes money), then each loss-making channel.
+fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) -> Vec<Signal> {
+    let t = texts(lang);
+    let mut signals = Vec::new();
+    if let Some(best) = best {
+        let profit = format::money(
+            lang,
+            best.monthly_profit_home.amount,
+            best.monthly_profit_home.currency,
+        );
+        let profitable = best.monthly_profit_home.amount > Decimal::ZERO;
+        signals.push(Signal {
+            level: if profitable {
+                SignalLevel::Go
+            } else {
+                SignalLevel::Stop
+            },
+            text: format::fill(
+                if profitable {
+                    t.signal_best_channel
+                } else {
+                    t.signal_no_profitable_channel
+                },
+                &[&scenario.name, &best.name, &profit],
+            ),
+        });
+    }
+    for channel in &scenario.channels {
+        if channel.monthly_profit < Decimal::ZERO {
+            let loss = format::money(lang, -channel.monthly_profit, channel.currency);
+            let break_even = channel.break_even_units.map_or_else(
+                || t.not_available.to_string(),
+                |units| format::number(lang, Decimal::from(units), 0),
+            );
+            signals.push(Signal {
+                level: SignalLevel::Caution,
+                text: format::fill(
+                    t.signal_channel_loss,
+                    &[
+                        &channel.name,
+                        &loss,
+                        &format::number(lang, Decimal::from(channel.monthly_units), 0),
+                        &break_even,
+                    ],
+                ),
+            });
+        }
+    }
+    if !scenario.complete {
+        signals.push(Signal {
+            level: SignalLevel::Caution,
+            text: format::fill(t.signal_channels_incomplete, &[&scenario.name]),
+        });
+    }
+    signals
+}
+
+/// The input's name and what its low and high values are, in `lang`.
+pub fn sensitivity_words(input: SensitivityInput, lang: Lang) -> (&'static str, &'static str) {
+    match (input, lang) {
+        (SensitivityInput::Price, Lang::En) => ("Displayed price", "−10% / +10%"),
+        (SensitivityInput::Price, Lang::Fr) => ("Prix affiché", "−10 % / +10 %"),
+        (SensitivityInput::FxRate, Lang::En) => {
+            ("Exchange rate", "home currency 10% weaker / 10% stronger")
+        }
+        (SensitivityInput::FxRate, Lang::Fr) => (
+            "Taux de change",
+            "devise de référence 10 % plus faible / 10 % plus forte",
+        ),
+        (SensitivityInput::ReturnRate, Lang::En) => ("Return rate", "halved / doubled"),
+        (SensitivityInput::ReturnRate, Lang::Fr) => ("Taux de retour", "divisé par 2 / doublé"),
+        (SensitivityInput::AdShare, Lang::En) => ("Advertising share", "−50% / +50%"),
+        (SensitivityInput::AdShare, Lang::Fr) => ("Part publicitaire", "−50 % / +50 %"),
+        (SensitivityInput::DutyRate, Lang::En) => ("Duty", "−50% / +50%"),
+        (SensitivityInput::DutyRate, Lang::Fr) => ("Droits de douane", "−50 % / +50 %"),
+    }
+}
