@@ -12,6 +12,7 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use landfall::channels::{self, Comparison};
 use landfall::checklist::bundled;
 use landfall::checklist::engine::{TargetChecklist, evaluate_plan};
 use landfall::cost::{Detail, Quote, quote};
@@ -82,6 +83,46 @@ fn eur_jpy() -> FxRate {
         FxSource::JapanCustomsWeekly,
     )
     .expect("rate")
+}
+
+fn usd_jpy() -> FxRate {
+    FxRate::new(
+        Currency::USD,
+        Currency::JPY,
+        dec!(147.36),
+        day(2025, 9, 7),
+        FxSource::JapanCustomsWeekly,
+    )
+    .expect("rate")
+}
+
+/// The channel engine's comparison of `plan` with the same packs and rates as its quote (and USD/JPY
+/// for the own store's app subscription in dollars).
+fn compared(plan: &Plan, scenario: Option<&str>) -> Comparison {
+    let channel_packs = channels::bundled_channels().expect("bundled channel packs");
+    channels::compare(
+        plan,
+        &packs(),
+        &channel_packs,
+        &[eur_jpy(), usd_jpy()],
+        scenario,
+    )
+    .expect("the plan's channels compare")
+}
+
+/// The example with its channels' prices cut to ¥2,980: every channel loses money.
+fn losing_channels() -> Plan {
+    let mut plan = example();
+    plan.products[0].prices[0].price.amount = dec!(2980);
+    plan
+}
+
+fn without_channels() -> Plan {
+    let mut plan = example();
+    plan.channels.clear();
+    plan.scenarios.clear();
+    plan.criteria = None;
+    plan
 }
 
 fn example() -> Plan {
@@ -262,6 +303,16 @@ fn edge_reports(lang: Lang) -> Vec<(&'static str, Report)> {
             report_of(&catalogue(500, |i| format!("Speaker {i}")), lang),
         ),
     ];
+    let channels = example();
+    reports.push((
+        "channels",
+        report_of(&channels, lang).with_channels(&compared(&channels, Some("Every channel"))),
+    ));
+    let losing = losing_channels();
+    reports.push((
+        "channels-all-losing",
+        report_of(&losing, lang).with_channels(&compared(&losing, None)),
+    ));
     let bundled_only = {
         let plan = example();
         let quote = quote(
@@ -524,6 +575,8 @@ fn the_cli_writes_each_format_and_refuses_bad_input_with_exit_code_2() {
     ] {
         let out = dir.join(out);
         let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+            .arg("--db")
+            .arg(dir.join("cli.sqlite3"))
             .arg("report")
             .arg(&plan)
             .args(["--format", format, "--lang", "en", "--date", "2026-11-23"])
@@ -558,4 +611,428 @@ fn the_cli_writes_each_format_and_refuses_bad_input_with_exit_code_2() {
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("home_curency"), "{stderr}");
+}
+
+/// `text` with every run of white space made one space, so table rows compare as written.
+fn squeezed(text: &str) -> String {
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_channel_section_carries_the_engines_comparison() {
+    let plan = example();
+    let comparison = compared(&plan, Some("Every channel"));
+    let report = report_of(&plan, Lang::En).with_channels(&comparison);
+    let section = report.channels.as_ref().expect("a channel section");
+    assert_eq!(section.selected, "Every channel");
+    assert_eq!(section.scenarios.len(), comparison.scenarios.len());
+    for (ours, engine) in section.scenarios.iter().zip(&comparison.scenarios) {
+        assert_eq!(ours.name, engine.name);
+        assert_eq!(
+            ours.total_monthly_profit_home,
+            engine.total_monthly_profit_home
+        );
+        let order: Vec<&str> = ours.channels.iter().map(|c| c.channel.as_str()).collect();
+        assert_eq!(order, engine.ranking, "most profitable first");
+        for row in &ours.channels {
+            let e = engine
+                .channels
+                .iter()
+                .find(|channel| channel.channel == row.channel)
+                .expect("engine channel");
+            assert_eq!(
+                (
+                    row.monthly_units,
+                    row.fixed_monthly,
+                    row.monthly_profit,
+                    row.monthly_profit_home,
+                    row.setup,
+                    row.break_even_units,
+                    row.months_to_recover,
+                    row.complete,
+                ),
+                (
+                    e.monthly_units,
+                    e.fixed_monthly,
+                    e.monthly_profit,
+                    e.monthly_profit_home,
+                    e.setup,
+                    e.break_even_units,
+                    e.months_to_recover,
+                    e.complete,
+                )
+            );
+        }
+    }
+    // Amazon FBA alone, 300 units, by hand from the engine's working:
+    // net price 6,980 ÷ 1.1 = 6,345.4545; contribution per unit = 6,345.4545 − referral 586 − FBA 434
+    // − landed 3,564.435 − FX 1.5% 95.1818 − returns 3% × 1,200 = 36 − ads 8% × 6,980 = 558.4
+    // = 1,071.4377; revenue 300 × 6,345.4545… = 1,903,636.36; margin 1,071.4377 ÷ 6,345.4545 = 16.89%;
+    // fixed = selling plan 4,900 + customs agent 30,000 = 34,900;
+    // break-even ceil(34,900 ÷ 1,071.4377 = 32.57) = 33 units; profit 300 × 1,071.4377 − 34,900
+    // = 286,531.32 JPY ÷ 171.78 = €1,668.01; set-up €2,500 × 171.78 = 429,450 ÷ 286,531.32 = 1.5
+    // → 2 months.
+    let fba = &section.scenarios[0].channels[0];
+    assert_eq!(fba.channel, "amazon-jp-fba");
+    assert_eq!(
+        fba.contribution_per_unit.map(|c| c.round_dp(4)),
+        Some(dec!(1071.4377))
+    );
+    assert_eq!(fba.revenue.round_dp(2), dec!(1903636.36));
+    assert_eq!(fba.margin_rate.map(|r| r.round_dp(4)), Some(dec!(0.1689)));
+    assert_eq!(fba.fixed_monthly, dec!(34900));
+    assert_eq!(fba.break_even_units, Some(33));
+    assert_eq!(fba.monthly_profit.round_dp(2), dec!(286531.32));
+    assert_eq!(
+        fba.monthly_profit_home.map(|m| m.amount.round_dp(2)),
+        Some(dec!(1668.01))
+    );
+    assert_eq!(fba.months_to_recover, Some(2));
+
+    // The summary's best channel is the top of the selected scenario's ranking; the two channels
+    // that lose money there get a caution each.
+    let best = report.summary.best_channel.as_ref().expect("best channel");
+    let every = &comparison.scenarios[2];
+    assert_eq!(
+        (best.scenario.as_str(), best.channel.as_str()),
+        ("Every channel", every.ranking[0].as_str())
+    );
+    let losing: Vec<&str> = every
+        .channels
+        .iter()
+        .filter(|c| c.monthly_profit < Decimal::ZERO)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(losing.len(), 2, "{losing:?}");
+    let signals = &report.summary.signals;
+    let tail = &signals[signals.len() - 3..];
+    assert_eq!(tail[0].level, report::SignalLevel::Go);
+    assert!(tail[0].text.contains("€1,668.01"), "{}", tail[0].text);
+    for (signal, name) in tail[1..].iter().zip(&losing) {
+        assert_eq!(signal.level, report::SignalLevel::Caution);
+        assert!(signal.text.starts_with(name), "{}", signal.text);
+    }
+
+    assert_eq!(section.sensitivity.len(), comparison.sensitivity.len());
+    assert!(!section.sensitivity.is_empty());
+    for (ours, engine) in section.sensitivity.iter().zip(&comparison.sensitivity) {
+        assert_eq!(
+            (
+                ours.input,
+                ours.profit_low,
+                ours.profit_base,
+                ours.profit_high,
+                ours.swing
+            ),
+            (
+                engine.input,
+                engine.profit_low,
+                engine.profit_base,
+                engine.profit_high,
+                engine.swing
+            )
+        );
+    }
+    // The channel packs' sources join the appendix (Rakuten's fees are only in the comparison).
+    let without = report_of(&plan, Lang::En);
+    assert!(report.sources.len() > without.sources.len());
+    assert!(
+        report
+            .sources
+            .iter()
+            .any(|source| source.location.contains("rakuten")),
+        "{:?}",
+        report
+            .sources
+            .iter()
+            .map(|s| &s.location)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn the_pdf_shows_the_comparison_and_sensitivity_with_the_engines_figures() {
+    let plan = example();
+    let comparison = compared(&plan, Some("Every channel"));
+    for lang in [Lang::En, Lang::Fr] {
+        let report = report_of(&plan, lang).with_channels(&comparison);
+        let (path, _) = render_to(&report, &format!("channels-{}.pdf", lang.code()));
+        let text = squeezed(&pdftotext(&path, None));
+        let money = |amount: Decimal, currency: Currency| {
+            report::format::money(lang, amount, currency).replace(['\u{202F}', '\u{00A0}'], " ")
+        };
+        let (titles, rows): (&[&str], &[&str]) = match lang {
+            // The FBA row of a scenario, then the two loss-making channels of "Every channel"
+            // (−¥1,188.98 → −¥1,189; −¥27,364.91 → −¥27,365), with "never" to recover.
+            Lang::En => (
+                &[
+                    "Channel comparison",
+                    "Scenario — Every channel",
+                    "Sensitivity of monthly profit",
+                    "Contribution per unit, by channel (JPY)",
+                    "Monthly profit against monthly volume",
+                    "Monthly profit, input low and high",
+                    "Break-even",
+                    "Best channel (scenario “Every channel”)",
+                ],
+                &[
+                    "300 ¥1,903,636 ¥1,071 16.9% ¥34,900 ¥286,531 €1,668.01 33 2",
+                    "-¥1,189 -€6.92 82 never",
+                    "-¥27,365 -€159.30 111 never",
+                ],
+            ),
+            Lang::Fr => (
+                &[
+                    "Comparaison des canaux",
+                    "Scénario — Every channel",
+                    "Sensibilité du bénéfice mensuel",
+                    "Contribution par unité, par canal (JPY)",
+                    "Meilleur canal (scénario « Every channel »)",
+                ],
+                &[
+                    "300 1 903 636 ¥ 1 071 ¥ 16,9 % 34 900 ¥ 286 531 ¥ 1 668,01 € 33 2",
+                    "-1 189 ¥ -6,92 € 82 jamais",
+                    "-27 365 ¥ -159,30 € 111 jamais",
+                ],
+            ),
+        };
+        for expected in titles.iter().chain(rows) {
+            assert!(
+                text.contains(expected),
+                "{lang:?}: missing {expected:?} in:\n{text}"
+            );
+        }
+        // Every sensitivity figure, as the engine computed it.
+        for row in &comparison.sensitivity {
+            for profit in [row.profit_low, row.profit_high] {
+                let shown = money(profit.amount, profit.currency);
+                assert!(text.contains(&shown), "{lang:?}: missing {shown:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_workbook_has_the_channel_sheets_to_the_minor_unit() {
+    let plan = example();
+    let comparison = compared(&plan, Some("Every channel"));
+    let report = report_of(&plan, Lang::En).with_channels(&comparison);
+    let workbook = xlsx::workbook(&report).expect("xlsx");
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.clone())).expect("opens");
+    let names = book.sheet_names();
+    assert_eq!(
+        names[3..6],
+        [
+            "Fees per marketplace",
+            "Channel comparison",
+            "Sensitivity of monthly profit"
+        ]
+    );
+    let sheet_rows = sheet(&workbook, "Channel comparison");
+    let engine_rows: Vec<_> = comparison
+        .scenarios
+        .iter()
+        .flat_map(|scenario| {
+            scenario.ranking.iter().map(move |id| {
+                let channel = scenario
+                    .channels
+                    .iter()
+                    .find(|c| &c.channel == id)
+                    .expect("ranked channel");
+                (scenario, channel)
+            })
+        })
+        .collect();
+    assert_eq!(sheet_rows.height(), engine_rows.len() + 1);
+    for ((scenario, channel), cells) in engine_rows.iter().zip(sheet_rows.rows().skip(1)) {
+        let places = channel.currency.exponent();
+        assert_eq!(cells[0], Data::String(scenario.name.clone()));
+        assert_eq!(cells[1], Data::String(channel.channel.clone()));
+        assert_eq!(number(&cells[4], 0), Decimal::from(channel.monthly_units));
+        for (column, value) in [
+            (8, channel.fixed_monthly),
+            (9, channel.monthly_profit),
+            (11, channel.setup),
+        ] {
+            assert_eq!(
+                number(&cells[column], places),
+                value.round_dp(places),
+                "{} column {column}",
+                channel.channel
+            );
+        }
+        let per_unit = channel.contribution / Decimal::from(channel.monthly_units);
+        assert_eq!(number(&cells[6], places), per_unit.round_dp(places));
+        let home = channel.monthly_profit_home.expect("home profit");
+        assert_eq!(number(&cells[10], 2), home.amount.round_dp(2));
+        match channel.break_even_units {
+            Some(units) => assert_eq!(number(&cells[12], 0), Decimal::from(units)),
+            None => assert_eq!(cells[12], Data::Empty),
+        }
+        match channel.months_to_recover {
+            Some(months) => assert_eq!(number(&cells[13], 0), Decimal::from(months)),
+            None => assert_eq!(cells[13], Data::Empty),
+        }
+    }
+    let sensitivity = sheet(&workbook, "Sensitivity of monthly profit");
+    assert_eq!(sensitivity.height(), comparison.sensitivity.len() + 1);
+    for (row, cells) in comparison
+        .sensitivity
+        .iter()
+        .zip(sensitivity.rows().skip(1))
+    {
+        assert_eq!(number(&cells[3], 2), row.low_factor - Decimal::ONE);
+        assert_eq!(number(&cells[4], 2), row.high_factor - Decimal::ONE);
+        for (column, value) in [
+            (5, row.profit_low.amount),
+            (6, row.profit_base.amount),
+            (7, row.profit_high.amount),
+            (8, row.swing),
+        ] {
+            assert_eq!(
+                number(&cells[column], 2),
+                value.round_dp(2),
+                "{:?}",
+                row.input
+            );
+        }
+    }
+    let csv = tables::tables(&report);
+    let channels_csv = csv
+        .iter()
+        .find(|t| t.id == "channels")
+        .expect("channels table");
+    // The exact decimal of the FBA profit, all digits, in the CSV.
+    let profit = engine_rows[0].1.monthly_profit.normalize().to_string();
+    assert!(tables::to_csv(channels_csv).contains(&profit), "{profit}");
+}
+
+#[test]
+fn a_plan_without_channels_has_no_channel_sections_and_losses_are_shown() {
+    let plain = without_channels();
+    let report = report_of(&plain, Lang::En);
+    assert!(report.channels.is_none() && report.summary.best_channel.is_none());
+    let (path, _) = render_to(&report, "no-channels-en.pdf");
+    let text = pdftotext(&path, None);
+    for absent in [
+        "Channel comparison",
+        "Sensitivity of monthly profit",
+        "Best channel",
+    ] {
+        assert!(
+            !text.contains(absent),
+            "{absent:?} in a plan without channels"
+        );
+    }
+    let workbook = xlsx::workbook(&report).expect("xlsx");
+    let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook)).expect("opens");
+    assert!(
+        !book
+            .sheet_names()
+            .iter()
+            .any(|name| name.starts_with("Channel"))
+    );
+
+    // At ¥2,980 every channel loses money: the best is the smallest loss, and the summary says stop.
+    let losing = losing_channels();
+    let comparison = compared(&losing, None);
+    let report = report_of(&losing, Lang::En).with_channels(&comparison);
+    let best = report.summary.best_channel.as_ref().expect("least loss");
+    assert!(best.monthly_profit_home.amount < Decimal::ZERO);
+    assert!(report.summary.signals.iter().any(|signal| {
+        signal.level == report::SignalLevel::Stop
+            && signal.text.starts_with("No channel makes a profit")
+    }));
+    let (path, _) = render_to(&report, "channels-losing-en.pdf");
+    let text = squeezed(&pdftotext(&path, None));
+    let fba = &comparison.scenarios[0].channels[0];
+    let loss = report::format::money(Lang::En, fba.monthly_profit, fba.currency);
+    assert!(loss.starts_with("-¥"), "{loss}");
+    assert!(text.contains(&loss), "missing {loss:?} in:\n{text}");
+}
+
+#[test]
+fn the_cli_adds_the_comparison_when_the_plan_has_channels() {
+    let dir = out_dir().join("cli-channels");
+    std::fs::create_dir_all(&dir).expect("dir");
+    let with = dir.join("with.toml");
+    std::fs::write(&with, EXAMPLE_PLAN).expect("plan");
+    let without = dir.join("without.toml");
+    let cut = EXAMPLE_PLAN
+        .split("# ------------------------------------------------")
+        .next()
+        .expect("the plan before its channels");
+    std::fs::write(&without, cut).expect("plan");
+    let run = |plan: &Path, extra: &[&str], out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_landfall"))
+            .arg("--db")
+            .arg(dir.join("db.sqlite3"))
+            .arg("report")
+            .arg(plan)
+            .args(["--format", "json", "--lang", "en", "--date", "2026-11-23"])
+            .args([
+                "--fx",
+                "EUR/JPY=171.78@2025-09-07",
+                "--fx",
+                "USD/JPY=147.36@2025-09-07",
+            ])
+            .args(extra)
+            .arg("--out")
+            .arg(dir.join(out))
+            .output()
+            .expect("runs")
+    };
+    let read = |out: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(dir.join(out)).expect("json")).expect("parses")
+    };
+
+    let output = run(&with, &["--scenario", "Every channel"], "with.json");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json = read("with.json");
+    assert_eq!(json["channels"]["selected"], "Every channel");
+    assert_eq!(
+        json["channels"]["scenarios"].as_array().map(Vec::len),
+        Some(3)
+    );
+    // The same figures as `landfall compare` with the same rates: FBA break-even 33 units a month,
+    // monthly profit 300 × 1,071.4377… − 34,900 = 286,531.318… JPY.
+    let fba = &json["channels"]["scenarios"][0]["channels"][0];
+    assert_eq!(fba["channel"], "amazon-jp-fba");
+    assert_eq!(fba["break_even_units"], 33);
+    assert!(
+        fba["monthly_profit"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("286531.318")),
+        "{fba}"
+    );
+    assert_eq!(json["summary"]["best_channel"]["channel"], "amazon-jp-fba");
+
+    let output = run(&without, &[], "without.json");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(read("without.json")["channels"].is_null());
+
+    for (plan, scenario, expected) in [
+        (&with, "Nope", "no scenario named \"Nope\""),
+        (
+            &without,
+            "Every channel",
+            "--scenario: the plan has no [[channels]]",
+        ),
+    ] {
+        let output = run(plan, &["--scenario", scenario], "never.json");
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(expected), "{stderr}");
+    }
 }
