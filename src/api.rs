@@ -361,6 +361,21 @@ impl Landfall {
             consultant: trimmed(request.consultant),
             client: trimmed(request.client),
             generated_on: today,
+            // The consultant's logo, when one is kept in the data folder as logo.png, .jpg or .svg.
+            logo: ["logo.png", "logo.jpg", "logo.jpeg", "logo.svg"]
+                .iter()
+                .map(|name| self.data_dir().join(name))
+                .find(|path| path.is_file())
+                .map(|path| {
+                    let bytes = std::fs::read(&path).map_err(|source| ReportError::Io {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    planning_report::Logo::new(bytes).map_err(|err| {
+                        ApiError::new(ErrorCode::BadInput, format!("{}: {err}", path.display()))
+                    })
+                })
+                .transpose()?,
         };
         let mut report = planning_report::build(&plan, &quote, &checklists, &options);
         if !plan.channels.is_empty() {

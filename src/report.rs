@@ -54,6 +54,37 @@ pub struct ReportOptions {
     /// The day the report is produced (the cover's date; the rules' date is the plan's `as_of`).
     #[ts(type = "string")]
     pub generated_on: NaiveDate,
+    /// The consultant's logo on the PDF cover.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<Logo>,
+}
+
+/// A logo image (PNG, JPEG or SVG), checked by [`Logo::new`]. It belongs to the PDF's look, so the
+/// JSON export leaves it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    bytes: Vec<u8>,
+}
+
+impl Logo {
+    pub fn new(bytes: Vec<u8>) -> Result<Logo, ReportError> {
+        let text_start = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+        let svg = text_start
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+            && String::from_utf8_lossy(&bytes).contains("<svg");
+        if bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(b"\xff\xd8\xff") || svg {
+            Ok(Logo { bytes })
+        } else {
+            Err(ReportError::Logo)
+        }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 /// The whole report. Amounts are exact decimals in the item's currency (strings in JSON).
@@ -94,6 +125,10 @@ pub struct Cover {
     pub home_currency: String,
     pub lang: Lang,
     pub paper: Paper,
+    /// The consultant's logo (PDF only).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub logo: Option<Logo>,
 }
 
 /// Go / caution / stop signals and the headline figures.
@@ -311,6 +346,7 @@ pub fn build(
             home_currency: plan.plan.home_currency.as_str().to_string(),
             lang: options.lang,
             paper: options.paper,
+            logo: options.logo.clone(),
         },
         summary: summary(plan, &landed, checklists, options.lang),
         checklist: checklists
@@ -619,6 +655,8 @@ pub enum ReportError {
     Pdf(String),
     #[error("the spreadsheet could not be written: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("the logo is not a PNG, JPEG or SVG image")]
+    Logo,
     #[error("the chart could not be drawn: {0}")]
     Chart(String),
     #[error("JSON: {0}")]

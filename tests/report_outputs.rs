@@ -19,7 +19,7 @@ use landfall::cost::{Detail, Quote, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::packs::{self, BUNDLED_FILES, PackOrigin, Packs};
 use landfall::plan::{Plan, parse_plan};
-use landfall::report::{self, Lang, Paper, Report, ReportOptions, pdf, tables, xlsx};
+use landfall::report::{self, Lang, Logo, Paper, Report, ReportOptions, pdf, tables, xlsx};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -136,6 +136,7 @@ fn options(lang: Lang) -> ReportOptions {
         consultant: Some("Claire Martin, Export Conseil".to_string()),
         client: Some("Sonic Atelier SAS".to_string()),
         generated_on: day(2026, 11, 23),
+        logo: None,
     }
 }
 
@@ -1035,4 +1036,71 @@ fn the_cli_adds_the_comparison_when_the_plan_has_channels() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(expected), "{stderr}");
     }
+}
+
+/// Images on page 1 of a PDF, as `pdfimages -list` counts them (after its two header lines).
+fn images_on_page_one(pdf: &Path) -> usize {
+    let output = Command::new("pdfimages")
+        .args(["-list", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .output()
+        .expect("pdfimages runs");
+    assert!(output.status.success());
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .skip(2)
+        .count()
+}
+
+#[test]
+fn the_consultants_logo_is_on_the_cover_and_left_out_of_the_json() {
+    // A real PNG: page 1 of another report, made small by pdftoppm.
+    let (source, _) = render_to(&report_of(&without_channels(), Lang::En), "logo-source.pdf");
+    let prefix = out_dir().join("logo");
+    let status = Command::new("pdftoppm")
+        .args(["-png", "-r", "15", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(&source)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm runs");
+    assert!(status.success());
+    let png = std::fs::read(prefix.with_extension("png")).expect("png");
+
+    let plain = report_of(&without_channels(), Lang::En);
+    let (path, _) = render_to(&plain, "no-logo.pdf");
+    assert_eq!(images_on_page_one(&path), 0);
+    let mut with_logo = plain.clone();
+    with_logo.cover.logo = Some(Logo::new(png.clone()).expect("a PNG is a logo"));
+    let (path, _) = render_to(&with_logo, "logo.pdf");
+    assert_eq!(images_on_page_one(&path), 1);
+    let json = serde_json::to_string(&with_logo).expect("json");
+    assert_eq!(json, serde_json::to_string(&plain).expect("json"));
+
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="navy"/></svg>"#;
+    with_logo.cover.logo = Some(Logo::new(svg.to_vec()).expect("an SVG is a logo"));
+    pdf::render(&with_logo, |_| {}).expect("renders with an SVG logo");
+    assert!(Logo::new(b"GIF89a not accepted".to_vec()).is_err());
+
+    let dir = out_dir();
+    let not_an_image = dir.join("logo.txt");
+    std::fs::write(&not_an_image, "my logo").expect("write");
+    let plan = dir.join("logo-plan.toml");
+    std::fs::write(&plan, EXAMPLE_PLAN).expect("plan");
+    let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .arg("--db")
+        .arg(dir.join("logo.sqlite3"))
+        .arg("report")
+        .arg(&plan)
+        .arg("--logo")
+        .arg(&not_an_image)
+        .arg("--out")
+        .arg(dir.join("never-logo.pdf"))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--logo") && stderr.contains("not a PNG, JPEG or SVG"),
+        "{stderr}"
+    );
 }

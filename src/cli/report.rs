@@ -16,7 +16,7 @@ use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
 use landfall::money::{Currency, FxRate};
 use landfall::report::export::{ReportFormat, Step, export};
-use landfall::report::{self, Lang, Paper, ReportOptions, pdf};
+use landfall::report::{self, Lang, Logo, Paper, ReportOptions, pdf};
 
 use super::emit;
 use super::quote::parse_rate;
@@ -57,6 +57,9 @@ pub struct ReportArgs {
     /// The consultant's name, printed on the cover and in the footer.
     #[arg(long, env = "LANDFALL_CONSULTANT")]
     pub consultant: Option<String>,
+    /// The consultant's logo (PNG, JPEG or SVG), printed on the cover.
+    #[arg(long, env = "LANDFALL_LOGO", value_name = "FILE")]
+    pub logo: Option<PathBuf>,
     /// The client's name, printed on the cover.
     #[arg(long)]
     pub client: Option<String>,
@@ -105,6 +108,14 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
         consultant: args.consultant.clone(),
         client: args.client.clone(),
         generated_on,
+        logo: match &args.logo {
+            Some(path) => {
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("--logo: cannot read {}", path.display()))?;
+                Some(Logo::new(bytes).with_context(|| format!("--logo {}", path.display()))?)
+            }
+            None => None,
+        },
     };
     let progress = Progress::new();
     progress.say("quoting");

@@ -96,6 +96,9 @@ pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf
     let mut view = view(report, &waterfalls);
     view["channels"] = channels;
     let mut files = charts.files;
+    if let Some(logo) = &report.cover.logo {
+        files.insert(file_id("/logo"), Bytes::new(logo.bytes().to_vec()));
+    }
     files.insert(
         file_id("/data.json"),
         Bytes::new(serde_json::to_vec(&view)?),
@@ -328,6 +331,7 @@ fn view(report: &Report, chart_paths: &[Option<String>]) -> Value {
             "title": cover.title,
             "plan": cover.plan,
             "consultant": cover.consultant,
+            "logo": cover.logo.is_some(),
             "facts": facts.iter().map(|(label, value)| [label.to_string(), value.clone()]).collect::<Vec<_>>(),
         },
         "summary": summary(report, t, lang),
