@@ -452,7 +452,8 @@ pub fn profit_by_volume(
                         .map_err(fail)?;
                     root.draw(&Text::new(
                         format::number(lang, Decimal::from(units), 0),
-                        (point.0 + 5, point.1 - 4),
+                        // Staggered so that close break-even points keep readable labels.
+                        (point.0 + 5, point.1 - 4 - 11 * (index % 4) as i32),
                         small(HPos::Left, VPos::Bottom),
                     ))
                     .map_err(fail)?;
