@@ -343,8 +343,8 @@ impl Landfall {
         })
     }
 
-    /// Builds the planning report of a plan (quote, checklist with its progress, channel comparison
-    /// when the plan has channels, rates of the database) and writes it under `reports/` beside the database; the export is recorded in the
+    /// Builds the planning report of a plan (quote, checklist with its progress, rates of the
+    /// database) and writes it under `reports/` beside the database; the export is recorded in the
     /// report history.
     pub fn export_report(
         &mut self,
