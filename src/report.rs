@@ -29,7 +29,8 @@ use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
 
 pub use channels::{
-    BestChannel, ChannelComparison, ComparedChannel, ComparedScenario, SensitivityLine,
+    BestChannel, ChannelComparison, ChannelOverride, ComparedChannel, ComparedScenario,
+    SensitivityLine,
 };
 pub use format::Lang;
 

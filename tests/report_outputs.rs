@@ -737,6 +737,16 @@ fn the_channel_section_carries_the_engines_comparison() {
             )
         );
     }
+    // The FBA fee typed in the plan's channel entry is marked as the user's, once for the three
+    // scenarios that sell through FBA.
+    let typed: Vec<_> = section
+        .overrides
+        .iter()
+        .filter(|row| row.channel == "amazon-jp-fba" && row.label == "FBA fulfilment fee")
+        .collect();
+    assert_eq!(typed.len(), 1, "{:?}", section.overrides);
+    assert_eq!(typed[0].sku.as_deref(), Some("SPK-1"));
+    assert!(typed[0].formula.starts_with("434"), "{}", typed[0].formula);
     // The channel packs' sources join the appendix (Rakuten's fees are only in the comparison).
     let without = report_of(&plan, Lang::En);
     assert!(report.sources.len() > without.sources.len());
@@ -778,6 +788,7 @@ fn the_pdf_shows_the_comparison_and_sensitivity_with_the_engines_figures() {
                     "Monthly profit, input low and high",
                     "Break-even",
                     "Best channel (scenario “Every channel”)",
+                    "User figures for channels",
                 ],
                 &[
                     "300 ¥1,903,636 ¥1,071 16.9% ¥34,900 ¥286,531 €1,668.01 33 2",
@@ -825,11 +836,12 @@ fn the_workbook_has_the_channel_sheets_to_the_minor_unit() {
     let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.clone())).expect("opens");
     let names = book.sheet_names();
     assert_eq!(
-        names[3..6],
+        names[3..7],
         [
             "Fees per marketplace",
             "Channel comparison",
-            "Sensitivity of monthly profit"
+            "Sensitivity of monthly profit",
+            "User figures for channels",
         ]
     );
     let sheet_rows = sheet(&workbook, "Channel comparison");

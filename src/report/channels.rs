@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::format::{self, Lang, texts};
-use super::{Report, Signal, SignalLevel, sources};
+use super::{Report, Signal, SignalLevel, is_override, sources};
 use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInput};
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money};
@@ -28,6 +28,21 @@ pub struct ChannelComparison {
     pub sensitivity: Vec<SensitivityLine>,
     /// Inputs the comparison needed and did not get (`channel × SKU: field`), each listed once.
     pub missing: Vec<Missing>,
+    /// Figures the user supplied for the channels (a typed fee, a quoted rate, a user pack), each
+    /// listed once over the scenarios.
+    #[serde(default)]
+    pub overrides: Vec<ChannelOverride>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChannelOverride {
+    pub channel: String,
+    /// The product, for a per-unit figure; none for a channel's fixed or set-up cost.
+    pub sku: Option<String>,
+    pub label: String,
+    pub formula: String,
+    /// The user's pack source, when the figure came from a user pack.
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -166,6 +181,7 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
         .cloned()
         .collect();
     ChannelComparison {
+        overrides: overrides(comparison),
         selected: comparison.selected.clone(),
         home_currency: comparison.home_currency,
         scenarios: comparison.scenarios.iter().map(scenario).collect(),
@@ -234,6 +250,42 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         months_to_recover: result.months_to_recover,
         complete: result.complete,
     }
+}
+
+fn overrides(comparison: &Comparison) -> Vec<ChannelOverride> {
+    let steps = comparison
+        .scenarios
+        .iter()
+        .flat_map(|scenario| &scenario.channels)
+        .flat_map(|channel| {
+            let lines = channel.lines.iter().flat_map(move |line| {
+                line.explain
+                    .iter()
+                    .map(move |step| (&channel.channel, Some(&line.sku), step))
+            });
+            let own = channel
+                .explain
+                .iter()
+                .map(move |step| (&channel.channel, None, step));
+            lines.chain(own)
+        });
+    let mut rows: Vec<ChannelOverride> = Vec::new();
+    for (channel, sku, step) in steps.filter(|(_, _, step)| is_override(step)) {
+        let row = ChannelOverride {
+            channel: channel.clone(),
+            sku: sku.cloned(),
+            label: step.label.clone(),
+            formula: step.formula.clone(),
+            source: step
+                .rule
+                .as_ref()
+                .map(|rule| rule.provenance.source.title.clone()),
+        };
+        if !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    rows
 }
 
 /// Every explained step of the comparison (lines, channels, weighing), for the sources appendix.

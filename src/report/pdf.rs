@@ -213,6 +213,17 @@ fn channels_view(
     Ok(json!({
         "note": format::fill(t.selected_scenario_note, &[&section.selected]),
         "scenarios": scenarios,
+        "overrides": {
+            "columns": [t.channel, t.sku, t.figure, t.formula, t.source],
+            "numeric": [],
+            "rows": section.overrides.iter().map(|row| vec![
+                row.channel.clone(),
+                row.sku.clone().unwrap_or_default(),
+                row.label.clone(),
+                row.formula.clone(),
+                row.source.clone().unwrap_or_default(),
+            ]).collect::<Vec<_>>(),
+        },
         "missing": {
             "columns": [t.field, t.message],
             "numeric": [],

@@ -46,8 +46,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Every table of the report, in order: summary, checklist, landed cost, fees, channel comparison and
-/// sensitivity (when the report has them), missing inputs, exchange rates, user figures, working,
+/// Every table of the report, in order: summary, checklist, landed cost, fees, channel comparison,
+/// sensitivity and channel user figures (when the report has them), missing inputs, exchange rates, user figures, working,
 /// sources.
 pub fn tables(report: &Report) -> Vec<Table> {
     let lang = report.cover.lang;
@@ -61,6 +61,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
     if let Some(section) = &report.channels {
         all.push(channels(section, t));
         all.push(sensitivity(section, t));
+        all.push(channel_overrides(section, t));
     }
     all.extend([
         missing(report, t),
@@ -213,6 +214,27 @@ fn sensitivity(section: &ChannelComparison, t: &Texts) -> Table {
             t.swing,
         ],
         rows,
+    }
+}
+
+fn channel_overrides(section: &ChannelComparison, t: &Texts) -> Table {
+    Table {
+        id: "channel-overrides",
+        title: t.channel_overrides,
+        columns: vec![t.channel, t.sku, t.figure, t.formula, t.source],
+        rows: section
+            .overrides
+            .iter()
+            .map(|row| {
+                vec![
+                    Cell::text(&row.channel),
+                    row.sku.as_ref().map_or(Cell::Empty, Cell::text),
+                    Cell::text(&row.label),
+                    Cell::text(&row.formula),
+                    row.source.as_ref().map_or(Cell::Empty, Cell::text),
+                ]
+            })
+            .collect(),
     }
 }
 
