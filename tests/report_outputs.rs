@@ -1116,3 +1116,23 @@ fn the_consultants_logo_is_on_the_cover_and_left_out_of_the_json() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_large_catalogue_keeps_every_channel_figure_in_the_workbook_and_forty_in_the_pdf() {
+    // Rakuten's three quoted rates apply to each of the 60 products: 180 user figures at least.
+    let plan = catalogue(60, |i| format!("Speaker {i}"));
+    let report = report_of(&plan, Lang::En).with_channels(&compared(&plan, None));
+    let overrides = &report.channels.as_ref().expect("section").overrides;
+    assert!(overrides.len() >= 180, "{}", overrides.len());
+    let workbook = xlsx::workbook(&report).expect("xlsx");
+    assert_eq!(
+        sheet(&workbook, "User figures for channels").height(),
+        overrides.len() + 1
+    );
+    let (path, _) = render_to(&report, "large-channels-en.pdf");
+    let text = squeezed(&pdftotext(&path, None));
+    assert!(
+        text.contains("The first 40 rows are shown; every row is in the Excel export."),
+        "{text}"
+    );
+}

@@ -119,21 +119,13 @@ fn draw(
 ) -> Result<String, ReportError> {
     let rows = u32::try_from(bars.len()).unwrap_or(u32::MAX);
     let height = rows.saturating_mul(ROW_HEIGHT) + 2 * TOP as u32;
-    let lowest = bars
-        .iter()
-        .flat_map(|bar| [bar.from, bar.to])
-        .fold(Decimal::ZERO, Decimal::min);
-    let highest = bars
-        .iter()
-        .flat_map(|bar| [bar.from, bar.to])
-        .fold(Decimal::ZERO, Decimal::max);
-    let span = (highest - lowest).to_f64().unwrap_or(1.0).max(f64::EPSILON);
     let plot_left = LABEL_WIDTH + VALUE_WIDTH / 2;
-    let plot_width = f64::from(WIDTH as i32 - plot_left - VALUE_WIDTH);
-    let x = |value: Decimal| {
-        let offset = (value - lowest).to_f64().unwrap_or(0.0) / span;
-        plot_left + (offset * plot_width).round() as i32
-    };
+    let scale = Scale::new(
+        bars.iter().flat_map(|bar| [bar.from, bar.to]).map(float),
+        plot_left,
+        WIDTH as i32 - plot_left - VALUE_WIDTH,
+    );
+    let x = |value: Decimal| scale.at(float(value));
 
     let mut svg = String::new();
     {

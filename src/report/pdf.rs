@@ -216,7 +216,8 @@ fn channels_view(
         "overrides": {
             "columns": [t.channel, t.sku, t.figure, t.formula, t.source],
             "numeric": [],
-            "rows": section.overrides.iter().map(|row| vec![
+            "limited": (section.overrides.len() > DETAIL_LIMIT).then(|| format::fill(t.rows_limited, &[&DETAIL_LIMIT.to_string()])),
+            "rows": section.overrides.iter().take(DETAIL_LIMIT).map(|row| vec![
                 row.channel.clone(),
                 row.sku.clone().unwrap_or_default(),
                 row.label.clone(),
