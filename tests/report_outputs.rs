@@ -1010,9 +1010,10 @@ fn the_cli_adds_the_comparison_when_the_plan_has_channels() {
     );
     let json = read("with.json");
     assert_eq!(json["channels"]["selected"], "Every channel");
+    // One per `[[scenarios]]` of the plan.
     assert_eq!(
         json["channels"]["scenarios"].as_array().map(Vec::len),
-        Some(3)
+        Some(example().scenarios.len())
     );
     // The same figures as `landfall compare` with the same rates: FBA break-even 33 units a month,
     // monthly profit 300 × 1,071.4377… − 34,900 = 286,531.318… JPY.
