@@ -30,7 +30,7 @@ use crate::plan::{Marketplace, Plan};
 
 pub use channels::{
     BestChannel, ChannelComparison, ChannelOverride, ComparedChannel, ComparedScenario,
-    SensitivityLine,
+    ScenarioTimeline, SensitivityLine,
 };
 pub use format::Lang;
 

@@ -737,6 +737,43 @@ fn the_channel_section_carries_the_engines_comparison() {
             )
         );
     }
+    // The phased scenario keeps the engine's month-by-month timeline; the others have none.
+    for (ours, engine) in section.scenarios.iter().zip(&comparison.scenarios) {
+        match (&ours.timeline, &engine.timeline) {
+            (Some(ours), Some(engine)) => {
+                assert_eq!(ours.months, engine.months);
+                assert_eq!(ours.payback_month, engine.payback_month);
+            }
+            (None, None) => {}
+            _ => panic!("{}: timeline lost or invented", ours.name),
+        }
+    }
+    // "MFN first, FBA from month 4", by hand in EUR: month 1 MFN 208.13 − set-up 2,500 = −2,291.87;
+    // months 2–3 +208.13 each → −1,875.61; month 4 FBA 1,668.01 − its set-up 2,500 → −2,707.60;
+    // month 5 → −1,039.58; month 6 → +628.43, and it only grows: payback in month 6.
+    let phased = section
+        .scenarios
+        .iter()
+        .find_map(|scenario| scenario.timeline.as_ref())
+        .expect("a phased scenario");
+    assert_eq!(phased.payback_month, Some(6));
+    let cumulative: Vec<Decimal> = phased
+        .months
+        .iter()
+        .take(6)
+        .map(|month| month.cumulative.amount.round_dp(2))
+        .collect();
+    assert_eq!(
+        cumulative,
+        [
+            dec!(-2291.87),
+            dec!(-2083.74),
+            dec!(-1875.61),
+            dec!(-2707.60),
+            dec!(-1039.58),
+            dec!(628.43)
+        ]
+    );
     // The FBA fee typed in the plan's channel entry is marked as the user's, once for the three
     // scenarios that sell through FBA.
     let typed: Vec<_> = section
@@ -789,6 +826,8 @@ fn the_pdf_shows_the_comparison_and_sensitivity_with_the_engines_figures() {
                     "Break-even",
                     "Best channel (scenario “Every channel”)",
                     "User figures for channels",
+                    "Month by month",
+                    "Payback: month 6 (cumulative profit ≥ 0 from then on).",
                 ],
                 &[
                     "300 ¥1,903,636 ¥1,071 16.9% ¥34,900 ¥286,531 €1,668.01 33 2",
@@ -836,14 +875,35 @@ fn the_workbook_has_the_channel_sheets_to_the_minor_unit() {
     let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.clone())).expect("opens");
     let names = book.sheet_names();
     assert_eq!(
-        names[3..7],
+        names[3..8],
         [
             "Fees per marketplace",
             "Channel comparison",
+            "Month by month",
             "Sensitivity of monthly profit",
             "User figures for channels",
         ]
     );
+    let months = sheet(&workbook, "Month by month");
+    let engine_months: Vec<_> = comparison
+        .scenarios
+        .iter()
+        .filter_map(|scenario| Some((scenario, scenario.timeline.as_ref()?)))
+        .flat_map(|(scenario, timeline)| timeline.months.iter().map(move |m| (scenario, m)))
+        .collect();
+    assert_eq!(months.height(), engine_months.len() + 1);
+    for ((scenario, month), cells) in engine_months.iter().zip(months.rows().skip(1)) {
+        assert_eq!(cells[0], Data::String(scenario.name.clone()));
+        assert_eq!(number(&cells[1], 0), Decimal::from(month.month));
+        for (column, money) in [
+            (3, month.monthly_profit),
+            (4, month.setup),
+            (5, month.profit),
+            (6, month.cumulative),
+        ] {
+            assert_eq!(number(&cells[column], 2), money.amount.round_dp(2));
+        }
+    }
     let sheet_rows = sheet(&workbook, "Channel comparison");
     let engine_rows: Vec<_> = comparison
         .scenarios

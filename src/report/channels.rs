@@ -11,7 +11,7 @@ use ts_rs::TS;
 
 use super::format::{self, Lang, texts};
 use super::{Report, Signal, SignalLevel, is_override, sources};
-use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInput};
+use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInput, TimelineMonth};
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money};
 
@@ -52,6 +52,19 @@ pub struct ComparedScenario {
     pub total_monthly_profit_home: Option<Money>,
     /// Most profitable first (the engine's ranking in the home currency).
     pub channels: Vec<ComparedChannel>,
+    /// Month by month, for a scenario with phases.
+    #[serde(default)]
+    pub timeline: Option<ScenarioTimeline>,
+}
+
+/// A phased scenario laid out month by month in the home currency (the engine's timeline).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ScenarioTimeline {
+    pub months: Vec<TimelineMonth>,
+    /// First month from which the cumulative profit stays at or above zero; absent when it ends
+    /// below zero.
+    pub payback_month: Option<u32>,
+    pub complete: bool,
 }
 
 /// One channel in one scenario, in the channel's market currency.
@@ -219,6 +232,11 @@ fn scenario(result: &ScenarioResult) -> ComparedScenario {
         complete: result.complete,
         total_monthly_profit_home: result.total_monthly_profit_home,
         channels: ranked.map(channel).collect(),
+        timeline: result.timeline.as_ref().map(|timeline| ScenarioTimeline {
+            months: timeline.months.clone(),
+            payback_month: timeline.payback_month,
+            complete: timeline.complete,
+        }),
     }
 }
 

@@ -199,6 +199,27 @@ fn channels_view(
                 }).collect::<Vec<_>>(),
             },
             "charts": graphs,
+            "timeline": scenario.timeline.as_ref().map(|timeline| {
+                let money = |money: crate::money::Money| format::money(lang, money.amount, money.currency);
+                json!({
+                    "table": {
+                        "columns": [t.month, t.phase, t.monthly_profit, t.setup, t.month_profit, t.cumulative],
+                        "numeric": [0, 1, 2, 3, 4, 5],
+                        "rows": timeline.months.iter().map(|month| vec![
+                            month.month.to_string(),
+                            month.phase.to_string(),
+                            money(month.monthly_profit),
+                            money(month.setup),
+                            money(month.profit),
+                            money(month.cumulative),
+                        ]).collect::<Vec<_>>(),
+                    },
+                    "payback": match timeline.payback_month {
+                        Some(month) => format::fill(t.payback, &[&month.to_string()]),
+                        None => format::fill(t.no_payback, &[&timeline.months.len().to_string()]),
+                    },
+                })
+            }),
         }));
     }
     let tornado = charts.add(chart::tornado(&section.sensitivity, lang)?, progress);

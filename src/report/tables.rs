@@ -47,7 +47,7 @@ pub struct Table {
 }
 
 /// Every table of the report, in order: summary, checklist, landed cost, fees, channel comparison,
-/// sensitivity and channel user figures (when the report has them), missing inputs, exchange rates, user figures, working,
+/// phased scenarios month by month, sensitivity and channel user figures (when the report has them), missing inputs, exchange rates, user figures, working,
 /// sources.
 pub fn tables(report: &Report) -> Vec<Table> {
     let lang = report.cover.lang;
@@ -60,6 +60,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
     ];
     if let Some(section) = &report.channels {
         all.push(channels(section, t));
+        all.push(timeline(section, t));
         all.push(sensitivity(section, t));
         all.push(channel_overrides(section, t));
     }
@@ -212,6 +213,43 @@ fn sensitivity(section: &ChannelComparison, t: &Texts) -> Table {
             t.profit_base,
             t.profit_high,
             t.swing,
+        ],
+        rows,
+    }
+}
+
+/// The months of every phased scenario, in the home currency.
+fn timeline(section: &ChannelComparison, t: &Texts) -> Table {
+    let money = |money: Money| Cell::Money(money.amount, money.currency);
+    let rows = section
+        .scenarios
+        .iter()
+        .filter_map(|scenario| Some((scenario, scenario.timeline.as_ref()?)))
+        .flat_map(|(scenario, timeline)| {
+            timeline.months.iter().map(move |month| {
+                vec![
+                    Cell::text(&scenario.name),
+                    Cell::Number(month.month.into()),
+                    Cell::Number(month.phase.into()),
+                    money(month.monthly_profit),
+                    money(month.setup),
+                    money(month.profit),
+                    money(month.cumulative),
+                ]
+            })
+        })
+        .collect();
+    Table {
+        id: "timeline",
+        title: t.timeline,
+        columns: vec![
+            t.scenario,
+            t.month,
+            t.phase,
+            t.monthly_profit,
+            t.setup,
+            t.month_profit,
+            t.cumulative,
         ],
         rows,
     }
