@@ -30,6 +30,9 @@ const COMMANDS: &[&str] = &[
     "assess_health",
     "open_report",
     "store_checklists",
+    "logo_file",
+    "set_logo",
+    "remove_logo",
 ];
 
 fn main() {

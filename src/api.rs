@@ -29,7 +29,8 @@ use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, Problem, parse_plan};
 use crate::rates::{self, RateWarning, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
-use crate::report::export::{Exported, ReportFormat, export};
+use crate::report::export::{Exported, ReportFormat, Step, export};
+use crate::report::pdf::Progress;
 use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
 use crate::store::{EXAMPLE_PLAN_TOML, PlanId, PlanSummary, Store, StoreError, sha256_hex};
 
@@ -165,6 +166,37 @@ pub struct ReportRequest {
     pub paper: Paper,
     pub consultant: Option<String>,
     pub client: Option<String>,
+}
+
+/// Where a long export has got to, as the Reports view shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "stage", rename_all = "kebab-case")]
+pub enum ExportProgress {
+    /// Drawing chart `done` of `total` for the PDF.
+    Charts {
+        #[ts(type = "number")]
+        done: usize,
+        #[ts(type = "number")]
+        total: usize,
+    },
+    Typesetting,
+    WritingPdf,
+    WritingWorkbook,
+    WritingFiles,
+}
+
+impl From<Step> for ExportProgress {
+    fn from(step: Step) -> Self {
+        match step {
+            Step::Rendering(Progress::Charts { done, total }) => {
+                ExportProgress::Charts { done, total }
+            }
+            Step::Rendering(Progress::Typesetting) => ExportProgress::Typesetting,
+            Step::Rendering(Progress::Writing) => ExportProgress::WritingPdf,
+            Step::WritingWorkbook => ExportProgress::WritingWorkbook,
+            Step::WritingFiles => ExportProgress::WritingFiles,
+        }
+    }
 }
 
 /// A change to one checklist item, as the user makes it in the Checklist view.
@@ -351,6 +383,7 @@ impl Landfall {
         id: PlanId,
         request: ReportRequest,
         today: NaiveDate,
+        mut progress: impl FnMut(ExportProgress),
     ) -> Result<Exported, ApiError> {
         let plan = self.get_plan(id)?.plan;
         let quote = self.quote_plan(id)?.quote;
@@ -361,21 +394,7 @@ impl Landfall {
             consultant: trimmed(request.consultant),
             client: trimmed(request.client),
             generated_on: today,
-            // The consultant's logo, when one is kept in the data folder as logo.png, .jpg or .svg.
-            logo: ["logo.png", "logo.jpg", "logo.jpeg", "logo.svg"]
-                .iter()
-                .map(|name| self.data_dir().join(name))
-                .find(|path| path.is_file())
-                .map(|path| {
-                    let bytes = std::fs::read(&path).map_err(|source| ReportError::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    planning_report::Logo::new(bytes).map_err(|err| {
-                        ApiError::new(ErrorCode::BadInput, format!("{}: {err}", path.display()))
-                    })
-                })
-                .transpose()?,
+            logo: self.logo()?,
         };
         let mut report = planning_report::build(&plan, &quote, &checklists, &options);
         if !plan.channels.is_empty() {
@@ -398,7 +417,7 @@ impl Landfall {
             Some(extension) => folder.join(format!("{stem}.{extension}")),
             None => folder.join(format!("{stem} csv")),
         };
-        let exported = export(&report, request.format, &out, |_| {})?;
+        let exported = export(&report, request.format, &out, |step| progress(step.into()))?;
         // The history keeps a fingerprint of what was handed over (all files, in order, for CSV).
         let mut content = Vec::new();
         for file in &exported.files {
@@ -423,7 +442,7 @@ impl Landfall {
     }
 
     /// The folder of the database, where its evidence, reports and trash live.
-    fn data_dir(&self) -> std::path::PathBuf {
+    pub(crate) fn data_dir(&self) -> std::path::PathBuf {
         self.store
             .path()
             .parent()

@@ -366,12 +366,24 @@ fn only_a_report_of_this_data_folder_can_be_opened() {
         client: None,
     };
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-    let exported = landfall.export_report(id, request, today).unwrap();
+    let exported = landfall
+        .export_report(id, request.clone(), today, |_| {})
+        .unwrap();
     let path = exported.path.display().to_string();
     assert_eq!(
         landfall.report_file(&path).unwrap(),
         exported.path.canonicalize().unwrap()
     );
+    // A workbook reports the one step it takes; the desktop shows it while the file is written.
+    let mut steps = Vec::new();
+    let workbook = ReportRequest {
+        format: ReportFormat::Xlsx,
+        ..request
+    };
+    landfall
+        .export_report(id, workbook, today, |step| steps.push(step))
+        .unwrap();
+    assert_eq!(steps, [landfall::api::ExportProgress::WritingWorkbook]);
     // Anything else is refused, even through `..` out of reports/.
     let outside = dir.path().join("landfall.sqlite3").display().to_string();
     let sneaky = dir
@@ -388,4 +400,29 @@ fn only_a_report_of_this_data_folder_can_be_opened() {
         let err = landfall.report_file(&path).unwrap_err();
         assert_eq!(err.code, ErrorCode::BadInput, "{path}");
     }
+}
+
+#[test]
+fn the_report_logo_is_kept_in_the_data_folder_and_a_non_image_is_refused() {
+    let (dir, mut landfall, _id) = open();
+    assert!(landfall.logo_file().is_none());
+    let svg = dir.path().join("cabinet.svg");
+    std::fs::write(
+        &svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>"#,
+    )
+    .unwrap();
+    let kept = landfall.set_logo(&svg.display().to_string()).unwrap();
+    assert_eq!(kept, dir.path().join("logo.svg").display().to_string());
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "not an image").unwrap();
+    let err = landfall.set_logo(&text.display().to_string()).unwrap_err();
+    assert_eq!(err.code, ErrorCode::BadInput);
+    assert!(err.message.starts_with("logo:"), "{}", err.message);
+    // The refused file changed nothing.
+    assert_eq!(landfall.logo_file(), Some(dir.path().join("logo.svg")));
+
+    landfall.remove_logo().unwrap();
+    assert!(landfall.logo_file().is_none());
 }

@@ -168,6 +168,7 @@ fn a_report_is_written_beside_the_database_and_recorded() {
                 client: Some("Acme SAS".into()),
             },
             today,
+            |_| {},
         )
         .unwrap();
     assert_eq!(

@@ -25,6 +25,7 @@ fn the_exported_report_carries_the_channel_comparison_of_the_plan() {
                 client: None,
             },
             chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date"),
+            |_| {},
         )
         .expect("exports");
     let report: Report =

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
-    ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ItemUpdate,
-    Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ExportProgress,
+    ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
 use landfall::checklist::health::{HealthReport, Metrics};
@@ -16,6 +16,7 @@ use landfall::plan::Product;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
 use landfall::store::{Evidence, PlanId, PlanSummary};
+use tauri::ipc::Channel;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -232,16 +233,37 @@ async fn update_rates(app: State<'_, App>) -> Result<UpdateOutcome, ApiError> {
     })
 }
 
-/// Async so the window stays responsive while a PDF is typeset.
+/// Async so the window stays responsive while a PDF is typeset; each step is sent on `on_progress`.
 #[tauri::command]
 async fn export_report(
     app: State<'_, App>,
     id: PlanId,
     request: ReportRequest,
+    on_progress: Channel<ExportProgress>,
 ) -> Result<Exported, ApiError> {
     with(&app, |landfall| {
-        landfall.export_report(id, request, today())
+        landfall.export_report(id, request, today(), |step| {
+            // A window that stopped listening does not stop the export.
+            let _ = on_progress.send(step);
+        })
     })
+}
+
+#[tauri::command]
+fn logo_file(app: State<'_, App>) -> Result<Option<String>, ApiError> {
+    with(&app, |landfall| {
+        Ok(landfall.logo_file().map(|path| path.display().to_string()))
+    })
+}
+
+#[tauri::command]
+fn set_logo(app: State<'_, App>, path: String) -> Result<String, ApiError> {
+    with(&app, |landfall| landfall.set_logo(&path))
+}
+
+#[tauri::command]
+fn remove_logo(app: State<'_, App>) -> Result<(), ApiError> {
+    with(&app, |landfall| landfall.remove_logo())
 }
 
 /// The native menu. Each of our items only emits its id as a `menu` event: the window decides what
@@ -346,7 +368,10 @@ fn main() {
             data_versions,
             assess_health,
             open_report,
-            store_checklists
+            store_checklists,
+            logo_file,
+            set_logo,
+            remove_logo
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

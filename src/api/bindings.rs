@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
-    ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ItemUpdate,
-    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ExportProgress,
+    ItemUpdate, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::{StoreChecklist, TargetChecklist};
 use crate::checklist::health::{HealthReport, Metrics};
@@ -62,6 +62,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<UpdateOutcome>();
     collector.visit::<ReportRequest>();
     collector.visit::<Exported>();
+    collector.visit::<ExportProgress>();
     collector.visit::<TargetChecklist>();
     collector.visit::<StoreChecklist>();
     collector.visit::<ItemUpdate>();

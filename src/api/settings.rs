@@ -5,9 +5,15 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::Landfall;
+use std::path::PathBuf;
+
+use super::{ApiError, ErrorCode, Landfall};
 use crate::checklist::catalogue::Text;
 use crate::packs::PackVersion;
+use crate::report::{Logo, ReportError};
+
+/// The names the consultant's logo may have in the data folder, one per image kind.
+const LOGO_FILES: [&str; 4] = ["logo.png", "logo.jpg", "logo.jpeg", "logo.svg"];
 
 /// A checklist catalogue's review date and the newest `last_verified` of its items.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -64,5 +70,72 @@ impl Landfall {
         } else {
             Err(refused())
         }
+    }
+}
+
+impl Landfall {
+    /// The logo file kept in the data folder for reports, if any.
+    pub fn logo_file(&self) -> Option<PathBuf> {
+        LOGO_FILES
+            .iter()
+            .map(|name| self.data_dir().join(name))
+            .find(|path| path.is_file())
+    }
+
+    /// The consultant's logo for the report cover, read and checked.
+    pub(crate) fn logo(&self) -> Result<Option<Logo>, ApiError> {
+        let Some(path) = self.logo_file() else {
+            return Ok(None);
+        };
+        let bytes = std::fs::read(&path).map_err(|source| ReportError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        Logo::new(bytes)
+            .map(Some)
+            .map_err(|err| ApiError::new(ErrorCode::BadInput, format!("{}: {err}", path.display())))
+    }
+
+    /// Keeps a copy of the image at `source` as the logo of every report, replacing any other; a
+    /// file that is not a PNG, JPEG or SVG image is refused and the previous logo stays.
+    pub fn set_logo(&mut self, source: &str) -> Result<String, ApiError> {
+        let source = std::path::Path::new(source);
+        let bytes = std::fs::read(source).map_err(|err| {
+            ApiError::new(
+                ErrorCode::BadInput,
+                format!("logo: cannot read {}: {err}", source.display()),
+            )
+        })?;
+        let name = if bytes.starts_with(b"\x89PNG") {
+            "logo.png"
+        } else if bytes.starts_with(b"\xff\xd8\xff") {
+            "logo.jpg"
+        } else {
+            "logo.svg"
+        };
+        Logo::new(bytes.clone()).map_err(|err| {
+            ApiError::new(
+                ErrorCode::BadInput,
+                format!("logo: {}: {err}", source.display()),
+            )
+        })?;
+        self.remove_logo()?;
+        let target = self.data_dir().join(name);
+        std::fs::write(&target, bytes).map_err(|source| ReportError::Io {
+            path: target.clone(),
+            source,
+        })?;
+        Ok(target.display().to_string())
+    }
+
+    /// Reports go out without a logo again.
+    pub fn remove_logo(&mut self) -> Result<(), ApiError> {
+        while let Some(path) = self.logo_file() {
+            std::fs::remove_file(&path).map_err(|source| ReportError::Io {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        Ok(())
     }
 }

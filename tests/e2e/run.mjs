@@ -337,6 +337,17 @@ test("the reports view exports a PDF of the plan into the data folder", async (b
   await openView(browser, "reports");
   screenshot("reports");
   await (await browser.$('[data-testid="export-report"]')).click();
+  // The steps of the export come back while the PDF is made (charts, layout, writing).
+  const progress = await browser.$('[data-testid="report-progress"]');
+  await progress.waitForDisplayed({ timeout: 10000 });
+  let seen = "";
+  await browser.waitUntil(
+    async () => {
+      seen = (await progress.isExisting()) ? await progress.getText() : seen;
+      return /chart|pages|PDF/.test(seen);
+    },
+    { timeout: 60000, interval: 100, timeoutMsg: `no export step shown (last: "${seen}")` },
+  );
   const done = await browser.$('[data-testid="report-done"]');
   await done.waitForDisplayed({ timeout: 180000 });
   const path = await textOf(browser, '[data-testid="report-path"]');

@@ -267,6 +267,8 @@ rule: RuleRef | null,
  */
 overridden: boolean, };
 
+export type ExportProgress = { "stage": "charts", done: number, total: number, } | { "stage": "typesetting" } | { "stage": "writing-pdf" } | { "stage": "writing-workbook" } | { "stage": "writing-files" };
+
 export type Exported = { format: ReportFormat, 
 /**
  * The file, or the folder of CSV files.

@@ -1,4 +1,4 @@
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   ApiError,
   AppInfo,
@@ -7,6 +7,7 @@ import type {
   Evidence,
   EvidenceAttachment,
   Exported,
+  ExportProgress,
   HealthReport,
   ItemUpdate,
   Metrics,
@@ -43,7 +44,14 @@ export const api = {
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
-  exportReport: (id: number, request: ReportRequest) => invoke<Exported>("export_report", { id, request }),
+  exportReport: (id: number, request: ReportRequest, onStep: (step: ExportProgress) => void) => {
+    const onProgress = new Channel<ExportProgress>();
+    onProgress.onmessage = onStep;
+    return invoke<Exported>("export_report", { id, request, onProgress });
+  },
+  logoFile: () => invoke<string | null>("logo_file"),
+  setLogo: (path: string) => invoke<string>("set_logo", { path }),
+  removeLogo: () => invoke<null>("remove_logo"),
   openReport: (path: string) => invoke<null>("open_report", { path }),
   saveProfile: (id: number, profile: Profile) => invoke<PlanDetail>("save_profile", { id, profile }),
   saveProduct: (id: number, previousSku: string | null, product: Product) =>

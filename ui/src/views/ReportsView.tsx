@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiError, Exported, Lang, Paper, ReportFormat } from "../bindings";
+import type { ApiError, Exported, ExportProgress, Lang, Paper, ReportFormat } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { storedConsultant } from "../lib/preferences";
@@ -16,6 +16,7 @@ export function ReportsView({ planId }: { planId: number | null }) {
   const [consultant, setConsultant] = useState(storedConsultant);
   const [client, setClient] = useState("");
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<ExportProgress | null>(null);
   const [done, setDone] = useState<Exported | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -25,7 +26,8 @@ export function ReportsView({ planId }: { planId: number | null }) {
     setBusy(true);
     setDone(null);
     setError(null);
-    api.exportReport(planId, { format, lang, paper, consultant: consultant || null, client: client || null }).then(
+    setStep(null);
+    api.exportReport(planId, { format, lang, paper, consultant: consultant || null, client: client || null }, setStep).then(
       (exported) => {
         setDone(exported);
         setBusy(false);
@@ -94,7 +96,16 @@ export function ReportsView({ planId }: { planId: number | null }) {
         <button type="submit" className="primary" disabled={busy} data-testid="export-report">
           {busy ? t("reports.exporting") : t("reports.export")}
         </button>
-        {busy && <div className="progress" role="progressbar" aria-label={t("reports.exporting")} />}
+        {busy && (
+          <div className="export-progress" role="status" data-testid="report-progress">
+            <progress
+              max={step?.stage === "charts" ? step.total : undefined}
+              value={step?.stage === "charts" ? step.done : undefined}
+              aria-label={t("reports.exporting")}
+            />{" "}
+            {step && (step.stage === "charts" ? t("reports.step.charts", { done: step.done, total: step.total }) : t(`reports.step.${step.stage}` as MessageKey))}
+          </div>
+        )}
       </form>
       {error && <ErrorLine error={error} />}
       {done && (

@@ -4,6 +4,7 @@ import { storeConsultant, storedConsultant } from "../lib/preferences";
 import { useI18n, type Locale } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { LogoSetting } from "./LogoSetting";
 import { RatesPanel } from "./RatesPanel";
 
 const locales: Locale[] = ["fr", "en"];
@@ -43,6 +44,7 @@ export function SettingsView() {
           />
         </label>
         <p className="muted small">{t("settings.consultantHint")}</p>
+        <LogoSetting />
       </fieldset>
       <dl className="facts">
         <dt>{t("settings.theme")}</dt>
