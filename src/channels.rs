@@ -135,7 +135,7 @@ pub fn compare(
         .find(|result| result.name == chosen.name)
         .ok_or(ChannelError::NoChannels)?;
     let weighing = weigh(plan, channel_packs, chosen_result);
-    let catalogues = crate::checklist::bundled::catalogues()?;
+    let catalogues = crate::checklist::bundled::shared_catalogues()?;
     let obligations = catalogues
         .own_store()
         .map(|catalogue| obligations(plan, channel_packs, catalogue, plan.plan.as_of))

@@ -575,10 +575,12 @@ pub struct Converted {
 /// Converts `money` with `rate`. The amount must be in `rate.from`, or in `rate.to` (then the rate
 /// is inverted); anything else is an error rather than a silent cross rate.
 pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
-    let used = if money.currency == rate.from {
-        rate.clone()
+    // Against the rate's direction, divide by the published rate rather than multiply by its
+    // rounded inverse, so 429,850 JPY at EUR/JPY 171.94 is exactly 2,500 EUR.
+    let (used, amount) = if money.currency == rate.from {
+        (rate.clone(), money.amount.checked_mul(rate.rate))
     } else if money.currency == rate.to {
-        rate.inverse()
+        (rate.inverse(), money.amount.checked_div(rate.rate))
     } else {
         return Err(MoneyError::FxWrongCurrency {
             rate_from: rate.from,
@@ -586,10 +588,7 @@ pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
             amount: money.currency,
         });
     };
-    let amount = money
-        .amount
-        .checked_mul(used.rate)
-        .ok_or(MoneyError::Overflow)?;
+    let amount = amount.ok_or(MoneyError::Overflow)?;
     Ok(Converted {
         original: *money,
         converted: Money::new(amount, used.to),

@@ -1,8 +1,8 @@
 //! Property tests of the money room: algebra, idempotent rounding, allocations that sum exactly.
 
 use landfall::money::{
-    AllocationBasis, AllocationLine, Currency, Money, Rounding, RoundingMode, RoundingStep,
-    allocate, allocate_by_weights,
+    AllocationBasis, AllocationLine, Currency, FxRate, Money, Rounding, RoundingMode, RoundingStep,
+    allocate, allocate_by_weights, convert,
 };
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -136,4 +136,33 @@ proptest! {
         prop_assert!(max - min <= total.currency.minor_unit());
         prop_assert_eq!(Money::sum(total.currency, &parts), Ok(total));
     }
+}
+
+#[test]
+fn converting_against_the_rate_divides_by_the_published_rate() {
+    // 2,500 EUR × 171.94 = 429,850 JPY, and back: 429,850 ÷ 171.94 = 2,500 EUR exactly (multiplying
+    // by the rounded inverse 0.005815982… would give 2,499.999…).
+    let rate = FxRate::new(
+        Currency::EUR,
+        Currency::JPY,
+        "171.94".parse().unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2024, 6, 28).unwrap(),
+        landfall::money::FxSource::EcbReference,
+    )
+    .unwrap();
+    let yen = convert(&Money::new("2500".parse().unwrap(), Currency::EUR), &rate).unwrap();
+    assert_eq!(
+        yen.converted,
+        Money::new("429850".parse().unwrap(), Currency::JPY)
+    );
+    let euros = convert(&yen.converted, &rate).unwrap();
+    assert_eq!(
+        euros.converted,
+        Money::new("2500".parse().unwrap(), Currency::EUR)
+    );
+    assert_eq!(
+        euros.rate.from,
+        Currency::JPY,
+        "the rate shown is the one applied"
+    );
 }

@@ -43,6 +43,17 @@ pub fn catalogues() -> Result<Catalogues, CatalogueError> {
     Catalogues::load(&CATALOGUE_FILES)
 }
 
+/// The bundled catalogues parsed once per process, for engines that consult them on every call
+/// (the channel comparison's obligations).
+pub fn shared_catalogues() -> Result<&'static Catalogues, CatalogueError> {
+    static PARSED: std::sync::OnceLock<Result<Catalogues, CatalogueError>> =
+        std::sync::OnceLock::new();
+    PARSED
+        .get_or_init(catalogues)
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 pub fn performance_targets() -> Result<PerformanceTargets, InputError> {
     let (name, text) = PERFORMANCE_TARGETS_FILE;
     PerformanceTargets::load(name, text)
