@@ -1,6 +1,6 @@
 //! The desktop's edit round trip on a 1,000-product plan: one price typed in the product table is
 //! saved (`save_product`), then the view reads the plan and its explained quote again (`get_plan`,
-//! `quote_plan`), exactly as the Products view does, on a real SQLite file.
+//! `quote_figures`), exactly as the Products view does, on a real SQLite file.
 //! Run: `cargo bench -p landfall --bench edit`.
 
 use std::hint::black_box;
@@ -47,7 +47,7 @@ fn bench_edit(c: &mut Criterion) {
                 .save_product(id, Some(edited.sku.clone()), edited.clone())
                 .expect("saved");
             let detail = landfall.get_plan(id).expect("plan");
-            let quote = landfall.quote_plan(id).expect("quote");
+            let quote = landfall.quote_figures(id).expect("quote");
             black_box((detail.plan.products.len(), quote.quote.items.len()))
         });
     });

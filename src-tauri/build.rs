@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "logo_file",
     "set_logo",
     "remove_logo",
+    "quote_figures",
 ];
 
 fn main() {

@@ -342,10 +342,20 @@ impl Landfall {
     /// Unit economics of every product × target of a plan, each figure explained, with the ECB
     /// rates (cached, or the bundled snapshot) in force at the plan's as-of date.
     pub fn quote_plan(&self, id: PlanId) -> Result<PlanQuote, ApiError> {
+        self.quote_with(id, Detail::Explained)
+    }
+
+    /// The same figures without their workings: what the product table needs after each edit, a
+    /// fraction of the size on a large catalogue.
+    pub fn quote_figures(&self, id: PlanId) -> Result<PlanQuote, ApiError> {
+        self.quote_with(id, Detail::Numbers)
+    }
+
+    fn quote_with(&self, id: PlanId, detail: Detail) -> Result<PlanQuote, ApiError> {
         let plan = self.get_plan(id)?.plan;
         let (fx, rates) = self.rates_at(plan.plan.as_of)?;
         Ok(PlanQuote {
-            quote: cost::quote(&plan, &self.packs, &fx, Detail::Explained),
+            quote: cost::quote(&plan, &self.packs, &fx, detail),
             rates: rates.status,
             rate_warnings: rates.warnings,
         })

@@ -30,7 +30,16 @@ fn item_ids(checklists: &[TargetChecklist]) -> Vec<String> {
 }
 
 fn margin_of(landfall: &Landfall, id: PlanId, sku: &str) -> Decimal {
-    let quote = landfall.quote_plan(id).unwrap().quote;
+    let quote = landfall.quote_figures(id).unwrap().quote;
+    assert!(
+        quote.items.iter().all(|item| item.explain.is_empty()),
+        "figures only"
+    );
+    assert_eq!(
+        quote.items[0].margin,
+        landfall.quote_plan(id).unwrap().quote.items[0].margin,
+        "the same margin as the explained quote"
+    );
     quote
         .items
         .iter()

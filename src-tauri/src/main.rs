@@ -92,6 +92,11 @@ fn quote_plan(app: State<'_, App>, id: PlanId) -> Result<PlanQuote, ApiError> {
 }
 
 #[tauri::command]
+fn quote_figures(app: State<'_, App>, id: PlanId) -> Result<PlanQuote, ApiError> {
+    with(&app, |landfall| landfall.quote_figures(id))
+}
+
+#[tauri::command]
 fn compare_channels(
     app: State<'_, App>,
     id: PlanId,
@@ -371,7 +376,8 @@ fn main() {
             store_checklists,
             logo_file,
             set_logo,
-            remove_logo
+            remove_logo,
+            quote_figures
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

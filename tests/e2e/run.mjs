@@ -14,6 +14,7 @@ import { remote } from "webdriverio";
 const root = resolve(import.meta.dirname, "../..");
 const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, "target");
 const application = process.env.LANDFALL_APP ?? join(targetDir, "debug/landfall-desktop");
+const build = application.includes("/release/") ? "release" : "debug";
 const screenshots = join(root, "target/e2e");
 const tauriDriver = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
 const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
@@ -93,7 +94,7 @@ test("a new database is created and seeded with the example plan", async (browse
   }
   if (!existsSync(database)) throw new Error(`no database file at ${database}`);
   screenshot("plans");
-  console.log(`measure: memory with the example plan open: ${residentMemory()}`);
+  console.log(`measure: memory with the example plan open: ${residentMemory()} (${build} build)`);
 });
 
 // Sets a React-controlled input the way typing does (WebKitWebDriver cannot type into date inputs).
@@ -473,7 +474,7 @@ test("on a 1,000-product plan a typed price updates the figures (time measured)"
     timeout: 120000,
     timeoutMsg: `the margin of SPK-1 stayed at ${before}`,
   });
-  console.log(`measure: 1,000-product plan, price typed to margin shown ${Date.now() - started} ms (debug build)`);
+  console.log(`measure: 1,000-product plan, price typed to margin shown ${Date.now() - started} ms (${build} build)`);
   screenshot("products-1000");
 });
 
@@ -527,7 +528,7 @@ async function main() {
     // Cold start to the first useful paint: from asking for the session (which starts the app) to
     // the seeded plan's title on screen.
     await (await browser.$('[data-testid="plan-title"]')).waitForDisplayed({ timeout: 60000 });
-    console.log(`measure: start to first paint of the plan ${Date.now() - started} ms`);
+    console.log(`measure: start to first paint of the plan ${Date.now() - started} ms (${build} build)`);
     for (const { name, body } of tests) {
       try {
         await body(browser);

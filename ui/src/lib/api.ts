@@ -37,6 +37,7 @@ export const api = {
   deletePlan: (id: number) => invoke<null>("delete_plan", { id }),
   undoDelete: (id: number) => invoke<PlanSummary>("undo_delete", { id }),
   quotePlan: (id: number) => invoke<PlanQuote>("quote_plan", { id }),
+  quoteFigures: (id: number) => invoke<PlanQuote>("quote_figures", { id }),
   compareChannels: (id: number, scenario: string | null) =>
     invoke<PlanComparison>("compare_channels", { id, scenario }),
   checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),

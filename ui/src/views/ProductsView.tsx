@@ -31,7 +31,7 @@ function ProductsForPlan({ planId }: { planId: number }) {
   const { revision } = useUndo();
   const key = `${planId}:${version}:${revision}`;
   const detail = useLoad(() => api.getPlan(planId), key, planId);
-  const quote = useLoad(() => api.quotePlan(planId), key, planId);
+  const quote = useLoad(() => api.quoteFigures(planId), key, planId);
   const [editing, setEditing] = useState<Product | "new" | null>(null);
   const saved = () => setVersion((n) => n + 1);
 
