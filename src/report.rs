@@ -374,7 +374,10 @@ fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
         .iter()
         .map(|item| ChecklistRow {
             id: item.id.clone(),
-            group: item.group.clone(),
+            group: match lang {
+                Lang::Fr => item.group_title.fr.clone(),
+                Lang::En => item.group_title.en.clone(),
+            },
             title: match lang {
                 Lang::Fr => item.title.fr.clone(),
                 Lang::En => item.title.en.clone(),

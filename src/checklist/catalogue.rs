@@ -694,3 +694,32 @@ fn cycle_problem(items: &[Item], deps: &[Vec<usize>], placed: &[bool]) -> Proble
     }
     Problem::at("items", "dependency cycle")
 }
+
+/// The name of a catalogue group in both languages (the group is an id in the catalogue files).
+/// An unknown group is shown as its id.
+pub fn group_title(group: &str) -> Text {
+    let (en, fr) = match group {
+        "account" => ("Seller account", "Compte vendeur"),
+        "consumer" => ("Consumer law", "Droit de la consommation"),
+        "customer-service" => ("Customer service", "Service client"),
+        "epr" => (
+            "Producer responsibility (EPR)",
+            "Responsabilité élargie du producteur (REP)",
+        ),
+        "fba" => ("Fulfilment by Amazon", "Expédié par Amazon"),
+        "import" => ("Import and customs", "Importation et douane"),
+        "insurance" => ("Insurance", "Assurance"),
+        "marketing" => ("Marketing", "Marketing"),
+        "operations" => ("Operations", "Opérations"),
+        "performance" => ("Seller performance", "Performance vendeur"),
+        "privacy" => ("Personal data", "Données personnelles"),
+        "product" => ("Product compliance", "Conformité des produits"),
+        "tax" => ("Tax", "Fiscalité"),
+        "website" => ("Web store", "Boutique en ligne"),
+        other => (other, other),
+    };
+    Text {
+        en: en.to_owned(),
+        fr: fr.to_owned(),
+    }
+}

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::InputError;
 use super::catalogue::{
-    Catalogue, Catalogues, Certainty, Importance, Item, Source, Text, Validity,
+    Catalogue, Catalogues, Certainty, Importance, Item, Source, Text, Validity, group_title,
 };
 use super::expr::{Atom, Evaluation, Profile, Subject};
 use crate::plan::channels::{ChannelPlan, Market};
@@ -139,6 +139,8 @@ pub struct ItemResult {
     pub id: String,
     pub code: Option<String>,
     pub group: String,
+    /// The group's name in both languages.
+    pub group_title: Text,
     pub title: Text,
     pub explanation: Text,
     pub importance: Importance,
@@ -471,6 +473,7 @@ fn evaluate_subject(
             id: item.id.clone(),
             code: item.code.clone(),
             group: item.group.clone(),
+            group_title: group_title(&item.group),
             title: item.title.clone(),
             explanation: item.explanation.clone(),
             importance: item.importance,

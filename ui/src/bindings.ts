@@ -313,7 +313,11 @@ export type ImportPreview = { rows: number, added: Array<string>, changed: Array
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type ItemResult = { id: string, code: string | null, group: string, title: Text, explanation: Text, importance: Importance, certainty: Certainty, 
+export type ItemResult = { id: string, code: string | null, group: string, 
+/**
+ * The group's name in both languages.
+ */
+group_title: Text, title: Text, explanation: Text, importance: Importance, certainty: Certainty, 
 /**
  * Mandatory, confirmed and needed before the first sale.
  */

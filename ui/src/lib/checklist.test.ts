@@ -7,6 +7,7 @@ function item(id: string, group: string, extra: Partial<ItemResult> = {}): ItemR
     id,
     code: null,
     group,
+    group_title: { en: group, fr: group },
     title: { en: id, fr: id },
     explanation: { en: "", fr: "" },
     importance: "mandatory",

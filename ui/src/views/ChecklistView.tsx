@@ -225,7 +225,7 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
       )}
       {groupItems(visible).map(({ group, items }) => (
         <section key={group} className="item-group">
-          <h3>{group}</h3>
+          <h3>{items[0].group_title[locale]}</h3>
           {items.map((item) => (
             <ItemRow key={item.id} item={item} onUpdate={onUpdate} evidence={evidence} />
           ))}
