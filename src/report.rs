@@ -384,10 +384,10 @@ fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
             },
             status: status(text, item.status).to_string(),
             launch_blocking: item.launch_blocking,
-            owner: item
-                .owner
-                .clone()
-                .unwrap_or_else(|| item.owner_role.clone()),
+            owner: item.owner.clone().unwrap_or_else(|| match lang {
+                Lang::Fr => item.owner_role_title.fr.clone(),
+                Lang::En => item.owner_role_title.en.clone(),
+            }),
             due: item.due,
             overdue: item.overdue,
         })

@@ -269,13 +269,27 @@ fn own_store_items_say_who_carries_them_on_a_marketplace_and_only_they_do() {
 }
 
 #[test]
-fn every_group_of_the_bundled_catalogues_has_a_name_in_both_languages() {
+fn every_group_and_owner_role_of_the_bundled_catalogues_has_a_name_in_both_languages() {
     let catalogues = landfall::checklist::bundled::catalogues().expect("bundled catalogues");
     for catalogue in catalogues.iter() {
         for item in &catalogue.items {
             let title = landfall::checklist::catalogue::group_title(&item.group);
-            assert_ne!(title.en, item.group, "group `{}` has no English name", item.group);
-            assert_ne!(title.fr, item.group, "group `{}` has no French name", item.group);
+            assert_ne!(
+                title.en, item.group,
+                "group `{}` has no English name",
+                item.group
+            );
+            assert_ne!(
+                title.fr, item.group,
+                "group `{}` has no French name",
+                item.group
+            );
+            let role = landfall::checklist::catalogue::owner_role_title(&item.owner_role);
+            assert_ne!(
+                role.fr, item.owner_role,
+                "role `{}` has no French name",
+                item.owner_role
+            );
         }
     }
     assert_eq!(

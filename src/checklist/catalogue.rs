@@ -723,3 +723,28 @@ pub fn group_title(group: &str) -> Text {
         fr: fr.to_owned(),
     }
 }
+
+/// The role that usually owns an item, in both languages (the catalogue files name it in English).
+/// An unknown role is shown as written.
+pub fn owner_role_title(role: &str) -> Text {
+    let (en, fr) = match role {
+        "quality and compliance" => (role, "qualité et conformité"),
+        "legal representative" => (role, "représentant légal"),
+        "tax adviser" => (role, "conseiller fiscal"),
+        "logistics" => (role, "logistique"),
+        "export manager" => (role, "responsable export"),
+        "customer service" => (role, "service client"),
+        "customs agent" => (role, "commissionnaire en douane"),
+        "every Seller Central user" => (role, "chaque utilisateur de Seller Central"),
+        "web store manager" => (role, "responsable de la boutique en ligne"),
+        "data protection lead" => (role, "référent protection des données"),
+        "Marketing Authorization Holder" => {
+            (role, "titulaire de l'autorisation de mise sur le marché")
+        }
+        other => (other, other),
+    };
+    Text {
+        en: en.to_owned(),
+        fr: fr.to_owned(),
+    }
+}

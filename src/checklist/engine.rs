@@ -11,6 +11,7 @@ use ts_rs::TS;
 use super::InputError;
 use super::catalogue::{
     Catalogue, Catalogues, Certainty, Importance, Item, Source, Text, Validity, group_title,
+    owner_role_title,
 };
 use super::expr::{Atom, Evaluation, Profile, Subject};
 use crate::plan::channels::{ChannelPlan, Market};
@@ -159,6 +160,8 @@ pub struct ItemResult {
     /// Why a done item was reopened (evidence expired, stale or missing).
     pub reopened: Option<Text>,
     pub owner_role: String,
+    /// The role in both languages.
+    pub owner_role_title: Text,
     pub owner: Option<String>,
     pub lead_time_days: Option<u32>,
     #[ts(type = "string | null")]
@@ -487,6 +490,7 @@ fn evaluate_subject(
             blocked_by,
             reopened,
             owner_role: item.owner_role.clone(),
+            owner_role_title: owner_role_title(&item.owner_role),
             owner: recorded.and_then(|p| p.owner.clone()),
             lead_time_days: item.lead_time_days,
             due: None,

@@ -337,7 +337,11 @@ products: Array<string>, status: Status, blocked_by: Array<string>,
 /**
  * Why a done item was reopened (evidence expired, stale or missing).
  */
-reopened: Text | null, owner_role: string, owner: string | null, lead_time_days: number | null, due: string | null, overdue: boolean, evidence: Array<EvidenceCheck>, sources: Array<ChecklistSource>, last_verified: string, 
+reopened: Text | null, owner_role: string, 
+/**
+ * The role in both languages.
+ */
+owner_role_title: Text, owner: string | null, lead_time_days: number | null, due: string | null, overdue: boolean, evidence: Array<EvidenceCheck>, sources: Array<ChecklistSource>, last_verified: string, 
 /**
  * `last_verified` is more than a year before the as-of date.
  */

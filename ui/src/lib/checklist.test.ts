@@ -21,6 +21,7 @@ function item(id: string, group: string, extra: Partial<ItemResult> = {}): ItemR
     blocked_by: [],
     reopened: null,
     owner_role: "seller",
+    owner_role_title: { en: "seller", fr: "vendeur" },
     owner: null,
     lead_time_days: null,
     due: null,

@@ -291,7 +291,7 @@ function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: Tar
           {t("checklist.owner")}{" "}
           <input
             value={owner}
-            placeholder={item.owner_role}
+            placeholder={item.owner_role_title[locale]}
             onChange={(event) => setOwner(event.target.value)}
             onBlur={() => {
               if (owner !== (item.owner ?? "") && editable) void onUpdate(item.id, editable, owner || null, null);
