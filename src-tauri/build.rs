@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "set_logo",
     "remove_logo",
     "quote_figures",
+    "set_menu_labels",
 ];
 
 fn main() {

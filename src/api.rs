@@ -9,7 +9,7 @@ mod health;
 mod settings;
 
 pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
-pub use settings::{ChecklistVersion, DataVersions};
+pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 
 use std::path::Path;
 

@@ -8,7 +8,8 @@ use std::sync::Mutex;
 
 use landfall::api::{
     ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ExportProgress,
-    ItemUpdate, Landfall, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ItemUpdate, Landfall, MenuLabels, PlanComparison, PlanDetail, PlanQuote, Profile,
+    ReportRequest,
 };
 use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
 use landfall::checklist::health::{HealthReport, Metrics};
@@ -273,45 +274,59 @@ fn remove_logo(app: State<'_, App>) -> Result<(), ApiError> {
 
 /// The native menu. Each of our items only emits its id as a `menu` event: the window decides what
 /// it does, so the menu and the keyboard shortcuts reach the same actions as the buttons.
-fn menu<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
+fn menu<R: Runtime>(app: &AppHandle<R>, labels: &MenuLabels) -> tauri::Result<Menu<R>> {
     let item = |id: &str, label: &str, accelerator: &str| {
         MenuItem::with_id(app, id, label, true, Some(accelerator))
     };
     let file = Submenu::with_items(
         app,
-        "File",
+        &labels.file,
         true,
         &[
-            &item("new-plan", "New plan", "CmdOrCtrl+N")?,
-            &item("open-plan", "Open…", "CmdOrCtrl+O")?,
-            &item("save-copy", "Save a copy…", "CmdOrCtrl+Shift+S")?,
-            &item("export-report", "Export report…", "CmdOrCtrl+E")?,
+            &item("new-plan", &labels.new_plan, "CmdOrCtrl+N")?,
+            &item("open-plan", &labels.open, "CmdOrCtrl+O")?,
+            &item("save-copy", &labels.save_copy, "CmdOrCtrl+Shift+S")?,
+            &item("export-report", &labels.export_report, "CmdOrCtrl+E")?,
             &PredefinedMenuItem::separator(app)?,
-            &PredefinedMenuItem::quit(app, None)?,
+            &PredefinedMenuItem::quit(app, Some(&labels.quit))?,
         ],
     )?;
     let edit = Submenu::with_items(
         app,
-        "Edit",
+        &labels.edit,
         true,
         &[
             // Our own items: outside a text field they undo plan changes (the window decides).
-            &MenuItem::with_id(app, "undo", "Undo", true, None::<&str>)?,
-            &MenuItem::with_id(app, "redo", "Redo", true, None::<&str>)?,
+            &MenuItem::with_id(app, "undo", &labels.undo, true, None::<&str>)?,
+            &MenuItem::with_id(app, "redo", &labels.redo, true, None::<&str>)?,
             &PredefinedMenuItem::separator(app)?,
-            &PredefinedMenuItem::cut(app, None)?,
-            &PredefinedMenuItem::copy(app, None)?,
-            &PredefinedMenuItem::paste(app, None)?,
-            &PredefinedMenuItem::select_all(app, None)?,
+            &PredefinedMenuItem::cut(app, Some(&labels.cut))?,
+            &PredefinedMenuItem::copy(app, Some(&labels.copy))?,
+            &PredefinedMenuItem::paste(app, Some(&labels.paste))?,
+            &PredefinedMenuItem::select_all(app, Some(&labels.select_all))?,
         ],
     )?;
     let view = Submenu::with_items(
         app,
-        "View",
+        &labels.view,
         true,
-        &[&item("workshop", "Workshop mode", "F5")?],
+        &[&item("workshop", &labels.workshop, "F5")?],
     )?;
     Menu::with_items(app, &[&file, &edit, &view])
+}
+
+/// Rebuilds the native menu in the window's language.
+#[tauri::command]
+fn set_menu_labels(app: AppHandle, labels: MenuLabels) -> Result<(), ApiError> {
+    let failed = |err: tauri::Error| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the menu could not be rebuilt: {err}"),
+        )
+    };
+    app.set_menu(menu(&app, &labels).map_err(failed)?)
+        .map_err(failed)?;
+    Ok(())
 }
 
 /// `LANDFALL_DB` (tests, several profiles) or the per-user app-data folder, the same file the CLI uses.
@@ -340,7 +355,7 @@ fn main() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .manage(Mutex::new(landfall))
-        .menu(menu)
+        .menu(|app| menu(app, &MenuLabels::default()))
         .on_menu_event(|app, event| {
             let _ = app.emit("menu", event.id().as_ref());
         })
@@ -377,7 +392,8 @@ fn main() {
             logo_file,
             set_logo,
             remove_logo,
-            quote_figures
+            quote_figures,
+            set_menu_labels
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

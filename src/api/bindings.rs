@@ -7,7 +7,7 @@ use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
     ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ExportProgress,
-    ItemUpdate, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ItemUpdate, MenuLabels, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::{StoreChecklist, TargetChecklist};
 use crate::checklist::health::{HealthReport, Metrics};
@@ -71,6 +71,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<EvidenceAttachment>();
     collector.visit::<Evidence>();
     collector.visit::<DataVersions>();
+    collector.visit::<MenuLabels>();
     collector.visit::<Metrics>();
     collector.visit::<HealthReport>();
     if !collector.clashes.is_empty() {

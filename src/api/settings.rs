@@ -139,3 +139,48 @@ impl Landfall {
         Ok(())
     }
 }
+
+/// The words of the native menu in the window's language; the window sends them when the language
+/// changes, so the menu speaks the same language as the views.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct MenuLabels {
+    pub file: String,
+    pub new_plan: String,
+    pub open: String,
+    pub save_copy: String,
+    pub export_report: String,
+    pub quit: String,
+    pub edit: String,
+    pub undo: String,
+    pub redo: String,
+    pub cut: String,
+    pub copy: String,
+    pub paste: String,
+    pub select_all: String,
+    pub view: String,
+    pub workshop: String,
+}
+
+impl Default for MenuLabels {
+    /// The menu before the window has said its language.
+    fn default() -> Self {
+        let text = |s: &str| s.to_owned();
+        MenuLabels {
+            file: text("File"),
+            new_plan: text("New plan"),
+            open: text("Open…"),
+            save_copy: text("Save a copy…"),
+            export_report: text("Export report…"),
+            quit: text("Quit"),
+            edit: text("Edit"),
+            undo: text("Undo"),
+            redo: text("Redo"),
+            cut: text("Cut"),
+            copy: text("Copy"),
+            paste: text("Paste"),
+            select_all: text("Select all"),
+            view: text("View"),
+            workshop: text("Workshop mode"),
+        }
+    }
+}

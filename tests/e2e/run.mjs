@@ -415,6 +415,19 @@ test("switching to French changes the navigation, and back to English", async (b
   await (await browser.$('input[name="locale"][value="fr"]')).click();
   const french = await textOf(browser, 'button[data-view="settings"]');
   if (french !== "Paramètres") throw new Error(`settings button reads "${french}" in French`);
+  // The native menu is rebuilt in French through the same command the window uses on a switch.
+  const menu = await browser.executeAsync((done) => {
+    const labels = Object.fromEntries(
+      ["file", "new_plan", "open", "save_copy", "export_report", "quit", "edit", "undo", "redo", "cut", "copy", "paste", "select_all", "view", "workshop"].map(
+        (field) => [field, `fr-${field}`],
+      ),
+    );
+    window.__TAURI_INTERNALS__.invoke("set_menu_labels", { labels }).then(
+      () => done("ok"),
+      (error) => done(JSON.stringify(error)),
+    );
+  });
+  if (menu !== "ok") throw new Error(`set_menu_labels answered ${menu}`);
   screenshot("settings-fr");
   await (await browser.$('input[name="locale"][value="en"]')).click();
   const english = await textOf(browser, 'button[data-view="settings"]');

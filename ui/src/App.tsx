@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ApiError } from "./bindings";
 import { asApiError } from "./lib/api";
-import { useMenu } from "./lib/desktop";
+import { useMenu, useMenuLanguage } from "./lib/desktop";
 import { openPortable, saveCopy } from "./lib/portable";
 import { undoKey, useUndo } from "./lib/undo";
 import { ErrorLine } from "./views/ErrorLine";
@@ -19,7 +19,7 @@ export const views = ["plans", "products", "checklist", "costs", "channels", "re
 export type View = (typeof views)[number];
 
 export function App() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [view, setView] = useState<View>("plans");
   const [planId, setPlanId] = useState<number | null>(null);
   const [workshop, setWorkshop] = useState(false);
@@ -30,6 +30,7 @@ export function App() {
   const [error, setError] = useState<ApiError | null>(null);
 
   const history = useUndo();
+  useMenuLanguage(locale, t);
   // Plan-level undo where no text field has the focus; inside a field, its own undo applies.
   const inField = () => document.activeElement?.matches("input, textarea, select, [contenteditable]") ?? false;
   const { undo, redo } = history;

@@ -361,6 +361,8 @@ export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
 
+export type MenuLabels = { file: string, new_plan: string, open: string, save_copy: string, export_report: string, quit: string, edit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, view: string, workshop: string, };
+
 export type Metric = "order_defect_rate" | "pre_fulfilment_cancel_rate" | "late_shipment_rate" | "response_within_24h";
 
 export type MetricResult = { metric: Metric, label: Text, value: string | null, 

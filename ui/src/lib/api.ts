@@ -10,6 +10,7 @@ import type {
   ExportProgress,
   HealthReport,
   ItemUpdate,
+  MenuLabels,
   Metrics,
   PlanComparison,
   PlanDetail,
@@ -28,6 +29,7 @@ import type {
 export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   dataVersions: () => invoke<DataVersions>("data_versions"),
+  setMenuLabels: (labels: MenuLabels) => invoke<null>("set_menu_labels", { labels }),
   assessHealth: (metrics: Metrics) => invoke<HealthReport>("assess_health", { metrics }),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),

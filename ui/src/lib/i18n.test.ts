@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "../locales/en.json";
 import fr from "../locales/fr.json";
-import { initialLocale, translate } from "./i18n";
+import { formatDate, initialLocale, translate } from "./i18n";
 
 describe("locales", () => {
   it("have the same keys in French and English, none empty", () => {
@@ -26,5 +26,13 @@ describe("translate", () => {
     expect(translate("en", "plans.productCount", { count: 3 })).toBe("3 products");
     expect(translate("fr", "plans.productCount", { count: 3 })).toBe("3 produits");
     expect(translate("en", "plans.productCount")).toBe("{count} products");
+  });
+});
+
+describe("formatDate", () => {
+  it("writes a calendar date the locale's way without shifting the day", () => {
+    expect(formatDate("2026-11-22", "fr")).toBe("22/11/2026");
+    expect(formatDate("2026-11-22", "en-US")).toBe("11/22/2026");
+    expect(formatDate("not a date", "fr")).toBe("not a date");
   });
 });

@@ -51,3 +51,10 @@ export function useI18n(): I18n {
   if (!context) throw new Error("useI18n outside I18nProvider");
   return context;
 }
+
+/** A calendar date ("2026-11-22", no time of day) written for the locale: 22/11/2026, 11/22/2026. */
+export function formatDate(isoDate: string, locale: string): string {
+  const parsed = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime())) return isoDate;
+  return parsed.toLocaleDateString(locale, { timeZone: "UTC" });
+}

@@ -12,7 +12,7 @@ import type {
 import { api, asApiError } from "../lib/api";
 import { useDroppedFiles } from "../lib/desktop";
 import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
-import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 import { NoPlan } from "./NoPlan";
@@ -206,7 +206,7 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
         </p>
         <p className="muted">
           {t(target.launch_date_is_earliest ? "checklist.earliestLaunch" : "checklist.launch", {
-            date: new Date(target.launch_date).toLocaleDateString(locale, { timeZone: "UTC" }),
+            date: formatDate(target.launch_date, locale),
           })}
         </p>
       </div>
@@ -217,7 +217,7 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
             {target.readiness.blockers.map((id) => (
               <li key={id}>
                 <a href={`#item-${id}`}>{byId.get(id)?.title[locale] ?? id}</a>
-                {byId.get(id)?.due && <span className="muted"> · {t("checklist.due", { date: byId.get(id)?.due ?? "" })}</span>}
+                {byId.get(id)?.due && <span className="muted"> · {t("checklist.due", { date: formatDate(byId.get(id)?.due ?? "", locale) })}</span>}
               </li>
             ))}
           </ol>
@@ -303,7 +303,7 @@ function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: Tar
           <input value={reason} onChange={(event) => setReason(event.target.value)} />
         </label>
         {item.due && (
-          <span className={item.overdue ? "error" : "muted"}>{t("checklist.due", { date: item.due })}</span>
+          <span className={item.overdue ? "error" : "muted"}>{t("checklist.due", { date: formatDate(item.due, locale) })}</span>
         )}
         {item.lead_time_days !== null && (
           <span className="muted">{t("checklist.leadTime", { days: item.lead_time_days })}</span>
@@ -317,7 +317,7 @@ function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: Tar
                 {t(`checklist.evidence.${check.state}` as MessageKey)}
               </span>{" "}
               {check.name[locale]} <span className="muted">({validityText(check.validity, t)})</span>
-              {check.valid_until && <span className="muted"> · {t("evidence.validUntil", { date: check.valid_until })}</span>}{" "}
+              {check.valid_until && <span className="muted"> · {t("evidence.validUntil", { date: formatDate(check.valid_until, locale) })}</span>}{" "}
               <button
                 type="button"
                 className="chip"
@@ -354,7 +354,7 @@ function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: Tar
             <span title={source.url}>{source.title}</span> ({source.tier})
           </span>
         ))}{" "}
-        · {t("checklist.lastVerified", { date: item.last_verified })}
+        · {t("checklist.lastVerified", { date: formatDate(item.last_verified, locale) })}
         {item.needs_reverification && <span className="badge stale">{t("costs.stale")}</span>}
       </p>
     </div>

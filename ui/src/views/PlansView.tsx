@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { ApiError, Plan, PlanSummary } from "../bindings";
 import { api, asApiError } from "../lib/api";
-import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney } from "../lib/money";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
@@ -171,7 +171,7 @@ function PlanDetailView({ id, version }: { id: number; version: number }) {
       <h2 data-testid="plan-title">{plan.plan.name}</h2>
       <dl className="facts">
         <dt>{t("plans.asOf")}</dt>
-        <dd>{new Date(plan.plan.as_of).toLocaleDateString(locale, { timeZone: "UTC" })}</dd>
+        <dd>{formatDate(plan.plan.as_of, locale)}</dd>
         <dt>{t("plans.homeCurrency")}</dt>
         <dd>{plan.plan.home_currency}</dd>
       </dl>

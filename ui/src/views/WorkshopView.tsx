@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { api } from "../lib/api";
-import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney } from "../lib/money";
 import { figure, presentedSteps } from "../lib/quote";
 import { useLoad } from "../lib/useLoad";
@@ -30,7 +30,7 @@ export function WorkshopView({ planId, onClose }: { planId: number; onClose: () 
       title: plan.plan.name,
       body: (
         <p className="workshop-sub">
-          {t("workshop.asOf", { date: new Date(plan.plan.as_of).toLocaleDateString(locale, { timeZone: "UTC" }) })}
+          {t("workshop.asOf", { date: formatDate(plan.plan.as_of, locale) })}
         </p>
       ),
     });
