@@ -370,6 +370,7 @@ pub fn build(
 fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
     let text = format::texts(lang);
     let rows: Vec<ChecklistRow> = target
+        .checklist
         .items
         .iter()
         .map(|item| ChecklistRow {
@@ -393,6 +394,7 @@ fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
         })
         .collect();
     let blockers = target
+        .checklist
         .readiness
         .blockers
         .iter()
@@ -400,11 +402,11 @@ fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
         .collect();
     ChecklistTarget {
         marketplace: target.marketplace,
-        done: target.readiness.done,
-        total: target.readiness.total,
-        readiness_percent: target.readiness.percent,
-        launch_date: target.launch_date,
-        launch_date_is_earliest: target.launch_date_is_earliest,
+        done: target.checklist.readiness.done,
+        total: target.checklist.readiness.total,
+        readiness_percent: target.checklist.readiness.percent,
+        launch_date: target.checklist.launch_date,
+        launch_date_is_earliest: target.checklist.launch_date_is_earliest,
         blockers,
         items: rows,
     }
@@ -467,8 +469,11 @@ fn summary(
         });
     }
     for target in checklists {
-        let blockers = target.readiness.blockers.len();
-        let readiness = format::percent(lang, target.readiness.percent / Decimal::ONE_HUNDRED);
+        let blockers = target.checklist.readiness.blockers.len();
+        let readiness = format::percent(
+            lang,
+            target.checklist.readiness.percent / Decimal::ONE_HUNDRED,
+        );
         let marketplace = format::marketplace(target.marketplace);
         signals.push(if blockers > 0 {
             Signal {

@@ -25,7 +25,7 @@ fn yen(amount: &str) -> Amount {
 fn item_ids(checklists: &[TargetChecklist]) -> Vec<String> {
     checklists
         .iter()
-        .flat_map(|target| target.items.iter().map(|item| item.id.clone()))
+        .flat_map(|target| target.checklist.items.iter().map(|item| item.id.clone()))
         .collect()
 }
 
@@ -258,6 +258,7 @@ fn attached_evidence_is_checked_against_its_validity_rule_and_can_be_removed() {
     };
     let state_of = |checklists: &[TargetChecklist]| {
         checklists[0]
+            .checklist
             .items
             .iter()
             .find(|item| item.id == "jp-siv")

@@ -72,7 +72,7 @@ fn checklist_progress_is_saved_and_re_evaluated() {
 
     let before = landfall.checklist(id).unwrap();
     assert_eq!(before.len(), 1, "the example has one target");
-    let first = before[0].items[0].clone();
+    let first = before[0].checklist.items[0].clone();
     assert_eq!(first.status, Status::ToDo);
 
     let after = landfall
@@ -86,14 +86,24 @@ fn checklist_progress_is_saved_and_re_evaluated() {
             },
         )
         .unwrap();
-    let item = after[0].items.iter().find(|i| i.id == first.id).unwrap();
+    let item = after[0]
+        .checklist
+        .items
+        .iter()
+        .find(|i| i.id == first.id)
+        .unwrap();
     assert_eq!(item.status, Status::InProgress);
     assert_eq!(item.owner.as_deref(), Some("Claire"));
     drop(landfall);
 
     // The progress is in the database: a new start sees it.
     let reopened = Landfall::open(&db).unwrap().checklist(id).unwrap();
-    let item = reopened[0].items.iter().find(|i| i.id == first.id).unwrap();
+    let item = reopened[0]
+        .checklist
+        .items
+        .iter()
+        .find(|i| i.id == first.id)
+        .unwrap();
     assert_eq!(item.status, Status::InProgress);
 }
 
@@ -105,7 +115,9 @@ fn bad_checklist_updates_name_the_field_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
     let id = landfall.list_plans().unwrap()[0].id;
-    let first = landfall.checklist(id).unwrap()[0].items[0].id.clone();
+    let first = landfall.checklist(id).unwrap()[0].checklist.items[0]
+        .id
+        .clone();
 
     let no_reason = landfall
         .update_item(
@@ -141,7 +153,7 @@ fn bad_checklist_updates_name_the_field_and_change_nothing() {
 
     let items = landfall.checklist(id).unwrap();
     assert_eq!(
-        items[0].items[0].status,
+        items[0].checklist.items[0].status,
         landfall::checklist::engine::Status::ToDo
     );
 }
@@ -218,7 +230,9 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
     let taken = landfall.new_plan_from_example(EXAMPLE).unwrap_err();
     assert_eq!(taken.code, ErrorCode::BadInput, "{}", taken.message);
 
-    let item = landfall.checklist(example).unwrap()[0].items[0].id.clone();
+    let item = landfall.checklist(example).unwrap()[0].checklist.items[0]
+        .id
+        .clone();
     landfall
         .update_item(
             example,
@@ -232,6 +246,7 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
         .unwrap();
     let status_of = |landfall: &Landfall, id| {
         landfall.checklist(id).unwrap()[0]
+            .checklist
             .items
             .iter()
             .find(|i| i.id == item)

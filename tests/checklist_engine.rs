@@ -40,11 +40,17 @@ fn run(
 }
 
 fn ids(result: &TargetChecklist) -> Vec<&str> {
-    result.items.iter().map(|i| i.id.as_str()).collect()
+    result
+        .checklist
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect()
 }
 
 fn item<'a>(result: &'a TargetChecklist, id: &str) -> &'a landfall::checklist::engine::ItemResult {
     result
+        .checklist
         .items
         .iter()
         .find(|i| i.id == id)
@@ -67,6 +73,7 @@ fn plan_with(marketplace: &str, fulfilment: &str, flags: &[&str], extra: &str) -
 /// The product-specific items (group "product" and battery data) that apply.
 fn product_items(result: &TargetChecklist) -> Vec<&str> {
     result
+        .checklist
         .items
         .iter()
         .filter(|i| i.group == "product" || i.id.ends_with("dangerous-goods") || i.group == "epr")
@@ -106,6 +113,7 @@ fn example_plan_exact_items_in_dependency_order() {
     // Precision: a USB-powered speaker with a built-in battery needs no PSE and no specified-importer
     // filing; pure FBA needs no Japanese returns address, no DDP and no seller-side Japanese CS.
     let not_applicable: Vec<&str> = result
+        .checklist
         .not_applicable
         .iter()
         .map(|n| n.id.as_str())
@@ -125,7 +133,7 @@ fn example_plan_exact_items_in_dependency_order() {
         assert!(not_applicable.contains(&id), "{id} must not apply");
     }
     assert_eq!(
-        result.items.len() + result.not_applicable.len(),
+        result.checklist.items.len() + result.checklist.not_applicable.len(),
         catalogues()
             .get(plan.targets[0].marketplace)
             .unwrap()
@@ -158,12 +166,14 @@ fn reasons_name_the_facts_in_both_languages() {
     );
     assert!(item(&result, "jp-siv").products.is_empty());
     let returns = result
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "jp-returns")
         .unwrap();
     assert_eq!(returns.reason.en, "does not apply: fulfilment = fba");
     let pse = result
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "jp-pse-specified")
@@ -207,6 +217,7 @@ fn merchant_fulfilled_swaps_import_items_for_ddp_returns_and_japanese_service() 
         ]
     );
     let invoice = result
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "jp-jct-invoice-number")
@@ -225,7 +236,7 @@ fn merchant_fulfilled_swaps_import_items_for_ddp_returns_and_japanese_service() 
         "jp-cs-japanese-fba",
     ] {
         assert!(
-            result.not_applicable.iter().any(|n| n.id == id),
+            result.checklist.not_applicable.iter().any(|n| n.id == id),
             "{id} must not apply to MFN"
         );
     }
@@ -389,7 +400,13 @@ fn product_families_shipped_from_abroad_leave_food_rules_to_verify() {
         ]
     );
     for id in ["jp-food-notification-mfn", "jp-food-label-mfn"] {
-        assert!(result.readiness.not_counted.contains(&id.to_string()));
+        assert!(
+            result
+                .checklist
+                .readiness
+                .not_counted
+                .contains(&id.to_string())
+        );
         assert!(!item(&result, id).launch_blocking);
     }
     // FBA refuses chilled food: the item telling the seller to route it elsewhere applies only with FBA.
@@ -404,6 +421,7 @@ fn toy_without_an_age_is_not_guessed() {
     let plan = plan_with("amazon-jp", "fba", &["toy"], "");
     let result = run(&plan, "2026-11-22", None, &[]);
     let child_psc = result
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "jp-child-psc")
@@ -419,6 +437,7 @@ fn specified_importer_rule_starts_on_25_december_2025() {
     let plan = plan_with("amazon-jp", "mfn", &["ac_adapter_included"], "");
     let before = run(&plan, "2025-12-24", None, &[]);
     let reason = &before
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "jp-specified-importer")
@@ -661,6 +680,7 @@ fn superseded_certificate_reopens_its_item() {
 
 fn counted_ids(result: &TargetChecklist) -> Vec<String> {
     result
+        .checklist
         .items
         .iter()
         .filter(|i| {
@@ -678,16 +698,22 @@ fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
     let fresh = run(&plan, "2026-11-22", None, &[]);
     let counted = counted_ids(&fresh);
     assert_eq!(counted.len(), 17);
-    assert_eq!((fresh.readiness.done, fresh.readiness.total), (0, 17));
-    assert_eq!(fresh.readiness.percent, dec!(0));
-    // Blockers first in the readiness: 15 launch-blocking, the 2 ongoing duties are "remaining".
-    assert_eq!(fresh.readiness.blockers.len(), 15);
     assert_eq!(
-        fresh.readiness.remaining,
+        (
+            fresh.checklist.readiness.done,
+            fresh.checklist.readiness.total
+        ),
+        (0, 17)
+    );
+    assert_eq!(fresh.checklist.readiness.percent, dec!(0));
+    // Blockers first in the readiness: 15 launch-blocking, the 2 ongoing duties are "remaining".
+    assert_eq!(fresh.checklist.readiness.blockers.len(), 15);
+    assert_eq!(
+        fresh.checklist.readiness.remaining,
         ["jp-cs-japanese-fba", "jp-metrics-odr"]
     );
     assert_eq!(
-        fresh.readiness.not_counted,
+        fresh.checklist.readiness.not_counted,
         ["jp-jct-invoice-number", "jp-pl-insurance"]
     );
 
@@ -696,19 +722,25 @@ fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
         .map(|id| done_with_valid_evidence(id, as_of))
         .collect();
     let all = run(&plan, "2026-11-22", None, &progress);
-    assert_eq!((all.readiness.done, all.readiness.total), (17, 17));
-    assert_eq!(all.readiness.percent, dec!(100));
-    assert!(all.readiness.blockers.is_empty());
+    assert_eq!(
+        (all.checklist.readiness.done, all.checklist.readiness.total),
+        (17, 17)
+    );
+    assert_eq!(all.checklist.readiness.percent, dec!(100));
+    assert!(all.checklist.readiness.blockers.is_empty());
 
     // Reopen one: 16 / 17 = 94.1176… → 94.12, and it is listed as the launch blocker.
     progress.retain(|p| p.item != "jp-giteki-listing");
     let one_left = run(&plan, "2026-11-22", None, &progress);
     assert_eq!(
-        (one_left.readiness.done, one_left.readiness.total),
+        (
+            one_left.checklist.readiness.done,
+            one_left.checklist.readiness.total
+        ),
         (16, 17)
     );
-    assert_eq!(one_left.readiness.percent, dec!(94.12));
-    assert_eq!(one_left.readiness.blockers, ["jp-giteki-listing"]);
+    assert_eq!(one_left.checklist.readiness.percent, dec!(94.12));
+    assert_eq!(one_left.checklist.readiness.blockers, ["jp-giteki-listing"]);
 
     // Watch and to-verify items marked done change nothing; a user "not applicable" leaves the count.
     progress.push(done_with_valid_evidence("jp-jct-invoice-number", as_of));
@@ -722,10 +754,13 @@ fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
     });
     let adjusted = run(&plan, "2026-11-22", None, &progress);
     assert_eq!(
-        (adjusted.readiness.done, adjusted.readiness.total),
+        (
+            adjusted.checklist.readiness.done,
+            adjusted.checklist.readiness.total
+        ),
         (16, 16)
     );
-    assert_eq!(adjusted.readiness.percent, dec!(100));
+    assert_eq!(adjusted.checklist.readiness.percent, dec!(100));
     assert_eq!(
         item(&adjusted, "jp-giteki-listing").status,
         Status::NotApplicable
@@ -739,15 +774,15 @@ fn watch_items_never_block_or_get_due_dates() {
     let watch = item(&result, "jp-low-value-exemption");
     assert_eq!(watch.due, None);
     assert!(!watch.launch_blocking);
-    assert!(!result.readiness.blockers.contains(&watch.id));
+    assert!(!result.checklist.readiness.blockers.contains(&watch.id));
 }
 
 #[test]
 fn due_dates_count_back_from_the_launch() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let result = run(&plan, "2026-11-22", Some("2027-01-31"), &[]);
-    assert_eq!(result.launch_date, date("2027-01-31"));
-    assert!(!result.launch_date_is_earliest);
+    assert_eq!(result.checklist.launch_date, date("2027-01-31"));
+    assert!(!result.checklist.launch_date_is_earliest);
     // SIV takes 5 days, so registration (and the plan choice before it) is due 5 days before launch.
     assert_eq!(item(&result, "jp-siv").due, Some(date("2027-01-31")));
     assert_eq!(
@@ -764,13 +799,16 @@ fn due_dates_count_back_from_the_launch() {
         item(&result, "jp-jct-assessment").due,
         Some(date("2027-01-31"))
     );
-    assert!(result.items.iter().all(|i| !i.overdue));
+    assert!(result.checklist.items.iter().all(|i| !i.overdue));
 
     let late = run(&plan, "2027-01-27", Some("2027-01-31"), &[]);
     assert!(item(&late, "jp-registration").overdue);
     assert!(!item(&late, "jp-siv").overdue);
     // Blockers are listed by due date: the registration chain first.
-    assert_eq!(late.readiness.blockers[..2], ["jp-plan", "jp-registration"]);
+    assert_eq!(
+        late.checklist.readiness.blockers[..2],
+        ["jp-plan", "jp-registration"]
+    );
 }
 
 #[test]
@@ -779,15 +817,17 @@ fn earliest_launch_follows_the_longest_remaining_chain() {
     let as_of = date("2026-11-22");
     // plan (0) → registration (0) → SIV (5 days) is the longest blocking chain: 22 + 5 = 27 Nov.
     let result = run(&plan, "2026-11-22", None, &[]);
-    assert!(result.launch_date_is_earliest);
-    assert_eq!(result.launch_date, date("2026-11-27"));
+    assert!(result.checklist.launch_date_is_earliest);
+    assert_eq!(result.checklist.launch_date, date("2026-11-27"));
     // With SIV done the dangerous-goods review (4 days) decides: 26 Nov.
     let progress: Vec<ItemProgress> = ["jp-plan", "jp-registration", "jp-siv"]
         .iter()
         .map(|id| done_with_valid_evidence(id, as_of))
         .collect();
     assert_eq!(
-        run(&plan, "2026-11-22", None, &progress).launch_date,
+        run(&plan, "2026-11-22", None, &progress)
+            .checklist
+            .launch_date,
         date("2026-11-26")
     );
 }
@@ -796,6 +836,7 @@ fn earliest_launch_follows_the_longest_remaining_chain() {
 fn other_marketplaces_apply_their_own_codes() {
     let codes = |plan: &Plan| -> Vec<String> {
         run(plan, "2026-11-22", None, &[])
+            .checklist
             .items
             .iter()
             .filter_map(|i| i.code.clone())
@@ -842,6 +883,7 @@ fn other_marketplaces_apply_their_own_codes() {
         &[],
     );
     let deemed = de
+        .checklist
         .not_applicable
         .iter()
         .find(|n| n.id == "eu-deemed-supplier")
@@ -854,6 +896,7 @@ fn us_thresholds_follow_the_projection() {
     let mut plan = plan_with("amazon-us", "fba", &[], "");
     let ids_of = |plan: &Plan| -> Vec<String> {
         run(plan, "2026-11-22", None, &[])
+            .checklist
             .items
             .iter()
             .map(|i| i.id.clone())

@@ -106,22 +106,22 @@ proptest! {
         let catalogues = catalogues().unwrap();
         let catalogue = catalogues.get(marketplace).unwrap();
         let result = evaluate(&plan, &plan.targets[0], catalogue, plan.plan.as_of, None, &[]);
-        prop_assert_eq!(result.items.len() + result.not_applicable.len(), catalogue.items.len());
-        for (index, item) in result.items.iter().enumerate() {
+        prop_assert_eq!(result.checklist.items.len() + result.checklist.not_applicable.len(), catalogue.items.len());
+        for (index, item) in result.checklist.items.iter().enumerate() {
             for dependency in &item.depends_on {
-                prop_assert!(result.items[..index].iter().any(|earlier| &earlier.id == dependency));
+                prop_assert!(result.checklist.items[..index].iter().any(|earlier| &earlier.id == dependency));
             }
             prop_assert!(!item.reason.en.is_empty() && !item.reason.fr.is_empty());
             prop_assert_eq!(item.due.is_none(), item.importance == Importance::Watch);
         }
-        let readiness = &result.readiness;
+        let readiness = &result.checklist.readiness;
         prop_assert!(readiness.done <= readiness.total);
         prop_assert!(readiness.percent >= Decimal::ZERO && readiness.percent <= Decimal::ONE_HUNDRED);
         for blocker in &readiness.blockers {
-            let item = result.items.iter().find(|i| &i.id == blocker).unwrap();
+            let item = result.checklist.items.iter().find(|i| &i.id == blocker).unwrap();
             prop_assert!(item.launch_blocking);
         }
-        prop_assert!(result.launch_date >= plan.plan.as_of);
+        prop_assert!(result.checklist.launch_date >= plan.plan.as_of);
     }
 
     #[test]

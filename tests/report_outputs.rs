@@ -222,14 +222,14 @@ fn the_model_carries_the_engines_figures_and_marks_the_users_own() {
     assert_eq!(
         (target.done, target.total, target.readiness_percent),
         (
-            engine[0].readiness.done,
-            engine[0].readiness.total,
-            engine[0].readiness.percent
+            engine[0].checklist.readiness.done,
+            engine[0].checklist.readiness.total,
+            engine[0].checklist.readiness.percent
         )
     );
     let blocker_ids: Vec<&str> = target.blockers.iter().map(|row| row.id.as_str()).collect();
-    assert_eq!(blocker_ids, engine[0].readiness.blockers);
-    assert_eq!(target.items.len(), engine[0].items.len());
+    assert_eq!(blocker_ids, engine[0].checklist.readiness.blockers);
+    assert_eq!(target.items.len(), engine[0].checklist.items.len());
     // Blockers stop the launch: the summary says so first.
     assert_eq!(report.summary.signals[0].level, report::SignalLevel::Stop);
 }

@@ -204,18 +204,8 @@ pub struct TargetChecklist {
     pub marketplace: Marketplace,
     pub fulfilment: Fulfilment,
     pub channel: Channel,
-    #[ts(type = "string")]
-    pub catalogue_version: NaiveDate,
-    #[ts(type = "string")]
-    pub as_of: NaiveDate,
-    #[ts(type = "string")]
-    pub launch_date: NaiveDate,
-    /// No launch date was given: this is the earliest one the remaining lead times allow.
-    pub launch_date_is_earliest: bool,
-    pub disclaimer: Text,
-    pub items: Vec<ItemResult>,
-    pub not_applicable: Vec<NotApplicable>,
-    pub readiness: Readiness,
+    #[serde(flatten)]
+    pub checklist: Checklist,
 }
 
 /// A checklist evaluated for one subject, before it is labelled as a target's or a store's.
@@ -233,22 +223,6 @@ pub struct Checklist {
     pub items: Vec<ItemResult>,
     pub not_applicable: Vec<NotApplicable>,
     pub readiness: Readiness,
-}
-
-impl TargetChecklist {
-    /// A copy without the target's labels, to handle marketplace and own-store checklists alike.
-    pub fn checklist(&self) -> Checklist {
-        Checklist {
-            catalogue_version: self.catalogue_version,
-            as_of: self.as_of,
-            launch_date: self.launch_date,
-            launch_date_is_earliest: self.launch_date_is_earliest,
-            disclaimer: self.disclaimer.clone(),
-            items: self.items.clone(),
-            not_applicable: self.not_applicable.clone(),
-            readiness: self.readiness.clone(),
-        }
-    }
 }
 
 /// The own-store obligations of one own-store channel of the plan, for the market it sells into.
@@ -348,35 +322,18 @@ pub fn evaluate(
     launch: Option<NaiveDate>,
     progress: &[ItemProgress],
 ) -> TargetChecklist {
-    let Checklist {
-        catalogue_version,
-        as_of,
-        launch_date,
-        launch_date_is_earliest,
-        disclaimer,
-        items,
-        not_applicable,
-        readiness,
-    } = evaluate_subject(
-        plan,
-        &Subject::Target(target),
-        catalogue,
-        as_of,
-        launch,
-        progress,
-    );
     TargetChecklist {
         marketplace: target.marketplace,
         fulfilment: target.fulfilment,
         channel: target.channel,
-        catalogue_version,
-        as_of,
-        launch_date,
-        launch_date_is_earliest,
-        disclaimer,
-        items,
-        not_applicable,
-        readiness,
+        checklist: evaluate_subject(
+            plan,
+            &Subject::Target(target),
+            catalogue,
+            as_of,
+            launch,
+            progress,
+        ),
     }
 }
 

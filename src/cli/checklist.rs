@@ -136,7 +136,7 @@ fn render_text(
             target.fulfilment.id(),
             target.channel.id()
         );
-        render_checklist(&mut out, &heading, &target.checklist(), lang)?;
+        render_checklist(&mut out, &heading, &target.checklist, lang)?;
     }
     for store in stores {
         let word = match lang {
