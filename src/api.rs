@@ -25,7 +25,7 @@ use crate::checklist::engine::{
     ItemProgress, ProgressStatus, StoreChecklist, TargetChecklist, evaluate_plan, evaluate_stores,
 };
 use crate::cost::{self, Detail, Quote};
-use crate::money::{Currency, FxRate};
+use crate::money::FxRate;
 use crate::packs::{self, PackErrors, Packs};
 use crate::plan::{Plan, PlanError, Problem, parse_plan};
 use crate::rates::{self, RateWarning, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
@@ -480,13 +480,7 @@ impl Landfall {
     /// engines pick the pairs they need and record each one they use.
     fn rates_at(&self, on: NaiveDate) -> Result<(Vec<FxRate>, Rates), ApiError> {
         let rates = rates::load(&self.store, on)?;
-        let currencies = rates
-            .book
-            .currencies()
-            .chain(std::iter::once("EUR"))
-            .filter_map(|code| code.parse::<Currency>().ok())
-            .collect();
-        Ok((rates.book.fx_rates_among(&currencies, on), rates))
+        Ok((rates.cross_rates_on(on), rates))
     }
 
     /// The market-entry checklist of every target of a plan at the plan's as-of date, with the

@@ -190,6 +190,20 @@ pub struct Rates {
     pub warnings: Vec<RateWarning>,
 }
 
+impl Rates {
+    /// Every cross rate (through EUR) the book gives on `on`: the engines pick the pairs they need
+    /// and record each one they use.
+    pub fn cross_rates_on(&self, on: NaiveDate) -> Vec<crate::money::FxRate> {
+        let currencies = self
+            .book
+            .currencies()
+            .chain(std::iter::once("EUR"))
+            .filter_map(|code| code.parse::<crate::money::Currency>().ok())
+            .collect();
+        self.book.fx_rates_among(&currencies, on)
+    }
+}
+
 /// The provenance of the bundled snapshot.
 pub fn bundled_snapshot() -> Result<BundledSnapshot, RatesError> {
     toml::from_str(BUNDLED_META).map_err(|err| RatesError::Bundled(err.to_string()))

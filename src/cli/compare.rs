@@ -16,7 +16,7 @@ use landfall::plan::Plan;
 use rust_decimal::Decimal;
 
 use super::landed::{emit, out_line, render_steps};
-use super::quote::{ecb_pairs, parse_rate};
+use super::quote::{ecb_pairs, plan_with_given_rates};
 
 #[derive(Args, Debug)]
 pub struct CompareArgs {
@@ -38,14 +38,7 @@ pub struct CompareArgs {
 }
 
 pub fn run(db: Option<&Path>, args: CompareArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("cannot read {}", args.plan.display()))?;
-    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let mut rates = args
-        .fx
-        .iter()
-        .map(|text| parse_rate(text, plan.plan.as_of))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let (plan, mut rates) = plan_with_given_rates(&args.plan, &args.fx)?;
     let packs = super::packs::load_packs(args.packs.as_deref())?;
     let channel_packs = channels::bundled_channels()?;
     let needed = needed_pairs(&plan, &packs, &channel_packs, &rates);

@@ -33,14 +33,7 @@ pub struct QuoteArgs {
 }
 
 pub fn run(db: Option<&Path>, args: QuoteArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("cannot read {}", args.plan.display()))?;
-    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let mut rates = args
-        .fx
-        .iter()
-        .map(|text| parse_rate(text, plan.plan.as_of))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let (plan, mut rates) = plan_with_given_rates(&args.plan, &args.fx)?;
     let packs = super::packs::load_packs(args.packs.as_deref())?;
     rates.extend(ecb_rates(db, &plan, &packs, &rates)?);
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
@@ -50,6 +43,22 @@ pub fn run(db: Option<&Path>, args: QuoteArgs) -> anyhow::Result<ExitCode> {
         emit(&render(&quote))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads and checks a plan file (errors name the file, line and field) and the `--fx` rates given
+/// for it, dated at the plan's as-of date unless they say otherwise.
+pub(super) fn plan_with_given_rates(
+    path: &Path,
+    fx: &[String],
+) -> anyhow::Result<(landfall::plan::Plan, Vec<FxRate>)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let plan = landfall::plan::parse_plan(&path.display().to_string(), &text)?;
+    let rates = fx
+        .iter()
+        .map(|text| parse_rate(text, plan.plan.as_of))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok((plan, rates))
 }
 
 /// ECB cross rates (through EUR) for every pair the plan needs that `given` does not cover: from each
@@ -129,7 +138,7 @@ pub(super) fn ecb_pairs(
 }
 
 /// `EUR/JPY=171.78` or `EUR/JPY=171.78@2026-11-20`.
-pub(super) fn parse_rate(text: &str, default_date: NaiveDate) -> anyhow::Result<FxRate> {
+fn parse_rate(text: &str, default_date: NaiveDate) -> anyhow::Result<FxRate> {
     let Some((pair, rest)) = text.split_once('=') else {
         bail!("--fx `{text}`: expected FROM/TO=RATE, e.g. EUR/JPY=171.78");
     };

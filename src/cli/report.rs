@@ -2,7 +2,6 @@
 //! planning report of a plan file, with its channel comparison when it has `[[channels]]`. CSV writes
 //! one file per table into the folder PATH.
 
-use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,12 +13,12 @@ use clap::{Args, ValueEnum};
 use landfall::channels;
 use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
-use landfall::money::{Currency, FxRate};
+use landfall::money::FxRate;
 use landfall::report::export::{ReportFormat, Step, export};
 use landfall::report::{self, Lang, Logo, Paper, ReportOptions, pdf};
 
 use super::emit;
-use super::quote::parse_rate;
+use super::quote::plan_with_given_rates;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
@@ -79,14 +78,7 @@ pub struct ReportArgs {
 }
 
 pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.plan)
-        .with_context(|| format!("cannot read {}", args.plan.display()))?;
-    let plan = landfall::plan::parse_plan(&args.plan.display().to_string(), &text)?;
-    let mut rates = args
-        .fx
-        .iter()
-        .map(|text| parse_rate(text, plan.plan.as_of))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let (plan, mut rates) = plan_with_given_rates(&args.plan, &args.fx)?;
     // As in the desktop: the ECB cross rates in force at the as-of date fill the pairs `--fx` does
     // not give (the engines take the first rate that fits, so the user's come first).
     rates.extend(ecb_rates(db, plan.plan.as_of)?);
@@ -160,13 +152,7 @@ fn ecb_rates(db: Option<&Path>, as_of: NaiveDate) -> anyhow::Result<Vec<FxRate>>
     for warning in &loaded.warnings {
         eprintln!("landfall: {warning}");
     }
-    let currencies: BTreeSet<Currency> = loaded
-        .book
-        .currencies()
-        .chain(std::iter::once("EUR"))
-        .filter_map(|code| code.parse().ok())
-        .collect();
-    Ok(loaded.book.fx_rates_among(&currencies, as_of))
+    Ok(loaded.cross_rates_on(as_of))
 }
 
 fn describe(step: Step) -> String {
