@@ -11,6 +11,7 @@ mod settings;
 pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
 pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -25,9 +26,9 @@ use crate::checklist::engine::{
     ItemProgress, ProgressStatus, StoreChecklist, TargetChecklist, evaluate_plan, evaluate_stores,
 };
 use crate::cost::{self, Detail, Quote};
-use crate::money::FxRate;
+use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
-use crate::plan::{Plan, PlanError, Problem, parse_plan};
+use crate::plan::{Marketplace, Plan, PlanError, Problem, parse_plan};
 use crate::rates::{self, RateWarning, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::report::export::{Exported, ReportFormat, Step, export};
 use crate::report::pdf::Progress;
@@ -222,6 +223,9 @@ pub struct AppInfo {
 pub struct PlanDetail {
     pub summary: PlanSummary,
     pub plan: Plan,
+    /// The currency each marketplace sells in (from its pack): prices and fees typed for a
+    /// marketplace are in it.
+    pub currencies: BTreeMap<Marketplace, Currency>,
 }
 
 /// The handlers' context: one open database. The desktop holds one behind a mutex; tests open one
@@ -266,7 +270,18 @@ impl Landfall {
 
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
         let (summary, plan) = self.store.load_plan(id)?;
-        Ok(PlanDetail { summary, plan })
+        let currencies = Marketplace::ALL
+            .into_iter()
+            .filter_map(|marketplace| {
+                let pack = self.packs.marketplace(marketplace.id())?;
+                Some((marketplace, pack.header.currency))
+            })
+            .collect();
+        Ok(PlanDetail {
+            summary,
+            plan,
+            currencies,
+        })
     }
 
     /// A new plan from the bundled example, under `name`.

@@ -20,6 +20,19 @@ fn a_new_database_is_created_and_seeded_with_the_example_once() {
     assert_eq!(detail.plan.plan.name, EXAMPLE);
     assert_eq!(detail.plan.products[0].sku, "SPK-1");
     assert_eq!(detail.plan.targets[0].marketplace.to_string(), "amazon-jp");
+    // Each marketplace's selling currency comes from its pack, for the forms that type prices.
+    use landfall::plan::Marketplace;
+    let currency = |marketplace: Marketplace| detail.currencies[&marketplace].to_string();
+    assert_eq!(
+        [
+            Marketplace::AmazonJp,
+            Marketplace::AmazonUs,
+            Marketplace::AmazonDe,
+            Marketplace::AmazonUk
+        ]
+        .map(currency),
+        ["JPY", "USD", "EUR", "GBP"]
+    );
     drop(landfall);
 
     // A second start finds the plan and does not seed again.

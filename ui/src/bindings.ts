@@ -421,7 +421,12 @@ channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaW
 
 export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
-export type PlanDetail = { summary: PlanSummary, plan: Plan, };
+export type PlanDetail = { summary: PlanSummary, plan: Plan, 
+/**
+ * The currency each marketplace sells in (from its pack): prices and fees typed for a
+ * marketplace are in it.
+ */
+currencies: { [key in Marketplace]?: Currency }, };
 
 export type PlanHeader = { name: string, 
 /**

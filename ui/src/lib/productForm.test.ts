@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Product } from "../bindings";
-import { blankProduct, checkField, fieldValue, parseRate, problemsByField, withField } from "./productForm";
+import { type Currencies, blankProduct, checkField, fieldValue, parseRate, problemsByField, withField } from "./productForm";
 
 const speaker: Product = {
   sku: "SPK-1",
@@ -11,6 +11,12 @@ const speaker: Product = {
   prices: [{ marketplace: "amazon-jp", price: { amount: "6980", currency: "JPY" } }],
   overrides: [{ marketplace: "amazon-jp", fulfilment_fee: { amount: "434", currency: "JPY" }, duty_rate: "0%" }],
 };
+
+// The currencies the engine sends with a plan (from the marketplace packs).
+const currencies = (unitCost: string): Currencies => ({
+  unitCost,
+  marketplaces: { "amazon-jp": "JPY", "amazon-us": "USD", "amazon-de": "EUR", "amazon-fr": "EUR", "amazon-uk": "GBP" },
+});
 
 describe("product row editing", () => {
   it("checks each cell the way the plan does", () => {
@@ -32,27 +38,27 @@ describe("product row editing", () => {
   });
 
   it("writes a French-typed price as a decimal string in the marketplace's currency", () => {
-    const changed = withField(speaker, "price:amazon-jp", "7 980", "EUR");
+    const changed = withField(speaker, "price:amazon-jp", "7 980", currencies("EUR"));
     expect(changed.prices).toEqual([{ marketplace: "amazon-jp", price: { amount: "7980", currency: "JPY" } }]);
     expect(fieldValue(changed, "price:amazon-jp")).toBe("7980");
-    const us = withField(changed, "price:amazon-us", "49,99", "EUR");
+    const us = withField(changed, "price:amazon-us", "49,99", currencies("EUR"));
     expect(us.prices?.find((p) => p.marketplace === "amazon-us")?.price).toEqual({ amount: "49.99", currency: "USD" });
   });
 
   it("keeps an override only while it holds a figure", () => {
-    const noFee = withField(speaker, "fulfilment_fee:amazon-jp", "", "EUR");
+    const noFee = withField(speaker, "fulfilment_fee:amazon-jp", "", currencies("EUR"));
     expect(noFee.overrides).toEqual([{ marketplace: "amazon-jp", fulfilment_fee: null, duty_rate: "0%" }]);
-    const none = withField(noFee, "duty_rate:amazon-jp", "", "EUR");
+    const none = withField(noFee, "duty_rate:amazon-jp", "", currencies("EUR"));
     expect(none.overrides).toEqual([]);
-    const typed = withField(none, "duty_rate:amazon-jp", "2,7", "EUR");
+    const typed = withField(none, "duty_rate:amazon-jp", "2,7", currencies("EUR"));
     expect(fieldValue(typed, "duty_rate:amazon-jp")).toBe("2.7%");
   });
 
   it("clears the unit cost and HS code with an empty cell", () => {
-    const cleared = withField(withField(speaker, "unit_cost", "", "EUR"), "hs_code", " ", "EUR");
+    const cleared = withField(withField(speaker, "unit_cost", "", currencies("EUR")), "hs_code", " ", currencies("EUR"));
     expect(cleared.unit_cost).toBeNull();
     expect(cleared.hs_code).toBeNull();
-    expect(withField(blankProduct(), "unit_cost", "4,20", "EUR").unit_cost).toEqual({ amount: "4.2", currency: "EUR" });
+    expect(withField(blankProduct(), "unit_cost", "4,20", currencies("EUR")).unit_cost).toEqual({ amount: "4.2", currency: "EUR" });
   });
 
   it("puts each server problem under its cell", () => {

@@ -1,14 +1,11 @@
-import type { Marketplace, Product, ProductOverride, Problem } from "../bindings";
+import type { Marketplace, PlanDetail, Product, ProductOverride, Problem } from "../bindings";
 import { parseAmount } from "./money";
 
-/** The currency each Amazon marketplace sells in: prices and fees typed for it are in this currency. */
-export const marketplaceCurrency: Record<Marketplace, string> = {
-  "amazon-jp": "JPY",
-  "amazon-us": "USD",
-  "amazon-de": "EUR",
-  "amazon-fr": "EUR",
-  "amazon-uk": "GBP",
-};
+/** The currencies typed amounts are in: the purchase cost's, and each marketplace's (from its pack). */
+export interface Currencies {
+  unitCost: string;
+  marketplaces: PlanDetail["currencies"];
+}
 
 /** The cells of a product row as typed. Field names are the plan's, so server problems map onto them. */
 export type Field = "sku" | "name" | "hs_code" | "unit_cost" | `price:${Marketplace}` | `fulfilment_fee:${Marketplace}` | `duty_rate:${Marketplace}`;
@@ -34,7 +31,7 @@ export function parseRate(input: string): string | null {
 }
 
 /** The product with one typed cell applied (already checked with `checkField`). */
-export function withField(product: Product, field: Field, value: string, unitCostCurrency: string): Product {
+export function withField(product: Product, field: Field, value: string, currencies: Currencies): Product {
   const text = value.trim();
   switch (field) {
     case "sku":
@@ -44,21 +41,22 @@ export function withField(product: Product, field: Field, value: string, unitCos
     case "hs_code":
       return { ...product, hs_code: text === "" ? null : text };
     case "unit_cost":
-      return { ...product, unit_cost: text === "" ? null : { amount: parseAmount(text) ?? text, currency: unitCostCurrency } };
+      return { ...product, unit_cost: text === "" ? null : { amount: parseAmount(text) ?? text, currency: currencies.unitCost } };
   }
   const [kind, marketplace] = field.split(":") as ["price" | "fulfilment_fee" | "duty_rate", Marketplace];
+  const currency = currencies.marketplaces[marketplace] ?? "";
   if (kind === "price") {
     const others = (product.prices ?? []).filter((price) => price.marketplace !== marketplace);
     const prices =
       text === ""
         ? others
-        : [...others, { marketplace, price: { amount: parseAmount(text) ?? text, currency: marketplaceCurrency[marketplace] } }];
+        : [...others, { marketplace, price: { amount: parseAmount(text) ?? text, currency } }];
     return { ...product, prices };
   }
   const current: ProductOverride = (product.overrides ?? []).find((o) => o.marketplace === marketplace) ?? { marketplace };
   const next: ProductOverride =
     kind === "fulfilment_fee"
-      ? { ...current, fulfilment_fee: text === "" ? null : { amount: parseAmount(text) ?? text, currency: marketplaceCurrency[marketplace] } }
+      ? { ...current, fulfilment_fee: text === "" ? null : { amount: parseAmount(text) ?? text, currency } }
       : { ...current, duty_rate: text === "" ? null : (parseRate(text) ?? text) };
   const others = (product.overrides ?? []).filter((o) => o.marketplace !== marketplace);
   const keep = next.fulfilment_fee || next.duty_rate;

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from "react";
-import type { ApiError, Explanation, Plan, UnitEconomics } from "../bindings";
+import type { ApiError, Explanation, PlanDetail, UnitEconomics } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount, formatPercent } from "../lib/money";
@@ -65,7 +65,7 @@ function CostsForPlan({ planId }: { planId: number }) {
       {result.items.map((item) => (
         <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of}>
           {detail.state === "ready" && (
-            <Overrides planId={planId} plan={detail.value.plan} item={item} onSaved={() => setVersion((n) => n + 1)} />
+            <Overrides planId={planId} detail={detail.value} item={item} onSaved={() => setVersion((n) => n + 1)} />
           )}
         </ItemCard>
       ))}
@@ -77,7 +77,8 @@ function CostsForPlan({ planId }: { planId: number }) {
  * The user's own figures for one product × marketplace, typed where they are used and marked in
  * the workings as overrides: the FBA fee from Amazon's calculator and the duty rate from the tariff.
  */
-function Overrides({ planId, plan, item, onSaved }: { planId: number; plan: Plan; item: UnitEconomics; onSaved: () => void }) {
+function Overrides({ planId, detail, item, onSaved }: { planId: number; detail: PlanDetail; item: UnitEconomics; onSaved: () => void }) {
+  const plan = detail.plan;
   const { t } = useI18n();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
@@ -97,7 +98,10 @@ function Overrides({ planId, plan, item, onSaved }: { planId: number; plan: Plan
       setErrors({ [field]: t(`products.invalid.${problem}` as MessageKey) });
       return;
     }
-    const changed = withField(product, field, value, product.unit_cost?.currency ?? plan.plan.home_currency);
+    const changed = withField(product, field, value, {
+      unitCost: product.unit_cost?.currency ?? plan.plan.home_currency,
+      marketplaces: detail.currencies,
+    });
     api.saveProduct(planId, product.sku, changed).then(
       () => {
         record({ kind: "product", planId, before: product, after: changed });

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiError, Entity, Fulfilment, Channel, Marketplace, Plan, Product, Profile, Target, UnitEconomics } from "../bindings";
+import type { ApiError, Entity, Fulfilment, Channel, Marketplace, Plan, PlanDetail, Product, Profile, Target, UnitEconomics } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount } from "../lib/money";
@@ -54,6 +54,7 @@ function ProductsForPlan({ planId }: { planId: number }) {
         <Questionnaire
           planId={planId}
           plan={plan}
+          currencies={detail.value.currencies}
           product={editing === "new" ? null : editing}
           onDone={(changed) => {
             setEditing(null);
@@ -61,7 +62,14 @@ function ProductsForPlan({ planId }: { planId: number }) {
           }}
         />
       )}
-      <ProductTable planId={planId} plan={plan} items={items} onSaved={saved} onEditFlags={setEditing} />
+      <ProductTable
+        planId={planId}
+        plan={plan}
+        currencies={detail.value.currencies}
+        items={items}
+        onSaved={saved}
+        onEditFlags={setEditing}
+      />
       <CatalogueImport planId={planId} onImported={saved} />
     </section>
   );
@@ -212,12 +220,13 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
 interface TableProps {
   planId: number;
   plan: Plan;
+  currencies: PlanDetail["currencies"];
   items: UnitEconomics[];
   onSaved: () => void;
   onEditFlags: (product: Product) => void;
 }
 
-function ProductTable({ planId, plan, items, onSaved, onEditFlags }: TableProps) {
+function ProductTable({ planId, plan, currencies, items, onSaved, onEditFlags }: TableProps) {
   const { t, locale } = useI18n();
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [other, setOther] = useState<ApiError | null>(null);
@@ -231,7 +240,10 @@ function ProductTable({ planId, plan, items, onSaved, onEditFlags }: TableProps)
       setErrors((all) => ({ ...all, [product.sku]: { ...all[product.sku], [field]: t(`products.invalid.${local}` as MessageKey) } }));
       return;
     }
-    const changed = withField(product, field, value, product.unit_cost?.currency ?? plan.plan.home_currency);
+    const changed = withField(product, field, value, {
+      unitCost: product.unit_cost?.currency ?? plan.plan.home_currency,
+      marketplaces: currencies,
+    });
     api.saveProduct(planId, product.sku, changed).then(
       () => {
         record({ kind: "product", planId, before: product, after: changed });

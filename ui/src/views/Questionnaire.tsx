@@ -1,8 +1,8 @@
 import { useState } from "react";
-import type { ApiError, Plan, Product } from "../bindings";
+import type { ApiError, Plan, PlanDetail, Product } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
-import { blankProduct, checkField, marketplaceCurrency, problemsByField, withField, type Field } from "../lib/productForm";
+import { blankProduct, checkField, problemsByField, withField, type Field } from "../lib/productForm";
 import { useUndo } from "../lib/undo";
 import { answersFromFlags, flagsFromAnswers, visibleQuestions, type Answers } from "../lib/questionnaire";
 import { ErrorLine } from "./ErrorLine";
@@ -10,6 +10,7 @@ import { ErrorLine } from "./ErrorLine";
 interface Props {
   planId: number;
   plan: Plan;
+  currencies: PlanDetail["currencies"];
   /** The product whose answers are changed, or null for a new product. */
   product: Product | null;
   onDone: (changed: boolean) => void;
@@ -19,7 +20,7 @@ interface Props {
  * Adds a product, or changes what an existing one is, by plain-language questions; the answers set
  * the flags the checklist reads ("Does it emit radio waves?" → radio certification items).
  */
-export function Questionnaire({ planId, plan, product, onDone }: Props) {
+export function Questionnaire({ planId, plan, currencies, product, onDone }: Props) {
   const { t } = useI18n();
   const isNew = product === null;
   const targets = (plan.targets ?? []).map((target) => target.marketplace);
@@ -38,7 +39,7 @@ export function Questionnaire({ planId, plan, product, onDone }: Props) {
         { field: "unit_cost", label: t("products.unitCostIn", { currency: plan.plan.home_currency }) },
         ...targets.map((marketplace) => ({
           field: `price:${marketplace}` as Field,
-          label: t("products.priceIn", { marketplace: t(`label.${marketplace}` as MessageKey), currency: marketplaceCurrency[marketplace] }),
+          label: t("products.priceIn", { marketplace: t(`label.${marketplace}` as MessageKey), currency: currencies[marketplace] ?? "" }),
         })),
       ]
     : [];
@@ -50,7 +51,7 @@ export function Questionnaire({ planId, plan, product, onDone }: Props) {
       const value = values[field] ?? "";
       const problem = checkField(field, value);
       if (problem) errors[field] = t(`products.invalid.${problem}` as MessageKey);
-      else next = withField(next, field, value, plan.plan.home_currency);
+      else next = withField(next, field, value, { unitCost: plan.plan.home_currency, marketplaces: currencies });
     }
     const flags = flagsFromAnswers(answers);
     const ageMonths = age.trim() === "" ? null : Number.parseInt(age, 10);

@@ -1,7 +1,8 @@
+import Decimal from "decimal.js";
 import { useEffect, useState, type ReactNode } from "react";
 import { api } from "../lib/api";
 import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
-import { formatMoney } from "../lib/money";
+import { formatMoney, formatPercent } from "../lib/money";
 import { figure, presentedSteps } from "../lib/quote";
 import { useLoad } from "../lib/useLoad";
 import { ContributionChart } from "./ChannelsView";
@@ -44,7 +45,7 @@ export function WorkshopView({ planId, onClose }: { planId: number; onClose: () 
         body: (
           <div className="workshop-readiness">
             <p className="workshop-big" data-testid="workshop-readiness">
-              {Number.parseFloat(target.readiness.percent).toLocaleString(locale, { maximumFractionDigits: 0 })} %
+              {formatPercent(new Decimal(target.readiness.percent).div(100).toString(), locale, 0)}
             </p>
             {target.readiness.blockers.length > 0 && (
               <>
