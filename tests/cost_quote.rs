@@ -27,42 +27,9 @@ length_unit = "cm"
 weight_g_unused = 0
 "#;
 
-const USER_FBA_VALID: &str = r#"
-[pack]
-kind = "marketplace"
-id = "amazon-jp"
-name = "Amazon.co.jp (my figures)"
-currency = "JPY"
-[sources.calculator]
-title = "FBA料金シミュレーター, read by me"
-url = "https://sellercentral.amazon.co.jp/hz/fba/profitabilitycalculator/index"
-[[fba]]
-status = "published"
-length_unit = "cm"
-weight_unit = "g"
-tiers = [{ name = "Standard (my calculator reading)", max_side_sum = "60", max_weight = "2000", fee = "434" }]
-effective_from = "2025-04-01"
-source = "calculator"
-confidence = "official"
-"#;
+const USER_FBA_VALID: &str = include_str!("fixtures/user-packs/fba.toml");
 
-const USER_DUTY: &str = r#"
-[pack]
-kind = "duties"
-id = "my-rulings"
-name = "My duty rates"
-[sources.tariff]
-title = "Japan tariff schedule, chapter 85, read by me"
-url = "https://www.customs.go.jp/english/tariff/"
-[[rates]]
-destination = "JP"
-hs_prefix = "851822"
-label = "Multiple loudspeakers in one enclosure"
-rate = "0%"
-effective_from = "2026-01-01"
-source = "tariff"
-confidence = "official"
-"#;
+const USER_DUTY: &str = include_str!("fixtures/user-packs/duty.toml");
 
 fn eur_jpy() -> FxRate {
     FxRate::new(
