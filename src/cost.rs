@@ -15,18 +15,17 @@ pub use fees::*;
 pub use landed::*;
 pub use quote::*;
 
-use crate::money::{
-    Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert, group_digits,
-};
+use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
+use crate::text::{Lang, Text};
 
-/// How one amount was obtained.
+/// How one amount was obtained, in French and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Explanation {
     /// What the amount is, e.g. "Duty".
-    pub label: String,
+    pub label: Text,
     /// The computation with its actual numbers, e.g. `floor(534,795 → 534,000) × 14% = 74,760`.
-    pub formula: String,
+    pub formula: Text,
     /// The result (as a decimal string), when the step yields an amount.
     #[serde(with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
@@ -41,14 +40,14 @@ pub struct Explanation {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExplainInput {
-    pub name: String,
-    pub value: String,
+    pub name: Text,
+    pub value: Text,
 }
 
 /// A rule from a pack, with its source, dates and confidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct RuleRef {
-    pub description: String,
+    pub description: Text,
     pub provenance: Provenance,
 }
 
@@ -57,14 +56,23 @@ pub struct RuleRef {
 pub struct Missing {
     /// The input field, e.g. `lines[2].duty_rate`.
     pub field: String,
-    pub message: String,
+    pub message: Text,
+}
+
+impl Missing {
+    pub fn new(field: impl Into<String>, message: Text) -> Missing {
+        Missing {
+            field: field.into(),
+            message,
+        }
+    }
 }
 
 impl Explanation {
-    pub fn new(label: impl Into<String>, formula: impl Into<String>) -> Explanation {
+    pub fn new(label: Text, formula: Text) -> Explanation {
         Explanation {
-            label: label.into(),
-            formula: formula.into(),
+            label,
+            formula,
             amount: None,
             inputs: Vec::new(),
             rule: None,
@@ -77,17 +85,14 @@ impl Explanation {
         self
     }
 
-    pub fn input(mut self, name: impl Into<String>, value: impl ToString) -> Explanation {
-        self.inputs.push(ExplainInput {
-            name: name.into(),
-            value: value.to_string(),
-        });
+    pub fn input(mut self, name: Text, value: Text) -> Explanation {
+        self.inputs.push(ExplainInput { name, value });
         self
     }
 
-    pub fn rule<T>(mut self, description: impl Into<String>, dated: &Dated<T>) -> Explanation {
+    pub fn rule<T>(mut self, description: Text, dated: &Dated<T>) -> Explanation {
         self.rule = Some(RuleRef {
-            description: description.into(),
+            description,
             provenance: dated.provenance.clone(),
         });
         self
@@ -139,31 +144,30 @@ impl Steps {
 }
 
 /// `floor(534,795 → 534,000)`, `round(14.5 → 15)`: a rounding step as it appears in a formula.
-pub fn rounding_formula(rule: &Rounding, before: Decimal, after: Decimal) -> String {
+pub fn rounding_formula(lang: Lang, rule: &Rounding, before: Decimal, after: Decimal) -> String {
     format!(
         "{}({} → {})",
-        rounding_name(rule),
-        group_digits(before),
-        group_digits(after)
+        rounding_name(lang, rule),
+        lang.grouped(before),
+        lang.grouped(after)
     )
 }
 
 /// `floor` for truncation (amounts here are never negative), `round` otherwise.
-pub fn rounding_name(rule: &Rounding) -> &'static str {
+pub fn rounding_name(lang: Lang, rule: &Rounding) -> &'static str {
     match rule.mode {
-        RoundingMode::Truncate => "floor",
-        RoundingMode::HalfUp | RoundingMode::HalfEven => "round",
+        RoundingMode::Truncate => lang.pick("floor", "plancher"),
+        RoundingMode::HalfUp | RoundingMode::HalfEven => lang.pick("round", "arrondi"),
     }
 }
 
-/// Shorthand for grouped digits in formulas.
 /// Converts `money` (in another currency than `to`) with the rate for the pair in `rates`, taken in
 /// either direction, and explains the step as "`field` in `to`". `None` when no rate covers the pair.
 pub(crate) fn convert_explained(
     rates: &[FxRate],
     money: Money,
     to: Currency,
-    field: &str,
+    field: &Text,
     explain: &mut Steps,
 ) -> Option<Converted> {
     let converted = rates
@@ -175,24 +179,28 @@ pub(crate) fn convert_explained(
         .and_then(|rate| convert(&money, rate).ok())?;
     explain.add(|| {
         Explanation::new(
-            format!("{field} in {to}"),
-            format!(
-                "{} {} × {} = {} {to}",
-                g(money.amount),
-                money.currency,
-                converted.rate.rate.normalize(),
-                g(converted.converted.amount.round_dp(4))
-            ),
+            Text::by(|l| format!("{} {} {to}", field.get(l), l.pick("in", "en"))),
+            Text::by(|l| {
+                format!(
+                    "{} {} × {} = {} {to}",
+                    l.grouped(money.amount),
+                    money.currency,
+                    l.grouped(converted.rate.rate.normalize()),
+                    l.grouped(converted.converted.amount.round_dp(4))
+                )
+            }),
         )
         .amount(converted.converted.amount)
-        .input("rate date", converted.rate.date)
-        .input("rate source", &converted.rate.source)
+        .input(
+            Text::new("rate date", "date du cours"),
+            Text::same(converted.rate.date.to_string()),
+        )
+        .input(
+            Text::new("rate source", "source du cours"),
+            converted.rate.source.text(),
+        )
     });
     Some(converted)
-}
-
-pub(crate) fn g(value: Decimal) -> String {
-    group_digits(value)
 }
 
 /// Parses an input file (a declaration or a sales file) with errors naming file, line and field.

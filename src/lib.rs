@@ -14,3 +14,4 @@ pub mod plan;
 pub mod rates;
 pub mod report;
 pub mod store;
+pub mod text;

@@ -12,6 +12,8 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::{Lang, Text};
+
 /// Why a money operation was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MoneyError {
@@ -249,26 +251,7 @@ impl fmt::Display for Money {
 
 /// `534795` → `534,795`; `-1234.5` → `-1,234.5`. For formulas and messages only, never for parsing.
 pub fn group_digits(value: Decimal) -> String {
-    let text = value.normalize().to_string();
-    let (sign, unsigned) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (int_part, frac_part) = match unsigned.split_once('.') {
-        Some((int_part, frac)) => (int_part, Some(frac)),
-        None => (unsigned, None),
-    };
-    let mut grouped = String::with_capacity(int_part.len() + int_part.len() / 3);
-    for (index, digit) in int_part.chars().enumerate() {
-        if index > 0 && (int_part.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match frac_part {
-        Some(frac) => format!("{sign}{grouped}.{frac}"),
-        None => format!("{sign}{grouped}"),
-    }
+    Lang::En.grouped(value)
 }
 
 /// A rate written as a percentage (`"14%"`, `"7.8%"`) or a fraction (`"22/78"`), held exactly as the
@@ -310,6 +293,21 @@ impl Rate {
     /// The rate as a plain fraction (0.14 for 14%).
     pub fn as_fraction(&self) -> Decimal {
         self.apply(Decimal::ONE)
+    }
+
+    /// The rate as a reader of `lang` writes it: `7.8%`, `7,8 %`, `22/78`.
+    pub fn written(&self, lang: Lang) -> String {
+        match self {
+            Rate::Percent(percent) => lang.percent(*percent),
+            Rate::Fraction {
+                numerator,
+                denominator,
+            } => format!(
+                "{}/{}",
+                lang.grouped(*numerator),
+                lang.grouped(*denominator)
+            ),
+        }
     }
 }
 
@@ -483,16 +481,25 @@ impl Rounding {
     }
 
     /// A short human name: `down to 1,000`, `half-up to the minor unit`.
-    pub fn describe(&self) -> String {
-        let mode = match self.mode {
-            RoundingMode::Truncate => "down",
-            RoundingMode::HalfUp => "half-up",
-            RoundingMode::HalfEven => "half-even",
-        };
-        match self.step {
-            RoundingStep::MinorUnit => format!("{mode} to the minor unit"),
-            RoundingStep::Units(step) => format!("{mode} to {}", group_digits(step)),
-        }
+    pub fn describe(&self) -> Text {
+        Text::by(|lang| {
+            let mode = match self.mode {
+                RoundingMode::Truncate => lang.pick("down", "tronqué"),
+                RoundingMode::HalfUp => lang.pick("half-up", "arrondi au plus proche"),
+                RoundingMode::HalfEven => lang.pick("half-even", "arrondi au pair le plus proche"),
+            };
+            match self.step {
+                RoundingStep::MinorUnit => {
+                    format!(
+                        "{mode} {}",
+                        lang.pick("to the minor unit", "à la plus petite unité de la devise")
+                    )
+                }
+                RoundingStep::Units(step) => {
+                    format!("{mode} {} {}", lang.pick("to", "à"), lang.grouped(step))
+                }
+            }
+        })
     }
 }
 
@@ -515,6 +522,25 @@ impl fmt::Display for FxSource {
             FxSource::JapanCustomsWeekly => f.write_str("Japan Customs weekly rate"),
             FxSource::Manual { note } if note.is_empty() => f.write_str("manual rate"),
             FxSource::Manual { note } => write!(f, "manual rate ({note})"),
+        }
+    }
+}
+
+impl FxSource {
+    /// The source as a reader of either language names it.
+    pub fn text(&self) -> Text {
+        match self {
+            FxSource::EcbReference => {
+                Text::new("ECB reference rate", "cours de référence de la BCE")
+            }
+            FxSource::JapanCustomsWeekly => Text::new(
+                "Japan Customs weekly rate",
+                "cours hebdomadaire des douanes japonaises",
+            ),
+            FxSource::Manual { note } if note.is_empty() => Text::new("manual rate", "cours saisi"),
+            FxSource::Manual { note } => {
+                Text::by(|lang| format!("{} ({note})", lang.pick("manual rate", "cours saisi")))
+            }
         }
     }
 }

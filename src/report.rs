@@ -357,10 +357,11 @@ pub fn build(
         fees: fees(&landed),
         channels: None,
         assumptions: assumptions(&landed, options.lang),
-        missing: missing(&landed),
+        missing: missing(&landed, options.lang),
         sources: sources(
             landed.iter().flat_map(|row| &row.economics.explain),
             plan.plan.as_of,
+            options.lang,
         ),
         disclaimer: text.disclaimer.to_string(),
         landed,
@@ -375,20 +376,14 @@ fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
         .iter()
         .map(|item| ChecklistRow {
             id: item.id.clone(),
-            group: match lang {
-                Lang::Fr => item.group_title.fr.clone(),
-                Lang::En => item.group_title.en.clone(),
-            },
-            title: match lang {
-                Lang::Fr => item.title.fr.clone(),
-                Lang::En => item.title.en.clone(),
-            },
+            group: item.group_title.get(lang).to_string(),
+            title: item.title.get(lang).to_string(),
             status: status(text, item.status).to_string(),
             launch_blocking: item.launch_blocking,
-            owner: item.owner.clone().unwrap_or_else(|| match lang {
-                Lang::Fr => item.owner_role_title.fr.clone(),
-                Lang::En => item.owner_role_title.en.clone(),
-            }),
+            owner: item
+                .owner
+                .clone()
+                .unwrap_or_else(|| item.owner_role_title.get(lang).to_string()),
             due: item.due,
             overdue: item.overdue,
         })
@@ -589,8 +584,8 @@ fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
             overrides.push(OverrideRow {
                 sku: row.sku.clone(),
                 marketplace: row.economics.marketplace,
-                label: step.label.clone(),
-                formula: step.formula.clone(),
+                label: step.label.get(lang).to_string(),
+                formula: step.formula.get(lang).to_string(),
                 source: step
                     .rule
                     .as_ref()
@@ -609,7 +604,7 @@ fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
     }
 }
 
-fn missing(landed: &[LandedRow]) -> Vec<MissingRow> {
+fn missing(landed: &[LandedRow], lang: Lang) -> Vec<MissingRow> {
     landed
         .iter()
         .flat_map(|row| {
@@ -620,14 +615,18 @@ fn missing(landed: &[LandedRow]) -> Vec<MissingRow> {
                     sku: row.sku.clone(),
                     marketplace: row.economics.marketplace,
                     field: gap.field.clone(),
-                    message: gap.message.clone(),
+                    message: gap.message.get(lang).to_string(),
                 })
         })
         .collect()
 }
 
 /// One row per distinct pack figure (file and line), listing what it was used for.
-fn sources<'a>(steps: impl Iterator<Item = &'a Explanation>, as_of: NaiveDate) -> Vec<SourceRow> {
+fn sources<'a>(
+    steps: impl Iterator<Item = &'a Explanation>,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Vec<SourceRow> {
     let mut rows: BTreeMap<(String, usize), SourceRow> = BTreeMap::new();
     for step in steps {
         let Some(rule) = &step.rule else { continue };
@@ -648,8 +647,9 @@ fn sources<'a>(steps: impl Iterator<Item = &'a Explanation>, as_of: NaiveDate) -
                     .num_days()
                     > 365,
             });
-        if !row.used_for.contains(&step.label) {
-            row.used_for.push(step.label.clone());
+        let label = step.label.get(lang);
+        if !row.used_for.iter().any(|used| used == label) {
+            row.used_for.push(label.to_string());
         }
     }
     rows.into_values().collect()

@@ -137,13 +137,13 @@ fn pairs_not_given_come_from_the_ecb_rates_in_force() {
         .expect("explain")
         .iter()
         .find(|step| {
-            step["formula"]
+            step["formula"]["en"]
                 .as_str()
                 .unwrap_or_default()
                 .starts_with("39 USD")
         })
         .expect("the Shopify plan converted");
-    assert_eq!(usd["inputs"][1]["value"], "ECB reference rate");
+    assert_eq!(usd["inputs"][1]["value"]["en"], "ECB reference rate");
 }
 
 #[test]

@@ -168,6 +168,21 @@ fn own_store_vs_amazon_fba_vs_mfn_vs_rakuten() {
     assert_eq!(fba.monthly_profit, dec!(96900));
     assert_eq!(fba.months_to_recover, Some(2));
     assert!(fba.complete, "{:?}", fba.missing);
+    // The working reads the same in both languages, each with its own digit grouping.
+    let break_even = fba
+        .explain
+        .iter()
+        .find(|step| step.label.en == "Break-even units per month")
+        .expect("break-even step");
+    assert_eq!(
+        break_even.formula.en,
+        "ceil(fixed 24,900 ÷ contribution per unit 1,218) = 21"
+    );
+    assert_eq!(break_even.label.fr, "Point mort (unités par mois)");
+    assert_eq!(
+        break_even.formula.fr,
+        "plafond(fixes 24\u{202F}900 ÷ contribution par unité 1\u{202F}218) = 21"
+    );
 
     // MFN: own delivery 700 instead of the FBA fee: 5,000 − 462 − 700 − 2,300 − 550 − 20 = 968.
     // Break-even ceil(24,900 ÷ 968 = 25.7…) = 26; profit 96,800 − 24,900 = 71,900.
@@ -363,7 +378,7 @@ fn missing_figures_are_flagged_on_their_line_and_the_rest_computes() {
             "rakuten × SPK-T: quotes.points"
         ]
     );
-    assert!(rakuten.lines[0].missing[0].message.contains("3.5–7.0%"));
+    assert!(rakuten.lines[0].missing[0].message.en.contains("3.5–7.0%"));
     let mfn = channel(scenario, "mfn");
     assert_eq!(mfn.lines[0].missing[0].field, "mfn × SPK-T: shipping");
     assert!(!scenario.complete);
@@ -413,7 +428,7 @@ volumes = [{{ channel = \"fba\", monthly_units = 100 }}, {{ channel = \"gone\", 
     let messages: Vec<&str> = scenario
         .missing
         .iter()
-        .map(|gap| gap.message.as_str())
+        .map(|gap| gap.message.en.as_str())
         .collect();
     assert_eq!(
         messages,
@@ -421,6 +436,10 @@ volumes = [{{ channel = \"fba\", monthly_units = 100 }}, {{ channel = \"gone\", 
             "no channel has id \"gone\": this entry is ignored",
             "no product has SKU \"OLD-1\": these figures are ignored"
         ]
+    );
+    assert_eq!(
+        scenario.missing[0].message.fr,
+        "aucun canal n’a l’identifiant «\u{a0}gone\u{a0}»\u{a0}: cette entrée est ignorée"
     );
     assert!(!scenario.complete);
 }

@@ -40,7 +40,14 @@ points = "200"
     assert_eq!(line.referral_base, dec!(9800));
     assert_eq!(line.referral_fee, Some(dec!(1470)));
     let step = &line.explain[0];
-    assert_eq!(step.formula, "(10,000 − 200) × 15% = 1,470");
+    assert_eq!(step.formula.en, "(10,000 − 200) × 15% = 1,470");
+    // The same workings for a French reader: narrow no-break spaces group the digits and a no-break
+    // space comes before the percent sign.
+    assert_eq!(
+        step.formula.fr,
+        "(10\u{202F}000 − 200) × 15\u{a0}% = 1\u{202F}470"
+    );
+    assert_eq!(step.label.fr, "Frais de vente (commission)");
     assert!(
         step.overridden,
         "a [referral] rule typed by the user is marked"
@@ -91,7 +98,7 @@ price = "751"
         vec![Some(dec!(38)), Some(dec!(30)), Some(dec!(63))]
     );
     assert_eq!(
-        report.lines[1].explain[0].formula,
+        report.lines[1].explain[0].formula.en,
         "max(400 × 5% = 20, minimum 30) = 30"
     );
 }
@@ -104,7 +111,7 @@ fn portion_bands_charge_each_slice_at_its_rate() {
     );
     assert_eq!(report.lines[0].referral_fee, Some(dec!(540)));
     assert_eq!(
-        report.lines[0].explain[0].formula,
+        report.lines[0].explain[0].formula.en,
         "5,000 → 3,000 × 12.4% + 2,000 × 8.4% = 540"
     );
 }
@@ -185,7 +192,7 @@ fn an_unknown_category_is_flagged_and_other_fees_still_compute() {
         report
             .missing
             .iter()
-            .any(|gap| gap.field == "category" && gap.message.contains("pets"))
+            .any(|gap| gap.field == "category" && gap.message.en.contains("pets"))
     );
 }
 
@@ -230,7 +237,7 @@ price = "6980"
     assert!(
         with.explain
             .iter()
-            .any(|step| step.label == "FBA fulfilment fee" && step.overridden)
+            .any(|step| step.label.en == "FBA fulfilment fee" && step.overridden)
     );
 }
 
@@ -282,6 +289,7 @@ fn jp_oversize_storage_follows_the_official_formula() {
     assert!(
         explanation
             .formula
+            .en
             .starts_with("3.278 × (120,000 cm³ ÷ 1,000) × (15 ÷ 30)")
     );
     assert!(storage_fee(row, dec!(1), 31, 30).is_err());

@@ -22,9 +22,9 @@ fn step(result: &LandedCost, line: usize, label: &str) -> (Option<Decimal>, Stri
     let explanation = result
         .lines
         .get(line)
-        .and_then(|line| line.explain.iter().find(|step| step.label == label))
+        .and_then(|line| line.explain.iter().find(|step| step.label.en == label))
         .unwrap_or_else(|| panic!("line {line} has no step `{label}`"));
-    (explanation.amount, explanation.formula.clone())
+    (explanation.amount, explanation.formula.en.clone())
 }
 
 /// Japan Customs, Customs Answer 1111: two lines at 14% duty, standard and reduced consumption tax.
@@ -97,18 +97,27 @@ fn japan_formulas_show_the_actual_numbers_and_cite_sources() {
         .totals
         .explain
         .iter()
-        .find(|step| step.label == "National consumption tax payable")
+        .find(|step| step.label.en == "National consumption tax payable")
         .expect("total step");
     assert_eq!(
-        national_total.formula,
+        national_total.formula.en,
         "floor(47,502 + 8,923 = 56,425 → 56,400)"
+    );
+    // The same working for a French reader: French words, digits grouped with a narrow space.
+    assert_eq!(
+        national_total.formula.fr,
+        "plancher(47\u{202F}502 + 8\u{202F}923 = 56\u{202F}425 → 56\u{202F}400)"
+    );
+    assert_eq!(
+        national_total.label.fr,
+        "Taxe nationale à la consommation à payer"
     );
     let rule = national_total.rule.as_ref().expect("rule cited");
     assert!(rule.provenance.source.url.contains("note.com"));
     let national_line = result.lines[0]
         .explain
         .iter()
-        .find(|step| step.label == "National consumption tax")
+        .find(|step| step.label.en == "National consumption tax")
         .expect("step");
     assert!(
         national_line.rule.as_ref().is_some_and(|rule| rule
@@ -154,7 +163,7 @@ hs_code = "611030"
         result
             .consignment_explain
             .iter()
-            .any(|step| step.label.contains("exemption"))
+            .any(|step| step.label.en.contains("exemption"))
     );
 }
 
@@ -355,7 +364,7 @@ fn us_has_no_de_minimis_and_charges_the_mpf_within_its_bounds() {
         fy2027
             .missing
             .iter()
-            .any(|gap| gap.message.contains("US-MPF"))
+            .any(|gap| gap.message.en.contains("US-MPF"))
     );
 }
 
@@ -381,7 +390,7 @@ fn canada_and_australia_thresholds() {
         with_rate.lines[0]
             .explain
             .iter()
-            .any(|step| step.label == "GST" && step.overridden)
+            .any(|step| step.label.en == "GST" && step.overridden)
     );
     // AU: A$1,000 parcel: no duty, GST 10% at the point of sale = 100.
     let au = compute(
@@ -402,13 +411,13 @@ fn bundled_simplified_tariff_rate_resolves_by_hs_prefix() {
     let duty_step = result.lines[0]
         .explain
         .iter()
-        .find(|step| step.label == "Duty")
+        .find(|step| step.label.en == "Duty")
         .expect("duty");
     assert!(
         duty_step
             .rule
             .as_ref()
-            .is_some_and(|rule| rule.description.contains("62"))
+            .is_some_and(|rule| rule.description.en.contains("62"))
     );
     // Above ¥200,000 the simplified tariff does not apply: flagged.
     let large = compute(
@@ -454,12 +463,11 @@ domestic_costs = "1020"
     );
     assert_eq!(result.lines[0].customs_value.round_dp(2), dec!(1521428.57));
     assert_eq!(result.lines[0].duty, Some(dec!(76050)));
-    assert!(
-        result
-            .consignment_explain
-            .iter()
-            .any(|step| step.formula.starts_with("300 × (6,345 − 1,020) ÷ (1 + 5%)"))
-    );
+    assert!(result.consignment_explain.iter().any(|step| {
+        step.formula
+            .en
+            .starts_with("300 × (6,345 − 1,020) ÷ (1 + 5%)")
+    }));
 }
 
 #[test]
@@ -513,13 +521,13 @@ preferential_rate = "0%"
     let duty = result.lines[0]
         .explain
         .iter()
-        .find(|step| step.label == "Duty")
+        .find(|step| step.label.en == "Duty")
         .expect("duty step");
     assert!(duty.overridden);
     assert!(
         duty.inputs
             .iter()
-            .any(|input| input.value.contains("origin FR"))
+            .any(|input| input.value.en.contains("origin FR"))
     );
     let packs = packs::bundled().expect("bundled");
     let declaration: Declaration = parse_input(

@@ -96,12 +96,24 @@ fn the_example_plan_quotes_with_user_figures_to_a_hand_checked_margin() {
     let fba = item
         .explain
         .iter()
-        .find(|step| step.label == "FBA fulfilment fee")
+        .find(|step| step.label.en == "FBA fulfilment fee")
         .expect("fba step");
     assert_eq!(
         fba.rule.as_ref().map(|rule| rule.provenance.origin),
         Some(landfall::packs::PackOrigin::User),
         "the user's figure is marked as theirs"
+    );
+    // The selling plan step for a French reader: Individual 300 × ¥100 = 30,000, Professional 4,900,
+    // 4,900 ÷ 300 = 16.3333, digits grouped with narrow no-break spaces and a decimal comma.
+    let plan_step = item
+        .explain
+        .iter()
+        .find(|step| step.label.en == "Selling plan per unit")
+        .expect("selling plan step");
+    assert_eq!(plan_step.label.fr, "Abonnement vendeur par unité");
+    assert_eq!(
+        plan_step.formula.fr,
+        "min(Individuel 30\u{202F}000, Professionnel 4\u{202F}900) ÷ 300 unités = 16,3333"
     );
 }
 
@@ -145,7 +157,7 @@ fn figures_typed_on_the_product_stand_in_for_the_packs_and_are_marked_as_overrid
         .explain
         .iter()
         .filter(|step| step.overridden)
-        .map(|step| step.label.as_str())
+        .map(|step| step.label.en.as_str())
         .collect();
     assert!(
         overridden.contains(&"FBA fulfilment fee"),

@@ -403,8 +403,23 @@ fn the_pdf_text_holds_the_key_figures_and_section_titles() {
         "1 745 ¥",
         "10,16 €",
         "27,5 %",
+        // The workings in French, digits grouped the French way (Customs' rounding to ¥1,000 down).
+        "Assiette des droits",
+        "plancher(1 069 330,5 → 1 069 000)",
+        "fraction de yen abandonnée",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    for english in [
+        "Duty base",
+        "Consumption-tax base",
+        "floor(",
+        "entered by the user",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English working {english:?} in the French report"
+        );
     }
 }
 

@@ -10,13 +10,14 @@ use ts_rs::TS;
 
 use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
 use crate::cost::{
-    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained, g,
+    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
     quote_product,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
+use crate::text::{Lang, NBSP, Text};
 
 /// Multipliers applied to the inputs, for the sensitivity analysis (all 1 for the plain figures).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,16 +288,26 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
         );
     for (kind, channel, sku) in references {
         if !known_channel(channel) {
-            missing.push(Missing {
-                field: format!("{}: {kind}", scenario.name),
-                message: format!("no channel has id \"{channel}\": this entry is ignored"),
-            });
+            missing.push(Missing::new(
+                format!("{}: {kind}", scenario.name),
+                Text::by(|l| match l {
+                    Lang::En => format!("no channel has id \"{channel}\": this entry is ignored"),
+                    Lang::Fr => format!(
+                        "aucun canal n’a l’identifiant «{NBSP}{channel}{NBSP}»{NBSP}: cette entrée est ignorée"
+                    ),
+                }),
+            ));
         }
         if let Some(sku) = sku.as_deref().filter(|sku| !known_sku(sku)) {
-            missing.push(Missing {
-                field: format!("{}: {kind}", scenario.name),
-                message: format!("no product has SKU \"{sku}\": this entry is ignored"),
-            });
+            missing.push(Missing::new(
+                format!("{}: {kind}", scenario.name),
+                Text::by(|l| match l {
+                    Lang::En => format!("no product has SKU \"{sku}\": this entry is ignored"),
+                    Lang::Fr => format!(
+                        "aucun produit n’a la référence (SKU) «{NBSP}{sku}{NBSP}»{NBSP}: cette entrée est ignorée"
+                    ),
+                }),
+            ));
         }
     }
     for channel in &plan.channels {
@@ -305,13 +316,16 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
             .iter()
             .filter(|entry| !known_sku(&entry.sku))
         {
-            missing.push(Missing {
-                field: format!("{}: products", channel.id),
-                message: format!(
-                    "no product has SKU \"{}\": these figures are ignored",
-                    entry.sku
-                ),
-            });
+            let sku = &entry.sku;
+            missing.push(Missing::new(
+                format!("{}: products", channel.id),
+                Text::by(|l| match l {
+                    Lang::En => format!("no product has SKU \"{sku}\": these figures are ignored"),
+                    Lang::Fr => format!(
+                        "aucun produit n’a la référence (SKU) «{NBSP}{sku}{NBSP}»{NBSP}: ces chiffres sont ignorés"
+                    ),
+                }),
+            ));
         }
     }
     missing
@@ -370,44 +384,79 @@ struct Converter<'a> {
 }
 
 impl Converter<'_> {
-    fn money(&mut self, money: Money, to: Currency, field: &str) -> Option<Decimal> {
+    /// Converts `money` into `to`, explained as "`name` in `to`"; a missing rate is a gap on the
+    /// field `name.en` (the English name is the field's identifier).
+    fn money(&mut self, money: Money, to: Currency, name: &Text) -> Option<Decimal> {
         if money.currency == to {
             return Some(money.amount);
         }
-        let Some(converted) = convert_explained(self.rates, money, to, field, self.explain) else {
+        let Some(converted) = convert_explained(self.rates, money, to, name, self.explain) else {
+            let from = money.currency;
             self.gap(
-                field,
-                format!("no {}/{to} exchange rate: add one", money.currency),
+                &name.en,
+                Text::by(|l| match l {
+                    Lang::En => format!("no {from}/{to} exchange rate: add one"),
+                    Lang::Fr => format!("pas de taux de change {from}/{to}{NBSP}: ajoutez-en un"),
+                }),
             );
             return None;
         };
         Some(converted.converted.amount)
     }
 
+    /// An amount the plan gives at `field` (a field path, the same in both languages).
     fn amount(&mut self, amount: &Amount, to: Currency, field: &str) -> Option<Decimal> {
         // The same bound as the cost engine: larger is a typing error and keeps arithmetic in range.
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
-            self.gap(field, "must be between 0 and 10^15".to_string());
+            self.gap(field, out_of_range());
             return None;
         }
         match Currency::from_str(amount.currency.as_str()) {
-            Ok(from) => self.money(Money::new(amount.amount, from), to, field),
+            Ok(from) => self.money(Money::new(amount.amount, from), to, &Text::same(field)),
             Err(_) => {
-                self.gap(
-                    field,
-                    format!("currency {} is not supported", amount.currency),
-                );
+                self.gap(field, unsupported_currency(amount.currency.as_str()));
                 None
             }
         }
     }
 
-    fn gap(&mut self, field: &str, message: String) {
-        self.missing.push(Missing {
-            field: format!("{}{field}", self.prefix),
-            message,
-        });
+    fn gap(&mut self, field: &str, message: Text) {
+        self.missing
+            .push(Missing::new(format!("{}{field}", self.prefix), message));
     }
+}
+
+fn out_of_range() -> Text {
+    Text::new(
+        "must be between 0 and 10^15",
+        "doit être compris entre 0 et 10^15",
+    )
+}
+
+fn unsupported_currency(currency: &str) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("currency {currency} is not supported"),
+        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
+    })
+}
+
+/// "per month" or "once", for the formulas of fixed and set-up costs.
+fn per_month(l: Lang) -> &'static str {
+    l.pick("per month", "par mois")
+}
+
+fn once(l: Lang) -> &'static str {
+    l.pick("once", "une fois")
+}
+
+/// An amount in a formula, to four decimal places at most.
+fn n4(l: Lang, value: Decimal) -> String {
+    l.grouped(value.round_dp(4))
+}
+
+/// An amount in a formula, to two decimal places at most.
+fn n2(l: Lang, value: Decimal) -> String {
+    l.grouped(value.round_dp(2))
 }
 
 /// Cost-engine steps that belong to Amazon's fees only (left out for other channels), and the
@@ -444,11 +493,13 @@ fn evaluate_channel(
             .map(|pack| pack.header.currency)
     });
     let (Some(pack), Some(market), Some(currency)) = (pack, market, currency) else {
-        missing.push(Missing {
-            field: format!("{}: market", channel.id),
-            message: "the channel needs a known pack and a `market` (jp, us, de, fr, uk)"
-                .to_string(),
-        });
+        missing.push(Missing::new(
+            format!("{}: market", channel.id),
+            Text::new(
+                "the channel needs a known pack and a `market` (jp, us, de, fr, uk)",
+                "le canal a besoin d’un pack connu et d’un marché `market` (jp, us, de, fr, uk)",
+            ),
+        ));
         return ChannelResult::empty(channel, pack, volumes, missing);
     };
     let payment = channel
@@ -456,11 +507,14 @@ fn evaluate_channel(
         .as_deref()
         .and_then(|id| context.channel_packs.get(id));
     if pack.header.needs_payment && payment.is_none() {
-        missing.push(Missing {
-            field: format!("{}: payment", channel.id),
-            message: "an own store needs a payment pack: set `payment` (stripe-eea, paypal-fr)"
-                .to_string(),
-        });
+        missing.push(Missing::new(
+            format!("{}: payment", channel.id),
+            Text::new(
+                "an own store needs a payment pack: set `payment` (stripe-eea, paypal-fr)",
+                "une boutique en propre a besoin d’un pack de paiement\u{a0}: renseignez `payment` \
+                 (stripe-eea, paypal-fr)",
+            ),
+        ));
     }
     let mut lines = Vec::with_capacity(volumes.len());
     for (product, units) in volumes {
@@ -510,50 +564,80 @@ fn evaluate_channel(
     let months_to_recover = months_to_recover(costs.setup, monthly_profit);
     converter.explain.add(|| {
         Explanation::new(
-            "Monthly profit",
-            format!(
-                "contribution {} − fixed {} = {} {currency}",
-                g(contribution.round_dp(2)),
-                g(costs.fixed.round_dp(2)),
-                g(monthly_profit.round_dp(2))
-            ),
+            Text::new("Monthly profit", "Bénéfice mensuel"),
+            Text::by(|l| {
+                format!(
+                    "contribution {} − {} {} = {} {currency}",
+                    n2(l, contribution),
+                    l.pick("fixed", "fixes"),
+                    n2(l, costs.fixed),
+                    n2(l, monthly_profit)
+                )
+            }),
         )
         .amount(monthly_profit)
     });
     converter.explain.add(|| {
         Explanation::new(
-            "Break-even units per month",
+            Text::new("Break-even units per month", "Point mort (unités par mois)"),
             match break_even_units {
-                Some(units) => format!(
-                    "ceil(fixed {} ÷ contribution per unit {}) = {units}",
-                    g(costs.fixed.round_dp(2)),
-                    g((contribution / Decimal::from(priced_units.max(1))).round_dp(2))
+                Some(units) => Text::by(|l| {
+                    format!(
+                        "{}({} {} ÷ {} {}) = {units}",
+                        l.pick("ceil", "plafond"),
+                        l.pick("fixed", "fixes"),
+                        n2(l, costs.fixed),
+                        l.pick("contribution per unit", "contribution par unité"),
+                        n2(l, contribution / Decimal::from(priced_units.max(1)))
+                    )
+                }),
+                None => Text::new(
+                    "none: a unit does not contribute to the fixed costs",
+                    "aucun\u{a0}: une unité ne contribue pas aux coûts fixes",
                 ),
-                None => "none: a unit does not contribute to the fixed costs".to_string(),
             },
         )
     });
     converter.explain.add(|| {
         Explanation::new(
-            "Months to recover set-up costs",
+            Text::new(
+                "Months to recover set-up costs",
+                "Mois pour amortir la mise en place",
+            ),
             match months_to_recover {
-                Some(months) => format!(
-                    "ceil(set-up {} ÷ monthly profit {}) = {months}",
-                    g(costs.setup.round_dp(2)),
-                    g(monthly_profit.round_dp(2))
+                Some(months) => Text::by(|l| {
+                    format!(
+                        "{}({} {} ÷ {} {}) = {months}",
+                        l.pick("ceil", "plafond"),
+                        l.pick("set-up", "mise en place"),
+                        n2(l, costs.setup),
+                        l.pick("monthly profit", "bénéfice mensuel"),
+                        n2(l, monthly_profit)
+                    )
+                }),
+                None => Text::new(
+                    "never at this volume: the channel loses money each month",
+                    "jamais à ce volume\u{a0}: le canal perd de l’argent chaque mois",
                 ),
-                None => "never at this volume: the channel loses money each month".to_string(),
             },
         )
     });
     let monthly_profit_home = home.and_then(|home| {
         converter
-            .money(Money::new(monthly_profit, currency), home, "monthly profit")
+            .money(
+                Money::new(monthly_profit, currency),
+                home,
+                &Text::new("monthly profit", "bénéfice mensuel"),
+            )
             .map(|amount| Money::new(amount, home))
     });
     let setup_home = home.and_then(|home| {
         converter
-            .money(Money::new(costs.setup, currency), home, "set-up")
+            .money(
+                Money::new(costs.setup, currency),
+                home,
+                &Text::new("set-up", "frais de mise en place"),
+            )
             .map(|amount| Money::new(amount, home))
     });
     let complete = missing.is_empty()
@@ -662,7 +746,7 @@ fn per_sale_fees(
             .money(
                 Money::new(price, line.currency),
                 pack.header.currency,
-                "price",
+                &Text::new("price", "prix"),
             )
             .unwrap_or(price)
     } else {
@@ -681,7 +765,7 @@ fn per_sale_fees(
         };
         let fixed = match amount {
             Some(amount) => converter
-                .money(amount, line.currency, &row.label)
+                .money(amount, line.currency, &Text::same(&row.label))
                 .unwrap_or_default(),
             None => Decimal::ZERO,
         };
@@ -689,19 +773,23 @@ fn per_sale_fees(
         let fee = share + fixed;
         total += fee;
         converter.explain.add(|| {
-            let formula = match rate {
+            let formula = Text::by(|l| match rate {
                 Some(rate) => format!(
-                    "{} × {rate} + {} = {}",
-                    g(price),
-                    g(fixed.round_dp(4)),
-                    g(fee.round_dp(4))
+                    "{} × {} + {} = {}",
+                    l.grouped(price),
+                    rate.written(l),
+                    n4(l, fixed),
+                    n4(l, fee)
                 ),
-                None => format!("{} per sale", g(fee.round_dp(4))),
-            };
-            Explanation::new(format!("{}: {}", pack.header.name, row.label), formula)
-                .amount(fee)
-                .rule(row.label.clone(), dated)
-                .overridden(overridden)
+                None => format!("{} {}", n4(l, fee), l.pick("per sale", "par vente")),
+            });
+            Explanation::new(
+                Text::same(format!("{}: {}", pack.header.name, row.label)),
+                formula,
+            )
+            .amount(fee)
+            .rule(Text::same(&row.label), dated)
+            .overridden(overridden)
         });
     }
     total
@@ -740,7 +828,7 @@ fn fee_figures(
                     Err(_) => {
                         converter.gap(
                             &format!("quotes.{}", row.code),
-                            format!("currency {} is not supported", amount.currency),
+                            unsupported_currency(amount.currency.as_str()),
                         );
                         return None;
                     }
@@ -755,11 +843,13 @@ fn fee_figures(
             false,
         )),
         (FeeStatus::UserEntered, None) => {
+            // The prompt is the pack's data, written once.
             converter.gap(
                 &format!("quotes.{}", row.code),
-                row.prompt
-                    .clone()
-                    .unwrap_or_else(|| "enter your quote".to_string()),
+                row.prompt.as_deref().map_or_else(
+                    || Text::new("enter your quote", "saisissez votre devis"),
+                    Text::same,
+                ),
             );
             None
         }
@@ -795,20 +885,37 @@ fn channel_costs(
                 fixed += monthly;
                 converter.explain.add(|| {
                     Explanation::new(
-                        "Professional selling plan (fixed)",
-                        format!("{} {currency} per month", g(monthly)),
+                        Text::new(
+                            "Professional selling plan (fixed)",
+                            "Abonnement vendeur Professionnel (fixe)",
+                        ),
+                        Text::by(|l| format!("{} {currency} {}", l.grouped(monthly), per_month(l))),
                     )
                     .amount(monthly)
-                    .rule("Professional selling plan", dated)
+                    .rule(
+                        Text::new(
+                            "Professional selling plan",
+                            "Abonnement vendeur Professionnel",
+                        ),
+                        dated,
+                    )
                 });
             }
-            None => converter.gap(
-                "selling_plan",
-                format!(
-                    "no selling plan in force for {} on {as_of}",
-                    link.marketplace
-                ),
-            ),
+            None => {
+                let marketplace = link.marketplace;
+                converter.gap(
+                    "selling_plan",
+                    Text::by(|l| match l {
+                        Lang::En => {
+                            format!("no selling plan in force for {marketplace} on {as_of}")
+                        }
+                        Lang::Fr => format!(
+                            "aucun abonnement vendeur en vigueur pour {marketplace} au {}",
+                            as_of.format("%d/%m/%Y")
+                        ),
+                    }),
+                );
+            }
         }
     }
     for pack in std::iter::once(pack).chain(payment) {
@@ -819,19 +926,23 @@ fn channel_costs(
                 else {
                     continue;
                 };
-                let Some(amount) = converter.money(amount, currency, &dated.row.label) else {
+                let Some(amount) = converter.money(amount, currency, &Text::same(&dated.row.label))
+                else {
                     continue;
                 };
-                let (value, formula) = match basis {
-                    FeeBasis::Annual => {
-                        let monthly = amount / Decimal::from(12);
-                        (
-                            monthly,
-                            format!("{} ÷ 12 = {} per month", g(amount), g(monthly.round_dp(4))),
-                        )
-                    }
-                    FeeBasis::Setup => (amount, format!("{} once", g(amount.round_dp(4)))),
-                    _ => (amount, format!("{} per month", g(amount.round_dp(4)))),
+                let value = match basis {
+                    FeeBasis::Annual => amount / Decimal::from(12),
+                    _ => amount,
+                };
+                let formula = move |l: Lang| match basis {
+                    FeeBasis::Annual => format!(
+                        "{} ÷ 12 = {} {}",
+                        l.grouped(amount),
+                        n4(l, value),
+                        per_month(l)
+                    ),
+                    FeeBasis::Setup => format!("{} {}", n4(l, amount), once(l)),
+                    _ => format!("{} {}", n4(l, amount), per_month(l)),
                 };
                 if basis == FeeBasis::Setup {
                     setup += value;
@@ -840,11 +951,11 @@ fn channel_costs(
                 }
                 converter.explain.add(|| {
                     Explanation::new(
-                        format!("{}: {}", pack.header.name, dated.row.label),
-                        formula,
+                        Text::same(format!("{}: {}", pack.header.name, dated.row.label)),
+                        Text::by(formula),
                     )
                     .amount(value)
-                    .rule(dated.row.label.clone(), dated)
+                    .rule(Text::same(&dated.row.label), dated)
                     .overridden(overridden)
                 });
             }
@@ -863,15 +974,21 @@ fn channel_costs(
             }
             converter.explain.add(|| {
                 Explanation::new(
-                    item.label.clone(),
-                    format!(
-                        "{} {currency} {}",
-                        g(amount.round_dp(4)),
-                        if kind == "fixed" { "per month" } else { "once" }
-                    ),
+                    Text::same(&item.label),
+                    Text::by(|l| {
+                        format!(
+                            "{} {currency} {}",
+                            n4(l, amount),
+                            if kind == "fixed" {
+                                per_month(l)
+                            } else {
+                                once(l)
+                            }
+                        )
+                    }),
                 )
                 .amount(amount)
-                .input("entered in the plan", &field)
+                .input(entered_in_the_plan(), Text::same(&field))
             });
         }
     }
@@ -911,13 +1028,18 @@ fn unit_line(
             currency: amount.currency.clone(),
         });
     if given.is_some() && displayed.is_none() {
-        converter.gap("price", "must be between 0 and 10^15".to_string());
+        converter.gap("price", out_of_range());
     } else if displayed.is_none() {
         converter.gap(
             "price",
-            format!(
-                "no price: give `[[channels.products]] price` or a `[[products.prices]]` for {marketplace}"
-            ),
+            Text::by(|l| match l {
+                Lang::En => format!(
+                    "no price: give `[[channels.products]] price` or a `[[products.prices]]` for {marketplace}"
+                ),
+                Lang::Fr => format!(
+                    "pas de prix{NBSP}: indiquez `[[channels.products]] price` ou un `[[products.prices]]` pour {marketplace}"
+                ),
+            }),
         );
     }
     priced.prices = displayed
@@ -947,7 +1069,8 @@ fn unit_line(
     );
     let fba = amazon.is_some_and(|link| link.fulfilment == Fulfilment::Fba);
     for step in quoted.explain {
-        let label = step.label.as_str();
+        // The cost engine's steps are recognised by their English label.
+        let label = step.label.en.as_str();
         let amazon_only = AMAZON_ONLY_STEPS.contains(&label);
         if REPLACED_STEPS.contains(&label)
             || label.starts_with("margin in ")
@@ -965,10 +1088,10 @@ fn unit_line(
         if (amazon.is_none() && amazon_gap) || (!fba && last == "fulfilment") || last == "price" {
             continue;
         }
-        converter.missing.push(Missing {
-            field: format!("{}{}", converter.prefix, gap.field),
-            message: gap.message,
-        });
+        converter.missing.push(Missing::new(
+            format!("{}{}", converter.prefix, gap.field),
+            gap.message,
+        ));
     }
     let landed = match (quoted.unit_cost, quoted.freight, quoted.duty) {
         (Some(cost), Some(freight), Some(duty)) => {
@@ -976,14 +1099,19 @@ fn unit_line(
             let landed = cost + freight + duty;
             converter.explain.add(|| {
                 Explanation::new(
-                    "Landed cost per unit",
-                    format!(
-                        "unit cost {} + freight and insurance {} + duty {} = {}",
-                        g(cost.round_dp(4)),
-                        g(freight.round_dp(4)),
-                        g(duty.round_dp(4)),
-                        g(landed.round_dp(4))
-                    ),
+                    Text::new("Landed cost per unit", "Coût rendu par unité"),
+                    Text::by(|l| {
+                        format!(
+                            "{} {} + {} {} + {} {} = {}",
+                            l.pick("unit cost", "coût d’achat unitaire"),
+                            n4(l, cost),
+                            l.pick("freight and insurance", "transport et assurance"),
+                            n4(l, freight),
+                            l.pick("duty", "droits de douane"),
+                            n4(l, duty),
+                            n4(l, landed)
+                        )
+                    }),
                 )
                 .amount(landed)
             });
@@ -1019,9 +1147,12 @@ fn unit_line(
             None => {
                 converter.gap(
                     "shipping",
-                    "enter your carrier's quote for delivering one unit to the buyer \
-                     (`[[channels.products]] shipping`)"
-                        .to_string(),
+                    Text::new(
+                        "enter your carrier's quote for delivering one unit to the buyer \
+                         (`[[channels.products]] shipping`)",
+                        "saisissez le devis de votre transporteur pour livrer une unité à l’acheteur \
+                         (`[[channels.products]] shipping`)",
+                    ),
                 );
                 Decimal::ZERO
             }
@@ -1045,13 +1176,16 @@ fn unit_line(
             let returns = share * cost;
             converter.explain.add(|| {
                 Explanation::new(
-                    "Returns per unit",
-                    format!(
-                        "{}% × {} per return = {}",
-                        (share * Decimal::ONE_HUNDRED).normalize(),
-                        g(cost.round_dp(4)),
-                        g(returns.round_dp(4))
-                    ),
+                    Text::new("Returns per unit", "Retours par unité"),
+                    Text::by(|l| {
+                        format!(
+                            "{} × {} {} = {}",
+                            l.percent(share * Decimal::ONE_HUNDRED),
+                            n4(l, cost),
+                            l.pick("per return", "par retour"),
+                            n4(l, returns)
+                        )
+                    }),
                 )
                 .amount(returns)
             });
@@ -1060,7 +1194,10 @@ fn unit_line(
         (Some(_), None) => {
             converter.gap(
                 "cost_per_return",
-                "a return rate needs the cost of one return".to_string(),
+                Text::new(
+                    "a return rate needs the cost of one return",
+                    "un taux de retour demande le coût d’un retour",
+                ),
             );
             Decimal::ZERO
         }
@@ -1079,14 +1216,18 @@ fn unit_line(
     if !marketing.is_zero() {
         converter.explain.add(|| {
             Explanation::new(
-                "Marketing per unit",
-                format!(
-                    "ad share {}% × {} + cost per acquisition {} = {}",
-                    (ad_share * Decimal::ONE_HUNDRED).normalize(),
-                    g(price),
-                    g(acquisition.round_dp(4)),
-                    g(marketing.round_dp(4))
-                ),
+                Text::new("Marketing per unit", "Marketing par unité"),
+                Text::by(|l| {
+                    format!(
+                        "{} {} × {} + {} {} = {}",
+                        l.pick("ad share", "part publicitaire"),
+                        l.percent(ad_share * Decimal::ONE_HUNDRED),
+                        l.grouped(price),
+                        l.pick("cost per acquisition", "coût d’acquisition"),
+                        n4(l, acquisition),
+                        n4(l, marketing)
+                    )
+                }),
             )
             .amount(marketing)
         });
@@ -1101,25 +1242,34 @@ fn unit_line(
         - marketing;
     converter.explain.add(|| {
         Explanation::new(
-            "Contribution per unit",
-            format!(
-                "net {} − fees {} − fulfilment {} − landed {} − payment {} − FX {} − returns {} − marketing {} = {}",
-                g(net_price.round_dp(4)),
-                g(marketplace_fees.round_dp(4)),
-                g(fulfilment.round_dp(4)),
-                g(landed_cost.round_dp(4)),
-                g(payment_fees.round_dp(4)),
-                g(fx_cost.round_dp(4)),
-                g(returns.round_dp(4)),
-                g(marketing.round_dp(4)),
-                g(contribution.round_dp(4))
-            ),
+            Text::new("Contribution per unit", "Contribution par unité"),
+            Text::by(|l| {
+                let terms = [
+                    (l.pick("fees", "frais"), marketplace_fees),
+                    (l.pick("fulfilment", "expédition"), fulfilment),
+                    (l.pick("landed", "coût rendu"), landed_cost),
+                    (l.pick("payment", "paiement"), payment_fees),
+                    (l.pick("FX", "change"), fx_cost),
+                    (l.pick("returns", "retours"), returns),
+                    (l.pick("marketing", "marketing"), marketing),
+                ];
+                let mut formula = format!("{} {}", l.pick("net", "prix net"), n4(l, net_price));
+                for (name, value) in terms {
+                    formula.push_str(&format!(" − {name} {}", n4(l, value)));
+                }
+                formula.push_str(&format!(" = {}", n4(l, contribution)));
+                formula
+            }),
         )
         .amount(contribution)
     });
     let contribution_home = home.and_then(|home| {
         converter
-            .money(Money::new(contribution, currency), home, "contribution")
+            .money(
+                Money::new(contribution, currency),
+                home,
+                &Text::new("contribution", "contribution"),
+            )
             .map(|amount| Money::new(amount, home))
     });
     let margin_rate = (!net_price.is_zero()).then(|| contribution / net_price);
@@ -1174,12 +1324,18 @@ fn fx_cost(
             None => return Decimal::ZERO,
         },
         (None, None) => {
+            let currency = line.currency;
             converter.gap(
                 "fx_cost",
-                format!(
-                    "enter your bank's or provider's margin for converting {} to the home currency (`fx_cost`)",
-                    line.currency
-                ),
+                Text::by(|l| match l {
+                    Lang::En => format!(
+                        "enter your bank's or provider's margin for converting {currency} to the home currency (`fx_cost`)"
+                    ),
+                    Lang::Fr => format!(
+                        "saisissez la marge de votre banque ou de votre prestataire pour convertir {currency} \
+                         dans la devise de référence (`fx_cost`)"
+                    ),
+                }),
             );
             return Decimal::ZERO;
         }
@@ -1187,18 +1343,28 @@ fn fx_cost(
     let cost = rate.apply(net_price);
     converter.explain.add(|| {
         let step = Explanation::new(
-            "Currency conversion of the proceeds",
-            format!(
-                "{} × {rate} = {}",
-                g(net_price.round_dp(4)),
-                g(cost.round_dp(4))
+            Text::new(
+                "Currency conversion of the proceeds",
+                "Conversion des recettes en devise de référence",
             ),
+            Text::by(|l| {
+                format!(
+                    "{} × {} = {}",
+                    n4(l, net_price),
+                    rate.written(l),
+                    n4(l, cost)
+                )
+            }),
         )
         .amount(cost);
         match rule {
-            Some(dated) => step.rule(dated.row.label.clone(), dated),
-            None => step.input("entered in the plan", "fx_cost"),
+            Some(dated) => step.rule(Text::same(&dated.row.label), dated),
+            None => step.input(entered_in_the_plan(), Text::same("fx_cost")),
         }
     });
     cost
+}
+
+fn entered_in_the_plan() -> Text {
+    Text::new("entered in the plan", "saisi dans le plan")
 }

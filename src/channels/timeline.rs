@@ -13,6 +13,7 @@ use super::economics::{Context, ScenarioResult, evaluate, home_currency};
 use crate::cost::Missing;
 use crate::money::{Currency, Money};
 use crate::plan::channels::Scenario;
+use crate::text::Text;
 
 /// One phase of a scenario and its figures (the scenario's own mix is the phase from month 1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -153,12 +154,15 @@ pub fn timeline(
                 monthly_profit,
                 setups,
             }),
-            _ => missing.push(Missing {
-                field: format!("{}: month {}", scenario.name, phase.from_month),
-                message: "the phase's profit or a set-up cost has no home-currency figure (add \
-                          the exchange rate): no timeline"
-                    .to_string(),
-            }),
+            _ => missing.push(Missing::new(
+                format!("{}: month {}", scenario.name, phase.from_month),
+                Text::new(
+                    "the phase's profit or a set-up cost has no home-currency figure (add \
+                     the exchange rate): no timeline",
+                    "le bénéfice de la phase ou un coût de mise en place n’a pas de montant en devise \
+                     de référence (ajoutez le taux de change)\u{a0}: pas de calcul mois par mois",
+                ),
+            )),
         }
     }
     let (months, payback_month) = match home_currency(context.plan) {

@@ -8,10 +8,11 @@ use ts_rs::TS;
 
 use super::economics::ScenarioResult;
 use super::pack::ChannelPacks;
-use crate::cost::{Explanation, Missing, g};
+use crate::cost::{Explanation, Missing};
 use crate::money::Money;
 use crate::packs::in_force;
 use crate::plan::Plan;
+use crate::text::{Lang, Text};
 
 /// A qualitative criterion (the guide's own-store vs marketplace comparison). Higher is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -36,15 +37,24 @@ impl Criterion {
         Criterion::LowOperationalLoad,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Criterion::CustomerRelationship => "Control of the customer relationship",
-            Criterion::BrandPresentation => "Brand presentation",
-            Criterion::Traffic => "Traffic brought by the channel",
-            Criterion::LowInvestment => "Low investment needed",
-            Criterion::TimeToMarket => "Time to market",
-            Criterion::LowOperationalLoad => "Low operational load",
-        }
+    pub fn label(self) -> Text {
+        let (en, fr) = match self {
+            Criterion::CustomerRelationship => (
+                "Control of the customer relationship",
+                "Maîtrise de la relation client",
+            ),
+            Criterion::BrandPresentation => ("Brand presentation", "Mise en valeur de la marque"),
+            Criterion::Traffic => (
+                "Traffic brought by the channel",
+                "Trafic apporté par le canal",
+            ),
+            Criterion::LowInvestment => ("Low investment needed", "Faible investissement requis"),
+            Criterion::TimeToMarket => ("Time to market", "Rapidité de mise sur le marché"),
+            Criterion::LowOperationalLoad => {
+                ("Low operational load", "Faible charge opérationnelle")
+            }
+        };
+        Text::new(en, fr)
     }
 
     /// Every criterion weighs the same until the user says otherwise.
@@ -54,7 +64,7 @@ impl Criterion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CriterionWeight {
     pub criterion: Criterion,
-    pub label: String,
+    pub label: Text,
     #[serde(with = "rust_decimal::serde::str")]
     #[ts(type = "string")]
     pub weight: Decimal,
@@ -97,7 +107,7 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             let from_plan = given.get(index).and_then(|(_, weight)| *weight);
             CriterionWeight {
                 criterion,
-                label: criterion.label().to_string(),
+                label: criterion.label(),
                 weight: from_plan.unwrap_or(Criterion::DEFAULT_WEIGHT),
                 from_plan: from_plan.is_some(),
             }
@@ -117,10 +127,14 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             .get(&channel.pack)
             .and_then(|pack| in_force(&pack.scores, plan.plan.as_of, |_| true));
         let Some(row) = row else {
-            missing.push(Missing {
-                field: format!("{}: scores", channel.id),
-                message: format!("the pack `{}` has no qualitative scores", channel.pack),
-            });
+            let pack = &channel.pack;
+            missing.push(Missing::new(
+                format!("{}: scores", channel.id),
+                Text::by(|l| match l {
+                    Lang::En => format!("the pack `{pack}` has no qualitative scores"),
+                    Lang::Fr => format!("le pack `{pack}` n’a pas de notes qualitatives"),
+                }),
+            ));
             continue;
         };
         let scores = row.row.values();
@@ -135,18 +149,29 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             Some(weighted) if !weight_sum.is_zero() => weighted / weight_sum,
             _ => Decimal::ZERO,
         };
-        let terms = criteria
-            .iter()
-            .zip(scores)
-            .map(|(criterion, score)| format!("{}×{score}", g(criterion.weight)))
-            .collect::<Vec<_>>()
-            .join(" + ");
+        let formula = |l: Lang| {
+            let terms = criteria
+                .iter()
+                .zip(scores)
+                .map(|(criterion, score)| format!("{}×{score}", l.grouped(criterion.weight)))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            format!(
+                "({terms}) ÷ {} = {}",
+                l.grouped(weight_sum),
+                l.grouped(score.round_dp(2))
+            )
+        };
+        let id = &channel.id;
         let explain = Explanation::new(
-            format!("Qualitative score of {}", channel.id),
-            format!("({terms}) ÷ {} = {}", g(weight_sum), g(score.round_dp(2))),
+            Text::by(|l| match l {
+                Lang::En => format!("Qualitative score of {id}"),
+                Lang::Fr => format!("Note qualitative de {id}"),
+            }),
+            Text::by(formula),
         )
         .amount(score)
-        .rule("Default scores", row);
+        .rule(Text::new("Default scores", "Notes par défaut"), row);
         channels.push(ChannelScore {
             channel: channel.id.clone(),
             scores: scores.to_vec(),

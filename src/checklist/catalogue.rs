@@ -15,13 +15,7 @@ use super::expr::{Expr, ExprError};
 use crate::plan::locate;
 use crate::plan::{Marketplace, Problem};
 
-/// A French and English text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(deny_unknown_fields)]
-pub struct Text {
-    pub en: String,
-    pub fr: String,
-}
+pub use crate::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -206,7 +206,7 @@ fn render(comparison: &Comparison) -> String {
             out,
             "  weight {} — {}{}",
             group_digits(criterion.weight),
-            criterion.label,
+            criterion.label.en,
             if criterion.from_plan {
                 " [your weight]"
             } else {
@@ -220,12 +220,12 @@ fn render(comparison: &Comparison) -> String {
             "  {}: score {} = {} | monthly profit {}",
             score.channel,
             show(score.score),
-            score.explain.formula,
+            score.explain.formula.en,
             show_money(score.monthly_profit_home)
         );
     }
     for gap in &comparison.weighing.missing {
-        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
     }
     if !comparison.obligations.is_empty() {
         out_line!(
@@ -309,7 +309,7 @@ fn render_timeline(out: &mut String, timeline: &Timeline) {
         );
     }
     for gap in &timeline.missing {
-        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
     }
     if timeline.months.is_empty() {
         return;
@@ -384,11 +384,11 @@ fn render_channel(out: &mut String, channel: &ChannelResult) {
             }
         }
         for gap in &line.missing {
-            out_line!(out, "    MISSING {}: {}", gap.field, gap.message);
+            out_line!(out, "    MISSING {}: {}", gap.field, gap.message.en);
         }
     }
     render_steps(out, "  ", &channel.explain);
     for gap in &channel.missing {
-        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
     }
 }

@@ -46,13 +46,13 @@ fn render(report: &FeeReport) -> String {
     );
     render_steps(&mut out, "  ", &report.explain);
     for gap in &report.missing {
-        out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+        out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
     }
     for (index, line) in report.lines.iter().enumerate() {
         out_line!(out, "Line {}", index + 1);
         render_steps(&mut out, "  ", &line.explain);
         for gap in &line.missing {
-            out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+            out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
         }
     }
     let totals = &report.totals;

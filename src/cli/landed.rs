@@ -69,13 +69,19 @@ pub fn render_steps(out: &mut String, indent: &str, steps: &[Explanation]) {
         } else {
             ""
         };
-        out_line!(out, "{indent}{}: {}{marker}", step.label, step.formula);
+        // The command line writes English; the JSON carries both languages.
+        out_line!(
+            out,
+            "{indent}{}: {}{marker}",
+            step.label.en,
+            step.formula.en
+        );
         if let Some(rule) = &step.rule {
             let provenance = &rule.provenance;
             out_line!(
                 out,
                 "{indent}    rule: {} — {} <{}> (from {}, {:?})",
-                rule.description,
+                rule.description.en,
                 provenance.source.title,
                 provenance.source.url,
                 provenance.effective_from,
@@ -100,11 +106,11 @@ fn render(result: &LandedCost) -> String {
         out_line!(out, "Line {}", index + 1);
         render_steps(&mut out, "  ", &line.explain);
         for gap in &line.missing {
-            out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+            out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
         }
     }
     for gap in &result.missing {
-        out_line!(out, "MISSING {}: {}", gap.field, gap.message);
+        out_line!(out, "MISSING {}: {}", gap.field, gap.message.en);
     }
     out_line!(out, "Payable");
     render_steps(&mut out, "  ", &result.totals.explain);

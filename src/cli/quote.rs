@@ -209,7 +209,7 @@ fn render(quote: &Quote) -> String {
             );
         }
         for gap in &item.missing {
-            out_line!(out, "  MISSING {}: {}", gap.field, gap.message);
+            out_line!(out, "  MISSING {}: {}", gap.field, gap.message.en);
         }
     }
     out

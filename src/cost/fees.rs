@@ -6,12 +6,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula};
+use super::{CostError, Detail, Explanation, Missing, Steps, invalid, rounding_formula};
 use crate::money::{Currency, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep};
 use crate::packs::{
     BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LengthUnit, LowPriceTier, MarketplacePack,
     Packs, RateBand, ReferralRow, StorageRow, WeightUnit, check_bands, in_force,
 };
+use crate::text::{Lang, NBSP, Text};
 
 /// A referral rule typed by the user instead of the pack's category rule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -281,20 +282,30 @@ fn bands_fee(rule: &ReferralRule<'_>, base: Decimal) -> Decimal {
     }
 }
 
-/// The formula of [`referral_fee`] with its numbers, `base` written as `base_text`:
-/// `(10,000 − 200) × 15% = 1,470`, `5,000 → 3,000 × 12.4% + 2,000 × 8.4% = 540`.
-pub fn referral_fee_formula(rule: ReferralRule<'_>, base: Decimal, base_text: &str) -> String {
+/// The formula of [`referral_fee`] with its numbers as a reader of `lang` writes them, `base`
+/// written as `base_text`: `(10,000 − 200) × 15% = 1,470`, `5,000 → 3,000 × 12.4% + 2,000 × 8.4% = 540`
+/// (`(10 000 − 200) × 15 % = 1 470` in French).
+pub fn referral_fee_formula(
+    lang: Lang,
+    rule: ReferralRule<'_>,
+    base: Decimal,
+    base_text: &str,
+) -> String {
     let base = base.max(Decimal::ZERO);
     let fee = bands_fee(&rule, base);
     let charged = match (low_price_tier(&rule, base), rule.basis) {
-        (Some(tier), _) => format!("{base_text} × {} (total ≤ {})", tier.rate, g(tier.up_to)),
+        (Some(tier), _) => format!(
+            "{base_text} × {} (total ≤ {})",
+            tier.rate.written(lang),
+            lang.grouped(tier.up_to)
+        ),
         (None, BandBasis::Whole) => match whole_band(rule.bands, base) {
-            Some(band) => format!("{base_text} × {}", band.rate),
-            None => format!("{base_text} × (no band)"),
+            Some(band) => format!("{base_text} × {}", band.rate.written(lang)),
+            None => format!("{base_text} × ({})", lang.pick("no band", "aucune tranche")),
         },
         (None, BandBasis::Portion) => {
             let parts: Vec<String> = portion_slices(rule.bands, base)
-                .map(|(slice, rate)| format!("{} × {rate}", g(slice)))
+                .map(|(slice, rate)| format!("{} × {}", lang.grouped(slice), rate.written(lang)))
                 .collect();
             format!("{base_text} → {}", parts.join(" + "))
         }
@@ -302,11 +313,11 @@ pub fn referral_fee_formula(rule: ReferralRule<'_>, base: Decimal, base_text: &s
     match rule.minimum.filter(|minimum| fee < *minimum) {
         Some(minimum) => format!(
             "max({charged} = {}, minimum {}) = {}",
-            g(fee),
-            g(minimum),
-            g(minimum)
+            lang.grouped(fee),
+            lang.grouped(minimum),
+            lang.grouped(minimum)
         ),
-        None => format!("{charged} = {}", g(fee)),
+        None => format!("{charged} = {}", lang.grouped(fee)),
     }
 }
 
@@ -402,10 +413,13 @@ pub fn marketplace_fees_with(
     let rounding_row = in_force(&pack.fee_rounding, as_of, |_| true);
     let rounding = rounding_row.map_or(FALLBACK_FEE_ROUNDING, |row| row.row.rounding);
     if rounding_row.is_none() {
-        missing.push(Missing {
-            field: format!("packs/{}.fee_rounding", pack.header.id),
-            message: format!("no fee rounding rule in force on {as_of}; the currency's minor unit, half-up, is used"),
-        });
+        missing.push(Missing::new(
+            format!("packs/{}.fee_rounding", pack.header.id),
+            Text::new(
+                format!("no fee rounding rule in force on {as_of}; the currency's minor unit, half-up, is used"),
+                format!("aucune règle d’arrondi des frais en vigueur le {as_of}{NBSP}; arrondi au plus proche à la plus petite unité de la devise"),
+            ),
+        ));
     }
 
     // The referral rule: the user's override, else the category's row in force.
@@ -420,17 +434,22 @@ pub fn marketplace_fees_with(
         (Some(rule), _) => Some((rule.into(), None)),
         (None, Some(row)) => Some(((&row.row).into(), Some(row))),
         (None, None) => {
-            missing.push(Missing {
-                field: "category".to_string(),
-                message: match &file.category {
-                    Some(category) => format!(
-                        "no referral rule for category `{category}` on {as_of} in `{}` (known: {}); give [referral]",
-                        pack.header.id,
-                        known_categories(pack)
+            missing.push(Missing::new(
+                "category",
+                match &file.category {
+                    Some(category) => {
+                        let (id, known) = (&pack.header.id, known_categories(pack));
+                        Text::new(
+                            format!("no referral rule for category `{category}` on {as_of} in `{id}` (known: {known}); give [referral]"),
+                            format!("aucune règle de frais de vente pour la catégorie `{category}` le {as_of} dans `{id}` (catégories connues{NBSP}: {known}){NBSP}; indiquez une règle [referral]"),
+                        )
+                    }
+                    None => Text::new(
+                        "give `category` or a [referral] rule",
+                        "indiquez `category` ou une règle [referral]",
                     ),
-                    None => "give `category` or a [referral] rule".to_string(),
                 },
-            });
+            ));
             None
         }
     };
@@ -459,33 +478,60 @@ pub fn marketplace_fees_with(
             Decimal::ZERO
         };
         if !points_deducted && !line.points.is_zero() {
-            line_missing.push(Missing {
-                field: format!("lines[{index}].points"),
-                message:
-                    "this marketplace's rule does not deduct points from the referral base; ignored"
-                        .to_string(),
-            });
+            line_missing.push(Missing::new(
+                format!("lines[{index}].points"),
+                Text::new(
+                    "this marketplace's rule does not deduct points from the referral base; ignored",
+                    "la règle de cette place de marché ne déduit pas les points de la base des frais de vente\u{a0}; ils sont ignorés",
+                ),
+            ));
         }
         let base = gross - deduct;
         let referral_fee_amount = referral.map(|(rule, row)| {
             let raw = referral_fee(rule, base);
             let fee = rounding.apply(raw, currency);
             line_explain.add(|| {
-                let formula = referral_fee_formula(rule, base, &base_text(line, deduct));
-                let formula = if fee == raw {
-                    formula
-                } else {
-                    format!("{formula} → {}", rounding_formula(&rounding, raw, fee))
-                };
-                let step = Explanation::new("Referral fee", formula)
-                    .amount(fee)
-                    .input("item price", g(line.price))
-                    .input("shipping", g(line.shipping))
-                    .input("gift wrap", g(line.gift_wrap))
-                    .input("points deducted", g(deduct))
-                    .overridden(row.is_none());
+                let formula = Text::by(|l| {
+                    let formula = referral_fee_formula(l, rule, base, &base_text(l, line, deduct));
+                    if fee == raw {
+                        formula
+                    } else {
+                        format!("{formula} → {}", rounding_formula(l, &rounding, raw, fee))
+                    }
+                });
+                let step = Explanation::new(
+                    Text::new("Referral fee", "Frais de vente (commission)"),
+                    formula,
+                )
+                .amount(fee)
+                .input(
+                    Text::new("item price", "prix de l’article"),
+                    Text::number(line.price),
+                )
+                .input(
+                    Text::new("shipping", "frais de port"),
+                    Text::number(line.shipping),
+                )
+                .input(
+                    Text::new("gift wrap", "emballage cadeau"),
+                    Text::number(line.gift_wrap),
+                )
+                .input(
+                    Text::new("points deducted", "points déduits"),
+                    Text::number(deduct),
+                )
+                .overridden(row.is_none());
                 match row {
-                    Some(row) => step.rule(format!("referral fee, {}", row.row.label), row),
+                    Some(row) => step.rule(
+                        Text::by(|l| {
+                            format!(
+                                "{}, {}",
+                                l.pick("referral fee", "frais de vente (commission)"),
+                                row.row.label
+                            )
+                        }),
+                        row,
+                    ),
                     None => step,
                 }
             });
@@ -498,11 +544,20 @@ pub fn marketplace_fees_with(
             Some(row) => {
                 line_explain.add(|| {
                     Explanation::new(
-                        "Category closing fee",
-                        format!("{} per unit", g(row.row.amount)),
+                        Text::new("Category closing fee", "Frais de clôture de la catégorie"),
+                        Text::by(|l| {
+                            format!(
+                                "{} {}",
+                                l.grouped(row.row.amount),
+                                l.pick("per unit", "par unité")
+                            )
+                        }),
                     )
                     .amount(row.row.amount)
-                    .rule("category closing fee", row)
+                    .rule(
+                        Text::new("category closing fee", "frais de clôture de la catégorie"),
+                        row,
+                    )
                 });
                 row.row.amount
             }
@@ -520,28 +575,57 @@ pub fn marketplace_fees_with(
                     let capped = cap.map_or(raw, |cap| raw.min(cap));
                     let fee = rounding.apply(capped, currency);
                     line_explain.add(|| {
-                        let cap_text =
-                            cap.map_or(String::new(), |cap| format!(", capped at {}", g(cap)));
                         let step = Explanation::new(
-                            "Refund administration fee",
-                            format!(
-                                "{} × {rate} = {}{cap_text} → {}",
-                                g(referral_fee),
-                                g(raw),
-                                g(fee)
+                            Text::new(
+                                "Refund administration fee",
+                                "Frais de gestion des remboursements",
                             ),
+                            Text::by(|l| {
+                                let cap_text = cap.map_or(String::new(), |cap| {
+                                    format!(
+                                        ", {} {}",
+                                        l.pick("capped at", "plafonné à"),
+                                        l.grouped(cap)
+                                    )
+                                });
+                                format!(
+                                    "{} × {} = {}{cap_text} → {}",
+                                    l.grouped(referral_fee),
+                                    rate.written(l),
+                                    l.grouped(raw),
+                                    l.grouped(fee)
+                                )
+                            }),
                         )
                         .amount(fee)
                         .overridden(row.is_none());
                         match row {
-                            Some(row) => step.rule("refund administration fee", row),
+                            Some(row) => step.rule(
+                                Text::new(
+                                    "refund administration fee",
+                                    "frais de gestion des remboursements",
+                                ),
+                                row,
+                            ),
                             None => step,
                         }
                     });
                     line_explain.add(|| {
                         Explanation::new(
-                            "Referral fee given back",
-                            format!("{} (refunded with the item)", g(referral_fee)),
+                            Text::new(
+                                "Referral fee given back",
+                                "Frais de vente (commission) restitués",
+                            ),
+                            Text::by(|l| {
+                                format!(
+                                    "{} ({})",
+                                    l.grouped(referral_fee),
+                                    l.pick(
+                                        "refunded with the item",
+                                        "restitués avec le remboursement de l’article"
+                                    )
+                                )
+                            }),
                         )
                         .amount(referral_fee)
                     });
@@ -549,10 +633,14 @@ pub fn marketplace_fees_with(
                 }
                 (None, _) => {
                     complete = false;
-                    line_missing.push(Missing {
-                        field: "refund_administration".to_string(),
-                        message: format!("no refund administration rule in `{}` on {as_of}: give [refund_administration]", pack.header.id),
-                    });
+                    let id = &pack.header.id;
+                    line_missing.push(Missing::new(
+                        "refund_administration",
+                        Text::new(
+                            format!("no refund administration rule in `{id}` on {as_of}: give [refund_administration]"),
+                            format!("aucune règle de frais de gestion des remboursements dans `{id}` le {as_of}{NBSP}: indiquez [refund_administration]"),
+                        ),
+                    ));
                     Decimal::ZERO
                 }
                 (Some(_), None) => Decimal::ZERO,
@@ -567,12 +655,21 @@ pub fn marketplace_fees_with(
         {
             Some(band) => {
                 line_explain.add(|| {
-                    let limit = band.up_to.map_or("open band".to_string(), |limit| {
-                        format!("order total ≤ {}", g(limit))
-                    });
                     Explanation::new(
-                        "Per-order fee",
-                        format!("order total {} ({limit}): {}", g(gross), g(band.amount)),
+                        Text::new("Per-order fee", "Frais par commande"),
+                        Text::by(|l| {
+                            let total = l.pick("order total", "total de la commande");
+                            let limit = band.up_to.map_or(
+                                l.pick("open band", "tranche sans plafond").to_string(),
+                                |limit| format!("{total} ≤ {}", l.grouped(limit)),
+                            );
+                            format!(
+                                "{total} {} ({limit}){}: {}",
+                                l.grouped(gross),
+                                l.pick("", "\u{a0}"),
+                                l.grouped(band.amount)
+                            )
+                        }),
                     )
                     .amount(band.amount)
                     .overridden(true)
@@ -641,15 +738,15 @@ pub fn marketplace_fees_with(
 }
 
 /// `(3,000 + 500 + 308)`, `(10,000 − 200)` or `5,000`: the referral base as written in a formula.
-fn base_text(line: &SaleLine, deducted: Decimal) -> String {
-    let mut parts = vec![g(line.price)];
+fn base_text(lang: Lang, line: &SaleLine, deducted: Decimal) -> String {
+    let mut parts = vec![lang.grouped(line.price)];
     for extra in [line.shipping, line.gift_wrap] {
         if !extra.is_zero() {
-            parts.push(format!("+ {}", g(extra)));
+            parts.push(format!("+ {}", lang.grouped(extra)));
         }
     }
     if !deducted.is_zero() {
-        parts.push(format!("− {}", g(deducted)));
+        parts.push(format!("− {}", lang.grouped(deducted)));
     }
     if parts.len() > 1 {
         format!("({})", parts.join(" "))
@@ -694,36 +791,45 @@ fn fulfilment_fee(
             Some(tier) => {
                 explain.add(|| {
                     Explanation::new(
-                        "FBA size tier",
-                        format!(
-                            "{} × {} × {} cm, {} g → {}",
-                            g(package.length_cm),
-                            g(package.width_cm),
-                            g(package.height_cm),
-                            g(package.weight_g),
-                            tier.name
-                        ),
+                        Text::new("FBA size tier", "Catégorie de taille FBA"),
+                        Text::by(|l| {
+                            format!(
+                                "{} × {} × {} cm, {} g → {}",
+                                l.grouped(package.length_cm),
+                                l.grouped(package.width_cm),
+                                l.grouped(package.height_cm),
+                                l.grouped(package.weight_g),
+                                tier.name
+                            )
+                        }),
                     )
-                    .rule("FBA size tiers", table)
+                    .rule(
+                        Text::new("FBA size tiers", "catégories de taille FBA"),
+                        table,
+                    )
                 });
                 Some(tier)
             }
             None => {
-                missing.push(Missing {
-                    field: "fulfilment.package".to_string(),
-                    message: "the package fits no size tier of the pack's FBA table".to_string(),
-                });
+                missing.push(Missing::new(
+                    "fulfilment.package",
+                    Text::new(
+                        "the package fits no size tier of the pack's FBA table",
+                        "le colis n’entre dans aucune catégorie de taille de la grille FBA du pack",
+                    ),
+                ));
                 None
             }
         },
         (Some(_), None) => {
-            missing.push(Missing {
-                field: format!("packs/{}.fba", pack.header.id),
-                message: format!(
-                    "no FBA table in force on {} for `{}`",
-                    file.as_of, pack.header.id
+            let (as_of, id) = (file.as_of, &pack.header.id);
+            missing.push(Missing::new(
+                format!("packs/{id}.fba"),
+                Text::new(
+                    format!("no FBA table in force on {as_of} for `{id}`"),
+                    format!("aucune grille FBA en vigueur le {as_of} pour `{id}`"),
                 ),
-            });
+            ));
             None
         }
         (None, _) => None,
@@ -732,8 +838,17 @@ fn fulfilment_fee(
     if let Some(fee) = input.fee {
         explain.add(|| {
             Explanation::new(
-                "FBA fulfilment fee",
-                format!("{} per unit, entered by the user", g(fee)),
+                Text::new("FBA fulfilment fee", "Frais d’expédition FBA"),
+                Text::by(|l| {
+                    format!(
+                        "{} {}",
+                        l.grouped(fee),
+                        l.pick(
+                            "per unit, entered by the user",
+                            "par unité, saisi par l’utilisateur"
+                        )
+                    )
+                }),
             )
             .amount(fee)
             .overridden(true)
@@ -748,15 +863,25 @@ fn fulfilment_fee(
         (Some(fee), Some(table)) => {
             explain.add(|| {
                 Explanation::new(
-                    "FBA fulfilment fee",
-                    format!(
-                        "{}: {} per unit",
-                        tier_name.clone().unwrap_or_default(),
-                        g(fee)
-                    ),
+                    Text::new("FBA fulfilment fee", "Frais d’expédition FBA"),
+                    Text::by(|l| {
+                        format!(
+                            "{}{}: {} {}",
+                            tier_name.as_deref().unwrap_or_default(),
+                            l.pick("", "\u{a0}"),
+                            l.grouped(fee),
+                            l.pick("per unit", "par unité")
+                        )
+                    }),
                 )
                 .amount(fee)
-                .rule("FBA fulfilment fee table", table)
+                .rule(
+                    Text::new(
+                        "FBA fulfilment fee table",
+                        "grille des frais d’expédition FBA",
+                    ),
+                    table,
+                )
             });
             Fulfilment {
                 requested: true,
@@ -766,22 +891,29 @@ fn fulfilment_fee(
         }
         (_, table) => {
             let why = match table {
-                Some(table) if table.row.status == FbaStatus::UserEntered => format!(
-                    "the current FBA fees for `{}` were not found in any source: type the fee from Amazon's FBA calculator as `fulfilment.fee`{}",
-                    pack.header.id,
-                    table
+                Some(table) if table.row.status == FbaStatus::UserEntered => {
+                    let id = &pack.header.id;
+                    let note = table
                         .provenance
                         .note
                         .as_deref()
                         .map(|note| format!(" ({note})"))
-                        .unwrap_or_default()
+                        .unwrap_or_default();
+                    Text::new(
+                        format!(
+                            "the current FBA fees for `{id}` were not found in any source: type the fee from Amazon's FBA calculator as `fulfilment.fee`{note}"
+                        ),
+                        format!(
+                            "les frais FBA en vigueur pour `{id}` n’ont été trouvés dans aucune source{NBSP}: saisissez le montant du calculateur FBA d’Amazon dans `fulfilment.fee`{note}"
+                        ),
+                    )
+                }
+                _ => Text::new(
+                    "give the package or the fee (`fulfilment.fee`)",
+                    "indiquez le colis ou le montant des frais (`fulfilment.fee`)",
                 ),
-                _ => "give the package or the fee (`fulfilment.fee`)".to_string(),
             };
-            missing.push(Missing {
-                field: "fulfilment.fee".to_string(),
-                message: why,
-            });
+            missing.push(Missing::new("fulfilment.fee", why));
             Fulfilment {
                 requested: true,
                 tier: tier_name,
@@ -843,16 +975,28 @@ pub fn storage_fee(
     let fee =
         row.row.rate_per_1000_cm3 * thousands * Decimal::from(days) / Decimal::from(days_in_month);
     let explanation = Explanation::new(
-        "Monthly storage fee",
-        format!(
-            "{} × ({} cm³ ÷ 1,000) × ({days} ÷ {days_in_month}) = {}",
-            row.row.rate_per_1000_cm3.normalize(),
-            g(volume_cm3),
-            g(fee.round_dp(6))
-        ),
+        Text::new("Monthly storage fee", "Frais de stockage mensuels"),
+        Text::by(|l| {
+            format!(
+                "{} × ({} cm³ ÷ {}) × ({days} ÷ {days_in_month}) = {}",
+                l.grouped(row.row.rate_per_1000_cm3),
+                l.grouped(volume_cm3),
+                l.grouped(Decimal::ONE_THOUSAND),
+                l.grouped(fee.round_dp(6))
+            )
+        }),
     )
     .amount(fee)
-    .rule(format!("storage rate for {}", row.row.size_group), row);
+    .rule(
+        Text::by(|l| {
+            format!(
+                "{} {}",
+                l.pick("storage rate for", "tarif de stockage pour"),
+                row.row.size_group
+            )
+        }),
+        row,
+    );
     Ok((fee, explanation))
 }
 
@@ -910,33 +1054,41 @@ pub fn selling_plan_comparison(
     } else {
         PlanKind::Individual
     };
+    let plans = || Text::new("selling plans", "abonnements vendeur");
     let explain = vec![
         Explanation::new(
-            "Individual plan",
-            format!(
-                "{} units × {} = {}",
-                monthly_units,
-                g(per_unit),
-                g(individual)
-            ),
+            Text::new("Individual plan", "Abonnement Individuel"),
+            Text::by(|l| {
+                format!(
+                    "{monthly_units} {} × {} = {}",
+                    l.pick("units", "unités"),
+                    l.grouped(per_unit),
+                    l.grouped(individual)
+                )
+            }),
         )
         .amount(individual)
-        .rule("selling plans", row),
-        Explanation::new("Professional plan", format!("{} per month", g(monthly)))
-            .amount(monthly)
-            .rule("selling plans", row),
+        .rule(plans(), row),
         Explanation::new(
-            "Break-even volume",
-            format!(
-                "ceil({} ÷ {} = {}) = {}",
-                g(monthly),
-                g(per_unit),
-                g((monthly / per_unit).round_dp(4)),
-                break_even_units
-            ),
+            Text::new("Professional plan", "Abonnement Professionnel"),
+            Text::by(|l| format!("{} {}", l.grouped(monthly), l.pick("per month", "par mois"))),
+        )
+        .amount(monthly)
+        .rule(plans(), row),
+        Explanation::new(
+            Text::new("Break-even volume", "Volume du point mort"),
+            Text::by(|l| {
+                format!(
+                    "{}({} ÷ {} = {}) = {break_even_units}",
+                    l.pick("ceil", "plafond"),
+                    l.grouped(monthly),
+                    l.grouped(per_unit),
+                    l.grouped((monthly / per_unit).round_dp(4))
+                )
+            }),
         )
         .amount(break_even)
-        .rule("selling plans", row),
+        .rule(plans(), row),
     ];
     Ok(PlanComparison {
         currency: pack.header.currency,

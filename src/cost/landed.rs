@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    CostError, Detail, Explanation, Missing, Steps, g, invalid, rounding_formula, rounding_name,
+    CostError, Detail, Explanation, Missing, Steps, invalid, rounding_formula, rounding_name,
 };
 use crate::money::{
     Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingScope,
@@ -21,6 +21,7 @@ use crate::packs::{
     CustomsPack, CustomsRoundingRow, Dated, DutyRateRow, EntryKind, Packs, Regime, RoundingTarget,
     ThresholdKind, ThresholdRow, in_force,
 };
+use crate::text::{Lang, Text};
 
 /// What kind of shipment: a commercial import, or a parcel to a consumer (de minimis, IOSS, the EU
 /// €3 rule).
@@ -62,6 +63,17 @@ impl fmt::Display for TaxRateChoice {
             TaxRateChoice::Standard => f.write_str("standard"),
             TaxRateChoice::Reduced => f.write_str("reduced"),
             TaxRateChoice::Explicit(rate) => write!(f, "{rate}"),
+        }
+    }
+}
+
+impl TaxRateChoice {
+    /// The choice as a reader of either language names it.
+    pub fn text(&self) -> Text {
+        match self {
+            TaxRateChoice::Standard => Text::new("standard", "taux normal"),
+            TaxRateChoice::Reduced => Text::new("reduced", "taux réduit"),
+            TaxRateChoice::Explicit(rate) => Text::by(|l| rate.written(l)),
         }
     }
 }
@@ -396,19 +408,30 @@ fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Deci
             let value = unit * quantity;
             explain.add(|| {
                 Explanation::new(
-                    format!("Line {} deductive customs value", index + 1),
-                    format!(
-                        "{} × ({} − {}) ÷ (1 + {rate}) = {}",
-                        line.quantity,
-                        g(deductive.domestic_price),
-                        g(deductive.domestic_costs),
-                        g(value.round_dp(4))
-                    ),
+                    Text::by(|l| {
+                        l.pick(
+                            format!("Line {} deductive customs value", index + 1),
+                            format!("Ligne {} : valeur en douane par la méthode déductive", index + 1),
+                        )
+                    }),
+                    Text::by(|l| {
+                        format!(
+                            "{} × ({} − {}) ÷ (1 + {}) = {}",
+                            line.quantity,
+                            l.grouped(deductive.domestic_price),
+                            l.grouped(deductive.domestic_costs),
+                            rate.written(l),
+                            l.grouped(value.round_dp(4))
+                        )
+                    }),
                 )
                 .amount(value)
                 .input(
-                    "method",
-                    "deductive (Customs Tariff Act Art. 4-3; secondary sources): an estimate to agree with the customs procedure agent",
+                    Text::new("method", "méthode"),
+                    Text::new(
+                        "deductive (Customs Tariff Act Art. 4-3; secondary sources): an estimate to agree with the customs procedure agent",
+                        "déductive (loi sur le tarif douanier, art. 4-3 ; sources secondaires) : une estimation à valider avec le commissionnaire en douane",
+                    ),
                 )
             });
             value
@@ -460,18 +483,31 @@ fn convert_values(
         )?;
         explain.add(|| {
             Explanation::new(
-                format!("Line {} customs value in {currency}", index + 1),
-                format!(
-                    "{} {} × {} = {} {currency}",
-                    g(*value),
-                    declaration.currency,
-                    rate.rate.normalize(),
-                    g(result.converted.amount)
-                ),
+                Text::by(|l| {
+                    l.pick(
+                        format!("Line {} customs value in {currency}", index + 1),
+                        format!("Ligne {} : valeur en douane en {currency}", index + 1),
+                    )
+                }),
+                Text::by(|l| {
+                    format!(
+                        "{} {} × {} = {} {currency}",
+                        l.grouped(*value),
+                        declaration.currency,
+                        l.grouped(rate.rate),
+                        l.grouped(result.converted.amount)
+                    )
+                }),
             )
             .amount(result.converted.amount)
-            .input("rate date", rate.date)
-            .input("rate source", &rate.source)
+            .input(
+                Text::new("rate date", "date du cours"),
+                Text::same(rate.date.to_string()),
+            )
+            .input(
+                Text::new("rate source", "source du cours"),
+                rate.source.text(),
+            )
         });
         converted.push(result.converted.amount);
     }
@@ -493,7 +529,12 @@ impl<'a> Context<'a> {
         match found {
             Some(dated) => Some((dated.row.rounding, dated)),
             None => {
-                self.pack_gap(&format!("rounding of {target:?}"));
+                self.pack_gap(Text::by(|l| {
+                    l.pick(
+                        format!("rounding of {target:?}"),
+                        format!("règle d’arrondi ({target:?})"),
+                    )
+                }));
                 None
             }
         }
@@ -505,15 +546,23 @@ impl<'a> Context<'a> {
         })
     }
 
-    fn pack_gap(&mut self, what: &str) {
-        self.missing.push(Missing {
-            field: format!("packs/{}", self.pack.header.id),
-            message: format!(
-                "no {what} in force on {} in the `{}` pack: add it in your pack folder",
-                self.as_of(),
-                self.pack.header.id
-            ),
-        });
+    fn pack_gap(&mut self, what: Text) {
+        let (as_of, pack) = (self.as_of(), &self.pack.header.id);
+        self.missing.push(Missing::new(
+            format!("packs/{pack}"),
+            Text::by(|l| {
+                l.pick(
+                    format!(
+                        "no {} in force on {as_of} in the `{pack}` pack: add it in your pack folder",
+                        what.en
+                    ),
+                    format!(
+                        "le pack `{pack}` n’a pas de {} en vigueur le {as_of} : ajoutez-la dans votre dossier de packs",
+                        what.fr
+                    ),
+                )
+            }),
+        ));
     }
 
     /// The line's duty rate: the user's, or the bundled table's by longest HS prefix.
@@ -538,10 +587,13 @@ impl<'a> Context<'a> {
         }
         let field = format!("lines[{index}].duty_rate");
         let Some(hs) = &line.hs_code else {
-            return Err(Missing {
+            return Err(Missing::new(
                 field,
-                message: "no duty rate and no hs_code to look one up: give `duty_rate`".to_string(),
-            });
+                Text::new(
+                    "no duty rate and no hs_code to look one up: give `duty_rate`",
+                    "ni taux de droit ni code SH pour le trouver : indiquez `duty_rate`",
+                ),
+            ));
         };
         let total = self.total_value;
         let destination = &self.destination;
@@ -562,14 +614,24 @@ impl<'a> Context<'a> {
                 table_row: Some(dated),
                 preference: None,
             }),
-            None => Err(Missing {
-                field,
-                message: format!(
-                    "HS {hs} has no bundled duty rate for {destination} on {}: give `duty_rate` \
-                     (from the tariff or a binding ruling)",
-                    self.as_of()
-                ),
-            }),
+            None => {
+                let as_of = self.as_of();
+                Err(Missing::new(
+                    field,
+                    Text::by(|l| {
+                        l.pick(
+                            format!(
+                                "HS {hs} has no bundled duty rate for {destination} on {as_of}: give `duty_rate` \
+                                 (from the tariff or a binding ruling)"
+                            ),
+                            format!(
+                                "le code SH {hs} n’a pas de taux de droit fourni pour {destination} au {as_of} : \
+                                 indiquez `duty_rate` (tarif douanier ou renseignement tarifaire contraignant)"
+                            ),
+                        )
+                    }),
+                ))
+            }
         }
     }
 }
@@ -577,19 +639,38 @@ impl<'a> Context<'a> {
 fn duty_rate_explanation(explanation: Explanation, rate: &LineDutyRate<'_>) -> Explanation {
     match (rate.table_row, rate.preference) {
         (Some(row), _) => explanation.rule(
-            format!("duty rate for HS {}: {}", row.row.hs_prefix, row.row.label),
+            Text::by(|l| {
+                format!(
+                    "{} {}{} {}",
+                    l.pick("duty rate for HS", "taux de droit pour le code SH"),
+                    row.row.hs_prefix,
+                    l.pick(":", "\u{a0}:"),
+                    row.row.label
+                )
+            }),
             row,
         ),
         (None, Some(origin)) => explanation
             .input(
-                "duty rate",
-                format!(
-                    "preferential rate claimed for origin {origin} (e.g. EU–Japan EPA), entered by the \
-                     user: the claim needs proof of origin (a statement on origin)"
-                ),
+                Text::new("duty rate", "taux de droit"),
+                Text::by(|l| {
+                    l.pick(
+                        format!(
+                            "preferential rate claimed for origin {origin} (e.g. EU–Japan EPA), entered by the \
+                             user: the claim needs proof of origin (a statement on origin)"
+                        ),
+                        format!(
+                            "taux préférentiel demandé pour l’origine {origin} (p. ex. APE UE–Japon), saisi par \
+                             l’utilisateur : la demande exige une preuve de l’origine (attestation d’origine)"
+                        ),
+                    )
+                }),
             )
             .overridden(true),
-        (None, None) => explanation.input("duty rate", "entered by the user"),
+        (None, None) => explanation.input(
+            Text::new("duty rate", "taux de droit"),
+            Text::new("entered by the user", "saisi par l’utilisateur"),
+        ),
     }
 }
 
@@ -602,13 +683,14 @@ fn is_excluded(row: &ThresholdRow, hs: Option<&str>) -> Option<String> {
 }
 
 /// ` (8,923.2: fraction of a yen dropped)` when the exact amount had one.
-fn yen_fraction_note(exact: Decimal, kept: Decimal) -> String {
+fn yen_fraction_note(lang: Lang, exact: Decimal, kept: Decimal) -> String {
     if exact == kept {
         String::new()
     } else {
-        format!(
-            " ({}…: fraction of a yen dropped)",
-            g(exact.trunc_with_scale(2))
+        let exact = lang.grouped(exact.trunc_with_scale(2));
+        lang.pick(
+            format!(" ({exact}…: fraction of a yen dropped)"),
+            format!(" ({exact}… : fraction de yen abandonnée)"),
         )
     }
 }
@@ -629,24 +711,32 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         row.code == "JP-CT-LOCAL" && row.of == "JP-CT-NATIONAL"
     });
     if national.is_none() {
-        context.pack_gap("national consumption tax rate");
+        context.pack_gap(Text::new(
+            "national consumption tax rate",
+            "taux de la taxe nationale à la consommation",
+        ));
     }
     if local.is_none() {
-        context.pack_gap("local consumption tax ratio");
+        context.pack_gap(Text::new(
+            "local consumption tax ratio",
+            "proportion de la taxe locale à la consommation",
+        ));
     }
     let exemption = context.threshold(ThresholdKind::DutyAndTaxFree);
     let exempt_consignment = exemption.filter(|row| context.total_value <= row.row.amount);
     if let Some(row) = exempt_consignment {
         context.consignment_explain.add(||
             Explanation::new(
-                "Small-amount exemption (少額免税)",
-                format!(
-                    "total customs value {} ≤ {} {currency}: no duty and no consumption tax, except on excluded goods",
-                    g(context.total_value),
-                    g(row.row.amount)
-                ),
+                Text::new("Small-amount exemption (少額免税)", "Franchise des petits montants (少額免税)"),
+                Text::by(|l| {
+                    let (total, limit) = (l.grouped(context.total_value), l.grouped(row.row.amount));
+                    l.pick(
+                        format!("total customs value {total} ≤ {limit} {currency}: no duty and no consumption tax, except on excluded goods"),
+                        format!("valeur en douane totale {total} ≤ {limit} {currency} : ni droits ni taxe à la consommation, sauf sur les marchandises exclues"),
+                    )
+                }),
             )
-            .rule("duty and tax exemption at or below the threshold", row),
+            .rule(Text::new("duty and tax exemption at or below the threshold", "exonération de droits et de taxes jusqu’au seuil"), row),
         );
     }
     let (
@@ -670,23 +760,38 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let value = context.values.get(index).copied().unwrap_or_default();
         let mut explain = Steps::new(context.detail);
         explain.add(|| {
-            Explanation::new("Customs value (CIF)", format!("{} {currency}", g(value)))
-                .amount(value)
+            Explanation::new(
+                Text::new("Customs value (CIF)", "Valeur en douane (CAF)"),
+                Text::by(|l| format!("{} {currency}", l.grouped(value))),
+            )
+            .amount(value)
         });
         if let Some(row) = exempt_consignment {
             match is_excluded(&row.row, line.hs_code.as_deref()) {
                 None => {
                     let mut missing = Vec::new();
                     if line.hs_code.is_none() && !row.row.excluded.is_empty() {
-                        missing.push(Missing {
-                            field: format!("lines[{index}].hs_code"),
-                            message: "no HS code: the excluded-goods list could not be checked; exemption assumed".to_string(),
-                        });
+                        missing.push(Missing::new(
+                            format!("lines[{index}].hs_code"),
+                            Text::new(
+                                "no HS code: the excluded-goods list could not be checked; exemption assumed",
+                                "pas de code SH : la liste des marchandises exclues n’a pas pu être vérifiée ; franchise supposée",
+                            ),
+                        ));
                     }
                     explain.add(|| {
-                        Explanation::new("Duty and consumption tax", "exempt (total ≤ threshold)")
-                            .amount(Decimal::ZERO)
-                            .rule("small-amount exemption", row)
+                        Explanation::new(
+                            Text::new(
+                                "Duty and consumption tax",
+                                "Droits et taxe à la consommation",
+                            ),
+                            Text::new("exempt (total ≤ threshold)", "exonérés (total ≤ seuil)"),
+                        )
+                        .amount(Decimal::ZERO)
+                        .rule(
+                            Text::new("small-amount exemption", "franchise des petits montants"),
+                            row,
+                        )
                     });
                     lines.push(LandedLine {
                         customs_value: value,
@@ -702,10 +807,21 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 }
                 Some(label) => explain.add(|| {
                     Explanation::new(
-                        "Not exempt",
-                        format!("{label} is excluded from the small-amount exemption"),
+                        Text::new("Not exempt", "Non exonéré"),
+                        Text::by(|l| {
+                            l.pick(
+                                format!("{label} is excluded from the small-amount exemption"),
+                                format!("{label} : exclu de la franchise des petits montants"),
+                            )
+                        }),
                     )
-                    .rule("goods excluded from the exemption", row)
+                    .rule(
+                        Text::new(
+                            "goods excluded from the exemption",
+                            "marchandises exclues de la franchise",
+                        ),
+                        row,
+                    )
                 }),
             }
         }
@@ -725,26 +841,37 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         };
         let duty_base = value_rule.apply(value, currency);
         explain.add(|| {
-            Explanation::new("Duty base", rounding_formula(&value_rule, value, duty_base))
-                .amount(duty_base)
-                .rule(
-                    format!("taxable value {} per line", value_rule.describe()),
-                    value_row,
-                )
+            Explanation::new(
+                Text::new("Duty base", "Assiette des droits"),
+                Text::by(|l| rounding_formula(l, &value_rule, value, duty_base)),
+            )
+            .amount(duty_base)
+            .rule(
+                Text::by(|l| {
+                    let how = value_rule.describe();
+                    l.pick(
+                        format!("taxable value {} per line", how.en),
+                        format!("valeur imposable {} par ligne", how.fr),
+                    )
+                }),
+                value_row,
+            )
         });
         let duty_raw = duty_rate.rate.apply(duty_base);
         let duty = YEN_DOWN.apply(duty_raw, currency);
         explain.add(|| {
             duty_rate_explanation(
                 Explanation::new(
-                    "Duty",
-                    format!(
-                        "{} × {} = {}{}",
-                        rounding_formula(&value_rule, value, duty_base),
-                        duty_rate.rate,
-                        g(duty),
-                        yen_fraction_note(duty_raw, duty)
-                    ),
+                    Text::new("Duty", "Droits de douane"),
+                    Text::by(|l| {
+                        format!(
+                            "{} × {} = {}{}",
+                            rounding_formula(l, &value_rule, value, duty_base),
+                            duty_rate.rate.written(l),
+                            l.grouped(duty),
+                            yen_fraction_note(l, duty_raw, duty)
+                        )
+                    }),
                 )
                 .amount(duty),
                 &duty_rate,
@@ -753,15 +880,24 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let duty_in_base = amount_rule.apply(duty, currency);
         explain.add(|| {
             Explanation::new(
-                "Duty in the tax base",
-                rounding_formula(&amount_rule, duty, duty_in_base),
+                Text::new("Duty in the tax base", "Droits dans l’assiette de la taxe"),
+                Text::by(|l| rounding_formula(l, &amount_rule, duty, duty_in_base)),
             )
             .amount(duty_in_base)
             .rule(
-                format!(
-                    "duty amount {} (as in Customs' worked example 1111)",
-                    amount_rule.describe()
-                ),
+                Text::by(|l| {
+                    let how = amount_rule.describe();
+                    l.pick(
+                        format!(
+                            "duty amount {} (as in Customs' worked example 1111)",
+                            how.en
+                        ),
+                        format!(
+                            "montant des droits {} (comme dans l’exemple 1111 des douanes)",
+                            how.fr
+                        ),
+                    )
+                }),
                 amount_row,
             )
         });
@@ -769,18 +905,30 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let tax_base = value_rule.apply(tax_base_raw, currency);
         explain.add(|| {
             Explanation::new(
-                "Consumption-tax base",
-                format!(
-                    "floor({} + {} = {} → {})",
-                    g(value),
-                    g(duty_in_base),
-                    g(tax_base_raw),
-                    g(tax_base)
+                Text::new(
+                    "Consumption-tax base",
+                    "Assiette de la taxe à la consommation",
                 ),
+                Text::by(|l| {
+                    format!(
+                        "{}({} + {} = {} → {})",
+                        rounding_name(l, &value_rule),
+                        l.grouped(value),
+                        l.grouped(duty_in_base),
+                        l.grouped(tax_base_raw),
+                        l.grouped(tax_base)
+                    )
+                }),
             )
             .amount(tax_base)
             .rule(
-                format!("taxable value {}", value_rule.describe()),
+                Text::by(|l| {
+                    let how = value_rule.describe();
+                    l.pick(
+                        format!("taxable value {}", how.en),
+                        format!("valeur imposable {}", how.fr),
+                    )
+                }),
                 value_row,
             )
         });
@@ -796,11 +944,13 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 duty: Some(duty),
                 taxes: Vec::new(),
                 explain: explain.into_vec(),
-                missing: vec![Missing {
-                    field: format!("lines[{index}].tax_rate"),
-                    message: "the pack has no reduced rate: give the rate as a percentage"
-                        .to_string(),
-                }],
+                missing: vec![Missing::new(
+                    format!("lines[{index}].tax_rate"),
+                    Text::new(
+                        "the pack has no reduced rate: give the rate as a percentage",
+                        "le pack n’a pas de taux réduit : indiquez le taux en pourcentage",
+                    ),
+                )],
             });
             continue;
         };
@@ -808,18 +958,29 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let national_tax = YEN_DOWN.apply(national_raw, currency);
         explain.add(|| {
             Explanation::new(
-                "National consumption tax",
-                format!(
-                    "{} × {} = {}{}",
-                    g(tax_base),
-                    national_rate,
-                    g(national_tax),
-                    yen_fraction_note(national_raw, national_tax)
+                Text::new(
+                    "National consumption tax",
+                    "Taxe nationale à la consommation",
                 ),
+                Text::by(|l| {
+                    format!(
+                        "{} × {} = {}{}",
+                        l.grouped(tax_base),
+                        national_rate.written(l),
+                        l.grouped(national_tax),
+                        yen_fraction_note(l, national_raw, national_tax)
+                    )
+                }),
             )
             .amount(national_tax)
-            .input("rate", line.tax_rate)
-            .rule("national consumption tax on imports", national)
+            .input(Text::new("rate", "taux"), line.tax_rate.text())
+            .rule(
+                Text::new(
+                    "national consumption tax on imports",
+                    "taxe nationale à la consommation à l’importation",
+                ),
+                national,
+            )
             .overridden(overridden)
         });
         let national_rounded = amount_rule.apply(national_tax, currency);
@@ -827,18 +988,23 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let local_tax = YEN_DOWN.apply(local_raw, currency);
         explain.add(|| {
             Explanation::new(
-                "Local consumption tax",
-                format!(
-                    "{} × {} = {}{}",
-                    rounding_formula(&amount_rule, national_tax, national_rounded),
-                    local.row.ratio,
-                    g(local_tax),
-                    yen_fraction_note(local_raw, local_tax)
-                ),
+                Text::new("Local consumption tax", "Taxe locale à la consommation"),
+                Text::by(|l| {
+                    format!(
+                        "{} × {} = {}{}",
+                        rounding_formula(l, &amount_rule, national_tax, national_rounded),
+                        local.row.ratio.written(l),
+                        l.grouped(local_tax),
+                        yen_fraction_note(l, local_raw, local_tax)
+                    )
+                }),
             )
             .amount(local_tax)
             .rule(
-                "local consumption tax as a ratio of the national tax",
+                Text::new(
+                    "local consumption tax as a ratio of the national tax",
+                    "taxe locale à la consommation, proportion de la taxe nationale",
+                ),
                 local,
             )
         });
@@ -860,12 +1026,24 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let duty_parts = line_amounts(&|line| line.duty);
     let national_parts = line_amounts(&|line| tax_of(line, "JP-CT-NATIONAL"));
     let local_parts = line_amounts(&|line| tax_of(line, "JP-CT-LOCAL"));
-    let mut total_of = |label: &str, parts: Vec<Decimal>| {
+    let mut total_of = |label: Text, parts: Vec<Decimal>| {
         payable_total(&mut totals_explain, label, &parts, amount_row, currency)
     };
-    let duty_total = total_of("Duty payable", duty_parts);
-    let national_total = total_of("National consumption tax payable", national_parts);
-    let local_total = total_of("Local consumption tax payable", local_parts);
+    let duty_total = total_of(Text::new("Duty payable", "Droits à payer"), duty_parts);
+    let national_total = total_of(
+        Text::new(
+            "National consumption tax payable",
+            "Taxe nationale à la consommation à payer",
+        ),
+        national_parts,
+    );
+    let local_total = total_of(
+        Text::new(
+            "Local consumption tax payable",
+            "Taxe locale à la consommation à payer",
+        ),
+        local_parts,
+    );
     let totals = LandedTotals {
         duty: duty_total,
         taxes: vec![
@@ -961,20 +1139,31 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         b2c && context.declaration.eu_flat_duty && total_value <= row.row.consignment_max
     });
     for (row, text) in [
-        (all_free, "no duty and no import tax"),
-        (duty_free, "no customs duty"),
+        (
+            all_free,
+            Text::new(
+                "no duty and no import tax",
+                "ni droits ni taxe à l’importation",
+            ),
+        ),
+        (
+            duty_free,
+            Text::new("no customs duty", "pas de droits de douane"),
+        ),
     ] {
         if let Some(row) = row {
             context.consignment_explain.add(|| {
                 Explanation::new(
-                    "Low-value consignment",
-                    format!(
-                        "B2C consignment {} ≤ {} {currency}: {text}",
-                        g(total_value),
-                        g(row.row.amount)
-                    ),
+                    Text::new("Low-value consignment", "Envoi de faible valeur"),
+                    Text::by(|l| {
+                        let (total, limit) = (l.grouped(total_value), l.grouped(row.row.amount));
+                        l.pick(
+                            format!("B2C consignment {total} ≤ {limit} {currency}: {}", text.en),
+                            format!("envoi B2C {total} ≤ {limit} {currency} : {}", text.fr),
+                        )
+                    }),
                 )
-                .rule("low-value threshold", row)
+                .rule(low_value_threshold(), row)
             });
         }
     }
@@ -982,23 +1171,27 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let tax_at_point_of_sale =
         point_of_sale.filter(|_| regime != Regime::Eu || context.declaration.ioss);
     if let Some(row) = point_of_sale {
-        let text = if tax_at_point_of_sale.is_some() {
-            format!(
-                "{tax_code} charged at the point of sale (checkout), not at the border; computed on the value"
-            )
-        } else {
-            format!("no IOSS: import {tax_code} is collected at the border")
-        };
+        let at_sale = tax_at_point_of_sale.is_some();
         context.consignment_explain.add(|| {
             Explanation::new(
-                "Low-value B2C sale",
-                format!(
-                    "consignment {} ≤ {} {currency}: {text}",
-                    g(total_value),
-                    g(row.row.amount)
-                ),
+                Text::new("Low-value B2C sale", "Vente B2C de faible valeur"),
+                Text::by(|l| {
+                    let (total, limit) = (l.grouped(total_value), l.grouped(row.row.amount));
+                    match (l, at_sale) {
+                        (Lang::En, true) => format!("consignment {total} ≤ {limit} {currency}: {tax_code} charged at the point of sale (checkout), not at the border; computed on the value"),
+                        (Lang::En, false) => format!("consignment {total} ≤ {limit} {currency}: no IOSS: import {tax_code} is collected at the border"),
+                        (Lang::Fr, true) => format!("envoi {total} ≤ {limit} {currency} : {} perçue à la vente (au paiement), pas à la frontière ; calculée sur la valeur", tax_label_fr(tax_code)),
+                        (Lang::Fr, false) => format!("envoi {total} ≤ {limit} {currency} : sans IOSS, la {} à l’importation est perçue à la frontière", tax_label_fr(tax_code)),
+                    }
+                }),
             )
-            .rule("point-of-sale taxation threshold", row)
+            .rule(
+                Text::new(
+                    "point-of-sale taxation threshold",
+                    "seuil de taxation au point de vente",
+                ),
+                row,
+            )
         });
     }
     if regime == Regime::Us
@@ -1006,13 +1199,19 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     {
         context.consignment_explain.add(|| {
             Explanation::new(
-                "De minimis",
-                format!(
-                    "duty-free de minimis in force: {} {currency}",
-                    g(row.row.amount)
-                ),
+                Text::new("De minimis", "De minimis"),
+                Text::by(|l| {
+                    let limit = l.grouped(row.row.amount);
+                    l.pick(
+                        format!("duty-free de minimis in force: {limit} {currency}"),
+                        format!("seuil de franchise de droits (de minimis) en vigueur : {limit} {currency}"),
+                    )
+                }),
             )
-            .rule("de minimis (suspended when 0)", row)
+            .rule(
+                Text::new("de minimis (suspended when 0)", "de minimis (suspendu s’il vaut 0)"),
+                row,
+            )
         });
     }
     let mut counted_subheadings = BTreeSet::new();
@@ -1023,15 +1222,19 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         let value = context.values.get(index).copied().unwrap_or_default();
         let mut explain = Steps::new(context.detail);
         explain.add(|| {
-            Explanation::new("Customs value", format!("{} {currency}", g(value))).amount(value)
+            Explanation::new(
+                Text::new("Customs value", "Valeur en douane"),
+                Text::by(|l| format!("{} {currency}", l.grouped(value))),
+            )
+            .amount(value)
         });
         let mut missing = Vec::new();
         // Duty.
         let duty = if let Some(row) = all_free.or(duty_free) {
             explain.add(|| {
-                Explanation::new("Duty", "none: low-value consignment")
+                Explanation::new(Text::new("Duty", "Droits de douane"), none_low_value())
                     .amount(Decimal::ZERO)
-                    .rule("low-value threshold", row)
+                    .rule(low_value_threshold(), row)
             });
             Some(Decimal::ZERO)
         } else if let Some(row) = flat_duty {
@@ -1040,12 +1243,13 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 .as_deref()
                 .map(|hs| hs.chars().take(6).collect::<String>());
             if subheading.is_none() {
-                missing.push(Missing {
-                    field: format!("lines[{index}].hs_code"),
-                    message:
-                        "no HS code: counted as a distinct tariff subheading for the flat duty"
-                            .to_string(),
-                });
+                missing.push(Missing::new(
+                    format!("lines[{index}].hs_code"),
+                    Text::new(
+                        FLAT_DUTY_NO_HS,
+                        "pas de code SH : compté comme une sous-position tarifaire distincte pour le droit forfaitaire",
+                    ),
+                ));
             }
             let first = subheading
                 .as_ref()
@@ -1055,17 +1259,43 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             } else {
                 Decimal::ZERO
             };
-            let formula = match (&subheading, first) {
-                (Some(code), true) => format!("subheading {code}: {} {currency}", g(amount)),
-                (Some(code), false) => {
-                    format!("subheading {code} already charged on an earlier line: 0")
-                }
-                (None, _) => format!("unknown subheading: {} {currency}", g(amount)),
-            };
             explain.add(|| {
-                Explanation::new("Flat duty per tariff subheading", formula)
-                    .amount(amount)
-                    .rule("flat duty on low-value B2C consignments", row)
+                let formula = Text::by(|l| {
+                    let amount = l.grouped(amount);
+                    match (&subheading, first, l) {
+                        (Some(code), true, Lang::En) => {
+                            format!("subheading {code}: {amount} {currency}")
+                        }
+                        (Some(code), true, Lang::Fr) => {
+                            format!("sous-position {code} : {amount} {currency}")
+                        }
+                        (Some(code), false, Lang::En) => {
+                            format!("subheading {code} already charged on an earlier line: 0")
+                        }
+                        (Some(code), false, Lang::Fr) => format!(
+                            "sous-position {code} déjà comptée sur une ligne précédente : 0"
+                        ),
+                        (None, _, Lang::En) => format!("unknown subheading: {amount} {currency}"),
+                        (None, _, Lang::Fr) => {
+                            format!("sous-position inconnue : {amount} {currency}")
+                        }
+                    }
+                });
+                Explanation::new(
+                    Text::new(
+                        "Flat duty per tariff subheading",
+                        "Droit forfaitaire par sous-position tarifaire",
+                    ),
+                    formula,
+                )
+                .amount(amount)
+                .rule(
+                    Text::new(
+                        "flat duty on low-value B2C consignments",
+                        "droit forfaitaire sur les envois B2C de faible valeur",
+                    ),
+                    row,
+                )
             });
             Some(amount)
         } else {
@@ -1075,8 +1305,15 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     explain.add(|| {
                         duty_rate_explanation(
                             Explanation::new(
-                                "Duty",
-                                format!("{} × {} = {}", g(value), rate.rate, g(duty)),
+                                Text::new("Duty", "Droits de douane"),
+                                Text::by(|l| {
+                                    format!(
+                                        "{} × {} = {}",
+                                        l.grouped(value),
+                                        rate.rate.written(l),
+                                        l.grouped(duty)
+                                    )
+                                }),
                             )
                             .amount(duty),
                             &rate,
@@ -1095,9 +1332,12 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         if has_import_tax {
             if let Some(row) = all_free {
                 explain.add(|| {
-                    Explanation::new(tax_code, "none: low-value consignment")
-                        .amount(Decimal::ZERO)
-                        .rule("low-value threshold", row)
+                    Explanation::new(
+                        Text::new(tax_code, tax_label_fr(tax_code)),
+                        none_low_value(),
+                    )
+                    .amount(Decimal::ZERO)
+                    .rule(low_value_threshold(), row)
                 });
                 taxes.push(tax(tax_code, Decimal::ZERO));
             } else {
@@ -1116,40 +1356,80 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     (Some(rate), Some(base)) => {
                         let amount = rate.apply(base);
                         explain.add(|| {
-                            let formula = if tax_at_point_of_sale.is_some() {
-                                format!("{} × {} = {} (at the point of sale)", g(base), rate, g(amount))
-                            } else {
-                                format!("({} + duty {}) × {} = {}", g(value), g(base - value), rate, g(amount))
-                            };
-                            let step = Explanation::new(tax_code, formula)
-                                .amount(amount)
-                                .input("rate", line.tax_rate)
-                                .overridden(overridden);
+                            let formula = Text::by(|l| {
+                                let (rate, amount) = (rate.written(l), l.grouped(amount));
+                                if tax_at_point_of_sale.is_some() {
+                                    let at_sale = l.pick("at the point of sale", "à la vente");
+                                    format!("{} × {rate} = {amount} ({at_sale})", l.grouped(base))
+                                } else {
+                                    let duty = l.pick("duty", "droits");
+                                    format!(
+                                        "({} + {duty} {}) × {rate} = {amount}",
+                                        l.grouped(value),
+                                        l.grouped(base - value)
+                                    )
+                                }
+                            });
+                            let step = Explanation::new(
+                                Text::new(tax_code, tax_label_fr(tax_code)),
+                                formula,
+                            )
+                            .amount(amount)
+                            .input(Text::new("rate", "taux"), line.tax_rate.text())
+                            .overridden(overridden);
                             match (tax_row, overridden) {
-                                (Some(row), false) => step.rule(format!("{tax_code} rate for {tax_country}"), row),
+                                (Some(row), false) => step.rule(
+                                    Text::by(|l| {
+                                        l.pick(
+                                            format!("{tax_code} rate for {tax_country}"),
+                                            format!(
+                                                "taux de {} pour {tax_country}",
+                                                tax_label_fr(tax_code)
+                                            ),
+                                        )
+                                    }),
+                                    row,
+                                ),
                                 _ => step,
                             }
                         });
                         taxes.push(tax(tax_code, amount));
                     }
-                    (None, _) => missing.push(Missing {
-                        field: format!("lines[{index}].tax_rate"),
-                        message: format!(
-                            "no {} {tax_code} rate in the packs for {tax_country} on {as_of}: give the rate as a percentage",
-                            line.tax_rate
-                        ),
-                    }),
-                    (Some(_), None) => missing.push(Missing {
-                        field: format!("lines[{index}].tax_rate"),
-                        message: format!("{tax_code} not computed: its base includes the missing duty"),
-                    }),
+                    (None, _) => {
+                        let choice = line.tax_rate.text();
+                        missing.push(Missing::new(
+                            format!("lines[{index}].tax_rate"),
+                            Text::by(|l| l.pick(
+                                format!(
+                                    "no {} {tax_code} rate in the packs for {tax_country} on {as_of}: give the rate as a percentage",
+                                    choice.en
+                                ),
+                                format!(
+                                    "aucun {} de {} dans les packs pour {tax_country} au {as_of} : indiquez le taux en pourcentage",
+                                    choice.fr,
+                                    tax_label_fr(tax_code)
+                                ),
+                            )),
+                        ))
+                    }
+                    (Some(_), None) => missing.push(Missing::new(
+                        format!("lines[{index}].tax_rate"),
+                        Text::by(|l| {
+                            l.pick(
+                                format!(
+                                    "{tax_code} not computed: its base includes the missing duty"
+                                ),
+                                format!(
+                                    "{} non calculée : son assiette inclut les droits manquants",
+                                    tax_label_fr(tax_code)
+                                ),
+                            )
+                        }),
+                    )),
                 }
             }
         }
-        if !missing
-            .iter()
-            .all(|gap| gap.message.contains("counted as a distinct"))
-        {
+        if !missing.iter().all(|gap| gap.message.en == FLAT_DUTY_NO_HS) {
             complete = false;
         }
         lines.push(LandedLine {
@@ -1166,17 +1446,21 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     let line_amounts = |pick: &dyn Fn(&LandedLine) -> Option<Decimal>| -> Vec<Decimal> {
         lines.iter().filter_map(pick).collect()
     };
-    let mut round_total = |label: &str, parts: Vec<Decimal>| {
+    let mut round_total = |label: Text, parts: Vec<Decimal>| {
         payable_total(&mut totals_explain, label, &parts, amount_row, currency)
     };
-    let duty_total = round_total("Duty payable", line_amounts(&|line| line.duty));
+    let duty_total = round_total(
+        Text::new("Duty payable", "Droits à payer"),
+        line_amounts(&|line| line.duty),
+    );
     let mut taxes = Vec::new();
     if has_import_tax {
         let parts = line_amounts(&|line| tax_of(line, tax_code));
-        taxes.push(tax(
-            tax_code,
-            round_total(&format!("{tax_code} payable"), parts),
-        ));
+        let label = Text::new(
+            format!("{tax_code} payable"),
+            format!("{} à payer", tax_label_fr(tax_code)),
+        );
+        taxes.push(tax(tax_code, round_total(label, parts)));
     }
     if regime == Regime::Us {
         match merchandise_processing_fee(context, amount_rule) {
@@ -1198,6 +1482,29 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
     )
 }
 
+/// Kept as a constant: a line missing only this is still complete (the flat duty is charged anyway).
+const FLAT_DUTY_NO_HS: &str =
+    "no HS code: counted as a distinct tariff subheading for the flat duty";
+
+fn low_value_threshold() -> Text {
+    Text::new("low-value threshold", "seuil des envois de faible valeur")
+}
+
+fn none_low_value() -> Text {
+    Text::new(
+        "none: low-value consignment",
+        "aucun : envoi de faible valeur",
+    )
+}
+
+/// VAT and GST as French writes them (TVA, TPS); the code itself in English.
+fn tax_label_fr(tax_code: &str) -> &'static str {
+    match tax_code {
+        "GST" => "TPS",
+        _ => "TVA",
+    }
+}
+
 /// The threshold row when a B2C consignment's value is at or below it.
 fn applies_to_b2c(
     row: Option<&Dated<ThresholdRow>>,
@@ -1211,7 +1518,7 @@ fn applies_to_b2c(
 /// the rule's scope says, with its explanation.
 fn payable_total(
     steps: &mut Steps,
-    label: &str,
+    label: Text,
     parts: &[Decimal],
     row: &Dated<CustomsRoundingRow>,
     currency: Currency,
@@ -1219,35 +1526,53 @@ fn payable_total(
     let (rule, scope) = (row.row.rounding, row.row.scope);
     let total = scope.total(&rule, parts, currency);
     steps.add(|| {
-        let formula = match (parts, scope) {
-            ([], _) => "no complete line: 0".to_string(),
-            ([single], _) => rounding_formula(&rule, *single, total),
+        let formula = Text::by(|l| match (parts, scope) {
+            ([], _) => l
+                .pick("no complete line: 0", "aucune ligne complète : 0")
+                .to_string(),
+            ([single], _) => rounding_formula(l, &rule, *single, total),
             (_, RoundingScope::OnTotal) => {
-                let terms: Vec<String> = parts.iter().map(|part| g(*part)).collect();
+                let terms: Vec<String> = parts.iter().map(|part| l.grouped(*part)).collect();
                 let sum: Decimal = parts.iter().copied().sum();
                 format!(
                     "{}({} = {} → {})",
-                    rounding_name(&rule),
+                    rounding_name(l, &rule),
                     terms.join(" + "),
-                    g(sum),
-                    g(total)
+                    l.grouped(sum),
+                    l.grouped(total)
                 )
             }
             (_, RoundingScope::PerLine) => {
                 let terms: Vec<String> = parts
                     .iter()
-                    .map(|part| rounding_formula(&rule, *part, rule.apply(*part, currency)))
+                    .map(|part| rounding_formula(l, &rule, *part, rule.apply(*part, currency)))
                     .collect();
-                format!("{} = {}", terms.join(" + "), g(total))
+                format!("{} = {}", terms.join(" + "), l.grouped(total))
             }
-        };
-        let how = match scope {
-            RoundingScope::OnTotal => "sum of the unrounded line amounts",
-            RoundingScope::PerLine => "each line amount rounded, then summed",
-        };
+        });
+        let how = Text::by(|l| {
+            let rounded = rule.describe();
+            match (scope, l) {
+                (RoundingScope::OnTotal, Lang::En) => {
+                    format!("sum of the unrounded line amounts, {}", rounded.en)
+                }
+                (RoundingScope::OnTotal, Lang::Fr) => {
+                    format!("somme des montants de ligne non arrondis, {}", rounded.fr)
+                }
+                (RoundingScope::PerLine, Lang::En) => {
+                    format!("each line amount rounded, then summed, {}", rounded.en)
+                }
+                (RoundingScope::PerLine, Lang::Fr) => {
+                    format!(
+                        "chaque montant de ligne arrondi, puis additionné, {}",
+                        rounded.fr
+                    )
+                }
+            }
+        });
         Explanation::new(label, formula)
             .amount(total)
-            .rule(format!("{how}, {}", rule.describe()), row)
+            .rule(how, row)
     });
     total
 }
@@ -1266,7 +1591,10 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
     let Some(row) = in_force(&context.pack.fees, context.as_of(), |row| {
         row.code == "US-MPF" && row.entry == entry
     }) else {
-        context.pack_gap(&format!("US-MPF figure for {entry:?} entries"));
+        context.pack_gap(Text::new(
+            format!("US-MPF figure for {entry:?} entries"),
+            format!("montant US-MPF pour les déclarations {entry:?}"),
+        ));
         return None;
     };
     let total_value = context.total_value;
@@ -1281,23 +1609,42 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
         (None, None) => return None,
     };
     context.consignment_explain.add(|| {
-        let formula = match raw {
+        let formula = Text::by(|l| match raw {
             Some((rate, raw)) => {
-                let bound = |value: Option<Decimal>| value.map_or("none".to_string(), g);
+                let bound = |value: Option<Decimal>| {
+                    value.map_or(l.pick("none", "aucun").to_string(), |v| l.grouped(v))
+                };
                 format!(
-                    "{} × {rate} = {} → clamp(min {}, max {}) = {}",
-                    g(total_value),
-                    g(raw),
+                    "{} × {} = {} → {}(min {}, max {}) = {}",
+                    l.grouped(total_value),
+                    rate.written(l),
+                    l.grouped(raw),
+                    l.pick("clamp", "borné"),
                     bound(row.row.minimum),
                     bound(row.row.maximum),
-                    g(amount)
+                    l.grouped(amount)
                 )
             }
-            None => format!("fixed fee per {entry:?} entry: {}", g(amount)),
-        };
-        Explanation::new("Merchandise Processing Fee", formula)
-            .amount(amount)
-            .rule("US Merchandise Processing Fee", row)
+            None => l.pick(
+                format!("fixed fee per {entry:?} entry: {}", l.grouped(amount)),
+                format!("forfait par déclaration {entry:?} : {}", l.grouped(amount)),
+            ),
+        });
+        Explanation::new(
+            Text::new(
+                "Merchandise Processing Fee",
+                "Merchandise Processing Fee (redevance de traitement des marchandises)",
+            ),
+            formula,
+        )
+        .amount(amount)
+        .rule(
+            Text::new(
+                "US Merchandise Processing Fee",
+                "redevance américaine de traitement des marchandises (MPF)",
+            ),
+            row,
+        )
     });
     Some(tax("US-MPF", amount))
 }

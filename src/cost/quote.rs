@@ -16,11 +16,12 @@ use ts_rs::TS;
 use super::{
     CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
     FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
-    convert_explained, g, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
+    convert_explained, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
+use crate::text::{NBSP, Text};
 
 /// The unit economics of one product on one target marketplace, in the marketplace's currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -161,7 +162,7 @@ pub fn quote_each(
 /// What a target contributes to every product's quote, computed once per target.
 struct TargetTerms {
     /// The cheaper plan's monthly cost, the two plan costs and the volume, or why it is unknown.
-    selling_plan: Result<PlanTerms, (&'static str, String)>,
+    selling_plan: Result<PlanTerms, (&'static str, Text)>,
     /// Standard consumption tax / VAT included in displayed prices (0 for the US).
     output_tax_rate: Decimal,
 }
@@ -177,8 +178,10 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
     let selling_plan = match target.monthly_units.filter(|units| *units > 0) {
         None => Err((
             "monthly_units",
-            "no monthly_units on the target: the selling-plan cost per unit needs the volume"
-                .to_string(),
+            Text::new(
+                "no monthly_units on the target: the selling-plan cost per unit needs the volume",
+                "monthly_units manquant sur la cible\u{a0}: le coût de l’abonnement vendeur par unité dépend du volume",
+            ),
         )),
         Some(units) => {
             selling_plan_comparison(packs, target.marketplace.id(), as_of, u64::from(units))
@@ -189,7 +192,7 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
                     professional: comparison.professional,
                     units,
                 })
-                .map_err(|error| ("selling_plan", error.to_string()))
+                .map_err(|error| ("selling_plan", Text::same(error.to_string())))
         }
     };
     TargetTerms {
@@ -249,14 +252,24 @@ impl Item<'_> {
     /// An amount of the plan in the item's currency, converted with a rate from `rates` if needed.
     fn amount(&mut self, amount: &Amount, field: &str) -> Option<Decimal> {
         let Ok(from) = Currency::from_str(amount.currency.as_str()) else {
+            let currency = &amount.currency;
             self.gap(
                 field,
-                format!("currency {} is not supported", amount.currency),
+                Text::new(
+                    format!("currency {currency} is not supported"),
+                    format!("la devise {currency} n’est pas prise en charge"),
+                ),
             );
             return None;
         };
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
-            self.gap(field, "must be between 0 and 10^15".to_string());
+            self.gap(
+                field,
+                Text::new(
+                    "must be between 0 and 10^15",
+                    "doit être compris entre 0 et 10^15",
+                ),
+            );
             return None;
         }
         self.convert(Money::new(amount.amount, from), self.currency, field)
@@ -266,11 +279,16 @@ impl Item<'_> {
         if money.currency == to {
             return Some(money.amount);
         }
-        let Some(converted) = convert_explained(self.rates, money, to, field, &mut self.explain)
+        let Some(converted) =
+            convert_explained(self.rates, money, to, &field_name(field), &mut self.explain)
         else {
+            let from = money.currency;
             self.gap(
                 field,
-                format!("no {}/{to} exchange rate: add one", money.currency),
+                Text::new(
+                    format!("no {from}/{to} exchange rate: add one"),
+                    format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
+                ),
             );
             return None;
         };
@@ -280,12 +298,32 @@ impl Item<'_> {
         Some(converted.converted.amount)
     }
 
-    fn gap(&mut self, field: &str, message: String) {
-        self.missing.push(Missing {
-            field: format!("{}: {field}", self.marketplace),
+    fn gap(&mut self, field: &str, message: Text) {
+        self.missing.push(Missing::new(
+            format!("{}: {field}", self.marketplace),
             message,
-        });
+        ));
     }
+}
+
+/// A converted figure as named in its step (`price in JPY`, `prix en JPY`): the English keeps the
+/// plan's field name, which the channel comparison matches on (`margin in …`).
+fn field_name(field: &str) -> Text {
+    let french = match field {
+        "price" => "prix",
+        "unit_cost" => "coût d’achat unitaire",
+        "freight" => "transport",
+        "insurance" => "assurance",
+        "margin" => "marge",
+        "overrides.fulfilment_fee" => "frais FBA saisis",
+        _ => field,
+    };
+    Text::new(field, french)
+}
+
+/// `field: message`, with the French space before the colon.
+fn nested(field: &str, message: &Text) -> Text {
+    Text::by(|l| format!("{field}{}: {}", l.pick("", "\u{a0}"), message.get(l)))
 }
 
 #[allow(
@@ -309,10 +347,10 @@ fn quote_one(
             product,
             marketplace,
             Currency::EUR,
-            vec![Missing {
-                field: marketplace.id().to_string(),
-                message: "no marketplace pack".to_string(),
-            }],
+            vec![Missing::new(
+                marketplace.id(),
+                Text::new("no marketplace pack", "aucun pack de place de marché"),
+            )],
         );
     };
     let mut item = Item {
@@ -346,7 +384,13 @@ fn quote_one(
         .find(|price| price.marketplace == marketplace)
         .and_then(|price| item.amount(&price.price, "price"));
     if price.is_none() && !product.prices.iter().any(|p| p.marketplace == marketplace) {
-        item.gap("price", format!("no [[products.prices]] for {marketplace}"));
+        item.gap(
+            "price",
+            Text::new(
+                format!("no [[products.prices]] for {marketplace}"),
+                format!("aucun [[products.prices]] pour {marketplace}"),
+            ),
+        );
     }
     let units = target.monthly_units.filter(|units| *units > 0);
 
@@ -362,7 +406,10 @@ fn quote_one(
     if product.unit_cost.is_none() {
         item.gap(
             "unit_cost",
-            "no unit_cost: landed cost and margin cannot be computed".to_string(),
+            Text::new(
+                "no unit_cost: landed cost and margin cannot be computed",
+                "unit_cost manquant\u{a0}: le coût rendu et la marge ne peuvent pas être calculés",
+            ),
         );
     }
     let freight = freight_per_unit(product, marketplace, &mut item);
@@ -402,17 +449,24 @@ fn quote_one(
             let margin = net - referral - closing - fulfilment - plan_fee - landed;
             item.explain.add(|| {
                 Explanation::new(
-                    "Margin per unit",
-                    format!(
-                        "{} − referral {} − closing {} − fulfilment {} − selling plan {} − landed cost {} = {}",
-                        g(net),
-                        g(referral),
-                        g(closing),
-                        g(fulfilment),
-                        g(plan_fee.round_dp(4)),
-                        g(landed.round_dp(4)),
-                        g(margin.round_dp(4))
-                    ),
+                    Text::new("Margin per unit", "Marge par unité"),
+                    Text::by(|l| {
+                        let [referral_word, closing_word, fulfilment_word, plan_word, landed_word] =
+                            l.pick(
+                                ["referral", "closing", "fulfilment", "selling plan", "landed cost"],
+                                ["commission", "clôture", "expédition", "abonnement", "coût rendu"],
+                            );
+                        format!(
+                            "{} − {referral_word} {} − {closing_word} {} − {fulfilment_word} {} − {plan_word} {} − {landed_word} {} = {}",
+                            l.grouped(net),
+                            l.grouped(referral),
+                            l.grouped(closing),
+                            l.grouped(fulfilment),
+                            l.grouped(plan_fee.round_dp(4)),
+                            l.grouped(landed.round_dp(4)),
+                            l.grouped(margin.round_dp(4))
+                        )
+                    }),
                 )
                 .amount(margin)
             });
@@ -528,16 +582,16 @@ fn marketplace_fees_for(
     let report = match marketplace_fees_with(&file, packs, detail) {
         Ok(report) => report,
         Err(error) => {
-            item.gap("fees", error.to_string());
+            item.gap("fees", Text::same(error.to_string()));
             return None;
         }
     };
     let missing_prefix = item.marketplace.id();
     for gap in report.missing {
-        item.missing.push(Missing {
-            field: format!("{missing_prefix}: {}", gap.field),
-            message: gap.message,
-        });
+        item.missing.push(Missing::new(
+            format!("{missing_prefix}: {}", gap.field),
+            gap.message,
+        ));
     }
     let line = report.lines.into_iter().next()?;
     for gap in line.missing {
@@ -551,11 +605,12 @@ fn marketplace_fees_for(
     let fulfilment_fee = match target.fulfilment {
         Fulfilment::Fba => line.fulfilment_fee,
         Fulfilment::Mfn | Fulfilment::Local3pl => {
+            let fulfilment = target.fulfilment.id();
             item.gap(
                 "fulfilment",
-                format!(
-                    "{} fulfilment costs are not modelled: count them as zero only if that is true",
-                    target.fulfilment.id()
+                Text::new(
+                    format!("{fulfilment} fulfilment costs are not modelled: count them as zero only if that is true"),
+                    format!("les coûts d’expédition {fulfilment} ne sont pas modélisés{NBSP}: ne les comptez à zéro que si c’est bien le cas"),
                 ),
             );
             None
@@ -570,14 +625,19 @@ fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Dec
         Ok(plan) => {
             item.explain.add(|| {
                 Explanation::new(
-                    "Selling plan per unit",
-                    format!(
-                        "min(Individual {}, Professional {}) ÷ {} units = {}",
-                        g(plan.individual),
-                        g(plan.professional),
-                        plan.units,
-                        g(plan.per_unit.round_dp(4))
-                    ),
+                    Text::new("Selling plan per unit", "Abonnement vendeur par unité"),
+                    Text::by(|l| {
+                        format!(
+                            "min({} {}, {} {}) ÷ {} {} = {}",
+                            l.pick("Individual", "Individuel"),
+                            l.grouped(plan.individual),
+                            l.pick("Professional", "Professionnel"),
+                            l.grouped(plan.professional),
+                            plan.units,
+                            l.pick("units", "unités"),
+                            l.grouped(plan.per_unit.round_dp(4))
+                        )
+                    }),
                 )
                 .amount(plan.per_unit)
             });
@@ -600,7 +660,13 @@ fn freight_per_unit(
         .iter()
         .find(|freight| freight.marketplace == marketplace)
     else {
-        item.gap("freight", format!("no [[products.freight]] for {marketplace}: freight and insurance are part of the customs value"));
+        item.gap(
+            "freight",
+            Text::new(
+                format!("no [[products.freight]] for {marketplace}: freight and insurance are part of the customs value"),
+                format!("aucun [[products.freight]] pour {marketplace}{NBSP}: le transport et l’assurance font partie de la valeur en douane"),
+            ),
+        );
         return None;
     };
     let cost = item.amount(&freight.freight, "freight")?;
@@ -622,7 +688,13 @@ fn duty_per_unit(
     detail: Detail,
 ) -> (Option<Decimal>, Option<Decimal>) {
     let Some(units) = units else {
-        item.gap("monthly_units", "no monthly_units: the import consignment size (and so the customs rounding and de minimis) is unknown".to_string());
+        item.gap(
+            "monthly_units",
+            Text::new(
+                "no monthly_units: the import consignment size (and so the customs rounding and de minimis) is unknown",
+                "monthly_units manquant\u{a0}: la taille de l’envoi importé (et donc l’arrondi douanier et la franchise) est inconnue",
+            ),
+        );
         return (None, None);
     };
     let tax_rate = if product.flags.contains(&ProductFlag::Food)
@@ -657,28 +729,32 @@ fn duty_per_unit(
     let landed = match landed_cost_with(&declaration, packs, detail) {
         Ok(landed) => landed,
         Err(error) => {
-            item.gap("landed_cost", error.to_string());
+            item.gap("landed_cost", Text::same(error.to_string()));
             return (None, None);
         }
     };
     for line in &landed.lines {
         for gap in &line.missing {
-            item.gap("landed_cost", format!("{}: {}", gap.field, gap.message));
+            item.gap("landed_cost", nested(&gap.field, &gap.message));
         }
     }
     for gap in &landed.missing {
-        item.gap("landed_cost", format!("{}: {}", gap.field, gap.message));
+        item.gap("landed_cost", nested(&gap.field, &gap.message));
     }
     if detail == Detail::Explained {
         item.explain.add(|| {
             Explanation::new(
-                "Import consignment",
-                format!(
-                    "{units} units × CIF {} = {} {}",
-                    g(cif_per_unit.round_dp(4)),
-                    g((cif_per_unit * quantity).round_dp(4)),
-                    item.currency
-                ),
+                Text::new("Import consignment", "Envoi importé"),
+                Text::by(|l| {
+                    format!(
+                        "{units} {} × {} {} = {} {}",
+                        l.pick("units", "unités"),
+                        l.pick("CIF", "CAF"),
+                        l.grouped(cif_per_unit.round_dp(4)),
+                        l.grouped((cif_per_unit * quantity).round_dp(4)),
+                        item.currency
+                    )
+                }),
             )
         });
         for step in landed
@@ -716,13 +792,18 @@ fn net_of_tax(price: Decimal, rate: Decimal, item: &mut Item<'_>) -> Decimal {
     let net = price / (Decimal::ONE + rate);
     item.explain.add(|| {
         Explanation::new(
-            "Price without consumption tax / VAT",
-            format!(
-                "{} ÷ (1 + {}%) = {}",
-                g(price),
-                (rate * Decimal::ONE_HUNDRED).normalize(),
-                g(net.round_dp(4))
+            Text::new(
+                "Price without consumption tax / VAT",
+                "Prix hors taxe à la consommation / TVA",
             ),
+            Text::by(|l| {
+                format!(
+                    "{} ÷ (1 + {}) = {}",
+                    l.grouped(price),
+                    l.percent(rate * Decimal::ONE_HUNDRED),
+                    l.grouped(net.round_dp(4))
+                )
+            }),
         )
         .amount(net)
     });

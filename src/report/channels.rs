@@ -15,6 +15,13 @@ use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInpu
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money};
 
+/// An input the comparison needed, with the engine's message in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChannelGap {
+    pub field: String,
+    pub message: String,
+}
+
 /// The channel comparison section of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChannelComparison {
@@ -27,7 +34,7 @@ pub struct ChannelComparison {
     /// the scenario's total in the home currency is unknown.
     pub sensitivity: Vec<SensitivityLine>,
     /// Inputs the comparison needed and did not get (`channel × SKU: field`), each listed once.
-    pub missing: Vec<Missing>,
+    pub missing: Vec<ChannelGap>,
     /// Figures the user supplied for the channels (a typed fee, a quoted rate, a user pack), each
     /// listed once over the scenarios.
     #[serde(default)]
@@ -167,7 +174,7 @@ impl Report {
             .iter()
             .flat_map(|row| &row.economics.explain)
             .chain(comparison_steps(comparison));
-        self.sources = sources(steps, self.cover.as_of);
+        self.sources = sources(steps, self.cover.as_of, lang);
         self.channels = Some(section);
         self
     }
@@ -190,11 +197,14 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
                 }))
         })
         .chain(&comparison.weighing.missing)
-        .filter(|gap| seen.insert((gap.field.clone(), gap.message.clone())))
-        .cloned()
+        .filter(|gap: &&Missing| seen.insert((gap.field.clone(), gap.message.clone())))
+        .map(|gap| ChannelGap {
+            field: gap.field.clone(),
+            message: gap.message.get(lang).to_string(),
+        })
         .collect();
     ChannelComparison {
-        overrides: overrides(comparison),
+        overrides: overrides(comparison, lang),
         selected: comparison.selected.clone(),
         home_currency: comparison.home_currency,
         scenarios: comparison.scenarios.iter().map(scenario).collect(),
@@ -270,7 +280,7 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
     }
 }
 
-fn overrides(comparison: &Comparison) -> Vec<ChannelOverride> {
+fn overrides(comparison: &Comparison, lang: Lang) -> Vec<ChannelOverride> {
     let steps = comparison
         .scenarios
         .iter()
@@ -292,8 +302,8 @@ fn overrides(comparison: &Comparison) -> Vec<ChannelOverride> {
         let row = ChannelOverride {
             channel: channel.clone(),
             sku: sku.cloned(),
-            label: step.label.clone(),
-            formula: step.formula.clone(),
+            label: step.label.get(lang).to_string(),
+            formula: step.formula.get(lang).to_string(),
             source: step
                 .rule
                 .as_ref()
@@ -360,7 +370,7 @@ fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) 
             let loss = format::money(lang, -channel.monthly_profit, channel.currency);
             let break_even = channel.break_even_units.map_or_else(
                 || t.not_available.to_string(),
-                |units| format::number(lang, Decimal::from(units), 0),
+                |units| lang.number(Decimal::from(units), 0),
             );
             signals.push(Signal {
                 level: SignalLevel::Caution,
@@ -369,7 +379,7 @@ fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) 
                     &[
                         &channel.name,
                         &loss,
-                        &format::number(lang, Decimal::from(channel.monthly_units), 0),
+                        &lang.number(Decimal::from(channel.monthly_units), 0),
                         &break_even,
                     ],
                 ),

@@ -414,7 +414,7 @@ pub fn profit_by_volume(
             ))
             .map_err(fail)?;
             root.draw(&Text::new(
-                format::number(lang, decimal(tick), 0),
+                lang.number(decimal(tick), 0),
                 (at, height - bottom + 6),
                 small(HPos::Center, VPos::Top),
             ))
@@ -443,7 +443,7 @@ pub fn profit_by_volume(
                     root.draw(&Circle::new(point, 4, colour.filled()))
                         .map_err(fail)?;
                     root.draw(&Text::new(
-                        format::number(lang, Decimal::from(units), 0),
+                        lang.number(Decimal::from(units), 0),
                         // Staggered so that close break-even points keep readable labels.
                         (point.0 + 5, point.1 - 4 - 11 * (index % 4) as i32),
                         small(HPos::Left, VPos::Bottom),

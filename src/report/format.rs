@@ -3,62 +3,14 @@
 //! goes through these strings.
 
 use chrono::{Datelike, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
+use rust_decimal::Decimal;
+use serde::Serialize;
 
 use crate::money::Currency;
 use crate::plan::Marketplace;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
-
-/// French groups digits with a narrow no-break space and puts the symbol after a no-break space.
-const FR_GROUP: char = '\u{202F}';
-const NBSP: char = '\u{00A0}';
-
-/// `value` rounded half away from zero to `places`, written with the language's separators.
-pub fn number(lang: Lang, value: Decimal, places: u32) -> String {
-    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-    let text = format!("{:.*}", places as usize, rounded.abs());
-    let (int_part, frac_part) = match text.split_once('.') {
-        Some((int_part, frac)) => (int_part, Some(frac)),
-        None => (text.as_str(), None),
-    };
-    let (group, point) = match lang {
-        Lang::Fr => (FR_GROUP, ','),
-        Lang::En => (',', '.'),
-    };
-    let mut out = String::with_capacity(text.len() + 4);
-    if rounded.is_sign_negative() && !rounded.is_zero() {
-        out.push('-');
-    }
-    for (index, digit) in int_part.chars().enumerate() {
-        if index > 0 && (int_part.len() - index) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(digit);
-    }
-    if let Some(frac) = frac_part {
-        out.push(point);
-        out.push_str(frac);
-    }
-    out
-}
+pub use crate::text::Lang;
+use crate::text::NBSP;
 
 fn symbol(lang: Lang, currency: Currency) -> Option<&'static str> {
     match (currency.code(), lang) {
@@ -73,7 +25,7 @@ fn symbol(lang: Lang, currency: Currency) -> Option<&'static str> {
 
 /// An amount to the currency's minor unit: `1 234,56 €`, `€1,234.56`, `6 980 ¥`, `¥6,980`.
 pub fn money(lang: Lang, amount: Decimal, currency: Currency) -> String {
-    let digits = number(lang, amount, currency.exponent());
+    let digits = lang.number(amount, currency.exponent());
     let (sign, digits) = match digits.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", digits.as_str()),
@@ -87,7 +39,7 @@ pub fn money(lang: Lang, amount: Decimal, currency: Currency) -> String {
 
 /// A fraction as a percentage with one decimal: `12,5 %`, `12.5%`.
 pub fn percent(lang: Lang, fraction: Decimal) -> String {
-    let digits = number(lang, fraction * Decimal::ONE_HUNDRED, 1);
+    let digits = lang.number(fraction * Decimal::ONE_HUNDRED, 1);
     match lang {
         Lang::Fr => format!("{digits}{NBSP}%"),
         Lang::En => format!("{digits}%"),
@@ -327,7 +279,6 @@ pub struct Texts {
     pub signal_channels_incomplete: &'static str,
     pub assumptions_list: &'static [&'static str],
     pub disclaimer: &'static str,
-    pub engine_language_note: &'static str,
 }
 
 pub fn texts(lang: Lang) -> &'static Texts {
@@ -474,7 +425,7 @@ static FRENCH: Texts = Texts {
     chart_profit_volume: "Bénéfice mensuel selon le volume mensuel (point mort marqué)",
     no_channel_in_scenario: "Aucun canal ne vend dans ce scénario.",
     channels_missing: "Données manquantes pour la comparaison",
-    channel_note: "Montants dans la devise du marché de chaque canal, hors taxe ; la contribution par unité est la moyenne des produits vendus sur le canal. Les noms des canaux et le détail des calculs sont ceux du moteur, en anglais.",
+    channel_note: "Montants dans la devise du marché de chaque canal, hors taxe ; la contribution par unité est la moyenne des produits vendus sur le canal.",
     sensitivity_intro: "Chaque donnée est déplacée seule, les autres restant inchangées, et le scénario « {0} » est recalculé par le même moteur ; les données sont classées par écart entre les deux bénéfices.",
     sensitivity_empty: "Sensibilité non calculée : le bénéfice total du scénario dans la devise de référence est inconnu (voir les données manquantes).",
     input: "Donnée",
@@ -508,7 +459,6 @@ static FRENCH: Texts = Texts {
         "Les montants sont exprimés dans la devise de la place de marché, puis la marge est convertie dans la devise de référence aux taux indiqués.",
     ],
     disclaimer: "Ce rapport est un outil de planification. Il ne constitue ni un conseil juridique, ni un conseil fiscal, ni un conseil douanier. Les règles, taux et frais évoluent : vérifiez chaque valeur auprès de la source indiquée avant toute décision.",
-    engine_language_note: "Les libellés et formules de calcul du moteur sont en anglais.",
 };
 
 static ENGLISH: Texts = Texts {
@@ -648,7 +598,7 @@ static ENGLISH: Texts = Texts {
     chart_profit_volume: "Monthly profit against monthly volume (break-even marked)",
     no_channel_in_scenario: "No channel sells in this scenario.",
     channels_missing: "Missing inputs for the comparison",
-    channel_note: "Amounts in each channel’s market currency, net of tax; the contribution per unit is the average over the products sold on the channel. Channel names and the engine’s working are in English.",
+    channel_note: "Amounts in each channel’s market currency, net of tax; the contribution per unit is the average over the products sold on the channel.",
     sensitivity_intro: "Each input is moved on its own, the others unchanged, and the scenario “{0}” is computed again by the same engine; inputs are ranked by the swing between the two profits.",
     sensitivity_empty: "Sensitivity not computed: the scenario’s total profit in the home currency is unknown (see the missing inputs).",
     input: "Input",
@@ -682,7 +632,6 @@ static ENGLISH: Texts = Texts {
         "Amounts are in the marketplace's currency; the margin is converted to the home currency at the rates listed.",
     ],
     disclaimer: "This report is a planning aid. It is not legal, tax or customs advice. Rules, rates and fees change: check every figure against its stated source before making a decision.",
-    engine_language_note: "The engine's step labels and formulas are in English.",
 };
 
 #[cfg(test)]

@@ -154,10 +154,7 @@ fn channels_view(
 ) -> Result<Value, ReportError> {
     let t = texts(lang);
     let count = |n: Option<u64>| {
-        n.map_or_else(
-            || t.never.to_string(),
-            |n| format::number(lang, Decimal::from(n), 0),
-        )
+        n.map_or_else(|| t.never.to_string(), |n| lang.number(Decimal::from(n), 0))
     };
     let mut scenarios = Vec::with_capacity(section.scenarios.len());
     for scenario in &section.scenarios {
@@ -186,7 +183,7 @@ fn channels_view(
                     let c = channel.currency;
                     vec![
                         if channel.complete { format!("{}\n({})", channel.name, channel.channel) } else { format!("{}\n({}, {})", channel.name, channel.channel, t.incomplete) },
-                        format::number(lang, Decimal::from(channel.monthly_units), 0),
+                        lang.number(Decimal::from(channel.monthly_units), 0),
                         format::money(lang, channel.revenue, c),
                         money(lang, channel.contribution_per_unit, c, t),
                         percent(lang, channel.margin_rate, t),
@@ -403,7 +400,7 @@ fn view(report: &Report, chart_paths: &[Option<String>]) -> Value {
                 "rows": report.assumptions.fx.iter().map(|rate| vec![
                     rate.from.code().to_string(),
                     rate.to.code().to_string(),
-                    format::number(lang, rate.rate, rate.rate.normalize().scale()),
+                    lang.number(rate.rate, rate.rate.normalize().scale()),
                     format::date(lang, rate.date),
                     rate.source.to_string(),
                 ]).collect::<Vec<_>>(),
@@ -522,7 +519,7 @@ pub(crate) fn best_channel(best: &BestChannel, t: &Texts, lang: Lang) -> String 
     );
     let break_even = best.break_even_units.map_or_else(
         || t.never.to_string(),
-        |units| format::number(lang, Decimal::from(units), 0),
+        |units| lang.number(Decimal::from(units), 0),
     );
     let scenario = match lang {
         Lang::Fr => format!("« {} »", best.scenario),
@@ -632,7 +629,7 @@ fn detail(row: &LandedRow, chart: Option<&str>, t: &Texts, lang: Lang) -> Value 
         "title": format!("{} — {} — {}", row.sku, row.name, format::marketplace(e.marketplace)),
         "chart": chart,
         "figures": figures,
-        "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.clone()]).collect::<Vec<_>>(),
-        "working": e.explain.iter().map(|step| [step.label.clone(), step.formula.clone()]).collect::<Vec<_>>(),
+        "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.get(lang).to_string()]).collect::<Vec<_>>(),
+        "working": e.explain.iter().map(|step| [step.label.get(lang), step.formula.get(lang)]).collect::<Vec<_>>(),
     })
 }

@@ -504,8 +504,8 @@ fn working(report: &Report, t: &Texts) -> Table {
                 vec![
                     Cell::text(&row.sku),
                     Cell::text(format::marketplace(e.marketplace)),
-                    Cell::text(&step.label),
-                    Cell::text(&step.formula),
+                    Cell::text(step.label.get(report.cover.lang)),
+                    Cell::text(step.formula.get(report.cover.lang)),
                     step.amount.map_or(Cell::Empty, Cell::Number),
                     step.rule.as_ref().map_or(Cell::Empty, |rule| {
                         Cell::text(&rule.provenance.source.title)

@@ -462,6 +462,15 @@ test("at 1280×720 every view fits the window in English and in French, and ever
   for (const view of views) {
     if (english[view] === french[view]) throw new Error(`${view} reads the same in French and English`);
   }
+  // The engine's workings follow the language too, numbers grouped the French way.
+  await openView(browser, "costs");
+  const workings = await browser.execute(() => document.querySelector('[data-testid="view-costs"] details.workings')?.textContent ?? "");
+  for (const expected of ["Frais de vente (commission)", "Assiette des droits", "plancher("]) {
+    if (!workings.includes(expected)) throw new Error(`the French workings lack "${expected}": ${workings.slice(0, 300)}`);
+  }
+  for (const english of ["Referral fee", "Duty base", "floor("]) {
+    if (workings.includes(english)) throw new Error(`the French workings still say "${english}"`);
+  }
   await openView(browser, "settings");
   await (await browser.$('input[name="locale"][value="en"]')).click();
 });

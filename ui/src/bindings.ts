@@ -179,7 +179,7 @@ export type CriteriaWeights = { customer_relationship?: string | null, brand_pre
 
 export type Criterion = "customer_relationship" | "brand_presentation" | "traffic" | "low_investment" | "time_to_market" | "low_operational_load";
 
-export type CriterionWeight = { criterion: Criterion, label: string, weight: string, 
+export type CriterionWeight = { criterion: Criterion, label: Text, weight: string, 
 /**
  * True when the plan set this weight.
  */
@@ -239,17 +239,17 @@ valid_until: string | null, };
 
 export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
 
-export type ExplainInput = { name: string, value: string, };
+export type ExplainInput = { name: Text, value: Text, };
 
 export type Explanation = { 
 /**
  * What the amount is, e.g. "Duty".
  */
-label: string, 
+label: Text, 
 /**
  * The computation with its actual numbers, e.g. `floor(534,795 → 534,000) × 14% = 74,760`.
  */
-formula: string, 
+formula: Text, 
 /**
  * The result (as a decimal string), when the step yields an amount.
  */
@@ -385,7 +385,7 @@ export type Missing = {
 /**
  * The input field, e.g. `lines[2].duty_rate`.
  */
-field: string, message: string, };
+field: string, message: Text, };
 
 export type Money = { amount: string, currency: Currency, };
 
@@ -544,7 +544,7 @@ row: number,
  */
 column: string, message: string, };
 
-export type RuleRef = { description: string, provenance: Provenance, };
+export type RuleRef = { description: Text, provenance: Provenance, };
 
 export type Scenario = { name: string, 
 /**

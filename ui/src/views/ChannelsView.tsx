@@ -88,7 +88,7 @@ function ChannelsForPlan({ planId }: { planId: number }) {
       <article className="card" data-testid="weighing">
         <h2>{t("channels.weighing")}</h2>
         <p className="muted">
-          {comparison.weighing.criteria.map((c) => `${c.label} ×${c.weight}${c.from_plan ? "*" : ""}`).join(" · ")}
+          {comparison.weighing.criteria.map((c) => `${c.label[locale]} ×${c.weight}${c.from_plan ? "*" : ""}`).join(" · ")}
         </p>
         <table>
           <thead>
@@ -106,7 +106,7 @@ function ChannelsForPlan({ planId }: { planId: number }) {
                 <td className="num">{new Decimal(score.score).toFixed(2)}</td>
                 <td className="num">{money(score.monthly_profit_home)}</td>
                 <td>
-                  <code>{score.explain.formula}</code>
+                  <code>{score.explain.formula[locale]}</code>
                 </td>
               </tr>
             ))}
@@ -207,7 +207,7 @@ function ScenarioCard({ scenario }: { scenario: ScenarioResult }) {
             {scenario.channels.flatMap((c) =>
               c.missing.map((m, index) => (
                 <li key={`${c.channel}-${index}`}>
-                  <code>{m.field}</code>: {m.message}
+                  <code>{m.field}</code>: {m.message[locale]}
                 </li>
               )),
             )}

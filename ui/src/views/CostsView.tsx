@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from "react";
 import type { ApiError, Explanation, PlanDetail, UnitEconomics } from "../bindings";
 import { api, asApiError } from "../lib/api";
-import { useI18n, type MessageKey } from "../lib/i18n";
+import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { formatAmount, formatPercent } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
 import { checkField, fieldValue, problemsByField, withField, type Field } from "../lib/productForm";
@@ -162,7 +162,7 @@ function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string;
           <ul>
             {item.missing.map((missing, index) => (
               <li key={index}>
-                <code>{missing.field}</code>: {missing.message}
+                <code>{missing.field}</code>: {missing.message[locale]}
               </li>
             ))}
           </ul>
@@ -230,16 +230,16 @@ function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string;
 }
 
 function Working({ step, asOf }: { step: Explanation; asOf: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const provenance = step.rule?.provenance;
   return (
     <tr>
       <td>
-        {step.label}
+        {step.label[locale]}
         {step.overridden && <span className="badge override">{t("costs.overridden")}</span>}
       </td>
       <td>
-        <code>{step.formula}</code>
+        <code>{step.formula[locale]}</code>
       </td>
       <td>
         {provenance ? (
@@ -247,7 +247,8 @@ function Working({ step, asOf }: { step: Explanation; asOf: string }) {
             <span title={provenance.source.url}>{provenance.source.title}</span>
             <span className="muted">
               {" "}
-              · {t("costs.since", { date: provenance.effective_from })} · {provenance.confidence}
+              · {t("costs.since", { date: formatDate(provenance.effective_from, locale) })} ·{" "}
+              {t(`costs.confidence.${provenance.confidence}`)}
             </span>
             {isStale(provenance, asOf) && <span className="badge stale">{t("costs.stale")}</span>}
           </>

@@ -1,0 +1,172 @@
+//! Words in French and English. Every sentence the engines write for a person (a step of the workings,
+//! a missing input, a refused field) is a [`Text`] carrying both languages, so the window and the
+//! report show it in the reader's language and the engines never need to know which one that is.
+//! Numbers inside those sentences are written each language's way (`534,795` and `534 795`).
+//! Display only: computation never goes through these strings.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The English or the French of a pair.
+    pub fn pick<T>(self, en: T, fr: T) -> T {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+
+    /// `value` exactly as held (trailing zeros dropped), digits grouped: `534,795.5`, `534 795,5`.
+    pub fn grouped(self, value: Decimal) -> String {
+        write_digits(self, &value.normalize().to_string())
+    }
+
+    /// `value` rounded half away from zero to `places`, written with the language's separators.
+    pub fn number(self, value: Decimal, places: u32) -> String {
+        let rounded = value
+            .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        let text = format!("{:.*}", places as usize, rounded.abs());
+        // -0.004 rounds to zero and is written without a sign.
+        let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        write_digits(self, &format!("{sign}{text}"))
+    }
+
+    /// A percentage as held, with the language's spacing: `14%`, `14 %`, `7,8 %`.
+    pub fn percent(self, percent: Decimal) -> String {
+        let digits = self.grouped(percent);
+        match self {
+            Lang::Fr => format!("{digits}{NBSP}%"),
+            Lang::En => format!("{digits}%"),
+        }
+    }
+}
+
+/// French groups digits with a narrow no-break space and puts a no-break space before a symbol.
+pub const FR_GROUP: char = '\u{202F}';
+pub const NBSP: char = '\u{00A0}';
+
+/// Groups the integer part of a plain decimal text (`-1234.5`) and writes the language's point.
+fn write_digits(lang: Lang, text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text),
+    };
+    let (int_part, frac_part) = match unsigned.split_once('.') {
+        Some((int_part, frac)) => (int_part, Some(frac)),
+        None => (unsigned, None),
+    };
+    let (group, point) = lang.pick((',', '.'), (FR_GROUP, ','));
+    let mut out = String::with_capacity(text.len() + text.len() / 3 + 4);
+    out.push_str(sign);
+    for (index, digit) in int_part.chars().enumerate() {
+        if index > 0 && (int_part.len() - index) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if let Some(frac) = frac_part {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A French and English text.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub en: String,
+    pub fr: String,
+}
+
+impl Text {
+    pub fn new(en: impl Into<String>, fr: impl Into<String>) -> Text {
+        Text {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    /// Names, codes, paths and what the user typed: written the same in both languages.
+    pub fn same(text: impl Into<String>) -> Text {
+        let text = text.into();
+        Text {
+            en: text.clone(),
+            fr: text,
+        }
+    }
+
+    /// A text written once per language, for sentences that carry numbers or other texts.
+    pub fn by(write: impl Fn(Lang) -> String) -> Text {
+        Text {
+            en: write(Lang::En),
+            fr: write(Lang::Fr),
+        }
+    }
+
+    /// An exact number, grouped each language's way.
+    pub fn number(value: Decimal) -> Text {
+        Text::by(|lang| lang.grouped(value))
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.en, &self.fr)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn exact_numbers_are_grouped_the_way_each_language_groups_them() {
+        assert_eq!(Lang::En.grouped(dec!(534795.50)), "534,795.5");
+        assert_eq!(Lang::Fr.grouped(dec!(534795.50)), "534\u{202F}795,5");
+        assert_eq!(Lang::En.grouped(dec!(-1234)), "-1,234");
+        assert_eq!(Lang::Fr.grouped(dec!(999)), "999");
+    }
+
+    #[test]
+    fn rounded_numbers_and_percentages_follow_the_language() {
+        assert_eq!(Lang::En.number(dec!(1234.565), 2), "1,234.57");
+        assert_eq!(Lang::Fr.number(dec!(-0.004), 2), "0,00");
+        assert_eq!(Lang::Fr.percent(dec!(7.80)), "7,8\u{00A0}%");
+        assert_eq!(Lang::En.percent(dec!(14)), "14%");
+    }
+
+    #[test]
+    fn a_text_built_per_language_holds_both() {
+        let text = Text::by(|lang| {
+            format!(
+                "{} {}",
+                lang.pick("Duty", "Droits"),
+                lang.grouped(dec!(74760))
+            )
+        });
+        assert_eq!(text.get(Lang::En), "Duty 74,760");
+        assert_eq!(text.get(Lang::Fr), "Droits 74\u{202F}760");
+    }
+}
