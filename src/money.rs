@@ -590,6 +590,17 @@ impl FxRate {
     }
 }
 
+/// Adds `rate` to `list` unless the list already holds that quotation, either way round: the rates
+/// used are listed once, as first met (the user's `EUR/JPY 171.78`, not also its inverse).
+pub fn add_quotation(list: &mut Vec<FxRate>, rate: &FxRate) {
+    let known = list
+        .iter()
+        .any(|seen| seen == rate || *seen == rate.inverse() || seen.inverse() == *rate);
+    if !known {
+        list.push(rate.clone());
+    }
+}
+
 /// A converted amount with the rate that produced it (unrounded: the caller rounds by its rule).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Converted {

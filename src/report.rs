@@ -24,7 +24,7 @@ use ts_rs::TS;
 
 use crate::checklist::engine::{Status, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
-use crate::money::{Currency, FxRate, Money};
+use crate::money::{Currency, FxRate, Money, add_quotation};
 use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
 
@@ -566,14 +566,7 @@ fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
     let mut overrides = Vec::new();
     for row in landed {
         for rate in &row.economics.fx {
-            // The engine records a rate in the direction it used it; list each quotation once, as
-            // first met (the user's `EUR/JPY 171.78`, not also its inverse).
-            let known = fx
-                .iter()
-                .any(|seen| seen == rate || *seen == rate.inverse() || seen.inverse() == *rate);
-            if !known {
-                fx.push(rate.clone());
-            }
+            add_quotation(&mut fx, rate);
         }
         for step in row
             .economics

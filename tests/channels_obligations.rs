@@ -236,7 +236,7 @@ fn the_comparison_splits_the_workload_between_seller_and_marketplace() {
         set(&fba
             .marketplace
             .iter()
-            .map(String::as_str)
+            .map(|obligation| obligation.code.as_str())
             .collect::<Vec<_>>()),
         set(&[
             "store.jp.final-confirmation",
@@ -247,7 +247,11 @@ fn the_comparison_splits_the_workload_between_seller_and_marketplace() {
         ])
     );
     assert_eq!(
-        set(&fba.seller.iter().map(String::as_str).collect::<Vec<_>>()),
+        set(&fba
+            .seller
+            .iter()
+            .map(|obligation| obligation.code.as_str())
+            .collect::<Vec<_>>()),
         set(&[
             "store.eu.legal-notice",
             "store.eu.privacy-notice",
@@ -263,7 +267,7 @@ fn the_comparison_splits_the_workload_between_seller_and_marketplace() {
             set(&load
                 .marketplace
                 .iter()
-                .map(String::as_str)
+                .map(|obligation| obligation.code.as_str())
                 .collect::<Vec<_>>()),
             set(&["store.jp.final-confirmation", "store.payment-methods"]),
             "{id}"

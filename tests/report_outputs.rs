@@ -857,15 +857,40 @@ fn the_workbook_has_the_channel_sheets_to_the_minor_unit() {
     let book: Xlsx<_> = Xlsx::new(Cursor::new(workbook.clone())).expect("opens");
     let names = book.sheet_names();
     assert_eq!(
-        names[3..8],
+        names[3..11],
         [
             "Fees per marketplace",
             "Channel comparison",
             "Month by month",
             "Sensitivity of monthly profit",
+            "Criteria weights",
+            "Qualitative weighing of the cha",
+            "Online-selling obligations who",
             "User figures for channels",
         ]
     );
+    // The weighing sheet holds the engine's scores as numbers, best first.
+    let weighing = sheet(&workbook, "Qualitative weighing of the cha");
+    let scores: Vec<(String, Decimal)> = weighing
+        .rows()
+        .skip(1)
+        .map(|row| (row[1].to_string(), number(&row[2], 4)))
+        .collect();
+    let engine_scores: Vec<(String, Decimal)> = comparison
+        .weighing
+        .channels
+        .iter()
+        .map(|c| (c.channel.clone(), c.score.round_dp(4)))
+        .collect();
+    assert_eq!(scores, engine_scores);
+    // One row per obligation: the own store's ten, all carried by the seller.
+    let obligations = sheet(&workbook, "Online-selling obligations who");
+    let own_store: Vec<String> = obligations
+        .rows()
+        .filter(|row| matches!(&row[0], Data::String(id) if id == "own-store-jp"))
+        .map(|row| row[1].to_string())
+        .collect();
+    assert_eq!(own_store, vec!["Seller".to_string(); 10]);
     let months = sheet(&workbook, "Month by month");
     let engine_months: Vec<_> = comparison
         .scenarios
@@ -1178,4 +1203,82 @@ fn a_large_catalogue_keeps_every_channel_figure_in_the_workbook_and_forty_in_the
         text.contains("The first 40 rows are shown; every row is in the Excel export."),
         "{text}"
     );
+}
+
+#[test]
+fn the_report_lists_the_comparisons_rates_weighing_and_obligations() {
+    let plan = example();
+    let comparison = compared(&plan, Some("Every channel"));
+    let quoted_only = report_of(&plan, Lang::Fr);
+    let is_usd_jpy = |rate: &FxRate| *rate == usd_jpy() || *rate == usd_jpy().inverse();
+    assert!(!quoted_only.assumptions.fx.iter().any(is_usd_jpy));
+    let report = quoted_only.with_channels(&comparison);
+    // The own store's app subscription is billed in dollars: the USD/JPY quotation the comparison
+    // converted it with is listed once beside the quote's EUR/JPY.
+    assert_eq!(
+        report
+            .assumptions
+            .fx
+            .iter()
+            .filter(|r| is_usd_jpy(r))
+            .count(),
+        1
+    );
+    assert_eq!(
+        report
+            .assumptions
+            .fx
+            .iter()
+            .filter(|r| **r == eur_jpy() || **r == eur_jpy().inverse())
+            .count(),
+        1
+    );
+
+    let section = report.channels.as_ref().expect("a channel section");
+    let ours: Vec<(&str, Decimal)> = section
+        .weighing
+        .channels
+        .iter()
+        .map(|c| (c.channel.as_str(), c.score))
+        .collect();
+    let engine: Vec<(&str, Decimal)> = comparison
+        .weighing
+        .channels
+        .iter()
+        .map(|c| (c.channel.as_str(), c.score))
+        .collect();
+    assert_eq!(ours, engine, "the engine's scores, best first");
+    assert_eq!(
+        section.weighing.criteria.len(),
+        comparison.weighing.criteria.len()
+    );
+    // The workload split hand-checked in tests/channels_obligations.rs: the own store carries its ten
+    // obligations for Japan alone; on FBA, Amazon carries five of them.
+    let load = |id: &str| {
+        section
+            .obligations
+            .iter()
+            .find(|row| row.channel == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(
+        (
+            load("own-store-jp").seller.len(),
+            load("own-store-jp").marketplace.len()
+        ),
+        (10, 0)
+    );
+    assert_eq!(load("amazon-jp-fba").marketplace.len(), 5);
+
+    let (path, _) = render_to(&report, "channels-weighing-fr.pdf");
+    let text = squeezed(&pdftotext(&path, None));
+    for expected in [
+        "Pondération qualitative des canaux",
+        "Obligations de la vente en ligne : qui les assume",
+        "Assumées par la place de marché",
+        "Publier les mentions de la loi japonaise",
+        "147,36",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
 }

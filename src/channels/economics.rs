@@ -13,7 +13,7 @@ use crate::cost::{
     Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
     quote_product,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
@@ -114,6 +114,8 @@ pub struct UnitLine {
     pub monthly_units: u32,
     /// Absent when the price or the landed cost cannot be computed (see `missing`).
     pub figures: Option<UnitFigures>,
+    /// The exchange rates the line was converted with, each quotation once.
+    pub fx: Vec<FxRate>,
     pub explain: Vec<Explanation>,
     pub missing: Vec<Missing>,
 }
@@ -150,6 +152,8 @@ pub struct ChannelResult {
     /// False when a figure is missing: the numbers leave it out (see `missing`).
     pub complete: bool,
     pub lines: Vec<UnitLine>,
+    /// The exchange rates of the channel and its lines, each quotation once.
+    pub fx: Vec<FxRate>,
     pub explain: Vec<Explanation>,
     pub missing: Vec<Missing>,
 }
@@ -381,6 +385,8 @@ struct Converter<'a> {
     explain: &'a mut Steps,
     missing: &'a mut Vec<Missing>,
     prefix: String,
+    /// The rates converted with, each quotation once.
+    fx: Vec<FxRate>,
 }
 
 impl Converter<'_> {
@@ -401,6 +407,7 @@ impl Converter<'_> {
             );
             return None;
         };
+        add_quotation(&mut self.fx, &converted.rate);
         Some(converted.converted.amount)
     }
 
@@ -539,6 +546,7 @@ fn evaluate_channel(
         explain: &mut explain,
         missing: &mut missing,
         prefix: format!("{}: ", channel.id),
+        fx: Vec::new(),
     };
     let costs = channel_costs(context, &mut converter, channel, pack, payment, currency);
     let monthly_units: u32 = lines.iter().map(|line| line.monthly_units).sum();
@@ -640,6 +648,10 @@ fn evaluate_channel(
             )
             .map(|amount| Money::new(amount, home))
     });
+    let mut fx = converter.fx;
+    for rate in lines.iter().flat_map(|line| &line.fx) {
+        add_quotation(&mut fx, rate);
+    }
     let complete = missing.is_empty()
         && lines
             .iter()
@@ -661,6 +673,7 @@ fn evaluate_channel(
         months_to_recover,
         complete,
         lines,
+        fx,
         explain: explain.into_vec(),
         missing,
     }
@@ -690,6 +703,7 @@ impl ChannelResult {
             months_to_recover: None,
             complete: false,
             lines: Vec::new(),
+            fx: Vec::new(),
             explain: Vec::new(),
             missing,
         }
@@ -1013,6 +1027,7 @@ fn unit_line(
         explain: &mut explain,
         missing: &mut missing,
         prefix: format!("{} × {}: ", channel.id, product.sku),
+        fx: Vec::new(),
     };
     let entry = channel_product(channel, &product.sku);
     let marketplace = line.market.marketplace();
@@ -1128,6 +1143,7 @@ fn unit_line(
             currency,
             monthly_units: units,
             figures: None,
+            fx: with_quotations(converter.fx, &quoted.fx),
             explain: explain.into_vec(),
             missing,
         };
@@ -1294,9 +1310,18 @@ fn unit_line(
             margin_rate,
             roi,
         }),
+        fx: with_quotations(converter.fx, &quoted.fx),
         explain: explain.into_vec(),
         missing,
     }
+}
+
+/// The line's own conversions and the cost engine's, each quotation once.
+fn with_quotations(mut fx: Vec<FxRate>, more: &[FxRate]) -> Vec<FxRate> {
+    for rate in more {
+        add_quotation(&mut fx, rate);
+    }
+    fx
 }
 
 /// The cost of converting the proceeds to the home currency: the plan's `fx_cost`, else the payment

@@ -11,6 +11,7 @@ use crate::checklist::catalogue::{Catalogue, OnMarketplace};
 use crate::checklist::engine::evaluate_store;
 use crate::plan::Plan;
 use crate::plan::channels::{ChannelPlan, Market};
+use crate::text::Text;
 
 /// One channel's share of the own-store obligations.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -18,10 +19,17 @@ pub struct ChannelObligations {
     pub channel: String,
     pub model: ChannelModel,
     pub market: Market,
-    /// Codes of the applicable `store.*` items the seller carries itself on this channel.
-    pub seller: Vec<String>,
-    /// Codes of those the marketplace carries for the seller.
-    pub marketplace: Vec<String>,
+    /// The applicable `store.*` items the seller carries itself on this channel.
+    pub seller: Vec<Obligation>,
+    /// Those the marketplace carries for the seller.
+    pub marketplace: Vec<Obligation>,
+}
+
+/// One own-store obligation: its requirement code and the applicable item's title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Obligation {
+    pub code: String,
+    pub title: Text,
 }
 
 /// The plan's own-store channels with the market each sells into (the channel's `market`, else the
@@ -74,11 +82,14 @@ pub fn obligations(
                         Some(OnMarketplace::Fulfilment) => marketplace_fulfils,
                         Some(OnMarketplace::Seller) | None => false,
                     };
-                let code = result.code.clone().unwrap_or_else(|| result.id.clone());
+                let obligation = Obligation {
+                    code: result.code.clone().unwrap_or_else(|| result.id.clone()),
+                    title: result.title.clone(),
+                };
                 if carried_by_marketplace {
-                    marketplace.push(code);
+                    marketplace.push(obligation);
                 } else {
-                    seller.push(code);
+                    seller.push(obligation);
                 }
             }
             Some(ChannelObligations {

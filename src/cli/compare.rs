@@ -246,7 +246,11 @@ fn render(comparison: &Comparison) -> String {
             out_line!(
                 out,
                 "    marketplace carries: {}",
-                load.marketplace.join(", ")
+                load.marketplace
+                    .iter()
+                    .map(|obligation| obligation.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
     }

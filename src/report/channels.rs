@@ -11,9 +11,11 @@ use ts_rs::TS;
 
 use super::format::{self, Lang, texts};
 use super::{Report, Signal, SignalLevel, is_override, sources};
-use crate::channels::{ChannelResult, Comparison, ScenarioResult, SensitivityInput, TimelineMonth};
+use crate::channels::{
+    ChannelResult, Comparison, Obligation, ScenarioResult, SensitivityInput, TimelineMonth,
+};
 use crate::cost::{Explanation, Missing};
-use crate::money::{Currency, Money};
+use crate::money::{Currency, Money, add_quotation};
 
 /// An input the comparison needed, with the engine's message in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -39,6 +41,47 @@ pub struct ChannelComparison {
     /// listed once over the scenarios.
     #[serde(default)]
     pub overrides: Vec<ChannelOverride>,
+    /// The qualitative weighing of the selected scenario's channels, beside their profit.
+    pub weighing: ReportWeighing,
+    /// Per channel, the own-store obligations the seller carries and those the marketplace carries.
+    pub obligations: Vec<ObligationsRow>,
+}
+
+/// The weights of the criteria and each channel's score, best first, in the report's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ReportWeighing {
+    pub criteria: Vec<WeightedCriterion>,
+    pub channels: Vec<WeighedChannel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeightedCriterion {
+    pub label: String,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub weight: Decimal,
+    /// True when the plan set this weight (else Landfall's default).
+    pub from_plan: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct WeighedChannel {
+    pub channel: String,
+    /// Σ weight × score ÷ Σ weight, on the 1–5 scale.
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub score: Decimal,
+    pub monthly_profit_home: Option<Money>,
+    /// The engine's working of the score.
+    pub formula: String,
+}
+
+/// One channel's share of the own-store obligations, each as its item's title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ObligationsRow {
+    pub channel: String,
+    pub seller: Vec<String>,
+    pub marketplace: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -175,6 +218,15 @@ impl Report {
             .flat_map(|row| &row.economics.explain)
             .chain(comparison_steps(comparison));
         self.sources = sources(steps, self.cover.as_of, lang);
+        // The comparison's conversions are listed with the quote's, each quotation once.
+        let channel_rates = comparison
+            .scenarios
+            .iter()
+            .flat_map(|scenario| &scenario.channels)
+            .flat_map(|channel| &channel.fx);
+        for rate in channel_rates {
+            add_quotation(&mut self.assumptions.fx, rate);
+        }
         self.channels = Some(section);
         self
     }
@@ -227,6 +279,46 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
             })
             .collect(),
         missing,
+        weighing: ReportWeighing {
+            criteria: comparison
+                .weighing
+                .criteria
+                .iter()
+                .map(|criterion| WeightedCriterion {
+                    label: criterion.label.get(lang).to_string(),
+                    weight: criterion.weight,
+                    from_plan: criterion.from_plan,
+                })
+                .collect(),
+            channels: comparison
+                .weighing
+                .channels
+                .iter()
+                .map(|score| WeighedChannel {
+                    channel: score.channel.clone(),
+                    score: score.score,
+                    monthly_profit_home: score.monthly_profit_home,
+                    formula: score.explain.formula.get(lang).to_string(),
+                })
+                .collect(),
+        },
+        obligations: comparison
+            .obligations
+            .iter()
+            .map(|load| {
+                let titles = |items: &[Obligation]| {
+                    items
+                        .iter()
+                        .map(|item| item.title.get(lang).to_string())
+                        .collect()
+                };
+                ObligationsRow {
+                    channel: load.channel.clone(),
+                    seller: titles(&load.seller),
+                    marketplace: titles(&load.marketplace),
+                }
+            })
+            .collect(),
     }
 }
 

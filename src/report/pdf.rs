@@ -248,6 +248,40 @@ fn channels_view(
             "numeric": [],
             "rows": section.missing.iter().map(|gap| vec![gap.field.clone(), gap.message.clone()]).collect::<Vec<_>>(),
         },
+        "weighing": {
+            "intro": format::fill(t.weighing_intro, &[&section.selected]),
+            "criteria": {
+                "columns": [t.criterion, t.weight],
+                "numeric": [1],
+                "rows": section.weighing.criteria.iter().map(|criterion| vec![
+                    if criterion.from_plan { format!("{} *", criterion.label) } else { criterion.label.clone() },
+                    lang.grouped(criterion.weight),
+                ]).collect::<Vec<_>>(),
+            },
+            "plan_weight": section.weighing.criteria.iter().any(|criterion| criterion.from_plan).then_some(t.plan_weight),
+            "channels": {
+                "columns": [t.channel, t.score, t.monthly_profit_home, t.formula],
+                "numeric": [1, 2],
+                "widths": [1.6, 0.8, 1.2, 4],
+                "rows": section.weighing.channels.iter().map(|score| vec![
+                    score.channel.clone(),
+                    lang.number(score.score, 2),
+                    score.monthly_profit_home.map_or_else(|| t.not_available.to_string(), |home| format::money(lang, home.amount, home.currency)),
+                    score.formula.clone(),
+                ]).collect::<Vec<_>>(),
+            },
+        },
+        "obligations": {
+            "intro": t.obligations_intro,
+            "columns": [t.channel, t.seller_carries, t.marketplace_carries],
+            "numeric": [],
+            "widths": [1.2, 3, 3],
+            "rows": section.obligations.iter().map(|row| vec![
+                row.channel.clone(),
+                list(&row.seller, t),
+                list(&row.marketplace, t),
+            ]).collect::<Vec<_>>(),
+        },
         "sensitivity": {
             "intro": format::fill(t.sensitivity_intro, &[&section.selected]),
             "table": {
@@ -266,6 +300,14 @@ fn channels_view(
             "chart": tornado,
         },
     }))
+}
+
+/// The count, then one item a line; a dash for none.
+fn list(items: &[String], t: &Texts) -> String {
+    if items.is_empty() {
+        return t.not_available.to_string();
+    }
+    format!("({})\n{}", items.len(), items.join("\n"))
 }
 
 fn file_id(path: &str) -> FileId {

@@ -62,6 +62,9 @@ pub fn tables(report: &Report) -> Vec<Table> {
         all.push(channels(section, t));
         all.push(timeline(section, t));
         all.push(sensitivity(section, t));
+        all.push(weights(section, t));
+        all.push(weighing(section, t));
+        all.push(obligations(section, t));
         all.push(channel_overrides(section, t));
     }
     all.extend([
@@ -251,6 +254,82 @@ fn timeline(section: &ChannelComparison, t: &Texts) -> Table {
             t.month_profit,
             t.cumulative,
         ],
+        rows,
+    }
+}
+
+fn weights(section: &ChannelComparison, t: &Texts) -> Table {
+    Table {
+        id: "weights",
+        title: t.criteria_weights,
+        columns: vec![t.criterion, t.weight, t.set_in_plan],
+        rows: section
+            .weighing
+            .criteria
+            .iter()
+            .map(|criterion| {
+                vec![
+                    Cell::text(&criterion.label),
+                    Cell::Number(criterion.weight),
+                    Cell::text(if criterion.from_plan { t.yes } else { t.no }),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Each channel's qualitative score in the selected scenario, best first, beside its profit.
+fn weighing(section: &ChannelComparison, t: &Texts) -> Table {
+    Table {
+        id: "weighing",
+        title: t.weighing,
+        columns: vec![
+            t.scenario,
+            t.channel,
+            t.score,
+            t.monthly_profit_home,
+            t.formula,
+        ],
+        rows: section
+            .weighing
+            .channels
+            .iter()
+            .map(|score| {
+                vec![
+                    Cell::text(&section.selected),
+                    Cell::text(&score.channel),
+                    Cell::Number(score.score),
+                    score
+                        .monthly_profit_home
+                        .map_or(Cell::Empty, |home| Cell::Money(home.amount, home.currency)),
+                    Cell::text(&score.formula),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// One row per channel and own-store obligation, with the side that carries it.
+fn obligations(section: &ChannelComparison, t: &Texts) -> Table {
+    let rows = section
+        .obligations
+        .iter()
+        .flat_map(|row| {
+            let side = |items: &[String], who: &'static str| {
+                items
+                    .iter()
+                    .map(|title| vec![Cell::text(&row.channel), Cell::text(who), Cell::text(title)])
+                    .collect::<Vec<_>>()
+            };
+            let mut rows = side(&row.seller, t.seller);
+            rows.extend(side(&row.marketplace, t.marketplace));
+            rows
+        })
+        .collect();
+    Table {
+        id: "obligations",
+        title: t.obligations,
+        columns: vec![t.channel, t.carried_by, t.item],
         rows,
     }
 }

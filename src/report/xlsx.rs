@@ -40,7 +40,10 @@ pub fn sheet_name(title: &str) -> String {
         .join(" ")
         .chars()
         .take(31)
-        .collect()
+        .collect::<String>()
+        // A cut between two words would leave a trailing space.
+        .trim_end()
+        .to_string()
 }
 
 struct Formats {
@@ -142,6 +145,10 @@ mod tests {
     #[test]
     fn sheet_names_lose_forbidden_characters_and_fit_excel() {
         assert_eq!(sheet_name("Annexe : sources"), "Annexe sources");
+        assert_eq!(
+            sheet_name("Online-selling obligations: who carries them"),
+            "Online-selling obligations who"
+        );
         assert_eq!(
             sheet_name("Valeurs saisies par l’utilisateur"),
             "Valeurs saisies par l’utilisate"

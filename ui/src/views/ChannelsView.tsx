@@ -129,10 +129,10 @@ function ChannelsForPlan({ planId }: { planId: number }) {
               {comparison.obligations.map((row) => (
                 <tr key={row.channel} data-channel={row.channel}>
                   <td>{row.channel}</td>
-                  <td className="num" title={row.seller.join(", ")} data-figure="seller">
+                  <td className="num" title={row.seller.map((o) => o.title[locale]).join("\n")} data-figure="seller">
                     {row.seller.length}
                   </td>
-                  <td className="num" title={row.marketplace.join(", ")} data-figure="marketplace">
+                  <td className="num" title={row.marketplace.map((o) => o.title[locale]).join("\n")} data-figure="marketplace">
                     {row.marketplace.length}
                   </td>
                 </tr>
