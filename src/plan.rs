@@ -15,6 +15,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::{Lang, NBSP, Text};
+
 /// A whole plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -357,18 +359,29 @@ impl CurrencyCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The code if it is three capital letters; otherwise why not, in both languages.
+    pub fn checked(code: String) -> Result<CurrencyCode, Text> {
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(CurrencyCode(code))
+        } else {
+            Err(Text::new(
+                format!(
+                    "\"{code}\" is not a currency code: expected three capital letters (ISO 4217), e.g. \"EUR\""
+                ),
+                format!(
+                    "«{NBSP}{code}{NBSP}» n’est pas un code de devise{NBSP}: trois lettres majuscules attendues \
+                     (ISO 4217), par exemple «{NBSP}EUR{NBSP}»"
+                ),
+            ))
+        }
+    }
 }
 
 impl TryFrom<String> for CurrencyCode {
     type Error = String;
     fn try_from(code: String) -> Result<Self, String> {
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(CurrencyCode(code))
-        } else {
-            Err(format!(
-                "\"{code}\" is not a currency code: expected three capital letters (ISO 4217), e.g. \"EUR\""
-            ))
-        }
+        CurrencyCode::checked(code).map_err(|refusal| refusal.en)
     }
 }
 
@@ -393,18 +406,29 @@ impl CountryCode {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The code if it is two capital letters; otherwise why not, in both languages.
+    pub fn checked(code: String) -> Result<CountryCode, Text> {
+        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            Ok(CountryCode(code))
+        } else {
+            Err(Text::new(
+                format!(
+                    "\"{code}\" is not a country code: expected two capital letters (ISO 3166 alpha-2), e.g. \"FR\""
+                ),
+                format!(
+                    "«{NBSP}{code}{NBSP}» n’est pas un code pays{NBSP}: deux lettres majuscules attendues \
+                     (ISO 3166 alpha-2), par exemple «{NBSP}FR{NBSP}»"
+                ),
+            ))
+        }
+    }
 }
 
 impl TryFrom<String> for CountryCode {
     type Error = String;
     fn try_from(code: String) -> Result<Self, String> {
-        if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-            Ok(CountryCode(code))
-        } else {
-            Err(format!(
-                "\"{code}\" is not a country code: expected two capital letters (ISO 3166 alpha-2), e.g. \"FR\""
-            ))
-        }
+        CountryCode::checked(code).map_err(|refusal| refusal.en)
     }
 }
 
@@ -427,17 +451,18 @@ pub struct Problem {
     pub field: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    /// Why, in both languages; the CLI and error strings print the English.
+    pub message: Text,
 }
 
 impl Problem {
     /// A problem at a field path; the line is filled in later from the source text.
-    pub fn at(field: impl Into<String>, message: impl Into<String>) -> Problem {
+    pub fn at(field: impl Into<String>, message: Text) -> Problem {
         Problem {
             field: field.into(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
         }
     }
 }
@@ -454,7 +479,7 @@ impl fmt::Display for Problem {
         if !self.field.is_empty() {
             write!(f, "{}: ", self.field)?;
         }
-        f.write_str(&self.message)
+        f.write_str(&self.message.en)
     }
 }
 
@@ -485,6 +510,17 @@ pub(crate) fn render_problems(source_name: &str, problems: &[Problem]) -> String
         .join("\n")
 }
 
+/// The refusal of a negative amount, the figure written each language's way.
+pub(crate) fn negative_amount(amount: Decimal) -> Text {
+    Text::new(
+        format!("must not be negative, found {amount}"),
+        format!(
+            "ne doit pas être négatif (valeur indiquée{NBSP}: {})",
+            Lang::Fr.as_typed(amount)
+        ),
+    )
+}
+
 /// Reads and validates a plan. `source_name` (usually the file path) prefixes every error.
 pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
     let invalid = |problems| PlanError::Invalid {
@@ -505,10 +541,12 @@ impl Plan {
     /// HS code shape. Problems carry field paths; `parse_plan` adds the lines.
     pub fn validate(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        let mut problem =
-            |field: String, message: String| problems.push(Problem::at(field, message));
+        let mut problem = |field: String, message: Text| problems.push(Problem::at(field, message));
         if self.plan.name.trim().is_empty() {
-            problem("plan.name".into(), "the plan needs a name".into());
+            problem(
+                "plan.name".into(),
+                Text::new("the plan needs a name", "le plan doit avoir un nom"),
+            );
         }
         let mut amounts: Vec<(String, &Amount)> = Vec::new();
         if let Some(capital) = &self.seller.capital {
@@ -523,27 +561,47 @@ impl Plan {
         for (p, product) in self.products.iter().enumerate() {
             let at = format!("products[{p}]");
             if product.sku.trim().is_empty() {
-                problem(format!("{at}.sku"), "the SKU must not be empty".into());
-            } else if let Some(first) = first_index_of_sku.get(product.sku.as_str()) {
                 problem(
                     format!("{at}.sku"),
-                    format!(
-                        "duplicate SKU \"{}\" (already used by products[{first}])",
-                        product.sku
+                    Text::new(
+                        "the SKU must not be empty",
+                        "la référence (SKU) ne doit pas être vide",
+                    ),
+                );
+            } else if let Some(first) = first_index_of_sku.get(product.sku.as_str()) {
+                let sku = &product.sku;
+                problem(
+                    format!("{at}.sku"),
+                    Text::new(
+                        format!("duplicate SKU \"{sku}\" (already used by products[{first}])"),
+                        format!(
+                            "la référence (SKU) «{NBSP}{sku}{NBSP}» est en double (déjà utilisée par products[{first}])"
+                        ),
                     ),
                 );
             } else {
                 first_index_of_sku.insert(&product.sku, p);
             }
             if product.name.trim().is_empty() {
-                problem(format!("{at}.name"), "the product needs a name".into());
+                problem(
+                    format!("{at}.name"),
+                    Text::new("the product needs a name", "le produit doit avoir un nom"),
+                );
             }
             if let Some(hs) = &product.hs_code
                 && (!(6..=10).contains(&hs.len()) || !hs.bytes().all(|b| b.is_ascii_digit()))
             {
                 problem(
                     format!("{at}.hs_code"),
-                    format!("\"{hs}\" is not an HS code: expected 6 to 10 digits, e.g. \"851822\""),
+                    Text::new(
+                        format!(
+                            "\"{hs}\" is not an HS code: expected 6 to 10 digits, e.g. \"851822\""
+                        ),
+                        format!(
+                            "«{NBSP}{hs}{NBSP}» n’est pas un code SH{NBSP}: 6 à 10 chiffres attendus, \
+                             par exemple «{NBSP}851822{NBSP}»"
+                        ),
+                    ),
                 );
             }
             if let Some(cost) = &product.unit_cost {
@@ -559,7 +617,13 @@ impl Plan {
                     if value <= Decimal::ZERO {
                         problem(
                             format!("{at}.package.{name}"),
-                            format!("must be greater than zero, found {value}"),
+                            Text::new(
+                                format!("must be greater than zero, found {value}"),
+                                format!(
+                                    "doit être supérieur à zéro (valeur indiquée{NBSP}: {})",
+                                    Lang::Fr.as_typed(value)
+                                ),
+                            ),
                         );
                     }
                 }
@@ -569,13 +633,17 @@ impl Plan {
             }
             let mut overridden = Vec::new();
             for (i, entry) in product.overrides.iter().enumerate() {
-                if overridden.contains(&entry.marketplace) {
+                let marketplace = entry.marketplace;
+                if overridden.contains(&marketplace) {
                     problem(
                         format!("{at}.overrides[{i}].marketplace"),
-                        format!("{} is overridden twice", entry.marketplace),
+                        Text::new(
+                            format!("{marketplace} is overridden twice"),
+                            format!("vos chiffres pour {marketplace} sont donnés deux fois"),
+                        ),
                     );
                 }
-                overridden.push(entry.marketplace);
+                overridden.push(marketplace);
                 if let Some(fee) = &entry.fulfilment_fee {
                     amounts.push((format!("{at}.overrides[{i}].fulfilment_fee"), fee));
                 }
@@ -589,10 +657,7 @@ impl Plan {
         }
         for (field, amount) in amounts {
             if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
-                problem(
-                    format!("{field}.amount"),
-                    format!("must not be negative, found {}", amount.amount),
-                );
+                problem(format!("{field}.amount"), negative_amount(amount.amount));
             }
         }
         problems.extend(channels::problems(self));

@@ -39,6 +39,12 @@ impl Lang {
         write_digits(self, &value.normalize().to_string())
     }
 
+    /// `value` with every decimal it was written with (`-3.50`, `-3,50`), digits grouped: for
+    /// echoing back a figure the user typed.
+    pub fn as_typed(self, value: Decimal) -> String {
+        self.number(value, value.scale())
+    }
+
     /// `value` rounded half away from zero to `places`, written with the language's separators.
     pub fn number(self, value: Decimal, places: u32) -> String {
         let rounded = value
@@ -147,6 +153,8 @@ mod tests {
         assert_eq!(Lang::Fr.grouped(dec!(534795.50)), "534\u{202F}795,5");
         assert_eq!(Lang::En.grouped(dec!(-1234)), "-1,234");
         assert_eq!(Lang::Fr.grouped(dec!(999)), "999");
+        assert_eq!(Lang::Fr.as_typed(dec!(-1234.50)), "-1\u{202F}234,50");
+        assert_eq!(Lang::En.as_typed(dec!(7)), "7");
     }
 
     #[test]

@@ -123,6 +123,23 @@ fn a_refused_product_names_its_own_fields_and_leaves_the_plan_as_it_was() {
     assert_eq!(fields, ["hs_code", "unit_cost.amount"]);
     let json = serde_json::to_value(&err).unwrap();
     assert_eq!(json["problems"][0]["field"], "hs_code");
+    // The form shows the reason in the window's language; the error line stays English.
+    let negative = &err.problems[1].message;
+    assert_eq!(negative.en, "must not be negative, found -1");
+    assert_eq!(
+        negative.fr,
+        "ne doit pas être négatif (valeur indiquée\u{a0}: -1)"
+    );
+    assert_eq!(
+        json["problems"][1]["message"]["fr"],
+        "ne doit pas être négatif (valeur indiquée\u{a0}: -1)"
+    );
+    assert!(
+        err.message
+            .ends_with("unit_cost.amount: must not be negative, found -1"),
+        "{}",
+        err.message
+    );
 
     let stored = &landfall.get_plan(id).unwrap().plan.products[0];
     assert_eq!(stored.hs_code.as_deref(), Some("851822"));
@@ -132,7 +149,7 @@ fn a_refused_product_names_its_own_fields_and_leaves_the_plan_as_it_was() {
     copy.name = "Copy".into();
     let err = landfall.save_product(id, None, copy).unwrap_err();
     assert_eq!(err.problems[0].field, "sku");
-    assert!(err.problems[0].message.contains("duplicate SKU"));
+    assert!(err.problems[0].message.en.contains("duplicate SKU"));
 }
 
 #[test]

@@ -35,7 +35,7 @@ name = \"Every channel\"
     };
     let found: Vec<(&str, &str)> = problems
         .iter()
-        .map(|problem| (problem.field.as_str(), problem.message.as_str()))
+        .map(|problem| (problem.field.as_str(), problem.message.en.as_str()))
         .collect();
     assert_eq!(
         found,

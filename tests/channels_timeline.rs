@@ -224,9 +224,9 @@ fn phases_are_checked_with_their_field_and_line() {
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].field, field);
         assert!(
-            problems[0].message.contains(message),
+            problems[0].message.en.contains(message),
             "{}",
-            problems[0].message
+            problems[0].message.en
         );
         assert_eq!(problems[0].line, Some(11), "{phase}");
     }

@@ -12,7 +12,7 @@ fn problems(text: &str) -> Vec<(String, Option<usize>, String)> {
         Ok(plan) => panic!("expected an error, parsed {plan:?}"),
         Err(PlanError::Invalid { problems, .. }) => problems
             .into_iter()
-            .map(|p| (p.field, p.line, p.message))
+            .map(|p| (p.field, p.line, p.message.en))
             .collect(),
         Err(other) => panic!("unexpected error {other}"),
     }

@@ -87,6 +87,26 @@ fn every_bad_cell_is_reported_with_row_and_column() {
 }
 
 #[test]
+fn a_row_error_gives_its_reason_in_french_too() {
+    let csv = "Référence;Coût unitaire\nA-1;abc EUR\n";
+    let Err(ImportError::Rows(found)) = parse_catalogue(&read_csv(csv.as_bytes()).unwrap(), None)
+    else {
+        panic!("the cost is not a number");
+    };
+    assert_eq!(found.len(), 1, "{found:?}");
+    // The column is named as the file wrote it, in either language.
+    assert_eq!(
+        (found[0].row, found[0].column.as_str()),
+        (2, "Coût unitaire")
+    );
+    assert_eq!(found[0].message.en, "\"abc EUR\" is not a number");
+    assert_eq!(
+        found[0].message.fr,
+        "«\u{a0}abc EUR\u{a0}» n’est pas un nombre"
+    );
+}
+
+#[test]
 fn unknown_or_missing_columns_are_refused() {
     let found = errors(parse_catalogue(
         &read_csv(b"name,colour\nTeapot,red\n").unwrap(),

@@ -14,6 +14,7 @@ use ts_rs::TS;
 use super::expr::{Expr, ExprError};
 use crate::plan::locate;
 use crate::plan::{Marketplace, Problem};
+use crate::text::NBSP;
 
 pub use crate::text::Text;
 
@@ -424,7 +425,10 @@ impl Catalogues {
                     if by_scope.insert(scope, catalogue).is_some() {
                         let mut problem = vec![Problem::at(
                             "catalogue.scope",
-                            format!("a second catalogue for {scope}"),
+                            Text::new(
+                                format!("a second catalogue for {scope}"),
+                                format!("un second catalogue pour {scope}"),
+                            ),
                         )];
                         locate::place(text, &mut problem);
                         problems.extend(problem.into_iter().map(|p| (file.to_string(), p)));
@@ -492,7 +496,7 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
     }
     for (index, item) in catalogue.items.iter().enumerate() {
         let at = format!("items[{index}]");
-        let mut problem = |field: &str, message: String| {
+        let mut problem = |field: &str, message: Text| {
             problems.push(Problem::at(format!("{at}.{field}"), message))
         };
         let well_formed = !item.id.is_empty()
@@ -503,16 +507,28 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         if !well_formed {
             problem(
                 "id",
-                format!(
-                    "\"{}\": use lower-case letters, digits, '-' and '.'",
-                    item.id
+                Text::new(
+                    format!(
+                        "\"{}\": use lower-case letters, digits, '-' and '.'",
+                        item.id
+                    ),
+                    format!(
+                        "«{NBSP}{}{NBSP}»{NBSP}: utilisez des minuscules, des chiffres, «{NBSP}-{NBSP}» et «{NBSP}.{NBSP}»",
+                        item.id
+                    ),
                 ),
             );
         }
         if let Some(first) = seen.insert(&item.id, index) {
             problem(
                 "id",
-                format!("duplicate id \"{}\" (also items[{first}])", item.id),
+                Text::new(
+                    format!("duplicate id \"{}\" (also items[{first}])", item.id),
+                    format!(
+                        "identifiant «{NBSP}{}{NBSP}» en double (aussi items[{first}])",
+                        item.id
+                    ),
+                ),
             );
         }
         if let Some(code) = &item.code
@@ -520,23 +536,35 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         {
             problem(
                 "code",
-                format!("\"{code}\" is not a requirement code for {scope}"),
+                Text::new(
+                    format!("\"{code}\" is not a requirement code for {scope}"),
+                    format!("«{NBSP}{code}{NBSP}» n’est pas un code d’exigence pour {scope}"),
+                ),
             );
         }
         if item.group.trim().is_empty() {
-            problem("group", "must not be empty".into());
+            problem("group", not_empty());
         }
         if item.owner_role.trim().is_empty() {
-            problem("owner_role", "must not be empty".into());
+            problem("owner_role", not_empty());
         }
         match (scope, item.on_marketplace) {
             (CatalogueKey::OwnStore, None) => problem(
                 "on_marketplace",
-                "an own-store item says who carries it on a marketplace: \"seller\", \"marketplace\" or \"fulfilment\"".into(),
+                Text::new(
+                    "an own-store item says who carries it on a marketplace: \"seller\", \"marketplace\" or \"fulfilment\"",
+                    format!(
+                        "un point de boutique en propre indique qui en a la charge sur une place de marché{NBSP}: \
+                         «{NBSP}seller{NBSP}», «{NBSP}marketplace{NBSP}» ou «{NBSP}fulfilment{NBSP}»"
+                    ),
+                ),
             ),
             (CatalogueKey::Marketplace(_), Some(_)) => problem(
                 "on_marketplace",
-                "only own-store items say who carries them on a marketplace".into(),
+                Text::new(
+                    "only own-store items say who carries them on a marketplace",
+                    "seuls les points de boutique en propre indiquent qui en a la charge sur une place de marché",
+                ),
             ),
             _ => {}
         }
@@ -544,33 +572,51 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
             if dependency == &item.id {
                 problem(
                     &format!("depends_on[{d}]"),
-                    "an item cannot depend on itself".into(),
+                    Text::new(
+                        "an item cannot depend on itself",
+                        "un point ne peut pas dépendre de lui-même",
+                    ),
                 );
             } else if !ids.contains(dependency.as_str()) {
                 problem(
                     &format!("depends_on[{d}]"),
-                    format!("no item \"{dependency}\" in this catalogue"),
+                    Text::new(
+                        format!("no item \"{dependency}\" in this catalogue"),
+                        format!("aucun point «{NBSP}{dependency}{NBSP}» dans ce catalogue"),
+                    ),
                 );
             }
         }
         if item.sources.is_empty() {
-            problem("sources", "every item needs at least one source".into());
+            problem(
+                "sources",
+                Text::new(
+                    "every item needs at least one source",
+                    "chaque point doit citer au moins une source",
+                ),
+            );
         }
         for (s, source) in item.sources.iter().enumerate() {
             if !source.url.starts_with("https://") && !source.url.starts_with("http://") {
                 problem(
                     &format!("sources[{s}].url"),
-                    format!("\"{}\" is not a web address", source.url),
+                    Text::new(
+                        format!("\"{}\" is not a web address", source.url),
+                        format!("«{NBSP}{}{NBSP}» n’est pas une adresse web", source.url),
+                    ),
                 );
             }
             if source.title.trim().is_empty() {
-                problem(&format!("sources[{s}].title"), "must not be empty".into());
+                problem(&format!("sources[{s}].title"), not_empty());
             }
         }
         if item.importance == Importance::Watch && item.launch_blocking {
             problem(
                 "launch_blocking",
-                "a watch item cannot block the launch".into(),
+                Text::new(
+                    "a watch item cannot block the launch",
+                    "un point à surveiller ne peut pas bloquer le lancement",
+                ),
             );
         }
         if let (Some(from), Some(until)) = (item.effective_from, item.effective_until)
@@ -578,7 +624,10 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         {
             problem(
                 "effective_until",
-                format!("{until} is before effective_from {from}"),
+                Text::new(
+                    format!("{until} is before effective_from {from}"),
+                    format!("{until} précède effective_from {from}"),
+                ),
             );
         }
         let mut evidence_ids = HashSet::new();
@@ -586,13 +635,19 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
             if !evidence_ids.insert(evidence.id.as_str()) {
                 problem(
                     &format!("evidence[{e}].id"),
-                    format!("duplicate evidence id \"{}\"", evidence.id),
+                    Text::new(
+                        format!("duplicate evidence id \"{}\"", evidence.id),
+                        format!(
+                            "identifiant de justificatif «{NBSP}{}{NBSP}» en double",
+                            evidence.id
+                        ),
+                    ),
                 );
             }
             if let Validity::IssuedWithinDays { days: 0 } = evidence.validity {
                 problem(
                     &format!("evidence[{e}].validity.days"),
-                    "must be at least 1".into(),
+                    Text::new("must be at least 1", "doit valoir au moins 1"),
                 );
             }
         }
@@ -618,10 +673,7 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
 fn check_text(field: &str, text: &Text, problems: &mut Vec<Problem>) {
     for (language, value) in [("en", &text.en), ("fr", &text.fr)] {
         if value.trim().is_empty() {
-            problems.push(Problem::at(
-                format!("{field}.{language}"),
-                "must not be empty",
-            ));
+            problems.push(Problem::at(format!("{field}.{language}"), not_empty()));
         }
     }
 }
@@ -680,13 +732,23 @@ fn cycle_problem(items: &[Item], deps: &[Vec<usize>], placed: &[bool]) -> Proble
             names.extend(items.get(i).map(|item| item.id.as_str()));
             return Problem::at(
                 format!("items[{i}].depends_on"),
-                format!("dependency cycle: {}", names.join(" → ")),
+                Text::new(
+                    format!("dependency cycle: {}", names.join(" → ")),
+                    format!("cycle de dépendances{NBSP}: {}", names.join(" → ")),
+                ),
             );
         }
         path.push(i);
         current = deps.get(i).and_then(|d| d.iter().copied().find(unplaced));
     }
-    Problem::at("items", "dependency cycle")
+    Problem::at(
+        "items",
+        Text::new("dependency cycle", "cycle de dépendances"),
+    )
+}
+
+fn not_empty() -> Text {
+    Text::new("must not be empty", "ne doit pas être vide")
 }
 
 /// The name of a catalogue group in both languages (the group is an id in the catalogue files).

@@ -17,6 +17,7 @@ use super::expr::{Atom, Evaluation, Profile, Subject};
 use crate::plan::channels::{ChannelPlan, Market};
 use crate::plan::locate;
 use crate::plan::{Channel, Fulfilment, Marketplace, Plan, Problem, Target};
+use crate::text::NBSP;
 
 /// Verifications older than this are flagged for re-checking.
 const REVERIFY_AFTER_DAYS: i64 = 365;
@@ -269,14 +270,20 @@ pub fn parse_progress(
         let Some(item) = item else {
             problems.push(Problem::at(
                 format!("{at}.item"),
-                format!("no checklist item \"{}\"", progress.item),
+                Text::new(
+                    format!("no checklist item \"{}\"", progress.item),
+                    format!("aucun point de checklist «{NBSP}{}{NBSP}»", progress.item),
+                ),
             ));
             continue;
         };
         if !seen.insert(progress.item.as_str()) {
             problems.push(Problem::at(
                 format!("{at}.item"),
-                format!("\"{}\" appears twice", progress.item),
+                Text::new(
+                    format!("\"{}\" appears twice", progress.item),
+                    format!("«{NBSP}{}{NBSP}» figure deux fois", progress.item),
+                ),
             ));
         }
         if progress.status == ProgressStatus::NotApplicable
@@ -287,7 +294,10 @@ pub fn parse_progress(
         {
             problems.push(Problem::at(
                 format!("{at}.status"),
-                "\"not_applicable\" needs a reason",
+                Text::new(
+                    "\"not_applicable\" needs a reason",
+                    format!("«{NBSP}not_applicable{NBSP}» demande un motif"),
+                ),
             ));
         }
         for (e, record) in progress.evidence.iter().enumerate() {
@@ -295,11 +305,19 @@ pub fn parse_progress(
                 let known: Vec<&str> = item.evidence.iter().map(|t| t.id.as_str()).collect();
                 problems.push(Problem::at(
                     format!("{at}.evidence[{e}].template"),
-                    format!(
-                        "{} has no evidence \"{}\" (known: {})",
-                        item.id,
-                        record.template,
-                        known.join(", ")
+                    Text::new(
+                        format!(
+                            "{} has no evidence \"{}\" (known: {})",
+                            item.id,
+                            record.template,
+                            known.join(", ")
+                        ),
+                        format!(
+                            "{} n’a pas de justificatif «{NBSP}{}{NBSP}» (connus{NBSP}: {})",
+                            item.id,
+                            record.template,
+                            known.join(", ")
+                        ),
                     ),
                 ));
             }

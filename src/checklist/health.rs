@@ -10,6 +10,7 @@ use super::InputError;
 use super::catalogue::{Certainty, Text};
 use crate::plan::locate;
 use crate::plan::{Marketplace, Problem};
+use crate::text::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -159,11 +160,17 @@ impl PerformanceTargets {
             if misplaced {
                 problems.push(Problem::at(
                     format!("{at}.at_risk_from"),
-                    "the warning level must lie on the passing side of the limit",
+                    Text::new(
+                        "the warning level must lie on the passing side of the limit",
+                        "le seuil d’alerte doit se trouver du côté conforme de la limite",
+                    ),
                 ));
             }
             if !target.source.url.starts_with("http") {
-                problems.push(Problem::at(format!("{at}.source.url"), "not a web address"));
+                problems.push(Problem::at(
+                    format!("{at}.source.url"),
+                    Text::new("not a web address", "ce n’est pas une adresse web"),
+                ));
             }
             let overlapping = targets.targets.iter().take(index).any(|earlier| {
                 earlier.metric == target.metric
@@ -177,7 +184,11 @@ impl PerformanceTargets {
             if overlapping {
                 problems.push(Problem::at(
                     format!("{at}.metric"),
-                    "a second target for the same metric, programme, marketplace and date",
+                    Text::new(
+                        "a second target for the same metric, programme, marketplace and date",
+                        "un second objectif pour le même indicateur, le même programme, la même place \
+                         de marché et la même date",
+                    ),
                 ));
             }
         }
@@ -255,7 +266,13 @@ pub fn check_metrics(metrics: &Metrics) -> Vec<Problem> {
             (value < Decimal::ZERO || value > Decimal::ONE_HUNDRED).then(|| {
                 Problem::at(
                     format!("metrics.{name}"),
-                    format!("{value} is not a percentage between 0 and 100"),
+                    Text::new(
+                        format!("{value} is not a percentage between 0 and 100"),
+                        format!(
+                            "{} n’est pas un pourcentage entre 0 et 100",
+                            Lang::Fr.as_typed(value)
+                        ),
+                    ),
                 )
             })
         })

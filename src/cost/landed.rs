@@ -411,7 +411,7 @@ fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Deci
                     Text::by(|l| {
                         l.pick(
                             format!("Line {} deductive customs value", index + 1),
-                            format!("Ligne {} : valeur en douane par la méthode déductive", index + 1),
+                            format!("Ligne {}\u{a0}: valeur en douane par la méthode déductive", index + 1),
                         )
                     }),
                     Text::by(|l| {
@@ -430,7 +430,7 @@ fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Deci
                     Text::new("method", "méthode"),
                     Text::new(
                         "deductive (Customs Tariff Act Art. 4-3; secondary sources): an estimate to agree with the customs procedure agent",
-                        "déductive (loi sur le tarif douanier, art. 4-3 ; sources secondaires) : une estimation à valider avec le commissionnaire en douane",
+                        "déductive (loi sur le tarif douanier, art. 4-3\u{a0}; sources secondaires)\u{a0}: une estimation à valider avec le commissionnaire en douane",
                     ),
                 )
             });
@@ -486,7 +486,7 @@ fn convert_values(
                 Text::by(|l| {
                     l.pick(
                         format!("Line {} customs value in {currency}", index + 1),
-                        format!("Ligne {} : valeur en douane en {currency}", index + 1),
+                        format!("Ligne {}\u{a0}: valeur en douane en {currency}", index + 1),
                     )
                 }),
                 Text::by(|l| {
@@ -557,7 +557,7 @@ impl<'a> Context<'a> {
                         what.en
                     ),
                     format!(
-                        "le pack `{pack}` n’a pas de {} en vigueur le {as_of} : ajoutez-la dans votre dossier de packs",
+                        "le pack `{pack}` n’a pas de {} en vigueur le {as_of}\u{a0}: ajoutez-la dans votre dossier de packs",
                         what.fr
                     ),
                 )
@@ -591,7 +591,7 @@ impl<'a> Context<'a> {
                 field,
                 Text::new(
                     "no duty rate and no hs_code to look one up: give `duty_rate`",
-                    "ni taux de droit ni code SH pour le trouver : indiquez `duty_rate`",
+                    "ni taux de droit ni code SH pour le trouver\u{a0}: indiquez `duty_rate`",
                 ),
             ));
         };
@@ -625,7 +625,7 @@ impl<'a> Context<'a> {
                                  (from the tariff or a binding ruling)"
                             ),
                             format!(
-                                "le code SH {hs} n’a pas de taux de droit fourni pour {destination} au {as_of} : \
+                                "le code SH {hs} n’a pas de taux de droit fourni pour {destination} au {as_of}\u{a0}: \
                                  indiquez `duty_rate` (tarif douanier ou renseignement tarifaire contraignant)"
                             ),
                         )
@@ -661,7 +661,7 @@ fn duty_rate_explanation(explanation: Explanation, rate: &LineDutyRate<'_>) -> E
                         ),
                         format!(
                             "taux préférentiel demandé pour l’origine {origin} (p. ex. APE UE–Japon), saisi par \
-                             l’utilisateur : la demande exige une preuve de l’origine (attestation d’origine)"
+                             l’utilisateur\u{a0}: la demande exige une preuve de l’origine (attestation d’origine)"
                         ),
                     )
                 }),
@@ -690,7 +690,7 @@ fn yen_fraction_note(lang: Lang, exact: Decimal, kept: Decimal) -> String {
         let exact = lang.grouped(exact.trunc_with_scale(2));
         lang.pick(
             format!(" ({exact}…: fraction of a yen dropped)"),
-            format!(" ({exact}… : fraction de yen abandonnée)"),
+            format!(" ({exact}…\u{a0}: fraction de yen abandonnée)"),
         )
     }
 }
@@ -732,7 +732,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     let (total, limit) = (l.grouped(context.total_value), l.grouped(row.row.amount));
                     l.pick(
                         format!("total customs value {total} ≤ {limit} {currency}: no duty and no consumption tax, except on excluded goods"),
-                        format!("valeur en douane totale {total} ≤ {limit} {currency} : ni droits ni taxe à la consommation, sauf sur les marchandises exclues"),
+                        format!("valeur en douane totale {total} ≤ {limit} {currency}\u{a0}: ni droits ni taxe à la consommation, sauf sur les marchandises exclues"),
                     )
                 }),
             )
@@ -775,7 +775,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                             format!("lines[{index}].hs_code"),
                             Text::new(
                                 "no HS code: the excluded-goods list could not be checked; exemption assumed",
-                                "pas de code SH : la liste des marchandises exclues n’a pas pu être vérifiée ; franchise supposée",
+                                "pas de code SH\u{a0}: la liste des marchandises exclues n’a pas pu être vérifiée\u{a0}; franchise supposée",
                             ),
                         ));
                     }
@@ -811,7 +811,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                         Text::by(|l| {
                             l.pick(
                                 format!("{label} is excluded from the small-amount exemption"),
-                                format!("{label} : exclu de la franchise des petits montants"),
+                                format!("{label}\u{a0}: exclu de la franchise des petits montants"),
                             )
                         }),
                     )
@@ -948,7 +948,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     format!("lines[{index}].tax_rate"),
                     Text::new(
                         "the pack has no reduced rate: give the rate as a percentage",
-                        "le pack n’a pas de taux réduit : indiquez le taux en pourcentage",
+                        "le pack n’a pas de taux réduit\u{a0}: indiquez le taux en pourcentage",
                     ),
                 )],
             });
@@ -1159,7 +1159,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                         let (total, limit) = (l.grouped(total_value), l.grouped(row.row.amount));
                         l.pick(
                             format!("B2C consignment {total} ≤ {limit} {currency}: {}", text.en),
-                            format!("envoi B2C {total} ≤ {limit} {currency} : {}", text.fr),
+                            format!("envoi B2C {total} ≤ {limit} {currency}\u{a0}: {}", text.fr),
                         )
                     }),
                 )
@@ -1180,8 +1180,8 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     match (l, at_sale) {
                         (Lang::En, true) => format!("consignment {total} ≤ {limit} {currency}: {tax_code} charged at the point of sale (checkout), not at the border; computed on the value"),
                         (Lang::En, false) => format!("consignment {total} ≤ {limit} {currency}: no IOSS: import {tax_code} is collected at the border"),
-                        (Lang::Fr, true) => format!("envoi {total} ≤ {limit} {currency} : {} perçue à la vente (au paiement), pas à la frontière ; calculée sur la valeur", tax_label_fr(tax_code)),
-                        (Lang::Fr, false) => format!("envoi {total} ≤ {limit} {currency} : sans IOSS, la {} à l’importation est perçue à la frontière", tax_label_fr(tax_code)),
+                        (Lang::Fr, true) => format!("envoi {total} ≤ {limit} {currency}\u{a0}: {} perçue à la vente (au paiement), pas à la frontière\u{a0}; calculée sur la valeur", tax_label_fr(tax_code)),
+                        (Lang::Fr, false) => format!("envoi {total} ≤ {limit} {currency}\u{a0}: sans IOSS, la {} à l’importation est perçue à la frontière", tax_label_fr(tax_code)),
                     }
                 }),
             )
@@ -1204,7 +1204,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     let limit = l.grouped(row.row.amount);
                     l.pick(
                         format!("duty-free de minimis in force: {limit} {currency}"),
-                        format!("seuil de franchise de droits (de minimis) en vigueur : {limit} {currency}"),
+                        format!("seuil de franchise de droits (de minimis) en vigueur\u{a0}: {limit} {currency}"),
                     )
                 }),
             )
@@ -1247,7 +1247,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     format!("lines[{index}].hs_code"),
                     Text::new(
                         FLAT_DUTY_NO_HS,
-                        "pas de code SH : compté comme une sous-position tarifaire distincte pour le droit forfaitaire",
+                        "pas de code SH\u{a0}: compté comme une sous-position tarifaire distincte pour le droit forfaitaire",
                     ),
                 ));
             }
@@ -1267,17 +1267,17 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                             format!("subheading {code}: {amount} {currency}")
                         }
                         (Some(code), true, Lang::Fr) => {
-                            format!("sous-position {code} : {amount} {currency}")
+                            format!("sous-position {code}\u{a0}: {amount} {currency}")
                         }
                         (Some(code), false, Lang::En) => {
                             format!("subheading {code} already charged on an earlier line: 0")
                         }
                         (Some(code), false, Lang::Fr) => format!(
-                            "sous-position {code} déjà comptée sur une ligne précédente : 0"
+                            "sous-position {code} déjà comptée sur une ligne précédente\u{a0}: 0"
                         ),
                         (None, _, Lang::En) => format!("unknown subheading: {amount} {currency}"),
                         (None, _, Lang::Fr) => {
-                            format!("sous-position inconnue : {amount} {currency}")
+                            format!("sous-position inconnue\u{a0}: {amount} {currency}")
                         }
                     }
                 });
@@ -1405,7 +1405,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                                     choice.en
                                 ),
                                 format!(
-                                    "aucun {} de {} dans les packs pour {tax_country} au {as_of} : indiquez le taux en pourcentage",
+                                    "aucun {} de {} dans les packs pour {tax_country} au {as_of}\u{a0}: indiquez le taux en pourcentage",
                                     choice.fr,
                                     tax_label_fr(tax_code)
                                 ),
@@ -1420,7 +1420,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                                     "{tax_code} not computed: its base includes the missing duty"
                                 ),
                                 format!(
-                                    "{} non calculée : son assiette inclut les droits manquants",
+                                    "{} non calculée\u{a0}: son assiette inclut les droits manquants",
                                     tax_label_fr(tax_code)
                                 ),
                             )
@@ -1493,7 +1493,7 @@ fn low_value_threshold() -> Text {
 fn none_low_value() -> Text {
     Text::new(
         "none: low-value consignment",
-        "aucun : envoi de faible valeur",
+        "aucun\u{a0}: envoi de faible valeur",
     )
 }
 
@@ -1528,7 +1528,7 @@ fn payable_total(
     steps.add(|| {
         let formula = Text::by(|l| match (parts, scope) {
             ([], _) => l
-                .pick("no complete line: 0", "aucune ligne complète : 0")
+                .pick("no complete line: 0", "aucune ligne complète\u{a0}: 0")
                 .to_string(),
             ([single], _) => rounding_formula(l, &rule, *single, total),
             (_, RoundingScope::OnTotal) => {
@@ -1627,7 +1627,10 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
             }
             None => l.pick(
                 format!("fixed fee per {entry:?} entry: {}", l.grouped(amount)),
-                format!("forfait par déclaration {entry:?} : {}", l.grouped(amount)),
+                format!(
+                    "forfait par déclaration {entry:?}\u{a0}: {}",
+                    l.grouped(amount)
+                ),
             ),
         });
         Explanation::new(

@@ -8,8 +8,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Channel, Marketplace, Plan, Problem};
+use super::{Amount, Channel, Marketplace, Plan, Problem, negative_amount};
 use crate::money::Rate;
+use crate::text::{FR_GROUP, NBSP, Text};
 
 /// A market a channel sells into: it decides the currency, the consumption tax / VAT removed from the
 /// displayed price, and the destination of the landed cost.
@@ -255,13 +256,8 @@ pub struct CriteriaWeights {
     pub low_operational_load: Option<Decimal>,
 }
 
-fn problem(field: String, message: impl Into<String>) -> Problem {
-    Problem {
-        field,
-        line: None,
-        column: None,
-        message: message.into(),
-    }
+fn problem(field: String, message: Text) -> Problem {
+    Problem::at(field, message)
 }
 
 /// Rules of the channel sections serde cannot express: unique channel ids and scenario names,
@@ -274,7 +270,13 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
     for (c, channel) in plan.channels.iter().enumerate() {
         let at = format!("channels[{c}]");
         if channel.id.trim().is_empty() {
-            problems.push(problem(format!("{at}.id"), "the channel needs an id"));
+            problems.push(problem(
+                format!("{at}.id"),
+                Text::new(
+                    "the channel needs an id",
+                    "le canal doit avoir un identifiant",
+                ),
+            ));
         } else if let Some(first) = plan
             .channels
             .iter()
@@ -283,9 +285,15 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         {
             problems.push(problem(
                 format!("{at}.id"),
-                format!(
-                    "duplicate channel id \"{}\" (already used by channels[{first}])",
-                    channel.id
+                Text::new(
+                    format!(
+                        "duplicate channel id \"{}\" (already used by channels[{first}])",
+                        channel.id
+                    ),
+                    format!(
+                        "l’identifiant de canal «{NBSP}{}{NBSP}» est en double (déjà utilisé par channels[{first}])",
+                        channel.id
+                    ),
                 ),
             ));
         }
@@ -304,7 +312,10 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
             if quote.amount.is_some() == quote.rate.is_some() {
                 problems.push(problem(
                     format!("{at}.quotes[{q}]"),
-                    "give either `amount` or `rate`",
+                    Text::new(
+                        "give either `amount` or `rate`",
+                        "indiquez soit `amount`, soit `rate`",
+                    ),
                 ));
             }
             if let Some(amount) = &quote.amount {
@@ -327,7 +338,10 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
     for (s, scenario) in plan.scenarios.iter().enumerate() {
         let at = format!("scenarios[{s}]");
         if scenario.name.trim().is_empty() {
-            problems.push(problem(format!("{at}.name"), "the scenario needs a name"));
+            problems.push(problem(
+                format!("{at}.name"),
+                Text::new("the scenario needs a name", "le scénario doit avoir un nom"),
+            ));
         } else if let Some(first) = plan
             .scenarios
             .iter()
@@ -336,9 +350,15 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         {
             problems.push(problem(
                 format!("{at}.name"),
-                format!(
-                    "duplicate scenario name \"{}\" (already used by scenarios[{first}])",
-                    scenario.name
+                Text::new(
+                    format!(
+                        "duplicate scenario name \"{}\" (already used by scenarios[{first}])",
+                        scenario.name
+                    ),
+                    format!(
+                        "le nom de scénario «{NBSP}{}{NBSP}» est en double (déjà utilisé par scenarios[{first}])",
+                        scenario.name
+                    ),
                 ),
             ));
         }
@@ -352,7 +372,10 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         {
             problems.push(problem(
                 format!("{at}.months"),
-                format!("a timeline is 1 to {MAX_TIMELINE_MONTHS} months"),
+                Text::new(
+                    format!("a timeline is 1 to {MAX_TIMELINE_MONTHS} months"),
+                    format!("une chronologie compte de 1 à {MAX_TIMELINE_MONTHS} mois"),
+                ),
             ));
         }
         let mut previous = 1;
@@ -361,17 +384,29 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
             if phase.from_month <= previous {
                 problems.push(problem(
                     field,
-                    format!(
-                        "must be after month {previous} (month 1 is the scenario's own mix; phases in \
-                         increasing order)"
+                    Text::new(
+                        format!(
+                            "must be after month {previous} (month 1 is the scenario's own mix; phases in \
+                             increasing order)"
+                        ),
+                        format!(
+                            "doit venir après le mois {previous} (le mois 1 est le mix propre au \
+                             scénario{NBSP}; phases dans l’ordre croissant)"
+                        ),
                     ),
                 ));
             } else if phase.from_month > horizon {
                 problems.push(problem(
                     field,
-                    format!(
-                        "month {} is beyond the {horizon}-month timeline (set `months`)",
-                        phase.from_month
+                    Text::new(
+                        format!(
+                            "month {} is beyond the {horizon}-month timeline (set `months`)",
+                            phase.from_month
+                        ),
+                        format!(
+                            "le mois {} dépasse la chronologie de {horizon}{NBSP}mois (renseignez `months`)",
+                            phase.from_month
+                        ),
                     ),
                 ));
             }
@@ -385,7 +420,7 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
             problems.push(problem(
                 format!("{field}.amount"),
-                format!("must not be negative, found {}", amount.amount),
+                negative_amount(amount.amount),
             ));
         }
     }
@@ -396,7 +431,10 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
             }) {
                 problems.push(problem(
                     format!("criteria.{name}"),
-                    "a weight is a number from 0 to 1,000",
+                    Text::new(
+                        "a weight is a number from 0 to 1,000",
+                        format!("un poids est un nombre de 0 à 1{FR_GROUP}000"),
+                    ),
                 ));
             }
         }

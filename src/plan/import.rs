@@ -12,6 +12,12 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{Amount, CountryCode, CurrencyCode, Package, Plan, Product, ProductFlag};
+use crate::text::{NBSP, Text};
+
+/// What the file says, between French quotation marks (with their no-break spaces).
+fn quoted(text: &str) -> String {
+    format!("«{NBSP}{text}{NBSP}»")
+}
 
 /// A sheet as read: the header and the data rows, each with its row number as a spreadsheet shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,18 +34,19 @@ pub struct RowError {
     pub row: usize,
     /// The column as written in the file's header; empty for a whole-row or whole-file problem.
     pub column: String,
-    pub message: String,
+    /// Why, in both languages; the CLI and error strings print the English.
+    pub message: Text,
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.column.is_empty() {
-            write!(f, "row {}: {}", self.row, self.message)
+            write!(f, "row {}: {}", self.row, self.message.en)
         } else {
             write!(
                 f,
                 "row {}, column \"{}\": {}",
-                self.row, self.column, self.message
+                self.row, self.column, self.message.en
             )
         }
     }
@@ -304,7 +311,10 @@ pub fn parse_catalogue(
                     errors.push(RowError {
                         row: 1,
                         column: header.clone(),
-                        message: format!("same field as column \"{first}\""),
+                        message: Text::new(
+                            format!("same field as column \"{first}\""),
+                            format!("même donnée que la colonne {}", quoted(&first)),
+                        ),
                     });
                 }
                 columns.push(Some(field));
@@ -313,14 +323,17 @@ pub fn parse_catalogue(
                 errors.push(RowError {
                     row: 1,
                     column: header.clone(),
-                    message: format!(
-                        "unknown column; known: {}",
-                        Field::NAMES
+                    message: {
+                        let known = Field::NAMES
                             .iter()
                             .map(|(f, _)| f.id())
                             .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                            .join(", ");
+                        Text::new(
+                            format!("unknown column; known: {known}"),
+                            format!("colonne inconnue (colonnes reconnues{NBSP}: {known})"),
+                        )
+                    },
                 });
                 columns.push(None);
             }
@@ -330,7 +343,10 @@ pub fn parse_catalogue(
         errors.push(RowError {
             row: 1,
             column: String::new(),
-            message: "no SKU column (sku / référence)".into(),
+            message: Text::new(
+                "no SKU column (sku / référence)",
+                "aucune colonne de référence produit (sku / référence)",
+            ),
         });
     }
     if !errors.is_empty() {
@@ -354,13 +370,16 @@ pub fn parse_catalogue(
                 None if !cell.trim().is_empty() => errors.push(RowError {
                     row: *row,
                     column: header.to_owned(),
-                    message: "a value in a column without a known header".into(),
+                    message: Text::new(
+                        "a value in a column without a known header",
+                        "une valeur dans une colonne dont l’en-tête n’est pas reconnu",
+                    ),
                 }),
                 _ => {}
             }
         }
         let mut row_errors = Vec::new();
-        let mut error = |column: &str, message: String| {
+        let mut error = |column: &str, message: Text| {
             row_errors.push(RowError {
                 row: *row,
                 column: column.to_owned(),
@@ -368,14 +387,20 @@ pub fn parse_catalogue(
             })
         };
         let Some((_, sku)) = cell_of.get(&Field::Sku).copied() else {
-            error("", "no SKU".into());
+            error("", Text::new("no SKU", "pas de référence produit (SKU)"));
             errors.append(&mut row_errors);
             continue;
         };
         if let Some(first) = first_row_of_sku.insert(sku.to_owned(), *row) {
             error(
                 seen_fields.get(&Field::Sku).map_or("", String::as_str),
-                format!("duplicate SKU \"{sku}\" (already on row {first})"),
+                Text::new(
+                    format!("duplicate SKU \"{sku}\" (already on row {first})"),
+                    format!(
+                        "la référence (SKU) {} est en double (déjà en ligne {first})",
+                        quoted(sku)
+                    ),
+                ),
             );
         }
         let mut values = RowValues::default();
@@ -405,14 +430,17 @@ fn parse_cell(
     row: &BTreeMap<Field, (&str, &str)>,
     known_categories: Option<&BTreeSet<String>>,
     values: &mut RowValues,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     match field {
         Field::Sku | Field::Currency => {}
         Field::Name => values.name = Some(text.to_owned()),
         Field::HsCode => {
             let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
             if !(6..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(format!("\"{text}\" is not an HS code (6 to 10 digits)"));
+                return Err(Text::new(
+                    format!("\"{text}\" is not an HS code (6 to 10 digits)"),
+                    format!("{} n’est pas un code SH (6 à 10 chiffres)", quoted(text)),
+                ));
             }
             values.hs_code = Some(digits);
         }
@@ -420,29 +448,40 @@ fn parse_cell(
             if let Some(known) = known_categories
                 && !known.contains(text)
             {
-                return Err(format!(
-                    "unknown category \"{text}\"; known: {}",
-                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                let known = known.iter().cloned().collect::<Vec<_>>().join(", ");
+                return Err(Text::new(
+                    format!("unknown category \"{text}\"; known: {known}"),
+                    format!(
+                        "catégorie {} inconnue (catégories connues{NBSP}: {known})",
+                        quoted(text)
+                    ),
                 ));
             }
             values.category = Some(text.to_owned());
         }
         Field::UnitCost => {
             let (number, code) = split_unit(text);
-            let amount = parse_number(number).map_err(|_| format!("\"{text}\" is not a number"))?;
+            let amount = parse_number(number).ok_or_else(|| not_a_number(text))?;
             if amount.is_sign_negative() && !amount.is_zero() {
-                return Err(format!("negative cost {text}"));
+                return Err(Text::new(
+                    format!("negative cost {text}"),
+                    format!("coût négatif{NBSP}: {text}"),
+                ));
             }
-            let code =
-                match (code, row.get(&Field::Currency)) {
-                    (Some(code), _) => code.to_uppercase(),
-                    (None, Some((_, currency))) => currency.to_uppercase(),
-                    (None, None) => return Err(
-                        "a cost needs a currency (column currency / devise, or e.g. \"18.50 EUR\")"
-                            .into(),
-                    ),
-                };
-            let currency = CurrencyCode::try_from(code)?;
+            let code = match (code, row.get(&Field::Currency)) {
+                (Some(code), _) => code.to_uppercase(),
+                (None, Some((_, currency))) => currency.to_uppercase(),
+                (None, None) => {
+                    return Err(Text::new(
+                        "a cost needs a currency (column currency / devise, or e.g. \"18.50 EUR\")",
+                        format!(
+                            "un coût doit avoir une devise (colonne currency / devise, ou par exemple {})",
+                            quoted("18,50 EUR")
+                        ),
+                    ));
+                }
+            };
+            let currency = CurrencyCode::checked(code)?;
             values.unit_cost = Some(Amount { amount, currency });
         }
         Field::Length | Field::Width | Field::Height => {
@@ -469,13 +508,17 @@ fn parse_cell(
             )?);
         }
         Field::Origin => {
-            values.origin = Some(CountryCode::try_from(text.to_uppercase())?);
+            values.origin = Some(CountryCode::checked(text.to_uppercase())?);
         }
         Field::Flags => {
             let mut flags = Vec::new();
             for id in text.split([',', ';', '|', ' ']).filter(|id| !id.is_empty()) {
-                let flag =
-                    ProductFlag::from_id(id).ok_or_else(|| format!("unknown flag \"{id}\""))?;
+                let flag = ProductFlag::from_id(id).ok_or_else(|| {
+                    Text::new(
+                        format!("unknown flag \"{id}\""),
+                        format!("attribut {} inconnu", quoted(id)),
+                    )
+                })?;
                 flags.push(flag);
             }
             values.flags = Some(flags);
@@ -495,8 +538,15 @@ fn split_unit(text: &str) -> (&str, Option<&str>) {
     (number.trim(), (!unit.is_empty()).then_some(unit))
 }
 
+fn not_a_number(text: &str) -> Text {
+    Text::new(
+        format!("\"{text}\" is not a number"),
+        format!("{} n’est pas un nombre", quoted(text)),
+    )
+}
+
 /// A decimal written with `.` or `,` as the decimal mark, spaces allowed between thousands.
-fn parse_number(text: &str) -> Result<Decimal, String> {
+fn parse_number(text: &str) -> Option<Decimal> {
     let compact: String = text
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
@@ -506,7 +556,7 @@ fn parse_number(text: &str) -> Result<Decimal, String> {
     } else {
         compact.replace(',', ".")
     };
-    Decimal::from_str(&normalised).map_err(|_| format!("\"{text}\" is not a number"))
+    Decimal::from_str(&normalised).ok()
 }
 
 /// A positive size in `default_unit`, or with one of `units` after it (converted).
@@ -514,7 +564,7 @@ fn parse_measure(
     text: &str,
     default_unit: &str,
     units: &[(&str, Decimal)],
-) -> Result<Decimal, String> {
+) -> Result<Decimal, Text> {
     let (number, unit) = split_unit(text);
     let factor = match unit {
         None => Decimal::ONE,
@@ -523,20 +573,24 @@ fn parse_measure(
             .find(|(name, _)| name.eq_ignore_ascii_case(unit))
             .map(|(_, factor)| *factor)
             .ok_or_else(|| {
-                format!(
-                    "unknown unit \"{unit}\" (use {})",
-                    units
-                        .iter()
-                        .map(|(name, _)| *name)
-                        .collect::<Vec<_>>()
-                        .join(" or ")
+                let names: Vec<&str> = units.iter().map(|(name, _)| *name).collect();
+                Text::new(
+                    format!("unknown unit \"{unit}\" (use {})", names.join(" or ")),
+                    format!(
+                        "unité {} inconnue (utilisez {})",
+                        quoted(unit),
+                        names.join(" ou ")
+                    ),
                 )
             })?,
     };
-    let value = parse_number(number).map_err(|_| format!("\"{text}\" is not a number"))? * factor;
+    let value = parse_number(number).ok_or_else(|| not_a_number(text))? * factor;
     if value <= Decimal::ZERO {
-        return Err(format!(
-            "must be greater than zero, found {text} (in {default_unit})"
+        return Err(Text::new(
+            format!("must be greater than zero, found {text} (in {default_unit})"),
+            format!(
+                "doit être supérieur à zéro (valeur indiquée{NBSP}: {text}, en {default_unit})"
+            ),
         ));
     }
     Ok(value.normalize())
@@ -591,7 +645,10 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
                     errors.push(RowError {
                         row: row.row,
                         column: String::new(),
-                        message: format!("new product \"{}\" needs a name", row.sku),
+                        message: Text::new(
+                            format!("new product \"{}\" needs a name", row.sku),
+                            format!("le nouveau produit {} doit avoir un nom", quoted(&row.sku)),
+                        ),
                     });
                     continue;
                 };
@@ -647,7 +704,7 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
     }
 }
 
-fn apply(product: &mut Product, values: &RowValues) -> Result<(), String> {
+fn apply(product: &mut Product, values: &RowValues) -> Result<(), Text> {
     if let Some(name) = &values.name {
         product.name = name.clone();
     }
@@ -687,9 +744,16 @@ fn apply(product: &mut Product, values: &RowValues) -> Result<(), String> {
                 weight_g: g,
             },
             (None, _) => {
-                return Err(format!(
-                    "product \"{}\" has no package yet: give length, width, height and weight together",
-                    product.sku
+                return Err(Text::new(
+                    format!(
+                        "product \"{}\" has no package yet: give length, width, height and weight together",
+                        product.sku
+                    ),
+                    format!(
+                        "le produit {} n’a pas encore d’emballage{NBSP}: indiquez ensemble longueur, largeur, \
+                         hauteur et poids",
+                        quoted(&product.sku)
+                    ),
                 ));
             }
         };

@@ -10,16 +10,22 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::Problem;
+use crate::text::{NBSP, Text};
 
 /// Deserialises TOML; a failure becomes a [`Problem`] with line, column and the field it is in.
 pub fn from_toml<T: DeserializeOwned>(text: &str) -> Result<T, Problem> {
     toml::from_str(text).map_err(|err| {
-        let mut problem = Problem {
-            field: String::new(),
-            line: None,
-            column: None,
-            message: err.message().trim_end().to_owned(),
-        };
+        // The parser's own words (unknown field, invalid type, a refused code) exist in English only.
+        let detail = err.message().trim_end().to_owned();
+        let mut problem = Problem::at(
+            String::new(),
+            Text::by(|l| {
+                l.pick(
+                    detail.clone(),
+                    format!("lecture impossible{NBSP}: {detail}"),
+                )
+            }),
+        );
         if let Some(span) = err.span() {
             let at = position(text, span.start);
             problem.field = field_at(text, span.start).unwrap_or_default();

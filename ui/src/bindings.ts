@@ -30,13 +30,13 @@ export type ChannelModel = "amazon" | "marketplace" | "own-store" | "payment" | 
 
 export type ChannelObligations = { channel: string, model: ChannelModel, market: Market, 
 /**
- * Codes of the applicable `store.*` items the seller carries itself on this channel.
+ * The applicable `store.*` items the seller carries itself on this channel.
  */
-seller: Array<string>, 
+seller: Array<Obligation>, 
 /**
- * Codes of those the marketplace carries for the seller.
+ * Those the marketplace carries for the seller.
  */
-marketplace: Array<string>, };
+marketplace: Array<Obligation>, };
 
 export type ChannelPlan = { 
 /**
@@ -140,7 +140,11 @@ months_to_recover: number | null,
 /**
  * False when a figure is missing: the numbers leave it out (see `missing`).
  */
-complete: boolean, lines: Array<UnitLine>, explain: Array<Explanation>, missing: Array<Missing>, };
+complete: boolean, lines: Array<UnitLine>, 
+/**
+ * The exchange rates of the channel and its lines, each quotation once.
+ */
+fx: Array<FxRate>, explain: Array<Explanation>, missing: Array<Missing>, };
 
 export type ChannelScore = { channel: string, scores: Array<number>, 
 /**
@@ -391,6 +395,8 @@ export type Money = { amount: string, currency: Currency, };
 
 export type NotApplicable = { id: string, code: string | null, title: Text, reason: Text, };
 
+export type Obligation = { code: string, title: Text, };
+
 export type Origin = "bundled" | "cached";
 
 export type PackOrigin = "bundled" | "user";
@@ -462,7 +468,11 @@ export type Problem = {
 /**
  * Dotted path such as `products[1].unit_cost.amount`; empty when the file as a whole is unreadable.
  */
-field: string, line: number | null, column: number | null, message: string, };
+field: string, line: number | null, column: number | null, 
+/**
+ * Why, in both languages; the CLI and error strings print the English.
+ */
+message: Text, };
 
 export type Product = { sku: string, name: string, hs_code?: string | null, flags?: Array<ProductFlag>, 
 /**
@@ -542,7 +552,11 @@ row: number,
 /**
  * The column as written in the file's header; empty for a whole-row or whole-file problem.
  */
-column: string, message: string, };
+column: string, 
+/**
+ * Why, in both languages; the CLI and error strings print the English.
+ */
+message: Text, };
 
 export type RuleRef = { description: Text, provenance: Provenance, };
 
@@ -770,7 +784,11 @@ export type UnitLine = { channel: string, sku: string, currency: Currency, month
 /**
  * Absent when the price or the landed cost cannot be computed (see `missing`).
  */
-figures: UnitFigures | null, explain: Array<Explanation>, missing: Array<Missing>, };
+figures: UnitFigures | null, 
+/**
+ * The exchange rates the line was converted with, each quotation once.
+ */
+fx: Array<FxRate>, explain: Array<Explanation>, missing: Array<Missing>, };
 
 export type UpdateOutcome = { url: string, status: RatesStatus, 
 /**

@@ -61,18 +61,32 @@ describe("product row editing", () => {
     expect(withField(blankProduct(), "unit_cost", "4,20", currencies("EUR")).unit_cost).toEqual({ amount: "4.2", currency: "EUR" });
   });
 
+  const problems = [
+    { field: "hs_code", line: null, column: null, message: { en: "not an HS code", fr: "pas un code SH" } },
+    { field: "prices[0].price.amount", line: null, column: null, message: { en: "must not be negative", fr: "ne doit pas être négatif" } },
+    {
+      field: "overrides[0].fulfilment_fee.amount",
+      line: null,
+      column: null,
+      message: { en: "must not be negative", fr: "ne doit pas être négatif" },
+    },
+    { field: "package.weight_g", line: null, column: null, message: { en: "must be greater than zero", fr: "doit être supérieur à zéro" } },
+  ];
+
   it("puts each server problem under its cell", () => {
-    const { fields, other } = problemsByField(speaker, [
-      { field: "hs_code", line: null, column: null, message: "not an HS code" },
-      { field: "prices[0].price.amount", line: null, column: null, message: "must not be negative" },
-      { field: "overrides[0].fulfilment_fee.amount", line: null, column: null, message: "must not be negative" },
-      { field: "package.weight_g", line: null, column: null, message: "must be greater than zero" },
-    ]);
+    const { fields, other } = problemsByField(speaker, problems, "en");
     expect(fields).toEqual({
       hs_code: "not an HS code",
       "price:amazon-jp": "must not be negative",
       "fulfilment_fee:amazon-jp": "must not be negative",
     });
     expect(other).toEqual(["package.weight_g: must be greater than zero"]);
+  });
+
+  it("gives the server's reasons in French in the French window", () => {
+    const { fields, other } = problemsByField(speaker, problems, "fr");
+    expect(fields.hs_code).toBe("pas un code SH");
+    expect(fields["price:amazon-jp"]).toBe("ne doit pas être négatif");
+    expect(other).toEqual(["package.weight_g\u00a0: doit être supérieur à zéro"]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Marketplace, PlanDetail, Product, ProductOverride, Problem } from "../bindings";
+import type { Locale } from "./i18n";
 import { parseAmount } from "./money";
+import { problemLine } from "./problems";
 
 /** The currencies typed amounts are in: the purchase cost's, and each marketplace's (from its pack). */
 export interface Currencies {
@@ -84,9 +86,14 @@ export function fieldValue(product: Product, field: Field): string {
 
 /**
  * Maps the plan's problems (`unit_cost.amount`, `prices[1].price.amount`) onto the row's cells, so
- * each message shows under the input that caused it. Problems with no cell are returned apart.
+ * each message shows under the input that caused it, in the reader's language. Problems with no cell
+ * are returned apart.
  */
-export function problemsByField(product: Product, problems: readonly Problem[]): { fields: FieldErrors; other: string[] } {
+export function problemsByField(
+  product: Product,
+  problems: readonly Problem[],
+  locale: Locale,
+): { fields: FieldErrors; other: string[] } {
   const fields: FieldErrors = {};
   const other: string[] = [];
   for (const problem of problems) {
@@ -102,8 +109,8 @@ export function problemsByField(product: Product, problems: readonly Problem[]):
       const head = path.split(".")[0];
       if (head === "sku" || head === "name" || head === "hs_code" || head === "unit_cost") field = head;
     }
-    if (field) fields[field] = problem.message;
-    else other.push(problem.field ? `${problem.field}: ${problem.message}` : problem.message);
+    if (field) fields[field] = problem.message[locale];
+    else other.push(problemLine(problem, locale));
   }
   return { fields, other };
 }

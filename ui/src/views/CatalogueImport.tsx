@@ -14,7 +14,7 @@ interface Picked {
  * row, column and reason; nothing is saved until the user accepts a clean preview.
  */
 export function CatalogueImport({ planId, onImported }: { planId: number; onImported: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [check, setCheck] = useState<CatalogueCheck | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -80,7 +80,7 @@ export function CatalogueImport({ planId, onImported }: { planId: number; onImpo
                 <tr key={index} data-row={rowError.row}>
                   <td className="num">{rowError.row}</td>
                   <td>{rowError.column || "–"}</td>
-                  <td>{rowError.message}</td>
+                  <td>{rowError.message[locale]}</td>
                 </tr>
               ))}
             </tbody>

@@ -79,7 +79,7 @@ function CostsForPlan({ planId }: { planId: number }) {
  */
 function Overrides({ planId, detail, item, onSaved }: { planId: number; detail: PlanDetail; item: UnitEconomics; onSaved: () => void }) {
   const plan = detail.plan;
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const { record } = useUndo();
@@ -111,7 +111,7 @@ function Overrides({ planId, detail, item, onSaved }: { planId: number; detail: 
       },
       (failure: unknown) => {
         const apiError = asApiError(failure);
-        const mapped = problemsByField(changed, apiError.problems ?? []);
+        const mapped = problemsByField(changed, apiError.problems ?? [], locale);
         setErrors(mapped.fields);
         setError(mapped.other.length > 0 ? apiError : null);
       },

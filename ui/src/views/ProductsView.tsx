@@ -253,7 +253,7 @@ function ProductTable({ planId, plan, currencies, items, onSaved, onEditFlags }:
       },
       (failure: unknown) => {
         const error = asApiError(failure);
-        const { fields, other: rest } = problemsByField(changed, error.problems ?? []);
+        const { fields, other: rest } = problemsByField(changed, error.problems ?? [], locale);
         setErrors((all) => ({ ...all, [product.sku]: fields }));
         setOther(rest.length > 0 || Object.keys(fields).length === 0 ? error : null);
       },

@@ -21,7 +21,7 @@ interface Props {
  * the flags the checklist reads ("Does it emit radio waves?" → radio certification items).
  */
 export function Questionnaire({ planId, plan, currencies, product, onDone }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const isNew = product === null;
   const targets = (plan.targets ?? []).map((target) => target.marketplace);
   const [answers, setAnswers] = useState<Answers>(() => answersFromFlags(product?.flags ?? []));
@@ -70,7 +70,7 @@ export function Questionnaire({ planId, plan, currencies, product, onDone }: Pro
       },
       (failure: unknown) => {
         const apiError = asApiError(failure);
-        const { fields, other } = problemsByField(next, apiError.problems ?? []);
+        const { fields, other } = problemsByField(next, apiError.problems ?? [], locale);
         setFieldErrors(fields);
         setError(other.length > 0 || Object.keys(fields).length === 0 ? apiError : null);
       },
