@@ -18,6 +18,8 @@ const build = application.includes("/release/") ? "release" : "debug";
 const screenshots = join(root, "target/e2e");
 const tauriDriver = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
 const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+// Two suites on one machine (two checkouts) need their own pair of ports.
+const nativePort = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? port + 1);
 
 const dataDir = mkdtempSync(join(tmpdir(), "landfall-e2e-"));
 const database = join(dataDir, "landfall.sqlite3");
@@ -517,7 +519,7 @@ async function main() {
   }
   await new Promise((listening) => ecbServer.listen(0, "127.0.0.1", listening));
   const ecbUrl = `http://127.0.0.1:${ecbServer.address().port}/eurofxref-hist-90d.xml`;
-  const driver = spawn(tauriDriver, ["--port", String(port)], {
+  const driver = spawn(tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], {
     // Fresh XDG folders: the web view's storage (language) and the saved window size start empty, as
     // for a new user, whatever an earlier run left behind.
     env: {
