@@ -244,7 +244,7 @@ pub fn rounding_formula(lang: Lang, rule: &Rounding, before: Decimal, after: Dec
     format!(
         "{}({} → {})",
         rounding_name(lang, rule),
-        lang.grouped(before),
+        lang.figure(before),
         lang.grouped(after)
     )
 }
@@ -279,10 +279,10 @@ pub(crate) fn convert_explained(
             Text::by(|l| {
                 format!(
                     "{} {} × {} = {} {to}",
-                    l.grouped(money.amount),
+                    l.figure(money.amount),
                     money.currency,
-                    l.grouped(converted.rate.rate.normalize()),
-                    l.grouped(converted.converted.amount.round_dp(4))
+                    l.rate(converted.rate.rate),
+                    l.figure(converted.converted.amount)
                 )
             }),
         )

@@ -493,11 +493,6 @@ fn once(l: Lang) -> &'static str {
     l.pick("once", "une fois")
 }
 
-/// An amount in a formula, to four decimal places at most.
-fn n4(l: Lang, value: Decimal) -> String {
-    l.grouped(value.round_dp(4))
-}
-
 /// An amount in a formula, to two decimal places at most.
 fn n2(l: Lang, value: Decimal) -> String {
     l.grouped(value.round_dp(2))
@@ -833,10 +828,10 @@ fn per_sale_fees(
                     "{} × {} + {} = {}",
                     l.grouped(price),
                     rate.written(l),
-                    n4(l, fixed),
-                    n4(l, fee)
+                    l.figure(fixed),
+                    l.figure(fee)
                 ),
-                None => format!("{} {}", n4(l, fee), l.pick("per sale", "par vente")),
+                None => format!("{} {}", l.figure(fee), l.pick("per sale", "par vente")),
             });
             Explanation::new(
                 Text::same(format!("{}: {}", pack.header.name, row.label)),
@@ -996,11 +991,11 @@ fn channel_costs(
                     FeeBasis::Annual => format!(
                         "{} ÷ 12 = {} {}",
                         l.grouped(amount),
-                        n4(l, value),
+                        l.figure(value),
                         per_month(l)
                     ),
-                    FeeBasis::Setup => format!("{} {}", n4(l, amount), once(l)),
-                    _ => format!("{} {}", n4(l, amount), per_month(l)),
+                    FeeBasis::Setup => format!("{} {}", l.figure(amount), once(l)),
+                    _ => format!("{} {}", l.figure(amount), per_month(l)),
                 };
                 if basis == FeeBasis::Setup {
                     setup += value;
@@ -1041,7 +1036,7 @@ fn channel_costs(
                     Text::by(|l| {
                         format!(
                             "{} {currency} {}",
-                            n4(l, amount),
+                            l.figure(amount),
                             if kind == "fixed" {
                                 per_month(l)
                             } else {
@@ -1173,12 +1168,12 @@ fn unit_line(
                         format!(
                             "{} {} + {} {} + {} {} = {}",
                             l.pick("unit cost", "coût d’achat unitaire"),
-                            n4(l, cost),
+                            l.figure(cost),
                             l.pick("freight and insurance", "transport et assurance"),
-                            n4(l, freight),
+                            l.figure(freight),
                             l.pick("duty", "droits de douane"),
-                            n4(l, duty),
-                            n4(l, landed)
+                            l.figure(duty),
+                            l.figure(landed)
                         )
                     }),
                 )
@@ -1252,9 +1247,9 @@ fn unit_line(
                         format!(
                             "{} × {} {} = {}",
                             l.percent(share * Decimal::ONE_HUNDRED),
-                            n4(l, cost),
+                            l.figure(cost),
                             l.pick("per return", "par retour"),
-                            n4(l, returns)
+                            l.figure(returns)
                         )
                     }),
                 )
@@ -1296,8 +1291,8 @@ fn unit_line(
                         l.percent(ad_share * Decimal::ONE_HUNDRED),
                         l.grouped(price),
                         l.pick("cost per acquisition", "coût d’acquisition"),
-                        n4(l, acquisition),
-                        n4(l, marketing)
+                        l.figure(acquisition),
+                        l.figure(marketing)
                     )
                 }),
             )
@@ -1325,11 +1320,11 @@ fn unit_line(
                     (l.pick("returns", "retours"), returns),
                     (l.pick("marketing", "marketing"), marketing),
                 ];
-                let mut formula = format!("{} {}", l.pick("net", "prix net"), n4(l, net_price));
+                let mut formula = format!("{} {}", l.pick("net", "prix net"), l.figure(net_price));
                 for (name, value) in terms {
-                    formula.push_str(&format!(" − {name} {}", n4(l, value)));
+                    formula.push_str(&format!(" − {name} {}", l.figure(value)));
                 }
-                formula.push_str(&format!(" = {}", n4(l, contribution)));
+                formula.push_str(&format!(" = {}", l.figure(contribution)));
                 formula
             }),
         )
@@ -1432,9 +1427,9 @@ fn fx_cost(
             Text::by(|l| {
                 format!(
                     "{} × {} = {}",
-                    n4(l, net_price),
+                    l.figure(net_price),
                     rate.written(l),
-                    n4(l, cost)
+                    l.figure(cost)
                 )
             }),
         )

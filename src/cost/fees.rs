@@ -988,7 +988,7 @@ pub fn storage_fee(
                 l.grouped(row.row.rate_per_1000_cm3),
                 l.grouped(volume_cm3),
                 l.grouped(Decimal::ONE_THOUSAND),
-                l.grouped(fee.round_dp(6))
+                l.figure(fee)
             )
         }),
     )
@@ -1089,7 +1089,7 @@ pub fn selling_plan_comparison(
                     l.pick("ceil", "plafond"),
                     l.grouped(monthly),
                     l.grouped(per_unit),
-                    l.grouped((monthly / per_unit).round_dp(4))
+                    l.figure(monthly / per_unit)
                 )
             }),
         )

@@ -421,7 +421,7 @@ fn line_value(index: usize, line: &DeclarationLine, explain: &mut Steps) -> Deci
                             l.grouped(deductive.domestic_price),
                             l.grouped(deductive.domestic_costs),
                             rate.written(l),
-                            l.grouped(value.round_dp(4))
+                            l.figure(value)
                         )
                     }),
                 )
@@ -494,8 +494,8 @@ fn convert_values(
                         "{} {} × {} = {} {currency}",
                         l.grouped(*value),
                         declaration.currency,
-                        l.grouped(rate.rate),
-                        l.grouped(result.converted.amount)
+                        l.rate(rate.rate),
+                        l.figure(result.converted.amount)
                     )
                 }),
             )
@@ -765,7 +765,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         explain.add(|| {
             Explanation::new(
                 Text::new("Customs value (CIF)", "Valeur en douane (CAF)"),
-                Text::by(|l| format!("{} {currency}", l.grouped(value))),
+                Text::by(|l| format!("{} {currency}", l.figure(value))),
             )
             .amount(value)
         });
@@ -917,7 +917,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     format!(
                         "{}({} + {} = {} → {})",
                         rounding_name(l, &value_rule),
-                        l.grouped(value),
+                        l.figure(value),
                         l.grouped(duty_in_base),
                         l.grouped(tax_base_raw),
                         l.grouped(tax_base)
@@ -1229,7 +1229,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         explain.add(|| {
             Explanation::new(
                 Text::new("Customs value", "Valeur en douane"),
-                Text::by(|l| format!("{} {currency}", l.grouped(value))),
+                Text::by(|l| format!("{} {currency}", l.figure(value))),
             )
             .amount(value)
         });
@@ -1315,7 +1315,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                                 Text::by(|l| {
                                     format!(
                                         "{} × {} = {}",
-                                        l.grouped(value),
+                                        l.figure(value),
                                         rate.rate.written(l),
                                         l.grouped(duty)
                                     )
@@ -1371,7 +1371,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                                     let duty = l.pick("duty", "droits");
                                     format!(
                                         "({} + {duty} {}) × {rate} = {amount}",
-                                        l.grouped(value),
+                                        l.figure(value),
                                         l.grouped(base - value)
                                     )
                                 }

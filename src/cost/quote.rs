@@ -473,13 +473,13 @@ fn quote_one(
                             );
                         format!(
                             "{} − {referral_word} {} − {closing_word} {} − {fulfilment_word} {} − {plan_word} {} − {landed_word} {} = {}",
-                            l.grouped(net),
-                            l.grouped(referral),
-                            l.grouped(closing),
-                            l.grouped(fulfilment),
-                            l.grouped(plan_fee.round_dp(4)),
-                            l.grouped(landed.round_dp(4)),
-                            l.grouped(margin.round_dp(4))
+                            l.figure(net),
+                            l.figure(referral),
+                            l.figure(closing),
+                            l.figure(fulfilment),
+                            l.figure(plan_fee),
+                            l.figure(landed),
+                            l.figure(margin)
                         )
                     }),
                 )
@@ -655,7 +655,7 @@ fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Dec
                             l.grouped(plan.professional),
                             plan.units,
                             l.pick("units", "unités"),
-                            l.grouped(plan.per_unit.round_dp(4))
+                            l.figure(plan.per_unit)
                         )
                     }),
                 )
@@ -780,8 +780,8 @@ fn duty_per_unit(
                         "{units} {} × {} {} = {} {}",
                         l.pick("units", "unités"),
                         l.pick("CIF", "CAF"),
-                        l.grouped(cif_per_unit.round_dp(4)),
-                        l.grouped((cif_per_unit * quantity).round_dp(4)),
+                        l.figure(cif_per_unit),
+                        l.figure(cif_per_unit * quantity),
                         item.currency
                     )
                 }),
@@ -831,7 +831,7 @@ fn net_of_tax(price: Decimal, rate: Decimal, item: &mut Item<'_>) -> Decimal {
                     "{} ÷ (1 + {}) = {}",
                     l.grouped(price),
                     l.percent(rate * Decimal::ONE_HUNDRED),
-                    l.grouped(net.round_dp(4))
+                    l.figure(net)
                 )
             }),
         )
