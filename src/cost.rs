@@ -15,10 +15,10 @@ pub use fees::*;
 pub use landed::*;
 pub use quote::*;
 
-use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert};
+use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert_with};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
 use crate::plan::Marketplace;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, NBSP, Text};
 
 /// How one amount was obtained, in French and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -266,13 +266,7 @@ pub(crate) fn convert_explained(
     field: &Text,
     explain: &mut Steps,
 ) -> Option<Converted> {
-    let converted = rates
-        .iter()
-        .find(|rate| {
-            (rate.from == money.currency && rate.to == to)
-                || (rate.from == to && rate.to == money.currency)
-        })
-        .and_then(|rate| convert(&money, rate).ok())?;
+    let converted = convert_with(rates, &money, to)?;
     explain.add(|| {
         Explanation::new(
             Text::by(|l| format!("{} {} {to}", field.get(l), l.pick("in", "en"))),
@@ -297,6 +291,30 @@ pub(crate) fn convert_explained(
         )
     });
     Some(converted)
+}
+
+/// Why an amount of the plan could not be converted: no quotation of the pair.
+pub(crate) fn no_rate(from: Currency, to: Currency) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("no {from}/{to} exchange rate: add one"),
+        Lang::Fr => format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
+    })
+}
+
+/// Why an amount of the plan was refused: outside the range any real figure falls in.
+pub(crate) fn out_of_range() -> Text {
+    Text::new(
+        "must be between 0 and 10^15",
+        "doit être compris entre 0 et 10^15",
+    )
+}
+
+/// Why an amount of the plan was refused: a currency Landfall does not know.
+pub(crate) fn unsupported_currency(currency: &str) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("currency {currency} is not supported"),
+        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
+    })
 }
 
 /// Parses an input file (a declaration or a sales file) with errors naming file, line and field.

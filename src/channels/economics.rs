@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
 use crate::cost::{
     Detail, Explanation, Input, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
-    quote_product,
+    no_rate, out_of_range, quote_product, unsupported_currency,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation};
 use crate::packs::{Dated, Packs, in_force};
@@ -416,14 +416,7 @@ impl Converter<'_> {
         }
         let Some(converted) = convert_explained(self.rates, money, to, name, self.explain) else {
             let from = money.currency;
-            self.gap(
-                Input::FxRate,
-                &name.en,
-                Text::by(|l| match l {
-                    Lang::En => format!("no {from}/{to} exchange rate: add one"),
-                    Lang::Fr => format!("pas de taux de change {from}/{to}{NBSP}: ajoutez-en un"),
-                }),
-            );
+            self.gap(Input::FxRate, &name.en, no_rate(from, to));
             return None;
         };
         add_quotation(&mut self.fx, &converted.rate);
@@ -468,20 +461,6 @@ impl Converter<'_> {
             None => gap,
         });
     }
-}
-
-fn out_of_range() -> Text {
-    Text::new(
-        "must be between 0 and 10^15",
-        "doit être compris entre 0 et 10^15",
-    )
-}
-
-fn unsupported_currency(currency: &str) -> Text {
-    Text::by(|l| match l {
-        Lang::En => format!("currency {currency} is not supported"),
-        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
-    })
 }
 
 /// "per month" or "once", for the formulas of fixed and set-up costs.

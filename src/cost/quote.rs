@@ -16,7 +16,8 @@ use ts_rs::TS;
 use super::{
     CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
     FulfilmentInput, Input, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
-    convert_explained, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
+    convert_explained, landed_cost_with, marketplace_fees_with, no_rate, out_of_range,
+    selling_plan_comparison, unsupported_currency,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
 use crate::packs::{Packs, in_force};
@@ -261,25 +262,11 @@ impl Item<'_> {
     fn amount(&mut self, amount: &Amount, input: Input, field: &str) -> Option<Decimal> {
         let Ok(from) = Currency::from_str(amount.currency.as_str()) else {
             let currency = &amount.currency;
-            self.gap(
-                input,
-                field,
-                Text::new(
-                    format!("currency {currency} is not supported"),
-                    format!("la devise {currency} n’est pas prise en charge"),
-                ),
-            );
+            self.gap(input, field, unsupported_currency(currency.as_str()));
             return None;
         };
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
-            self.gap(
-                input,
-                field,
-                Text::new(
-                    "must be between 0 and 10^15",
-                    "doit être compris entre 0 et 10^15",
-                ),
-            );
+            self.gap(input, field, out_of_range());
             return None;
         }
         self.convert(Money::new(amount.amount, from), self.currency, field)
@@ -293,14 +280,7 @@ impl Item<'_> {
             convert_explained(self.rates, money, to, &field_name(field), &mut self.explain)
         else {
             let from = money.currency;
-            self.gap(
-                Input::FxRate,
-                field,
-                Text::new(
-                    format!("no {from}/{to} exchange rate: add one"),
-                    format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
-                ),
-            );
+            self.gap(Input::FxRate, field, no_rate(from, to));
             return None;
         };
         if !self.fx.contains(&converted.rate) {
