@@ -360,6 +360,44 @@ test("the reports view exports a PDF of the plan into the data folder", async (b
   screenshot("reports-done");
 });
 
+test("the window answers while a report renders: a plan list arrives before the export's last steps", async (browser) => {
+  await openView(browser, "reports");
+  // Records, in order, each step the export shows and the moment another command answers.
+  const events = await browser.executeAsync((done) => {
+    const seen = [];
+    const progress = () => document.querySelector('[data-testid="report-progress"]')?.textContent ?? "";
+    let last = "";
+    const observer = new MutationObserver(() => {
+      const text = progress();
+      if (text && text !== last) seen.push(`step:${text}`);
+      last = text;
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.querySelector('[data-testid="export-report"]').click();
+    window.__TAURI_INTERNALS__.invoke("list_plans").then(
+      () => seen.push("answered"),
+      (error) => seen.push(`failed:${JSON.stringify(error)}`),
+    );
+    const started = Date.now();
+    let busy = false;
+    const poll = setInterval(() => {
+      busy = busy || document.querySelector('[data-testid="report-progress"]') !== null;
+      const finished = busy && document.querySelector('[data-testid="report-done"]') !== null;
+      if (finished || Date.now() - started > 170000) {
+        clearInterval(poll);
+        observer.disconnect();
+        done(seen);
+      }
+    }, 20);
+  });
+  const answered = events.indexOf("answered");
+  if (answered < 0) throw new Error(`list_plans did not answer during the export: ${JSON.stringify(events)}`);
+  // Held behind the export, the answer would only come once every step had been shown.
+  if (!events.slice(answered + 1).some((event) => event.startsWith("step:"))) {
+    throw new Error(`the window only answered after the export: ${JSON.stringify(events)}`);
+  }
+});
+
 test("a plan is created from the example, renamed, deleted and brought back by undo", async (browser) => {
   await openView(browser, "plans");
   await (await browser.$('button[data-action="new"]')).click();
