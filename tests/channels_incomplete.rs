@@ -172,3 +172,50 @@ fn the_report_summary_says_incomplete_not_stop_or_best() {
         assert_eq!(order, [("amazon-jp-fba", true), ("own-store-us", false)]);
     }
 }
+
+#[test]
+fn the_command_line_lists_the_incomplete_channel_unranked_with_what_it_needs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, with_us_store().to_toml().expect("toml")).expect("write plan");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .args(["compare", path.to_str().expect("path"), "--scenario"])
+        .arg("Japan and a US store")
+        .args(["--fx", "EUR/JPY=171.78", "--fx", "EUR/USD=1.16"])
+        .output()
+        .expect("run landfall");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let summary: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.starts_with("Scenario \"Japan and a US store\""))
+        .take(3)
+        .collect();
+    assert!(
+        summary[0].ends_with("total monthly profit incomplete, needs price"),
+        "{summary:?}"
+    );
+    assert!(
+        summary[1].starts_with("  1. amazon-jp-fba ") && !summary[1].contains("(best)"),
+        "{summary:?}"
+    );
+    assert!(
+        summary[2].starts_with("  -  own-store-us ")
+            && summary[2].ends_with(&format!("incomplete, {needs} (not ranked)")),
+        "{summary:?}"
+    );
+    // A complete scenario names its best channel.
+    assert!(
+        text.contains(
+            "  1. amazon-jp-fba (Amazon.co.jp, fulfilled by Amazon (FBA)): 300 units/month"
+        )
+    );
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("  1. amazon-jp-fba") && line.ends_with("(best)"))
+    );
+}

@@ -158,10 +158,22 @@ pub struct ChannelResult {
     pub missing: Vec<Missing>,
 }
 
+/// Where a scenario comes from: the plan's own, or the one Landfall builds when the plan has none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScenarioKind {
+    #[default]
+    Plan,
+    /// Every channel at its own monthly units; its name is a key, the readers word it.
+    ChannelUnits,
+}
+
 /// A scenario's channels, their total and their ranking by monthly profit in the home currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ScenarioResult {
     pub name: String,
+    #[serde(default)]
+    pub kind: ScenarioKind,
     pub channels: Vec<ChannelResult>,
     /// The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
     /// scenario is not complete.
@@ -277,6 +289,7 @@ pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
     };
     ScenarioResult {
         name: scenario.name.clone(),
+        kind: ScenarioKind::Plan,
         channels,
         total_monthly_profit_home,
         ranking,

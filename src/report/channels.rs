@@ -12,7 +12,8 @@ use ts_rs::TS;
 use super::format::{self, Lang, texts};
 use super::{Report, Signal, SignalLevel, is_override, sources};
 use crate::channels::{
-    ChannelResult, Comparison, Obligation, ScenarioResult, SensitivityInput, TimelineMonth,
+    ChannelResult, Comparison, Obligation, ScenarioKind, ScenarioResult, SensitivityInput,
+    TimelineMonth,
 };
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money, add_quotation};
@@ -201,12 +202,12 @@ impl Report {
         let best = comparison
             .scenarios
             .iter()
-            .find(|scenario| scenario.name == section.selected)
+            .find(|scenario| scenario.name == comparison.selected)
             .and_then(|scenario| {
                 let id = scenario.best.as_ref()?;
                 let first = scenario.channels.iter().find(|c| &c.channel == id)?;
                 Some(BestChannel {
-                    scenario: scenario.name.clone(),
+                    scenario: section.selected.clone(),
                     channel: first.channel.clone(),
                     name: first.name.clone(),
                     monthly_profit_home: first.monthly_profit_home?,
@@ -264,9 +265,17 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
         .collect();
     ChannelComparison {
         overrides: overrides(comparison, lang),
-        selected: comparison.selected.clone(),
+        selected: comparison
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == comparison.selected)
+            .map_or_else(|| comparison.selected.clone(), |s| scenario_name(s, lang)),
         home_currency: comparison.home_currency,
-        scenarios: comparison.scenarios.iter().map(scenario).collect(),
+        scenarios: comparison
+            .scenarios
+            .iter()
+            .map(|result| scenario(result, lang))
+            .collect(),
         sensitivity: comparison
             .sensitivity
             .iter()
@@ -329,7 +338,15 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
     }
 }
 
-fn scenario(result: &ScenarioResult) -> ComparedScenario {
+/// A scenario's name for the reader: the plan's as typed, Landfall's own in the report's language.
+fn scenario_name(result: &ScenarioResult, lang: Lang) -> String {
+    match result.kind {
+        ScenarioKind::Plan => result.name.clone(),
+        ScenarioKind::ChannelUnits => texts(lang).base_scenario.to_string(),
+    }
+}
+
+fn scenario(result: &ScenarioResult, lang: Lang) -> ComparedScenario {
     // The ranked (complete) channels first, then the incomplete ones in the plan's order.
     let ranked = result
         .ranking
@@ -347,7 +364,7 @@ fn scenario(result: &ScenarioResult) -> ComparedScenario {
                 .filter(|channel| !result.ranking.contains(&channel.channel)),
         );
     ComparedScenario {
-        name: result.name.clone(),
+        name: scenario_name(result, lang),
         complete: result.complete,
         total_monthly_profit_home: result.total_monthly_profit_home,
         channels: ranked.map(channel).collect(),
@@ -376,15 +393,16 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         currency: result.currency,
         monthly_units: result.monthly_units,
         revenue,
-        contribution_per_unit: (!priced_units.is_zero())
+        // An incomplete channel's partial figures are not shown as results (none is a loss).
+        contribution_per_unit: (result.complete && !priced_units.is_zero())
             .then(|| result.contribution / priced_units),
-        margin_rate: (!revenue.is_zero()).then(|| result.contribution / revenue),
+        margin_rate: (result.complete && !revenue.is_zero()).then(|| result.contribution / revenue),
         fixed_monthly: result.fixed_monthly,
         monthly_profit: result.monthly_profit,
-        monthly_profit_home: result.monthly_profit_home,
+        monthly_profit_home: result.monthly_profit_home.filter(|_| result.complete),
         setup: result.setup,
-        break_even_units: result.break_even_units,
-        months_to_recover: result.months_to_recover,
+        break_even_units: result.break_even_units.filter(|_| result.complete),
+        months_to_recover: result.months_to_recover.filter(|_| result.complete),
         complete: result.complete,
     }
 }

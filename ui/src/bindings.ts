@@ -14,7 +14,15 @@ export type AppInfo = { version: string, data_dir: string, database: string, };
 
 export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
 
-export type BundledSnapshot = { file: string, effective_from: string, confidence: string, source: SourceRef, };
+export type BundledSnapshot = { file: string, 
+/**
+ * The first and the last business day the bundled history holds.
+ */
+first_day: string, last_day: string, confidence: string, source: SourceRef, 
+/**
+ * The recorded copy the bundled file was taken from.
+ */
+copy: string, };
 
 export type CatalogueCheck = { file_name: string, 
 /**
@@ -176,7 +184,7 @@ export type ChannelScore = { channel: string, scores: Array<number>,
  */
 score: string, 
 /**
- * Shown beside the score so the weighing never hides the money.
+ * Shown beside the score so the weighing never hides the money; none for an incomplete channel.
  */
 monthly_profit_home: Money | null, explain: Explanation, };
 
@@ -618,6 +626,8 @@ phases?: Array<ScenarioPhase>,
  */
 months?: number | null, };
 
+export type ScenarioKind = "plan" | "channel-units";
+
 export type ScenarioPhase = { from_month: number, 
 /**
  * Channels not listed sell nothing in this phase.
@@ -630,7 +640,7 @@ prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
-export type ScenarioResult = { name: string, channels: Array<ChannelResult>, 
+export type ScenarioResult = { name: string, kind: ScenarioKind, channels: Array<ChannelResult>, 
 /**
  * The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
  * scenario is not complete.

@@ -4,13 +4,13 @@ import type { ChannelResult, Money, ScenarioResult } from "../bindings";
 import { api } from "../lib/api";
 import { fit, labelColumn } from "../lib/chart";
 import { channelGaps, channelLabels, rankedChannels, scenarioGaps } from "../lib/channels";
-import { useI18n, type MessageKey } from "../lib/i18n";
-import { formatAmount, formatMoney, formatPercent } from "../lib/money";
+import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
+import { formatAmount, formatMoney, formatNumber, formatPercent } from "../lib/money";
 import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
 import { ChannelList } from "./ChannelEditor";
 import { ErrorLine } from "./ErrorLine";
-import { Incomplete } from "./Incomplete";
+import { gapLine, Incomplete } from "./Incomplete";
 import { NoPlan } from "./NoPlan";
 import { RateWarnings } from "./RateWarnings";
 import { ProfitByVolume } from "./ProfitByVolume";
@@ -118,7 +118,7 @@ function Comparison({ value, heading, labels, editors, compareWith, onScenario, 
     <section>
       {heading}
       <p className="lead">{t("module.channels.lead")}</p>
-      <p className="rates-status">{t(`costs.rates.${rates.kind}`, { date: rates.date })}</p>
+      <p className="rates-status">{t(`costs.rates.${rates.kind}`, { date: formatDate(rates.date, locale) })}</p>
       <RateWarnings warnings={warnings} />
       <div className="toolbar">
         <label>
@@ -163,7 +163,7 @@ function Comparison({ value, heading, labels, editors, compareWith, onScenario, 
       <article className="card" data-testid="weighing">
         <h2>{t("channels.weighing")}</h2>
         <p className="muted">
-          {comparison.weighing.criteria.map((c) => `${c.label[locale]} ×${c.weight}${c.from_plan ? "*" : ""}`).join(" · ")}
+          {comparison.weighing.criteria.map((c) => `${c.label[locale]} ×${formatNumber(c.weight, locale)}${c.from_plan ? "*" : ""}`).join(" · ")}
         </p>
         <div className="table-scroll">
           <table className="pinned">
@@ -179,7 +179,7 @@ function Comparison({ value, heading, labels, editors, compareWith, onScenario, 
               {comparison.weighing.channels.map((score) => (
                 <tr key={score.channel} data-channel={score.channel}>
                   <th scope="row">{label(score.channel)}</th>
-                  <td className="num">{new Decimal(score.score).toFixed(2)}</td>
+                  <td className="num">{formatNumber(score.score, locale, 2)}</td>
                   <td className="num">
                     {byId.get(score.channel)?.complete === false ? <Incomplete gaps={channelGaps(byId.get(score.channel)!)} /> : money(score.monthly_profit_home, locale)}
                   </td>
@@ -232,7 +232,7 @@ function money(value: Money | null, locale: string): string {
 
 /** A scenario's name; the one Landfall builds from each channel's own units is worded in the window's language. */
 export function scenarioName(scenario: ScenarioResult, t: (key: MessageKey) => string): string {
-  return scenario.name.startsWith("Base (") ? t("scenarios.base") : scenario.name;
+  return scenario.kind === "channel-units" ? t("scenarios.base") : scenario.name;
 }
 
 function ScenarioCard({ scenario, labels }: { scenario: ScenarioResult; labels: Labels }) {
@@ -271,8 +271,8 @@ function ScenarioCard({ scenario, labels }: { scenario: ScenarioResult; labels: 
         <details className="missing">
           <summary>{t("channels.missing")}</summary>
           <ul>
-            {gaps.map((gap, index) => (
-              <li key={index}>{gap.message[locale]}</li>
+            {[...new Set(gaps.map((gap) => gapLine(gap, t)))].map((line) => (
+              <li key={line}>{line}</li>
             ))}
           </ul>
         </details>
