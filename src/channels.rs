@@ -126,6 +126,9 @@ pub fn compare(
         .iter()
         .map(|scenario| {
             let mut result = evaluate(&context, scenario);
+            if plan.scenarios.is_empty() {
+                result.kind = ScenarioKind::ChannelUnits;
+            }
             result.timeline = timeline(&context, scenario, &result);
             result
         })

@@ -80,7 +80,7 @@ pub struct ChannelScore {
     #[serde(with = "rust_decimal::serde::str")]
     #[ts(type = "string")]
     pub score: Decimal,
-    /// Shown beside the score so the weighing never hides the money.
+    /// Shown beside the score so the weighing never hides the money; none for an incomplete channel.
     pub monthly_profit_home: Option<Money>,
     pub explain: Explanation,
 }
@@ -184,6 +184,8 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
                 .channels
                 .iter()
                 .find(|result| result.channel == channel.id)
+                // An incomplete channel has no profit to set beside its score.
+                .filter(|result| result.complete)
                 .and_then(|result| result.monthly_profit_home),
             explain,
         });

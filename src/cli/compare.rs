@@ -10,6 +10,7 @@ use std::str::FromStr;
 use anyhow::Context as _;
 use clap::Args;
 use landfall::channels::{self, ChannelPacks, ChannelResult, Comparison, ScenarioResult, Timeline};
+use landfall::cost::Missing;
 use landfall::money::{Currency, FxRate, Money, group_digits};
 use landfall::packs::Packs;
 use landfall::plan::Plan;
@@ -258,16 +259,16 @@ fn render(comparison: &Comparison) -> String {
 }
 
 fn render_summary(out: &mut String, scenario: &ScenarioResult) {
+    // An incomplete scenario has no total and no best channel: a missing figure is not a loss.
+    let total = if scenario.complete {
+        show_money(scenario.total_monthly_profit_home)
+    } else {
+        format!("incomplete, needs {}", needs(&scenario_gaps(scenario)))
+    };
     out_line!(
         out,
-        "\nScenario \"{}\": total monthly profit {}{}",
-        scenario.name,
-        show_money(scenario.total_monthly_profit_home),
-        if scenario.complete {
-            ""
-        } else {
-            " (INCOMPLETE: see MISSING)"
-        }
+        "\nScenario \"{}\": total monthly profit {total}",
+        scenario.name
     );
     for (rank, id) in scenario.ranking.iter().enumerate() {
         let Some(channel) = scenario
@@ -290,16 +291,62 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
             show(channel.fixed_monthly),
             show_count(channel.break_even_units, "units a month"),
             show_count(channel.months_to_recover, "months"),
-            if channel.complete {
-                ""
+            if scenario.best.as_ref() == Some(id) {
+                " (best)"
             } else {
-                " [incomplete]"
+                ""
             }
+        );
+    }
+    for channel in scenario
+        .channels
+        .iter()
+        .filter(|channel| !scenario.ranking.contains(&channel.channel))
+    {
+        out_line!(
+            out,
+            "  -  {} ({}): {} units/month, incomplete, needs {} (not ranked)",
+            channel.channel,
+            channel.name,
+            channel.monthly_units,
+            needs(&channel_gaps(channel))
         );
     }
     if let Some(timeline) = &scenario.timeline {
         render_timeline(out, timeline);
     }
+}
+
+/// A channel's gaps and its products'.
+fn channel_gaps(channel: &ChannelResult) -> Vec<&Missing> {
+    channel
+        .missing
+        .iter()
+        .chain(channel.lines.iter().flat_map(|line| &line.missing))
+        .collect()
+}
+
+fn scenario_gaps(scenario: &ScenarioResult) -> Vec<&Missing> {
+    scenario
+        .missing
+        .iter()
+        .chain(scenario.channels.iter().flat_map(channel_gaps))
+        .collect()
+}
+
+/// The inputs the gaps need, each once, by their plan names (`price, shipping`).
+fn needs(gaps: &[&Missing]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for gap in gaps {
+        let name = serde_json::to_value(gap.input.input)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names.join(", ")
 }
 
 fn render_timeline(out: &mut String, timeline: &Timeline) {
@@ -333,6 +380,10 @@ fn render_timeline(out: &mut String, timeline: &Timeline) {
             show_money(Some(row.profit)),
             show_money(Some(row.cumulative))
         );
+    }
+    if !timeline.complete {
+        out_line!(out, "  payback: incomplete (see MISSING)");
+        return;
     }
     out_line!(
         out,

@@ -12,7 +12,8 @@ use ts_rs::TS;
 use super::format::{self, Lang, texts};
 use super::{Report, Signal, SignalLevel, is_override, sources};
 use crate::channels::{
-    ChannelResult, Comparison, Obligation, ScenarioResult, SensitivityInput, TimelineMonth,
+    ChannelResult, Comparison, Obligation, ScenarioKind, ScenarioResult, SensitivityInput,
+    TimelineMonth,
 };
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money, add_quotation};
@@ -100,7 +101,8 @@ pub struct ComparedScenario {
     pub name: String,
     pub complete: bool,
     pub total_monthly_profit_home: Option<Money>,
-    /// Most profitable first (the engine's ranking in the home currency).
+    /// Most profitable first (the engine's ranking of the complete channels in the home currency),
+    /// then the incomplete channels, unranked.
     pub channels: Vec<ComparedChannel>,
     /// Month by month, for a scenario with phases.
     #[serde(default)]
@@ -196,16 +198,22 @@ impl Report {
             .scenarios
             .iter()
             .find(|scenario| scenario.name == section.selected);
-        let best = selected.and_then(|scenario| {
-            let first = scenario.channels.first()?;
-            Some(BestChannel {
-                scenario: scenario.name.clone(),
-                channel: first.channel.clone(),
-                name: first.name.clone(),
-                monthly_profit_home: first.monthly_profit_home?,
-                break_even_units: first.break_even_units,
-            })
-        });
+        // The engine names a best channel only when every channel of the scenario is complete.
+        let best = comparison
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == comparison.selected)
+            .and_then(|scenario| {
+                let id = scenario.best.as_ref()?;
+                let first = scenario.channels.iter().find(|c| &c.channel == id)?;
+                Some(BestChannel {
+                    scenario: section.selected.clone(),
+                    channel: first.channel.clone(),
+                    name: first.name.clone(),
+                    monthly_profit_home: first.monthly_profit_home?,
+                    break_even_units: first.break_even_units,
+                })
+            });
         if let Some(scenario) = selected {
             self.summary
                 .signals
@@ -257,9 +265,17 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
         .collect();
     ChannelComparison {
         overrides: overrides(comparison, lang),
-        selected: comparison.selected.clone(),
+        selected: comparison
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == comparison.selected)
+            .map_or_else(|| comparison.selected.clone(), |s| scenario_name(s, lang)),
         home_currency: comparison.home_currency,
-        scenarios: comparison.scenarios.iter().map(scenario).collect(),
+        scenarios: comparison
+            .scenarios
+            .iter()
+            .map(|result| scenario(result, lang))
+            .collect(),
         sensitivity: comparison
             .sensitivity
             .iter()
@@ -322,15 +338,33 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
     }
 }
 
-fn scenario(result: &ScenarioResult) -> ComparedScenario {
-    let ranked = result.ranking.iter().filter_map(|id| {
-        result
-            .channels
-            .iter()
-            .find(|channel| &channel.channel == id)
-    });
+/// A scenario's name for the reader: the plan's as typed, Landfall's own in the report's language.
+fn scenario_name(result: &ScenarioResult, lang: Lang) -> String {
+    match result.kind {
+        ScenarioKind::Plan => result.name.clone(),
+        ScenarioKind::ChannelUnits => texts(lang).base_scenario.to_string(),
+    }
+}
+
+fn scenario(result: &ScenarioResult, lang: Lang) -> ComparedScenario {
+    // The ranked (complete) channels first, then the incomplete ones in the plan's order.
+    let ranked = result
+        .ranking
+        .iter()
+        .filter_map(|id| {
+            result
+                .channels
+                .iter()
+                .find(|channel| &channel.channel == id)
+        })
+        .chain(
+            result
+                .channels
+                .iter()
+                .filter(|channel| !result.ranking.contains(&channel.channel)),
+        );
     ComparedScenario {
-        name: result.name.clone(),
+        name: scenario_name(result, lang),
         complete: result.complete,
         total_monthly_profit_home: result.total_monthly_profit_home,
         channels: ranked.map(channel).collect(),
@@ -359,15 +393,16 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         currency: result.currency,
         monthly_units: result.monthly_units,
         revenue,
-        contribution_per_unit: (!priced_units.is_zero())
+        // An incomplete channel's partial figures are not shown as results (none is a loss).
+        contribution_per_unit: (result.complete && !priced_units.is_zero())
             .then(|| result.contribution / priced_units),
-        margin_rate: (!revenue.is_zero()).then(|| result.contribution / revenue),
+        margin_rate: (result.complete && !revenue.is_zero()).then(|| result.contribution / revenue),
         fixed_monthly: result.fixed_monthly,
         monthly_profit: result.monthly_profit,
-        monthly_profit_home: result.monthly_profit_home,
+        monthly_profit_home: result.monthly_profit_home.filter(|_| result.complete),
         setup: result.setup,
-        break_even_units: result.break_even_units,
-        months_to_recover: result.months_to_recover,
+        break_even_units: result.break_even_units.filter(|_| result.complete),
+        months_to_recover: result.months_to_recover.filter(|_| result.complete),
         complete: result.complete,
     }
 }
@@ -430,7 +465,8 @@ fn comparison_steps(comparison: &Comparison) -> impl Iterator<Item = &Explanatio
         )
 }
 
-/// The best channel (or the smallest loss when none makes money), then each loss-making channel.
+/// The best channel (or the smallest loss when none makes money) of a complete scenario, then each
+/// complete loss-making channel, then whether the comparison is incomplete.
 fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) -> Vec<Signal> {
     let t = texts(lang);
     let mut signals = Vec::new();
@@ -457,7 +493,8 @@ fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) 
             ),
         });
     }
-    for channel in &scenario.channels {
+    // An incomplete channel's partial profit is not a loss.
+    for channel in scenario.channels.iter().filter(|channel| channel.complete) {
         if channel.monthly_profit < Decimal::ZERO {
             let loss = format::money(lang, -channel.monthly_profit, channel.currency);
             let break_even = channel.break_even_units.map_or_else(

@@ -174,15 +174,24 @@ fn channels_view(
         );
         scenarios.push(json!({
             "title": scenario.name,
-            "facts": [[t.total_monthly_profit, if scenario.complete { total } else { format!("{total} ({})", t.incomplete) }]],
+            "facts": [[t.total_monthly_profit, if scenario.complete { total } else { t.incomplete.to_string() }]],
             "table": {
                 "columns": [t.channel, t.units_per_month, t.revenue, t.contribution_per_unit, t.margin_rate, t.fixed_monthly, t.monthly_profit, t.monthly_profit_home, t.break_even, t.months_to_recover],
                 "numeric": [1, 2, 3, 4, 5, 6, 7, 8, 9],
                 "widths": [2.4, 1, 1.3, 1.2, 1, 1.2, 1.3, 1.3, 1.2, 1.2],
                 "rows": scenario.channels.iter().map(|channel| {
                     let c = channel.currency;
+                    if !channel.complete {
+                        // A missing input: no profit, loss or break-even is stated.
+                        let mut row = vec![
+                            format!("{}\n({})", channel.name, channel.channel),
+                            lang.number(Decimal::from(channel.monthly_units), 0),
+                        ];
+                        row.extend(std::iter::repeat_n(t.incomplete.to_string(), 8));
+                        return row;
+                    }
                     vec![
-                        if channel.complete { format!("{}\n({})", channel.name, channel.channel) } else { format!("{}\n({}, {})", channel.name, channel.channel, t.incomplete) },
+                        format!("{}\n({})", channel.name, channel.channel),
                         lang.number(Decimal::from(channel.monthly_units), 0),
                         format::money(lang, channel.revenue, c),
                         money(lang, channel.contribution_per_unit, c, t),
@@ -212,6 +221,7 @@ fn channels_view(
                         ]).collect::<Vec<_>>(),
                     },
                     "payback": match timeline.payback_month {
+                        _ if !timeline.complete => t.incomplete.to_string(),
                         Some(month) => format::fill(t.payback, &[&month.to_string()]),
                         None => format::fill(t.no_payback, &[&timeline.months.len().to_string()]),
                     },

@@ -147,7 +147,12 @@ fn channels(section: &ChannelComparison, t: &Texts) -> Table {
                     Cell::money(channel.contribution_per_unit, c),
                     Cell::percent(channel.margin_rate),
                     Cell::Money(channel.fixed_monthly, c),
-                    Cell::Money(channel.monthly_profit, c),
+                    // An incomplete channel's partial profit is not a figure to read.
+                    if channel.complete {
+                        Cell::Money(channel.monthly_profit, c)
+                    } else {
+                        Cell::Empty
+                    },
                     channel
                         .monthly_profit_home
                         .map_or(Cell::Empty, |home| Cell::Money(home.amount, home.currency)),

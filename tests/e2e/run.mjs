@@ -311,12 +311,32 @@ test("the checklist shows readiness and blockers, and keeps a status change", as
   if (value !== "in_progress") throw new Error(`after reopening, ${item} reads "${value}"`);
 });
 
+test("a product without a price makes its channels incomplete, not loss-making", async (browser) => {
+  // The toy added by the questionnaire has no price yet: every channel sells it in the example's scenarios.
+  await openView(browser, "channels");
+  const row = 'tr[data-channel="amazon-jp-fba"] [data-figure="incomplete"]';
+  const needs = await textOf(browser, row);
+  if (!needs.startsWith("incomplete — needs") || !needs.includes("the price")) throw new Error(`the FBA row reads "${needs}"`);
+  const total = await textOf(browser, '[data-testid="scenario-total"]');
+  if (!total.includes("incomplete") || /€/.test(total)) throw new Error(`the incomplete scenario's total reads "${total}"`);
+  if (await (await browser.$(".badge.best")).isExisting()) throw new Error("a channel is called best while an input is missing");
+  const page = await textOf(browser, '[data-testid="view-channels"]');
+  for (const verdict of ["loses money", "never"]) {
+    if (page.includes(verdict)) throw new Error(`the incomplete comparison says "${verdict}"`);
+  }
+  screenshot("channels-incomplete");
+  // Without the toy, the example's channels are complete again.
+  await openView(browser, "products");
+  await (await browser.$('tr[data-sku="TOY-1"] button[data-action="delete-product"]')).click();
+  await (await browser.$('tr[data-sku="TOY-1"]')).waitForExist({ reverse: true, timeout: 15000 });
+});
+
 test("the channels view compares scenarios with a total profit, a tornado and the weighing", async (browser) => {
   await openView(browser, "channels");
   const total = await textOf(browser, '[data-testid="scenario-total"]');
   if (!/€/.test(total)) throw new Error(`the scenario total reads "${total}"`);
   const weighing = await textOf(browser, '[data-testid="weighing"]');
-  if (!weighing.includes("amazon-jp-fba")) throw new Error(`weighing reads "${weighing}"`);
+  if (!weighing.includes("Amazon.co.jp, fulfilled by Amazon (FBA)")) throw new Error(`weighing reads "${weighing}"`);
   // An own store carries every obligation itself; Amazon FBA carries part of them.
   const own = await textOf(browser, '[data-testid="obligations"] tr[data-channel="own-store-jp"] [data-figure="marketplace"]');
   const fba = await textOf(browser, '[data-testid="obligations"] tr[data-channel="amazon-jp-fba"] [data-figure="marketplace"]');
@@ -335,6 +355,59 @@ test("the channels view compares scenarios with a total profit, a tornado and th
     timeout: 15000,
   });
   screenshot("channels-scenario");
+});
+
+test("channels and scenarios are the user's: a store added, a scenario built, complete once its quotes are typed, undone and redone", async (browser) => {
+  await openView(browser, "channels");
+  await (await browser.$('select[data-field="new-channel-pack"]')).selectByAttribute("value", "woocommerce");
+  await (await browser.$('button[data-action="add-channel"]')).click();
+  const form = '[data-channel-form="woocommerce-jp"]';
+  await (await browser.$(form)).waitForDisplayed({ timeout: 15000 });
+  await editCell(browser, `${form} input[data-field="monthly_units"]`, "40");
+  await browser.waitUntil(async () => (await textOf(browser, '[data-channel-item="woocommerce-jp"] .edit-head')).includes("40"), {
+    timeout: 15000,
+    timeoutMsg: "the store's units were not saved",
+  });
+  await (await browser.$('button[data-action="add-scenario"]')).click();
+  await browser.waitUntil(async () => (await (await browser.$('[data-testid="scenario-picker"]')).getValue()) === "Scenario", {
+    timeout: 15000,
+    timeoutMsg: "the new scenario is not shown",
+  });
+  const card = '[data-testid="scenario-Scenario"]';
+  const store = `${card} tr[data-channel="woocommerce-jp"] [data-figure="incomplete"]`;
+  const needs = await textOf(browser, store);
+  for (const expected of ["incomplete — needs", "your quote for a fee", "the delivery cost to the buyer"]) {
+    if (!needs.includes(expected)) throw new Error(`the store reads "${needs}" (no "${expected}")`);
+  }
+  if (!(await textOf(browser, `${card} [data-testid="scenario-total"]`)).includes("incomplete")) throw new Error("the total of an incomplete scenario is shown");
+  if (await (await browser.$(`${card} .badge.best`)).isExisting()) throw new Error("a best channel is named in an incomplete scenario");
+  screenshot("channels-store-incomplete");
+  // The pack publishes no hosting, plugin or build price: the user types their quotes, then the delivery cost.
+  await editCell(browser, `${form} input[data-field="quote:hosting"]`, "25");
+  await editCell(browser, `${form} input[data-field="quote:plugins"]`, "15");
+  await editCell(browser, `${form} input[data-field="quote:build"]`, "3000");
+  await editCell(browser, `${form} tr[data-sku="SPK-1"] input[data-field="shipping:SPK-1"]`, "750");
+  const best = `${card} .badge.best`;
+  await (await browser.$(best)).waitForExist({ timeout: 20000, timeoutMsg: "the complete scenario names no best channel" });
+  const profit = await textOf(browser, `${card} tr[data-channel="woocommerce-jp"] [data-figure="monthly_profit"]`);
+  if (!/¥/.test(profit)) throw new Error(`the store's monthly profit reads "${profit}"`);
+  screenshot("channels-store-complete");
+  // Undo (outside a field) takes the delivery cost back out; redo puts it back.
+  await (await browser.$('[data-testid="view-channels"] h1')).click();
+  await browser.keys(["Control", "z"]);
+  await (await browser.$(store)).waitForExist({ timeout: 15000, timeoutMsg: "undo did not take the delivery cost out" });
+  await browser.keys(["Control", "Shift", "z"]);
+  await (await browser.$(best)).waitForExist({ timeout: 15000, timeoutMsg: "redo did not put the delivery cost back" });
+  // A refused figure is named under its field, in plain words, and nothing is saved.
+  await editCell(browser, `${form} input[data-field="return_rate"]`, "150");
+  const refused = await textOf(browser, `${form} .field-error`);
+  if (refused !== "a share is between 0 and 100%") throw new Error(`the refused return rate reads "${refused}"`);
+  await browser.keys("Escape");
+  // Leave the example as it was for the tests after this one.
+  await (await browser.$('[data-scenario-item="Scenario"] button[data-action="delete-scenario"]')).click();
+  await (await browser.$('[data-scenario-item="Scenario"]')).waitForExist({ reverse: true, timeout: 15000 });
+  await (await browser.$('[data-channel-item="woocommerce-jp"] button[data-action="remove-channel"]')).click();
+  await (await browser.$('[data-channel-item="woocommerce-jp"]')).waitForExist({ reverse: true, timeout: 15000 });
 });
 
 test("the reports view exports a PDF of the plan into the data folder", async (browser) => {
@@ -514,6 +587,166 @@ test("at 1280×720 every view fits the window in English and in French, and ever
   }
   await openView(browser, "settings");
   await (await browser.$('input[name="locale"][value="en"]')).click();
+});
+
+// Every view at 1024×700 and 1280×800 in both languages: no page-level horizontal scroll (a wide table
+// scrolls inside its card, its first column pinned), the sidebar stays in place when the page scrolls,
+// and no chart label starts left of its chart.
+test("at 1024×700 and 1280×800 every view fits without a page scrollbar, the sidebar stays and chart labels are whole", async (browser) => {
+  const views = ["plans", "products", "checklist", "costs", "channels", "reports", "settings"];
+  for (const [width, height] of [
+    [1024, 700],
+    [1280, 800],
+  ]) {
+    await browser.setWindowSize(width, height);
+    for (const locale of ["en", "fr"]) {
+      await openView(browser, "settings");
+      await (await browser.$(`input[name="locale"][value="${locale}"]`)).click();
+      for (const view of views) {
+        await openView(browser, view);
+        await (await browser.$(`[data-testid="view-${view}"] h1`)).waitForDisplayed({ timeout: 15000 });
+        const layout = await browser.execute(() => {
+          const root = document.documentElement;
+          const culprit = [...document.querySelectorAll("main *")].find(
+            (element) => element.getBoundingClientRect().right > root.clientWidth && !element.closest(".table-scroll, .card"),
+          );
+          const cut = [...document.querySelectorAll("main svg text")].find((text) => {
+            const svg = text.ownerSVGElement;
+            return svg && text.getBBox().x < (svg.viewBox.baseVal?.x ?? 0) - 0.5;
+          });
+          window.scrollTo(0, root.scrollHeight);
+          const sidebar = document.querySelector(".sidebar").getBoundingClientRect().top;
+          window.scrollTo(0, 0);
+          return {
+            extra: root.scrollWidth - window.innerWidth,
+            culprit: culprit ? `<${culprit.tagName.toLowerCase()} class="${culprit.className}">` : null,
+            cut: cut ? cut.textContent : null,
+            sidebar,
+            pinned: [...document.querySelectorAll("main .table-scroll > table")].every(
+              (table) => !table.rows[0]?.cells[0] || getComputedStyle(table.rows[0].cells[0]).position === "sticky",
+            ),
+          };
+        });
+        screenshot(`${locale}-${width}-${view}`);
+        const where = `${view} in ${locale} at ${width}×${height}`;
+        if (layout.extra > 0) throw new Error(`${where} scrolls sideways by ${layout.extra} px (${layout.culprit})`);
+        if (layout.cut !== null) throw new Error(`${where}: the chart label "${layout.cut}" is cut on the left`);
+        if (Math.abs(layout.sidebar) > 1) throw new Error(`${where}: the sidebar moved to ${layout.sidebar} px when the page scrolled`);
+        if (!layout.pinned) throw new Error(`${where}: a wide table's first column is not pinned`);
+      }
+    }
+  }
+  await openView(browser, "settings");
+  await (await browser.$('input[name="locale"][value="en"]')).click();
+  await browser.setWindowSize(1280, 800);
+});
+
+// Words Landfall itself writes in English and never in French (checked as whole words, accents counting
+// as letters, so "unité" is not "unit").
+const englishWords = [
+  "the", "and", "with", "of", "to", "for", "per", "from", "month", "months", "monthly", "units", "unit", "price",
+  "prices", "fee", "fees", "cost", "costs", "store", "own", "channel", "channels", "scenario", "scenarios", "profit",
+  "loses", "never", "incomplete", "needs", "missing", "shipping", "freight", "insurance", "duty", "landed", "margin",
+  "referral", "fulfilled", "fulfilment", "merchant", "seller", "buyer", "enter", "your", "quote", "add", "remove",
+  "save", "delete", "weaker", "stronger", "halved", "doubled", "share", "exchange", "currency", "break-even", "none",
+  "account", "lead", "days", "weeks", "set", "up", "ready", "blocker", "blockers", "step", "steps", "by",
+];
+// Names that stay as they are in French: Amazon's own service names.
+const properNames = ["Seller Central", "Amazon Business"];
+
+/** The English words (from the list above) in `text`, once each. */
+function englishIn(text) {
+  for (const name of properNames) text = text.split(name).join(" ");
+  const found = englishWords.filter((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, "iu").test(text));
+  return [...new Set(found)];
+}
+
+/** Every string the plan holds (names, labels, SKUs the user typed): the user's words, not Landfall's. */
+async function planStrings(browser) {
+  return browser.executeAsync((done) => {
+    const internals = window.__TAURI_INTERNALS__;
+    internals.invoke("list_plans").then((plans) => {
+      const strings = new Set();
+      const walk = (value) => {
+        if (typeof value === "string" && value.length > 1) strings.add(value);
+        else if (Array.isArray(value)) value.forEach(walk);
+        else if (value && typeof value === "object") Object.values(value).forEach(walk);
+      };
+      Promise.all(plans.map((plan) => internals.invoke("get_plan", { id: plan.id }))).then((details) => {
+        details.forEach((detail) => walk(detail.plan));
+        done([...strings].sort((a, b) => b.length - a.length));
+      });
+    });
+  });
+}
+
+// The French window, workshop and report hold no English word Landfall wrote: what the user typed
+// (the example's English names) and the titles of cited sources are left out of the check.
+test("in French, no view, workshop screen or report holds an English word of Landfall's", async (browser) => {
+  const own = await planStrings(browser);
+  const french = (text) => {
+    let rest = text;
+    for (const typed of own) rest = rest.split(typed).join(" ");
+    return rest;
+  };
+  await openView(browser, "settings");
+  await (await browser.$('input[name="locale"][value="fr"]')).click();
+  const found = [];
+  const check = async (where) => {
+    const text = await browser.execute(() => {
+      const main = document.querySelector(".workshop") ?? document.querySelector("main");
+      const copy = main.cloneNode(true);
+      copy.querySelectorAll("cite, [data-source-title]").forEach((element) => element.remove());
+      copy.querySelectorAll("details").forEach((element) => element.setAttribute("open", ""));
+      const inputs = [...main.querySelectorAll("input[placeholder], [title]")].map((element) => element.getAttribute("placeholder") ?? element.getAttribute("title"));
+      return `${copy.textContent} ${inputs.join(" ")}`;
+    });
+    const words = englishIn(french(text));
+    if (words.length > 0) found.push(`${where}: ${words.join(", ")}`);
+  };
+  for (const view of ["plans", "products", "checklist", "costs", "channels", "reports", "settings"]) {
+    await openView(browser, view);
+    await (await browser.$(`[data-testid="view-${view}"] h1`)).waitForDisplayed({ timeout: 15000 });
+    await check(view);
+  }
+  // The channel and scenario forms, open.
+  await openView(browser, "channels");
+  for (const item of ["own-store-jp", "rakuten"]) {
+    await (await browser.$(`[data-channel-item="${item}"] button[data-action="edit-channel"]`)).click();
+    await (await browser.$(`[data-channel-form="${item}"]`)).waitForDisplayed({ timeout: 10000 });
+    await check(`channels, ${item} form`);
+    await (await browser.$(`[data-channel-item="${item}"] button[data-action="edit-channel"]`)).click();
+  }
+  await (await browser.$('[data-scenario-item="MFN first, FBA from month 4"] button[data-action="edit-scenario"]')).click();
+  await check("channels, phased scenario form");
+  // Every workshop screen, with the confidential figures hidden and shown.
+  await openView(browser, "plans");
+  await (await browser.$('button[data-action="workshop"]')).click();
+  await (await browser.$('[data-testid="workshop"]')).waitForDisplayed({ timeout: 10000 });
+  for (let screen = 0; screen < 12; screen += 1) {
+    await check(`workshop screen ${screen + 1}`);
+    await browser.keys("ArrowRight");
+  }
+  await browser.keys("h");
+  await browser.keys("Home");
+  for (let screen = 0; screen < 12; screen += 1) {
+    await check(`workshop screen ${screen + 1}, shown`);
+    await browser.keys("ArrowRight");
+  }
+  await browser.keys("Escape");
+  // The French PDF report's text.
+  await openView(browser, "reports");
+  await (await browser.$('[data-testid="export-report"]')).click();
+  await (await browser.$('[data-testid="report-done"]')).waitForDisplayed({ timeout: 180000 });
+  const path = await textOf(browser, '[data-testid="report-path"]');
+  const pdf = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+  // The sources appendix cites documents by their own titles, in their own language.
+  const [appendix, disclaimer] = [pdf.lastIndexOf("Annexe"), pdf.lastIndexOf("Avertissement")];
+  const words = englishIn(french(appendix > 0 && disclaimer > appendix ? pdf.slice(0, appendix) + pdf.slice(disclaimer) : pdf));
+  if (words.length > 0) found.push(`French PDF: ${words.join(", ")}`);
+  await openView(browser, "settings");
+  await (await browser.$('input[name="locale"][value="en"]')).click();
+  if (found.length > 0) throw new Error(`English in the French window or report:\n  ${found.join("\n  ")}`);
 });
 
 test("on a 1,000-product plan a typed price updates the figures (time measured)", async (browser) => {

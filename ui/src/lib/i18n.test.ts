@@ -27,6 +27,22 @@ describe("translate", () => {
     expect(translate("fr", "plans.productCount", { count: 3 })).toBe("3 produits");
     expect(translate("en", "plans.productCount")).toBe("{count} products");
   });
+
+  it("takes the singular where the language does: French for 0 and 1, English for 1", () => {
+    expect(translate("fr", "checklist.leadTime", { days: 1 })).toBe("délai 1 jour");
+    expect(translate("fr", "checklist.leadTime", { days: 0 })).toBe("délai 0 jour");
+    expect(translate("fr", "checklist.leadTime", { days: 21 })).toBe("délai 21 jours");
+    expect(translate("en", "checklist.leadTime", { days: 1 })).toBe("lead time 1 day");
+    expect(translate("en", "checklist.leadTime", { days: 0 })).toBe("lead time 0 days");
+    expect(translate("en", "workshop.blockers", { count: 1 })).toBe("1 launch blocker");
+    expect(translate("fr", "workshop.blockers", { count: 2 })).toBe("2 points bloquants avant lancement");
+  });
+
+  it("gives every singular variant its plain message in both languages", () => {
+    for (const key of Object.keys(en).filter((name) => name.includes("#"))) {
+      expect(Object.keys(en), key).toContain(key.split("#")[0]);
+    }
+  });
 });
 
 describe("formatDate", () => {

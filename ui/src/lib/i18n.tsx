@@ -15,9 +15,17 @@ export function initialLocale(stored: string | null, systemLanguages: readonly s
   return first.startsWith("fr") ? "fr" : "en";
 }
 
-/** Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed. */
+/**
+ * Replaces `{name}` placeholders; an unknown placeholder stays visible so a missing value is noticed.
+ * A message that depends on a number has variants `key#one`, `key#few`… beside `key` (the "other"
+ * form), chosen by the locale's plural rule on `count`, or else on the first number given (French
+ * "1 jour", "2 jours"; English "1 day", "2 days").
+ */
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
-  const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
+  const catalogue = catalogues[locale] as Record<string, string>;
+  const quantity = vars && (typeof vars.count === "number" ? vars.count : Object.values(vars).find((value) => typeof value === "number"));
+  const variant = typeof quantity === "number" ? catalogue[`${key}#${new Intl.PluralRules(locale).select(quantity)}`] : undefined;
+  const template = variant ?? catalogues[locale][key] ?? catalogues.en[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

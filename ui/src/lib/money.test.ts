@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyFractionDigits, formatAmount, formatPercent, parseAmount } from "./money";
+import { currencyFractionDigits, formatAmount, formatNumber, formatPercent, parseAmount } from "./money";
 
 const nbsp = /[\u00a0\u202f]/g;
 
@@ -43,5 +43,15 @@ describe("formatPercent", () => {
     expect(formatPercent("0.1684", "en")).toBe("16.8%");
     expect(formatPercent("0.1684", "fr").replace(/\s/g, " ")).toBe("16,8 %");
     expect(formatPercent("-0.05", "en")).toBe("-5.0%");
+  });
+});
+
+describe("formatNumber", () => {
+  it("writes a decimal the locale's way, to the digits asked or its own", () => {
+    expect(formatNumber("3.4", "fr", 2)).toBe("3,40");
+    expect(formatNumber("171.94", "fr")).toBe("171,94");
+    expect(formatNumber("1234.5", "en")).toBe("1,234.5");
+    expect(formatNumber("1234.5", "fr").replace(nbsp, " ")).toBe("1 234,5");
+    expect(formatNumber("2", "fr")).toBe("2");
   });
 });

@@ -48,3 +48,11 @@ export function formatPercent(fraction: string, locale: string, fractionDigits =
   }).format as (value: string) => string;
   return format(rounded);
 }
+
+/** A decimal string written for the locale ("3.4" → "3,40" in French with two digits), never through a float. */
+export function formatNumber(value: string, locale: string, fractionDigits?: number): string {
+  const decimal = new Decimal(value);
+  const digits = fractionDigits ?? Math.max(0, decimal.decimalPlaces());
+  const format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format as (value: string) => string;
+  return format(decimal.toFixed(digits, Decimal.ROUND_HALF_EVEN));
+}
