@@ -170,11 +170,14 @@ pub(crate) fn convert_explained(
     field: &Text,
     explain: &mut Steps,
 ) -> Option<Converted> {
+    // A rate outside any real range (built by hand, not by `FxRate::new`) counts as no rate: it
+    // would only turn amounts into numbers no sum can hold.
     let converted = rates
         .iter()
         .find(|rate| {
-            (rate.from == money.currency && rate.to == to)
-                || (rate.from == to && rate.to == money.currency)
+            rate.in_range()
+                && ((rate.from == money.currency && rate.to == to)
+                    || (rate.from == to && rate.to == money.currency))
         })
         .and_then(|rate| convert(&money, rate).ok())?;
     explain.add(|| {

@@ -8,6 +8,7 @@ pub mod api;
 pub mod channels;
 pub mod checklist;
 pub mod cost;
+pub mod limits;
 pub mod money;
 pub mod packs;
 pub mod plan;

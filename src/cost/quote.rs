@@ -18,7 +18,7 @@ use super::{
     FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
     convert_explained, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate, checked_product, checked_ratio};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 use crate::text::{NBSP, Text};
@@ -306,6 +306,23 @@ impl Item<'_> {
     }
 }
 
+/// A margin over a price so small that the ratio is beyond any number (a price of 10^-28).
+pub(crate) fn price_too_small() -> Text {
+    Text::new(
+        "price too small to compute a margin",
+        "prix trop petit pour calculer une marge",
+    )
+}
+
+/// A figure whose computation would leave `Decimal`'s range (sizes or volumes far beyond any real
+/// consignment).
+pub(crate) fn too_large_to_compute() -> Text {
+    Text::new(
+        "too large to compute: check the amounts and volumes",
+        "trop grand pour être calculé\u{a0}: vérifiez les montants et les volumes",
+    )
+}
+
 /// A converted figure as named in its step (`price in JPY`, `prix en JPY`): the English keeps the
 /// plan's field name, which the channel comparison matches on (`margin in …`).
 fn field_name(field: &str) -> Text {
@@ -475,7 +492,13 @@ fn quote_one(
         _ => None,
     };
     let margin_rate = match (margin, net_price) {
-        (Some(margin), Some(net)) if !net.is_zero() => Some(margin / net),
+        (Some(margin), Some(net)) if !net.is_zero() => match checked_ratio(margin, net) {
+            Ok(rate) => Some(rate),
+            Err(_) => {
+                item.gap("margin_rate", price_too_small());
+                None
+            }
+        },
         _ => None,
     };
     let margin_home = margin.and_then(|margin| {
@@ -705,6 +728,10 @@ fn duty_per_unit(
         TaxRateChoice::Standard
     };
     let quantity = Decimal::from(units);
+    let Ok(consignment_value) = checked_product(cif_per_unit, quantity) else {
+        item.gap("landed_cost", too_large_to_compute());
+        return (None, None);
+    };
     let declaration = Declaration {
         destination: destination(marketplace).to_string(),
         as_of: item.as_of,
@@ -715,7 +742,7 @@ fn duty_per_unit(
         eu_flat_duty: true,
         entry: None,
         lines: vec![DeclarationLine {
-            customs_value: Some(cif_per_unit * quantity),
+            customs_value: Some(consignment_value),
             deductive: None,
             duty_rate: item.overrides.duty_rate,
             hs_code: product.hs_code.clone(),
@@ -751,7 +778,7 @@ fn duty_per_unit(
                         l.pick("units", "unités"),
                         l.pick("CIF", "CAF"),
                         l.grouped(cif_per_unit.round_dp(4)),
-                        l.grouped((cif_per_unit * quantity).round_dp(4)),
+                        l.grouped(consignment_value.round_dp(4)),
                         item.currency
                     )
                 }),
