@@ -100,6 +100,7 @@ fn quick_config() -> FetchConfig {
     FetchConfig {
         connect_timeout: Duration::from_secs(2),
         total_timeout: Duration::from_secs(1),
+        deadline: Duration::from_secs(5),
         attempts: 2,
         retry_delay: Duration::from_millis(50),
         max_redirects: 3,
