@@ -46,9 +46,12 @@ fn assert_refused(run: (Output, Duration), expected: &str) {
     assert!(took < TIME_LIMIT, "took {took:?}");
 }
 
+/// Writes a part's content into the archive.
+type PartWriter<'a> = &'a dyn Fn(&mut dyn Write);
+
 /// An XLSX workbook with one sheet (`sheet` is its XML) and, optionally, shared strings written
 /// by `strings` (streamed, so a huge part costs the test no memory).
-fn workbook(path: &Path, sheet: &str, strings: Option<&dyn Fn(&mut dyn Write)>) {
+fn workbook(path: &Path, sheet: &str, strings: Option<PartWriter<'_>>) {
     let mut content_types = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
     );

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use landfall::rates::{self, FetchConfig, RateWarning, RatesStatus};
 use landfall::store::Store;
 
-const DAILY: &str = include_str!("../data/fx/eurofxref-daily-2024-06-28.xml");
+const DAILY: &str = include_str!("fixtures/ecb/eurofxref-daily-2026-10-30.xml");
 const NS: &str = "http://www.ecb.int/vocabulary/2002-08-01/eurofxref";
 
 /// A tiny HTTP/1.1 server: one request per connection, behaviour chosen by the path.
@@ -85,31 +85,31 @@ fn serve(mut stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
             std::thread::sleep(Duration::from_secs(120));
             return;
         }
-        "/future" => ok(&feed(&[("2200-01-01", &[("JPY", "171.94")])])),
+        "/future" => ok(&feed(&[("2200-01-01", &[("JPY", "175.68")])])),
         "/duplicate-date" => ok(&feed(&[
-            ("2024-07-01", &[("JPY", "172.01")]),
-            ("2024-07-01", &[("JPY", "171.50")]),
+            ("2026-11-02", &[("JPY", "176.01")]),
+            ("2026-11-02", &[("JPY", "175.50")]),
         ])),
         "/duplicate-currency" => ok(&feed(&[(
-            "2024-07-01",
-            &[("JPY", "172.01"), ("USD", "1.07"), ("JPY", "1.72")],
+            "2026-11-02",
+            &[("JPY", "176.01"), ("USD", "1.11"), ("JPY", "1.72")],
         )])),
         "/huge" => ok(&feed(&[(
-            "2024-07-01",
+            "2026-11-02",
             &[("JPY", "100000000000000000000")],
         )])),
         "/decimal-max" => ok(&feed(&[(
-            "2024-07-01",
+            "2026-11-02",
             &[("JPY", "79228162514264337593543950335")],
         )])),
         "/tiny" => ok(&feed(&[(
-            "2024-07-01",
+            "2026-11-02",
             &[("JPY", "0.0000000000000000000000000001")],
         )])),
-        "/jump" => ok(&feed(&[("2024-07-01", &[("JPY", "600.00")])])),
+        "/jump" => ok(&feed(&[("2026-11-02", &[("JPY", "600.00")])])),
         "/next-day" => ok(&feed(&[(
-            "2024-07-01",
-            &[("JPY", "172.51"), ("USD", "1.0721")],
+            "2026-11-02",
+            &[("JPY", "176.51"), ("USD", "1.1181")],
         )])),
         "/loop" => {
             let _ = write!(
@@ -156,7 +156,7 @@ fn quick_config() -> FetchConfig {
 }
 
 fn today() -> NaiveDate {
-    "2024-07-01".parse().unwrap()
+    "2026-11-02".parse().unwrap()
 }
 
 #[test]
@@ -170,12 +170,12 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
         rates::update_blocking(&mut store, &server.url("/daily.xml"), &config, today()).unwrap();
     assert_eq!(fresh.error, None);
     assert_eq!(fresh.days_received, 1);
-    let published: NaiveDate = "2024-06-28".parse().unwrap();
+    let published: NaiveDate = "2026-10-30".parse().unwrap();
     assert_eq!(fresh.status, RatesStatus::Fresh { date: published });
-    // 2024-06-28 was a Friday; on Monday 2024-07-01 the rate is 3 days old, within the allowance.
+    // 2026-10-30 was a Friday; on Monday 2026-11-02 the rate is 3 days old, within the allowance.
     assert!(fresh.warnings.is_empty(), "{:?}", fresh.warnings);
     let kept = store.fx_rates(rates::SOURCE_ECB).unwrap();
-    assert_eq!(kept.len(), 30);
+    assert_eq!(kept.len(), 29);
 
     let faults = [
         ("/500", "rates.http_status", 2),
@@ -220,10 +220,10 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
     assert_eq!(last_success.unwrap().url, server.url("/daily.xml"));
 
     // A week later, without a successful fetch, the cached rates are flagged as stale.
-    let later: NaiveDate = "2024-07-08".parse().unwrap();
+    let later: NaiveDate = "2026-11-09".parse().unwrap();
     let stale = rates::load(&store, later).unwrap();
     assert_eq!(stale.status, RatesStatus::Cached { date: published });
-    // Published 2024-06-28, looked at on 2024-07-08: 10 days, over the 4-day limit.
+    // Published 2026-10-30, looked at on 2026-11-09: 10 days, over the 4-day limit.
     assert_eq!(
         stale.warnings,
         [RateWarning::Stale {
@@ -235,12 +235,12 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
     assert!(
         stale.warnings[0]
             .to_string()
-            .contains("10 days before 2024-07-08")
+            .contains("10 days before 2026-11-09")
     );
 }
 
 #[test]
-fn failed_first_fetch_falls_back_to_the_bundled_snapshot() {
+fn failed_first_fetch_falls_back_to_the_bundled_history() {
     let server = TestServer::start();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
@@ -250,7 +250,7 @@ fn failed_first_fetch_falls_back_to_the_bundled_snapshot() {
     assert_eq!(
         outcome.status,
         RatesStatus::Bundled {
-            date: "2024-06-28".parse().unwrap()
+            date: "2026-10-30".parse().unwrap()
         }
     );
     assert!(
@@ -304,7 +304,7 @@ fn cli_update_and_show_json_contract() {
     );
     let outcome: serde_json::Value = serde_json::from_slice(&update.stdout).unwrap();
     assert_eq!(outcome["status"]["kind"], "fresh");
-    assert_eq!(outcome["status"]["date"], "2024-06-28");
+    assert_eq!(outcome["status"]["date"], "2026-10-30");
     assert_eq!(outcome["days_received"], 1);
     assert_eq!(outcome["error"], serde_json::Value::Null);
 
@@ -320,14 +320,14 @@ fn cli_update_and_show_json_contract() {
     assert_eq!(outcome["status"]["kind"], "cached");
     assert_eq!(outcome["error"]["code"], "rates.empty_feed");
 
-    let show = landfall(&["rates", "show", "--json", "--date", "2024-06-30"]);
+    let show = landfall(&["rates", "show", "--json", "--date", "2026-11-01"]);
     assert!(
         show.status.success(),
         "{}",
         String::from_utf8_lossy(&show.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
-    assert_eq!(report["on"], "2024-06-30");
+    assert_eq!(report["on"], "2026-11-01");
     assert_eq!(report["status"]["kind"], "cached");
     let jpy = report["rates"]
         .as_array()
@@ -335,9 +335,10 @@ fn cli_update_and_show_json_contract() {
         .iter()
         .find(|r| r["currency"] == "JPY")
         .unwrap();
-    // Sunday 2024-06-30 carries Friday's rate, as a decimal string.
-    assert_eq!(jpy["per_eur"], "171.94");
-    assert_eq!(jpy["published"], "2024-06-28");
+    // Sunday 2026-11-01 carries Friday's rate, as a decimal string; the fetched rate lies over the
+    // bundled one of the same day.
+    assert_eq!(jpy["per_eur"], "175.68");
+    assert_eq!(jpy["published"], "2026-10-30");
     assert_eq!(jpy["origin"], "cached");
     assert_eq!(report["last_attempt"]["outcome"], "rates.empty_feed");
 
@@ -368,23 +369,23 @@ fn implausible_feeds_are_refused_whole_and_the_previous_rates_kept() {
         rates::update_blocking(&mut store, &server.url("/daily.xml"), &config, today()).unwrap();
     assert_eq!(fresh.error, None);
     let kept = store.fx_rates(rates::SOURCE_ECB).unwrap();
-    let published: NaiveDate = "2024-06-28".parse().unwrap();
+    let published: NaiveDate = "2026-10-30".parse().unwrap();
     let refusals = [
         (
             "/future",
-            "on 2200-01-01: the date is after today (2024-07-01): the feed or the clock is wrong",
+            "on 2200-01-01: the date is after today (2026-11-02): the feed or the clock is wrong",
         ),
         (
             "/duplicate-date",
-            "on 2024-07-01: the date appears twice in the feed",
+            "on 2026-11-02: the date appears twice in the feed",
         ),
         (
             "/duplicate-currency",
-            "on 2024-07-01: JPY appears twice on that day",
+            "on 2026-11-02: JPY appears twice on that day",
         ),
         (
             "/huge",
-            "on 2024-07-01: JPY rate 100000000000000000000 is outside 0.0001 to 1000000 units per euro",
+            "on 2026-11-02: JPY rate 100000000000000000000 is outside 0.0001 to 1000000 units per euro",
         ),
         (
             "/decimal-max",
@@ -396,7 +397,7 @@ fn implausible_feeds_are_refused_whole_and_the_previous_rates_kept() {
         ),
         (
             "/jump",
-            "on 2024-07-01: JPY rate 600.00 is more than 2 times away from the rate of 2024-06-28 (171.94)",
+            "on 2026-11-02: JPY rate 600.00 is more than 2 times away from the rate of 2026-10-30 (175.68)",
         ),
     ];
     for (path, reason) in refusals {
