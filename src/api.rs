@@ -440,6 +440,12 @@ impl Landfall {
         mut progress: impl FnMut(ExportProgress),
     ) -> Result<Exported, ApiError> {
         let plan = self.get_plan(id)?.plan;
+        // A plan saved by an older build may break today's limits (a 5 MB name would take
+        // minutes to typeset): it is named, field by field, rather than rendered.
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::invalid(problems));
+        }
         let quote = self.quote_plan(id)?.quote;
         let checklists = self.checklist(id)?;
         let options = ReportOptions {
