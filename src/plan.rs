@@ -625,17 +625,19 @@ impl Plan {
                 Text::new("the plan needs a name", "le plan doit avoir un nom"),
             );
         }
-        let mut labels: Vec<(String, &str, usize)> =
-            vec![("plan.name".into(), &self.plan.name, MAX_NAME_CHARS)];
+        // Names are checked where they are; a field path is written only for a refused one.
+        if let Some(message) = label_problem(&self.plan.name, MAX_NAME_CHARS) {
+            problem("plan.name".into(), message);
+        }
         for (c, channel) in self.channels.iter().enumerate() {
-            labels.push((format!("channels[{c}].id"), &channel.id, MAX_NAME_CHARS));
+            if let Some(message) = label_problem(&channel.id, MAX_NAME_CHARS) {
+                problem(format!("channels[{c}].id"), message);
+            }
         }
         for (s, scenario) in self.scenarios.iter().enumerate() {
-            labels.push((
-                format!("scenarios[{s}].name"),
-                &scenario.name,
-                MAX_NAME_CHARS,
-            ));
+            if let Some(message) = label_problem(&scenario.name, MAX_NAME_CHARS) {
+                problem(format!("scenarios[{s}].name"), message);
+            }
         }
         let mut amounts: Vec<(String, &Amount)> = Vec::new();
         if let Some(capital) = &self.seller.capital {
@@ -649,10 +651,15 @@ impl Plan {
         let mut first_index_of_sku: HashMap<&str, usize> = HashMap::new();
         for (p, product) in self.products.iter().enumerate() {
             let at = format!("products[{p}]");
-            labels.push((format!("{at}.sku"), &product.sku, MAX_SKU_CHARS));
-            labels.push((format!("{at}.name"), &product.name, MAX_NAME_CHARS));
-            if let Some(category) = &product.category {
-                labels.push((format!("{at}.category"), category, MAX_NAME_CHARS));
+            let labels = [
+                ("sku", Some(product.sku.as_str()), MAX_SKU_CHARS),
+                ("name", Some(product.name.as_str()), MAX_NAME_CHARS),
+                ("category", product.category.as_deref(), MAX_NAME_CHARS),
+            ];
+            for (name, value, max) in labels {
+                if let Some(message) = value.and_then(|value| label_problem(value, max)) {
+                    problem(format!("{at}.{name}"), message);
+                }
             }
             if product.sku.trim().is_empty() {
                 problem(
@@ -773,11 +780,6 @@ impl Plan {
         for (field, amount) in amounts {
             if let Some(message) = amount_problem(amount) {
                 problem(format!("{field}.amount"), message);
-            }
-        }
-        for (field, value, max) in labels {
-            if let Some(message) = label_problem(value, max) {
-                problem(field, message);
             }
         }
         problems.extend(channels::problems(self));

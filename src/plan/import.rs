@@ -205,9 +205,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        ';'
+        b';'
     } else {
-        ','
+        b','
     };
     let mut reader = CsvReader {
         text,
@@ -308,7 +308,7 @@ impl CsvFault {
 struct CsvReader<'a> {
     text: &'a str,
     at: usize,
-    delimiter: char,
+    delimiter: u8,
 }
 
 impl CsvReader<'_> {
@@ -326,25 +326,25 @@ impl CsvReader<'_> {
     }
 
     fn cell(&mut self) -> Result<(String, CellEnd), CsvFault> {
-        let rest = &self.text[self.at..];
-        if let Some(quoted) = rest.strip_prefix('"') {
+        // The separators, quotes and line ends are ASCII, so byte positions are character
+        // boundaries and the text between them is copied whole.
+        let bytes = self.text.as_bytes();
+        if bytes.get(self.at) == Some(&b'"') {
             let mut cell = String::new();
-            let mut chars = quoted.char_indices();
+            let mut from = self.at + 1;
             loop {
-                let Some((index, c)) = chars.next() else {
+                let Some(offset) = bytes[from..].iter().position(|&b| b == b'"') else {
                     return Err(CsvFault::Unclosed);
                 };
-                if c != '"' {
-                    cell.push(c);
-                    continue;
-                }
+                let quote = from + offset;
+                cell.push_str(&self.text[from..quote]);
                 // `""` is a quote inside the cell; a lone `"` closes it.
-                if quoted[index + 1..].starts_with('"') {
+                if bytes.get(quote + 1) == Some(&b'"') {
                     cell.push('"');
-                    chars.next();
+                    from = quote + 2;
                     continue;
                 }
-                self.at += 1 + index + 1;
+                self.at = quote + 1;
                 let after = &self.text[self.at..];
                 let end = self.end_of_cell(after).ok_or_else(|| {
                     let line = after.split(['\r', '\n']).next().unwrap_or_default();
@@ -353,10 +353,12 @@ impl CsvReader<'_> {
                 return Ok((cell, end));
             }
         }
+        let rest = &bytes[self.at..];
         let length = rest
-            .find([self.delimiter, '\r', '\n'])
+            .iter()
+            .position(|&b| b == self.delimiter || b == b'\r' || b == b'\n')
             .unwrap_or(rest.len());
-        let cell = rest[..length].to_owned();
+        let cell = self.text[self.at..self.at + length].to_owned();
         self.at += length;
         let end = self
             .end_of_cell(&self.text[self.at..])
@@ -366,16 +368,12 @@ impl CsvReader<'_> {
 
     /// Consumes the separator or line end at the start of `after`; `None` if something else is there.
     fn end_of_cell(&mut self, after: &str) -> Option<CellEnd> {
-        let (length, end) = if after.is_empty() {
-            (0, CellEnd::File)
-        } else if after.starts_with(self.delimiter) {
-            (self.delimiter.len_utf8(), CellEnd::Delimiter)
-        } else if after.starts_with("\r\n") {
-            (2, CellEnd::Line)
-        } else if after.starts_with(['\r', '\n']) {
-            (1, CellEnd::Line)
-        } else {
-            return None;
+        let (length, end) = match after.as_bytes() {
+            [] => (0, CellEnd::File),
+            [first, ..] if *first == self.delimiter => (1, CellEnd::Delimiter),
+            [b'\r', b'\n', ..] => (2, CellEnd::Line),
+            [b'\r' | b'\n', ..] => (1, CellEnd::Line),
+            _ => return None,
         };
         self.at += length;
         Some(end)
