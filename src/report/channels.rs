@@ -16,7 +16,7 @@ use crate::channels::{
     TimelineMonth,
 };
 use crate::cost::{Explanation, Missing};
-use crate::money::{Currency, Money, add_quotation};
+use crate::money::{Currency, Money, add_quotation, checked_ratio};
 
 /// An input the comparison needed, with the engine's message in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -394,9 +394,14 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         monthly_units: result.monthly_units,
         revenue,
         // An incomplete channel's partial figures are not shown as results (none is a loss).
-        contribution_per_unit: (result.complete && !priced_units.is_zero())
-            .then(|| result.contribution / priced_units),
-        margin_rate: (result.complete && !revenue.is_zero()).then(|| result.contribution / revenue),
+        contribution_per_unit: result
+            .complete
+            .then(|| checked_ratio(result.contribution, priced_units).ok())
+            .flatten(),
+        margin_rate: result
+            .complete
+            .then(|| checked_ratio(result.contribution, revenue).ok())
+            .flatten(),
         fixed_monthly: result.fixed_monthly,
         monthly_profit: result.monthly_profit,
         monthly_profit_home: result.monthly_profit_home.filter(|_| result.complete),
