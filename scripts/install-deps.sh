@@ -12,7 +12,7 @@ apt_packages=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # desktop end-to-end tests: WebKitWebDriver, a virtual display, a session bus
-  webkit2gtk-driver xvfb xauth dbus
+  webkit2gtk-driver xvfb xauth dbus xdotool
   # looking at what the app and its reports show: screenshots, PDF pages
   imagemagick poppler-utils
   # Japanese product names, tier names and sources must render in the window and in screenshots
