@@ -56,6 +56,8 @@ async function openCostScreen() {
     </I18nProvider>,
   );
   await screen.findByText("Crème");
+  // The screens come as their figures load: wait for the cost screen to exist before moving to it.
+  await screen.findByText(/ 1 \/ 2$/);
   await act(async () => {
     fireEvent.keyDown(window, { key: "ArrowRight" });
   });
