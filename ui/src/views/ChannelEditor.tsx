@@ -42,7 +42,8 @@ export function ChannelList({ planId, detail, options, labels, onSaved }: Props)
   const [open, setOpen] = useState<string | null>(null);
   const save = useChannelSave(planId, plan, onSaved);
   const sellable = options.filter((option) => option.model !== "payment");
-  const payments = options.filter((option) => option.model === "payment");
+  // A new store gets first the provider whose published fees cover the sale (no quote to type).
+  const payments = options.filter((option) => option.model === "payment").sort((a, b) => a.quotes.length - b.quotes.length);
   const [pack, setPack] = useState<string>(sellable[0]?.pack ?? "");
   const targetMarkets = [...new Set((plan.targets ?? []).map((target) => target.marketplace.replace("amazon-", "") as Market))];
 
