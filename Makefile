@@ -40,9 +40,12 @@ test: ui
 	@scripts/test.sh
 
 bindings:
-	UPDATE_BINDINGS=1 cargo test -q --test bindings
+	UPDATE_BINDINGS=1 cargo test --workspace -q --test bindings
 
-e2e: app
+# The suite drives the desktop binary as `make test` builds it (the tests' feature set), so running it
+# after `make test` compiles nothing again.
+e2e: ui
+	cargo test --workspace --locked --no-run
 	WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \
 	  dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" node tests/e2e/run.mjs
 
