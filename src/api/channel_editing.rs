@@ -21,7 +21,7 @@ use crate::text::{NBSP, Text};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ChannelOption {
     pub pack: String,
-    pub name: String,
+    pub name: Text,
     pub model: ChannelModel,
     /// The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
     pub market: Option<Market>,
@@ -40,10 +40,10 @@ pub struct ChannelOption {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct QuoteRequest {
     pub code: String,
-    pub label: String,
+    pub label: Text,
     /// Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
     pub basis: FeeBasis,
-    pub prompt: String,
+    pub prompt: Text,
 }
 
 /// The channels and scenarios of a plan, as the Channels view saves them together (undo and redo
@@ -75,15 +75,15 @@ impl Landfall {
                 .filter(|dated| dated.row.status == FeeStatus::UserEntered)
                 .map(|dated| QuoteRequest {
                     code: dated.row.code.clone(),
-                    label: dated.row.label.clone(),
+                    label: dated.row.labels(),
                     basis: dated.row.basis,
-                    prompt: dated.row.prompt.clone().unwrap_or_default(),
+                    prompt: dated.row.prompts().unwrap_or_else(|| dated.row.labels()),
                 })
                 .collect();
                 let header = &pack.header;
                 ChannelOption {
                     pack: header.id.clone(),
-                    name: header.name.clone(),
+                    name: header.names(),
                     model: header.model,
                     market: header.market,
                     amazon: header.amazon,

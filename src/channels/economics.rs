@@ -125,7 +125,8 @@ pub struct UnitLine {
 pub struct ChannelResult {
     pub channel: String,
     pub pack: String,
-    pub name: String,
+    /// The pack's name, in both languages.
+    pub name: Text,
     pub model: ChannelModel,
     pub currency: Currency,
     pub monthly_units: u32,
@@ -701,7 +702,7 @@ fn evaluate_channel(
     ChannelResult {
         channel: channel.id.clone(),
         pack: pack.header.id.clone(),
-        name: pack.header.name.clone(),
+        name: pack.header.names(),
         model: pack.header.model,
         currency,
         monthly_units,
@@ -731,7 +732,7 @@ impl ChannelResult {
         ChannelResult {
             channel: channel.id.clone(),
             pack: channel.pack.clone(),
-            name: pack.map_or_else(|| channel.pack.clone(), |pack| pack.header.name.clone()),
+            name: pack.map_or_else(|| Text::same(&channel.pack), |pack| pack.header.names()),
             model: pack.map_or(ChannelModel::Marketplace, |pack| pack.header.model),
             currency: Currency::EUR,
             monthly_units: volumes.iter().map(|(_, units)| units).sum(),
@@ -822,7 +823,7 @@ fn per_sale_fees(
         };
         let fixed = match amount {
             Some(amount) => converter
-                .money(amount, line.currency, &Text::same(&row.label))
+                .money(amount, line.currency, &row.labels())
                 .unwrap_or_default(),
             None => Decimal::ZERO,
         };
@@ -840,12 +841,9 @@ fn per_sale_fees(
                 ),
                 None => format!("{} {}", l.figure(fee), l.pick("per sale", "par vente")),
             });
-            Explanation::new(
-                Text::same(format!("{}: {}", pack.header.name, row.label)),
-                formula,
-            )
-            .amount(fee)
-            .rule(Text::same(&row.label), dated)
+            Explanation::new(pack_fee_label(pack, row), formula)
+                .amount(fee)
+                .rule(row.labels(), dated)
             .overridden(overridden)
         });
     }
@@ -915,10 +913,8 @@ fn fee_figures(
             converter.gap(
                 Input::ChannelQuote,
                 &format!("quotes.{}", row.code),
-                row.prompt.as_deref().map_or_else(
-                    || Text::new("enter your quote", "saisissez votre devis"),
-                    Text::same,
-                ),
+                row.prompts()
+                    .unwrap_or_else(|| Text::new("enter your quote", "saisissez votre devis")),
             );
             None
         }
@@ -996,7 +992,7 @@ fn channel_costs(
                 else {
                     continue;
                 };
-                let Some(amount) = converter.money(amount, currency, &Text::same(&dated.row.label))
+                let Some(amount) = converter.money(amount, currency, &dated.row.labels())
                 else {
                     continue;
                 };
@@ -1020,12 +1016,9 @@ fn channel_costs(
                     fixed += value;
                 }
                 converter.explain.add(|| {
-                    Explanation::new(
-                        Text::same(format!("{}: {}", pack.header.name, dated.row.label)),
-                        Text::by(formula),
-                    )
-                    .amount(value)
-                    .rule(Text::same(&dated.row.label), dated)
+                    Explanation::new(pack_fee_label(pack, &dated.row), Text::by(formula))
+                        .amount(value)
+                        .rule(dated.row.labels(), dated)
                     .overridden(overridden)
                 });
             }
@@ -1453,11 +1446,17 @@ fn fx_cost(
         )
         .amount(cost);
         match rule {
-            Some(dated) => step.rule(Text::same(&dated.row.label), dated),
+            Some(dated) => step.rule(dated.row.labels(), dated),
             None => step.input(entered_in_the_plan(), Text::same("fx_cost")),
         }
     });
     cost
+}
+
+/// "Pack: fee", in both languages.
+fn pack_fee_label(pack: &ChannelPack, row: &ChannelFeeRow) -> Text {
+    let (name, label) = (pack.header.names(), row.labels());
+    Text::by(|l| format!("{}: {}", name.get(l), label.get(l)))
 }
 
 fn entered_in_the_plan() -> Text {

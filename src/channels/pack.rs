@@ -18,6 +18,7 @@ use crate::packs::{
 };
 use crate::plan::channels::Market;
 use crate::plan::{Fulfilment, Marketplace};
+use crate::text::Text;
 
 /// What kind of channel a pack describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -49,6 +50,9 @@ pub struct ChannelHeader {
     pub kind: String,
     pub id: String,
     pub name: String,
+    /// The name in French (the English one when absent).
+    #[serde(default)]
+    pub name_fr: Option<String>,
     pub model: ChannelModel,
     /// Currency of the pack's amounts (converted into the market's currency when they differ).
     pub currency: Currency,
@@ -91,6 +95,9 @@ figure_row! {
     ChannelFeeRow {
         code: String,
         label: String,
+        /// The label in French (the English one when absent).
+        #[serde(default)]
+        label_fr: Option<String>,
         basis: FeeBasis,
         status: FeeStatus,
         #[serde(default, with = "rust_decimal::serde::str_option")]
@@ -109,6 +116,8 @@ figure_row! {
         /// What to ask the user for a `user-entered` fee.
         #[serde(default)]
         prompt: Option<String>,
+        #[serde(default)]
+        prompt_fr: Option<String>,
     }
 }
 
@@ -162,7 +171,25 @@ impl FigureRow for ChannelFeeRow {
     }
 }
 
+impl ChannelHeader {
+    /// The channel's name in both languages.
+    pub fn names(&self) -> Text {
+        Text::new(&self.name, self.name_fr.as_deref().unwrap_or(&self.name))
+    }
+}
+
 impl ChannelFeeRow {
+    /// The fee's label in both languages.
+    pub fn labels(&self) -> Text {
+        Text::new(&self.label, self.label_fr.as_deref().unwrap_or(&self.label))
+    }
+
+    /// What to ask the user, in both languages, for a `user-entered` fee.
+    pub fn prompts(&self) -> Option<Text> {
+        let prompt = self.prompt.as_deref()?;
+        Some(Text::new(prompt, self.prompt_fr.as_deref().unwrap_or(prompt)))
+    }
+
     /// Whether the fee applies in `market` at a displayed price of `price` (in the pack's currency).
     pub fn applies(&self, market: Market, price: Decimal) -> bool {
         (self.markets.is_empty() || self.markets.contains(&market))

@@ -283,7 +283,7 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
             "  {}. {} ({}): {} units/month, profit {} {} = {}, fixed {}, break-even: {}, set-up recovered: {}{}",
             rank + 1,
             channel.channel,
-            channel.name,
+            channel.name.en,
             channel.monthly_units,
             show(channel.monthly_profit),
             channel.currency,
@@ -307,7 +307,7 @@ fn render_summary(out: &mut String, scenario: &ScenarioResult) {
             out,
             "  -  {} ({}): {} units/month, incomplete, needs {} (not ranked)",
             channel.channel,
-            channel.name,
+            channel.name.en,
             channel.monthly_units,
             needs(&channel_gaps(channel))
         );
@@ -400,7 +400,7 @@ fn render_channel(out: &mut String, channel: &ChannelResult) {
         out,
         "\n{} — {} ({}, {:?})",
         channel.channel,
-        channel.name,
+        channel.name.en,
         channel.currency,
         channel.model
     );

@@ -209,7 +209,7 @@ impl Report {
                 Some(BestChannel {
                     scenario: section.selected.clone(),
                     channel: first.channel.clone(),
-                    name: first.name.clone(),
+                    name: first.name.get(lang).to_string(),
                     monthly_profit_home: first.monthly_profit_home?,
                     break_even_units: first.break_even_units,
                 })
@@ -367,7 +367,7 @@ fn scenario(result: &ScenarioResult, lang: Lang) -> ComparedScenario {
         name: scenario_name(result, lang),
         complete: result.complete,
         total_monthly_profit_home: result.total_monthly_profit_home,
-        channels: ranked.map(channel).collect(),
+        channels: ranked.map(|result| channel(result, lang)).collect(),
         timeline: result.timeline.as_ref().map(|timeline| ScenarioTimeline {
             months: timeline.months.clone(),
             payback_month: timeline.payback_month,
@@ -376,7 +376,7 @@ fn scenario(result: &ScenarioResult, lang: Lang) -> ComparedScenario {
     }
 }
 
-fn channel(result: &ChannelResult) -> ComparedChannel {
+fn channel(result: &ChannelResult, lang: Lang) -> ComparedChannel {
     let priced: Vec<_> = result
         .lines
         .iter()
@@ -389,7 +389,7 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         .sum();
     ComparedChannel {
         channel: result.channel.clone(),
-        name: result.name.clone(),
+        name: result.name.get(lang).to_string(),
         currency: result.currency,
         monthly_units: result.monthly_units,
         revenue,

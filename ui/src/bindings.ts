@@ -52,7 +52,7 @@ seller: Array<Obligation>,
  */
 marketplace: Array<Obligation>, };
 
-export type ChannelOption = { pack: string, name: string, model: ChannelModel, 
+export type ChannelOption = { pack: string, name: Text, model: ChannelModel, 
 /**
  * The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
  */
@@ -156,7 +156,11 @@ shipping?: Amount | null,
  */
 duty_rate?: Rate | null, };
 
-export type ChannelResult = { channel: string, pack: string, name: string, model: ChannelModel, currency: Currency, monthly_units: number, 
+export type ChannelResult = { channel: string, pack: string, 
+/**
+ * The pack's name, in both languages.
+ */
+name: Text, model: ChannelModel, currency: Currency, monthly_units: number, 
 /**
  * Σ units × contribution per unit.
  */
@@ -562,11 +566,11 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
-export type QuoteRequest = { code: string, label: string, 
+export type QuoteRequest = { code: string, label: Text, 
 /**
  * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
  */
-basis: FeeBasis, prompt: string, };
+basis: FeeBasis, prompt: Text, };
 
 export type Rate = string;
 

@@ -17,7 +17,7 @@ import {
 
 const option = (pack: string, extra: Partial<ChannelOption> = {}): ChannelOption => ({
   pack,
-  name: pack,
+  name: { en: pack, fr: pack },
   model: "own-store",
   market: null,
   amazon: null,
@@ -29,9 +29,9 @@ const option = (pack: string, extra: Partial<ChannelOption> = {}): ChannelOption
 });
 
 const options: ChannelOption[] = [
-  option("amazon-jp-fba", { name: "Amazon.co.jp FBA", model: "amazon", market: "jp", amazon: { marketplace: "amazon-jp", fulfilment: "fba" }, needs_payment: false }),
-  option("amazon-us-fba", { name: "Amazon.com FBA", model: "amazon", market: "us", amazon: { marketplace: "amazon-us", fulfilment: "fba" }, needs_payment: false }),
-  option("shopify-basic", { name: "Own store on Shopify" }),
+  option("amazon-jp-fba", { name: { en: "Amazon.co.jp FBA", fr: "Amazon.co.jp FBA" }, model: "amazon", market: "jp", amazon: { marketplace: "amazon-jp", fulfilment: "fba" }, needs_payment: false }),
+  option("amazon-us-fba", { name: { en: "Amazon.com FBA", fr: "Amazon.com FBA" }, model: "amazon", market: "us", amazon: { marketplace: "amazon-us", fulfilment: "fba" }, needs_payment: false }),
+  option("shopify-basic", { name: { en: "Own store on Shopify", fr: "Boutique en propre sur Shopify" } }),
   option("stripe-eea", { model: "payment", needs_payment: false }),
 ];
 
@@ -44,11 +44,12 @@ describe("channels in the window", () => {
       { id: "shopify-basic-jp", pack: "shopify-basic", market: "jp" },
       { id: "shopify-basic-jp-2", pack: "shopify-basic", market: "jp" },
     ];
-    expect([...channelLabels(channels, options, marketName).values()]).toEqual([
+    expect([...channelLabels(channels, options, marketName, "en").values()]).toEqual([
       "Amazon.co.jp FBA",
       "Own store on Shopify – Japan",
       "Own store on Shopify – Japan (2)",
     ]);
+    expect([...channelLabels(channels, options, marketName, "fr").values()][1]).toBe("Boutique en propre sur Shopify – Japan");
   });
 
   it("adds an own store with its market and payment under a free id", () => {

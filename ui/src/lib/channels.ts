@@ -40,12 +40,13 @@ export function channelLabels(
   channels: ChannelPlan[],
   options: ChannelOption[],
   marketName: (market: Market) => string,
+  locale: Locale,
 ): Map<string, string> {
   const labels = new Map<string, string>();
   const seen = new Map<string, number>();
   for (const channel of channels) {
     const option = options.find((candidate) => candidate.pack === channel.pack);
-    const name = option?.name ?? channel.pack;
+    const name = option?.name[locale] ?? channel.pack;
     const base = !option?.market && channel.market ? `${name} – ${marketName(channel.market)}` : name;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);

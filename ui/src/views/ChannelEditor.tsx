@@ -35,7 +35,7 @@ interface Props {
 
 /** The plan's channels to compare, each edited in place (saved as typed), and what can be added. */
 export function ChannelList({ planId, detail, options, labels, onSaved }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const plan = detail.plan;
   const channels = plan.channels ?? [];
   const [error, setError] = useState<ApiError | null>(null);
@@ -114,7 +114,7 @@ export function ChannelList({ planId, detail, options, labels, onSaved }: Props)
               data-marketplace={target.marketplace}
               onClick={() => add(option, null, target.monthly_units ?? null)}
             >
-              {t("channels.addFor", { channel: option.name })}
+              {t("channels.addFor", { channel: option.name[locale] })}
             </button>
           ))}
           {stores[0] &&
@@ -138,7 +138,7 @@ export function ChannelList({ planId, detail, options, labels, onSaved }: Props)
           <select data-field="new-channel-pack" value={pack} onChange={(event) => setPack(event.target.value)}>
             {sellable.map((option) => (
               <option key={option.pack} value={option.pack}>
-                {option.name}
+                {option.name[locale]}
               </option>
             ))}
           </select>
@@ -295,7 +295,7 @@ function ChannelForm({ planId, detail, channel, option, payments, onSaved }: For
               <option value="">{t("channels.choosePayment")}</option>
               {payments.map((payment) => (
                 <option key={payment.pack} value={payment.pack}>
-                  {payment.name}
+                  {payment.name[locale]}
                 </option>
               ))}
             </select>
@@ -340,10 +340,10 @@ function ChannelForm({ planId, detail, channel, option, payments, onSaved }: For
             return (
               <div key={request.code} className="quote-row" data-quote={request.code}>
                 <TypedField
-                  label={byRate ? t("channels.quoteRate", { fee: request.label }) : t("channels.quoteAmount", { fee: request.label, currency: quoteCurrency })}
+                  label={byRate ? t("channels.quoteRate", { fee: request.label[locale] }) : t("channels.quoteAmount", { fee: request.label[locale], currency: quoteCurrency })}
                   field={`quote:${request.code}`}
                   value={(byRate ? quote?.rate : quote?.amount?.amount) ?? ""}
-                  hint={request.prompt}
+                  hint={request.prompt[locale]}
                   error={local[`quote:${request.code}`] ?? (index >= 0 ? problemAt(problems, `quotes[${index}]`, locale) : undefined)}
                   onCommit={(text) => setQuote(request, text, quoteCurrency)}
                 />

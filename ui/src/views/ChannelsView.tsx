@@ -27,7 +27,7 @@ export function ChannelsView({ planId }: { planId: number | null }) {
 export type Labels = Map<string, string>;
 
 function ChannelsForPlan({ planId }: { planId: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [version, setVersion] = useState(0);
   const { revision } = useUndo();
   const key = `${planId}:${version}:${revision}`;
@@ -52,7 +52,7 @@ function ChannelsForPlan({ planId }: { planId: number }) {
   if (detail.state === "failed") return <ErrorLine error={detail.error} />;
   if (options.state === "failed") return <ErrorLine error={options.error} />;
   if (detail.state === "loading" || options.state === "loading" || !plan) return <p>{t("common.loading")}</p>;
-  const labels = channelLabels(plan.channels ?? [], options.value, (market) => t(`marketName.${market}` as MessageKey));
+  const labels = channelLabels(plan.channels ?? [], options.value, (market) => t(`marketName.${market}` as MessageKey), locale);
   const editors = (
     <>
       <ChannelList planId={planId} detail={detail.value} options={options.value} labels={labels} onSaved={() => saved()} />
@@ -112,7 +112,7 @@ function Comparison({ value, heading, labels, editors, compareWith, onScenario, 
   const other = comparison.scenarios.find((s) => s.name === compareWith && s.name !== selected?.name);
   const name = (s: ScenarioResult) => scenarioName(s, t);
   const byId = new Map((selected?.channels ?? []).map((channel) => [channel.channel, channel]));
-  const label = (id: string) => labels.get(id) ?? byId.get(id)?.name ?? id;
+  const label = (id: string) => labels.get(id) ?? byId.get(id)?.name[locale] ?? id;
 
   return (
     <section>
@@ -261,7 +261,7 @@ function ScenarioCard({ scenario, labels }: { scenario: ScenarioResult; labels: 
           </thead>
           <tbody>
             {rankedChannels(scenario).map((channel) => (
-              <ChannelRow key={channel.channel} channel={channel} label={labels.get(channel.channel) ?? channel.name} best={scenario.best === channel.channel} />
+              <ChannelRow key={channel.channel} channel={channel} label={labels.get(channel.channel) ?? channel.name[locale]} best={scenario.best === channel.channel} />
             ))}
           </tbody>
         </table>
@@ -318,7 +318,7 @@ function ChannelRow({ channel, label, best }: { channel: ChannelResult; label: s
 /** Contribution per unit of each complete channel's first product, as horizontal bars in its own currency. */
 export function ContributionChart({ scenario, labels, fontSize = 12 }: { scenario: ScenarioResult; labels?: Labels; fontSize?: number }) {
   const { t, locale } = useI18n();
-  const label = (channel: ChannelResult) => labels?.get(channel.channel) ?? channel.name;
+  const label = (channel: ChannelResult) => labels?.get(channel.channel) ?? channel.name[locale];
   const bars = scenario.channels.flatMap((channel) => {
     const figures = channel.lines[0]?.figures;
     return channel.complete && figures ? [{ label: label(channel), value: new Decimal(figures.contribution), currency: channel.currency }] : [];

@@ -27,7 +27,7 @@ export function ProfitByVolume({ scenario, labels }: { scenario: ScenarioResult;
   const currency = complete[0]?.currency;
   const drawn = complete.filter((channel) => channel.currency === currency && channel.monthly_units > 0);
   const apart = complete.filter((channel) => !drawn.includes(channel));
-  const name = (channel: ChannelResult) => labels?.get(channel.channel) ?? channel.name;
+  const name = (channel: ChannelResult) => labels?.get(channel.channel) ?? channel.name[locale];
   if (drawn.length === 0 || !currency) {
     if (incomplete.length === 0) return null;
     return (
