@@ -96,7 +96,10 @@ fn the_options_are_the_bundled_packs_with_the_quotes_they_ask_for() {
         .map(|q| (q.code.as_str(), q.basis))
         .collect();
     assert_eq!(quotes, [("apps", FeeBasis::Monthly)]);
-    assert!(!shopify.quotes[0].prompt.is_empty());
+    let prompt = &shopify.quotes[0].prompt;
+    assert!(
+        prompt.en.starts_with("Enter your quote") && prompt.fr.starts_with("Saisissez votre devis")
+    );
     let fba = options.iter().find(|o| o.pack == "amazon-us-fba").unwrap();
     assert_eq!(fba.market, Some(Market::Us));
     assert_eq!(

@@ -205,7 +205,7 @@ fn the_command_line_lists_the_incomplete_channel_unranked_with_what_it_needs() {
     );
     assert!(
         summary[2].starts_with("  -  own-store-us ")
-            && summary[2].ends_with(&format!("incomplete, {needs} (not ranked)")),
+            && summary[2].ends_with("incomplete, needs price (not ranked)"),
         "{summary:?}"
     );
     // A complete scenario names its best channel.

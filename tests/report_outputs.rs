@@ -687,7 +687,7 @@ fn the_channel_section_carries_the_engines_comparison() {
         .channels
         .iter()
         .filter(|c| c.monthly_profit < Decimal::ZERO)
-        .map(|c| c.name.as_str())
+        .map(|c| c.name.en.as_str())
         .collect();
     assert_eq!(losing.len(), 2, "{losing:?}");
     let signals = &report.summary.signals;

@@ -844,7 +844,7 @@ fn per_sale_fees(
             Explanation::new(pack_fee_label(pack, row), formula)
                 .amount(fee)
                 .rule(row.labels(), dated)
-            .overridden(overridden)
+                .overridden(overridden)
         });
     }
     total
@@ -992,8 +992,7 @@ fn channel_costs(
                 else {
                     continue;
                 };
-                let Some(amount) = converter.money(amount, currency, &dated.row.labels())
-                else {
+                let Some(amount) = converter.money(amount, currency, &dated.row.labels()) else {
                     continue;
                 };
                 let value = match basis {
@@ -1019,7 +1018,7 @@ fn channel_costs(
                     Explanation::new(pack_fee_label(pack, &dated.row), Text::by(formula))
                         .amount(value)
                         .rule(dated.row.labels(), dated)
-                    .overridden(overridden)
+                        .overridden(overridden)
                 });
             }
         }

@@ -187,7 +187,10 @@ impl ChannelFeeRow {
     /// What to ask the user, in both languages, for a `user-entered` fee.
     pub fn prompts(&self) -> Option<Text> {
         let prompt = self.prompt.as_deref()?;
-        Some(Text::new(prompt, self.prompt_fr.as_deref().unwrap_or(prompt)))
+        Some(Text::new(
+            prompt,
+            self.prompt_fr.as_deref().unwrap_or(prompt),
+        ))
     }
 
     /// Whether the fee applies in `market` at a displayed price of `price` (in the pack's currency).
