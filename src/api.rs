@@ -249,6 +249,9 @@ pub struct AppInfo {
 pub struct PlanDetail {
     pub summary: PlanSummary,
     pub plan: Plan,
+    /// Each product's HS code (as stored) with its HS 2022 description, or flagged when the
+    /// nomenclature does not hold it.
+    pub hs_codes: BTreeMap<String, crate::hs::HsLabel>,
     /// The currency each marketplace sells in (from its pack): prices and fees typed for a
     /// marketplace are in it.
     pub currencies: BTreeMap<Marketplace, Currency>,
@@ -354,9 +357,21 @@ impl Landfall {
                 Some((marketplace, pack.header.currency))
             })
             .collect();
+        let hs_codes = match crate::hs::nomenclature() {
+            Ok(nomenclature) => plan
+                .products
+                .iter()
+                .filter_map(|product| product.hs_code.as_deref())
+                .map(|code| (code.to_owned(), nomenclature.label(code)))
+                .collect(),
+            Err(err) => {
+                return Err(ApiError::new(ErrorCode::Internal, err.to_string()));
+            }
+        };
         Ok(PlanDetail {
             summary,
             plan,
+            hs_codes,
             currencies,
         })
     }

@@ -83,6 +83,30 @@ pub struct HsFound {
     pub national: bool,
 }
 
+/// How a product's code stands against the nomenclature.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum HsStatus {
+    /// Six digits naming a subheading.
+    Subheading,
+    /// Eight to ten digits whose first six name a subheading.
+    NationalLine,
+    /// Digits of the right length that name no subheading: flagged, never refused.
+    NotInNomenclature,
+    /// Not 6 to 10 digits.
+    Malformed,
+}
+
+/// A product's code as the window and the report show it: the code written the customs way, the
+/// subheading's description when there is one, and whether to flag it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HsLabel {
+    pub code: String,
+    pub dotted: String,
+    pub description: Option<String>,
+    pub status: HsStatus,
+}
+
 /// The whole nomenclature, by code.
 #[derive(Debug, Clone, Default)]
 pub struct Nomenclature {
@@ -231,6 +255,34 @@ impl Nomenclature {
                 chapter,
                 section,
             }),
+        }
+    }
+
+    /// A product's code with its description, or flagged.
+    pub fn label(&self, code: &str) -> HsLabel {
+        match self.check(code) {
+            HsCheck::Known { found } => HsLabel {
+                dotted: dotted(&found.code),
+                status: if found.national {
+                    HsStatus::NationalLine
+                } else {
+                    HsStatus::Subheading
+                },
+                description: Some(found.subheading.description.clone()),
+                code: found.code.clone(),
+            },
+            HsCheck::Unknown { code, .. } => HsLabel {
+                dotted: dotted(&code),
+                code,
+                description: None,
+                status: HsStatus::NotInNomenclature,
+            },
+            HsCheck::Malformed { code } => HsLabel {
+                dotted: code.clone(),
+                code,
+                description: None,
+                status: HsStatus::Malformed,
+            },
         }
     }
 

@@ -7,7 +7,10 @@
 //! History is kept: several rows for the same thing with different dates coexist, and the as-of date
 //! picks the one in force.
 
+mod expiry;
+mod fulfilment;
 mod schema;
+mod tariff;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -16,8 +19,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use expiry::{EXPIRY_WARNING_DAYS, ExpiringFigure, FigureGap, FigureRef, LeftToUser};
+pub use fulfilment::*;
 pub use schema::*;
 pub(crate) use schema::{RowResolver, figure_row};
+pub use tariff::*;
 
 /// One problem in one pack file, with the line and field when known.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,6 +99,8 @@ pub struct Provenance {
     pub effective_from: NaiveDate,
     #[ts(type = "string | null")]
     pub effective_until: Option<NaiveDate>,
+    /// `effective_until` ends the rule itself: no successor is expected.
+    pub lapses: bool,
     pub confidence: Confidence,
     pub note: Option<String>,
     pub file: String,
@@ -140,7 +148,12 @@ pub fn in_force<T>(
 pub struct Packs {
     pub marketplaces: BTreeMap<String, MarketplacePack>,
     pub customs: BTreeMap<String, CustomsPack>,
+    /// Ad valorem rates by HS prefix (Japan's simplified tariff, the user's own rulings).
     pub duties: Vec<Dated<DutyRateRow>>,
+    /// Tariff lines, agreements and origin groups of the duties packs.
+    pub tariffs: TariffTables,
+    /// Figures of the duties packs left to the user.
+    pub duties_user_entered: Vec<Dated<UserEnteredRow>>,
 }
 
 impl Packs {
@@ -204,6 +217,9 @@ pub fn load<'a>(
         }
     }
     if errors.is_empty() {
+        errors.extend(packs.reference_errors());
+    }
+    if errors.is_empty() {
         Ok(packs)
     } else {
         Err(PackErrors(errors))
@@ -251,7 +267,7 @@ fn field_named_in(message: &str) -> Option<String> {
 enum ParsedFile {
     Marketplace(MarketplacePack),
     Customs(CustomsPack),
-    Duties(Vec<Dated<DutyRateRow>>),
+    Duties(schema::DutiesFile),
 }
 
 #[derive(Deserialize)]
@@ -311,7 +327,34 @@ fn merge(packs: &mut Packs, parsed: ParsedFile, errors: &mut Vec<PackError>) {
                 packs.customs.insert(pack.header.id.clone(), pack);
             }
         },
-        ParsedFile::Duties(rows) => merge_rows(&mut packs.duties, rows, DutyRateRow::key, errors),
+        ParsedFile::Duties(file) => {
+            merge_rows(&mut packs.duties, file.rates, DutyRateRow::key, errors);
+            let tables = &mut packs.tariffs;
+            merge_rows(
+                &mut tables.rates,
+                file.tariffs.rates,
+                TariffRow::key,
+                errors,
+            );
+            merge_rows(
+                &mut tables.agreements,
+                file.tariffs.agreements,
+                |row| row.id.clone(),
+                errors,
+            );
+            merge_rows(
+                &mut tables.origin_groups,
+                file.tariffs.origin_groups,
+                |row| row.name.clone(),
+                errors,
+            );
+            merge_rows(
+                &mut packs.duties_user_entered,
+                file.user_entered,
+                UserEnteredRow::key,
+                errors,
+            );
+        }
     }
 }
 
@@ -410,51 +453,111 @@ impl PackVersion {
     }
 }
 
-fn provenances<T>(rows: &[Dated<T>]) -> impl Iterator<Item = &Provenance> {
-    rows.iter().map(|row| &row.provenance)
-}
-
 impl Packs {
     /// Number of figure rows loaded (every one sourced and dated).
     pub fn figure_count(&self) -> usize {
-        self.versions().iter().map(|version| version.figures).sum()
+        self.figures().len()
     }
 
-    /// Every pack with its figure count and date range, marketplaces first.
+    /// Every pack with its figure count and date range, marketplaces first, then customs, then the
+    /// duty rates of every duties pack together.
     pub fn versions(&self) -> Vec<PackVersion> {
-        let marketplaces = self.marketplaces.values().map(|pack| {
-            let rows = provenances(&pack.fee_rounding)
-                .chain(provenances(&pack.selling_plans))
-                .chain(provenances(&pack.referral))
-                .chain(provenances(&pack.closing_fees))
-                .chain(provenances(&pack.refund_administration))
-                .chain(provenances(&pack.fba))
-                .chain(provenances(&pack.storage));
-            let header = &pack.header;
-            PackVersion::of("marketplace", &header.id, &header.name, &pack.file, rows)
-        });
-        let customs = self.customs.values().map(|pack| {
-            let rows = provenances(&pack.tax_rates)
-                .chain(provenances(&pack.derived_taxes))
-                .chain(provenances(&pack.rounding))
-                .chain(provenances(&pack.thresholds))
-                .chain(provenances(&pack.flat_duties))
-                .chain(provenances(&pack.fees));
-            let header = &pack.header;
-            PackVersion::of("customs", &header.id, &header.name, &pack.file, rows)
-        });
-        let duties = PackVersion::of(
-            "duties",
-            "duties",
-            "Duty rates by HS code",
-            self.duties
-                .first()
-                .map_or("", |row| row.provenance.file.as_str()),
-            provenances(&self.duties),
-        );
-        marketplaces
-            .chain(customs)
-            .chain(std::iter::once(duties))
-            .collect()
+        let figures = self.figures();
+        let mut versions: Vec<PackVersion> = Vec::new();
+        for figure in &figures {
+            if versions
+                .iter()
+                .any(|version| version.kind == figure.kind && version.id == figure.pack)
+            {
+                continue;
+            }
+            let file = match figure.kind {
+                "marketplace" => self
+                    .marketplaces
+                    .get(figure.pack)
+                    .map(|pack| pack.file.as_str()),
+                "customs" => self.customs.get(figure.pack).map(|pack| pack.file.as_str()),
+                _ => Some(figure.provenance.file.as_str()),
+            };
+            let rows = figures
+                .iter()
+                .filter(|other| other.kind == figure.kind && other.pack == figure.pack)
+                .map(|other| other.provenance);
+            versions.push(PackVersion::of(
+                figure.kind,
+                figure.pack,
+                figure.pack_name,
+                file.unwrap_or_default(),
+                rows,
+            ));
+        }
+        versions
+    }
+
+    /// What one file cannot check alone: a tariff row's territory is a customs pack, its agreement
+    /// exists, and every origin named is a country code or an origin group.
+    fn reference_errors(&self) -> Vec<PackError> {
+        let mut errors = Vec::new();
+        let groups: BTreeSet<&str> = self
+            .tariffs
+            .origin_groups
+            .iter()
+            .map(|group| group.row.name.as_str())
+            .collect();
+        let mut check = |provenance: &Provenance, field: &str, ok: bool, message: String| {
+            if !ok {
+                errors.push(PackError {
+                    file: provenance.file.clone(),
+                    line: Some(provenance.line),
+                    field: Some(field.to_owned()),
+                    message,
+                });
+            }
+        };
+        let origin_ok =
+            |origin: &String| tariff::is_country(origin) || groups.contains(origin.as_str());
+        for row in &self.tariffs.rates {
+            let territory = &row.row.territory;
+            check(
+                &row.provenance,
+                "territory",
+                self.customs.contains_key(territory),
+                format!("no customs pack `{territory}`"),
+            );
+            if let Some(id) = &row.row.agreement {
+                check(
+                    &row.provenance,
+                    "agreement",
+                    self.tariffs.agreements.iter().any(|a| &a.row.id == id),
+                    format!("no `[[agreements]]` row with id `{id}`"),
+                );
+            }
+            if let Some(origin) = row.row.origins.iter().find(|origin| !origin_ok(origin)) {
+                check(
+                    &row.provenance,
+                    "origins",
+                    false,
+                    format!("`{origin}` is neither a country code nor an origin group"),
+                );
+            }
+        }
+        for row in &self.tariffs.agreements {
+            let territory = &row.row.territory;
+            check(
+                &row.provenance,
+                "territory",
+                self.customs.contains_key(territory),
+                format!("no customs pack `{territory}`"),
+            );
+            if let Some(origin) = row.row.origins.iter().find(|origin| !origin_ok(origin)) {
+                check(
+                    &row.provenance,
+                    "origins",
+                    false,
+                    format!("`{origin}` is neither a country code nor an origin group"),
+                );
+            }
+        }
+        errors
     }
 }

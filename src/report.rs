@@ -24,6 +24,7 @@ use ts_rs::TS;
 
 use crate::checklist::engine::{Status, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
+use crate::hs::{HsLabel, HsStatus};
 use crate::money::{Currency, FxRate, Money, add_quotation, checked_ratio};
 use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
@@ -220,6 +221,8 @@ pub struct ChecklistRow {
 pub struct LandedRow {
     pub sku: String,
     pub name: String,
+    /// The product's HS code with its description, or flagged when the nomenclature lacks it.
+    pub hs: Option<HsLabel>,
     pub economics: UnitEconomics,
 }
 
@@ -321,18 +324,38 @@ pub fn build(
     options: &ReportOptions,
 ) -> Report {
     let text = format::texts(options.lang);
-    let names: BTreeMap<&str, &str> = plan
+    let products: BTreeMap<&str, &crate::plan::Product> = plan
         .products
         .iter()
-        .map(|product| (product.sku.as_str(), product.name.as_str()))
+        .map(|product| (product.sku.as_str(), product))
         .collect();
-    let name_of = |sku: &str| names.get(sku).copied().unwrap_or_default().to_string();
+    let name_of = |sku: &str| {
+        products
+            .get(sku)
+            .map(|product| product.name.clone())
+            .unwrap_or_default()
+    };
+    // Without the nomenclature (a damaged build) the codes are shown bare rather than failing.
+    let nomenclature = crate::hs::nomenclature().ok();
+    let hs_of = |sku: &str| {
+        let code = products.get(sku)?.hs_code.as_deref()?;
+        Some(match nomenclature {
+            Some(nomenclature) => nomenclature.label(code),
+            None => HsLabel {
+                code: code.to_owned(),
+                dotted: crate::hs::dotted(code),
+                description: None,
+                status: HsStatus::Subheading,
+            },
+        })
+    };
     let landed: Vec<LandedRow> = quote
         .items
         .iter()
         .map(|item| LandedRow {
             sku: item.sku.clone(),
             name: name_of(&item.sku),
+            hs: hs_of(&item.sku),
             economics: item.clone(),
         })
         .collect();
@@ -598,18 +621,33 @@ fn assumptions(landed: &[LandedRow], lang: Lang) -> Assumptions {
 }
 
 fn missing(landed: &[LandedRow], lang: Lang) -> Vec<MissingRow> {
+    let text = format::texts(lang);
     landed
         .iter()
         .flat_map(|row| {
-            row.economics
-                .missing
-                .iter()
-                .map(|gap: &Missing| MissingRow {
+            let unknown_code = row
+                .hs
+                .as_ref()
+                .filter(|hs| hs.status == HsStatus::NotInNomenclature)
+                .map(|hs| MissingRow {
                     sku: row.sku.clone(),
                     marketplace: row.economics.marketplace,
-                    field: gap.field.clone(),
-                    message: gap.message.get(lang).to_string(),
-                })
+                    field: "hs_code".to_string(),
+                    message: format::fill(text.hs_not_found, &[&hs.dotted]),
+                });
+            unknown_code
+                .into_iter()
+                .chain(
+                    row.economics
+                        .missing
+                        .iter()
+                        .map(|gap: &Missing| MissingRow {
+                            sku: row.sku.clone(),
+                            marketplace: row.economics.marketplace,
+                            field: gap.field.clone(),
+                            message: gap.message.get(lang).to_string(),
+                        }),
+                )
         })
         .collect()
 }

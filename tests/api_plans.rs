@@ -297,7 +297,7 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
 fn settings_list_every_bundled_pack_and_catalogue_with_its_dates() {
     let dir = tempfile::tempdir().unwrap();
     let landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
-    let versions = landfall.data_versions();
+    let versions = landfall.data_versions(chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap());
     let jp = versions
         .packs
         .iter()

@@ -245,7 +245,7 @@ fn packs_validate_passes_on_data_and_fails_on_a_broken_pack() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(String::from_utf8_lossy(&output.stdout).starts_with("ok: 12 pack files"));
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("ok: 17 pack files"));
 
     let dir = tempfile::tempdir().expect("temp dir");
     write(

@@ -45,7 +45,7 @@ fn app_info(app: State<'_, App>) -> Result<AppInfo, ApiError> {
 
 #[tauri::command]
 fn data_versions(app: State<'_, App>) -> Result<DataVersions, ApiError> {
-    with(&app, |landfall| Ok(landfall.data_versions()))
+    with(&app, |landfall| Ok(landfall.data_versions(today())))
 }
 
 #[tauri::command]

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use super::{ApiError, ErrorCode, Landfall};
 use crate::checklist::catalogue::Text;
 use crate::limits::{MAX_LOGO_BYTES, read_capped};
-use crate::packs::PackVersion;
+use crate::packs::{EXPIRY_WARNING_DAYS, ExpiringFigure, LeftToUser, PackVersion};
 use crate::report::{Logo, ReportError};
 
 /// The names the consultant's logo may have in the data folder, one per image kind.
@@ -32,11 +32,18 @@ pub struct ChecklistVersion {
 pub struct DataVersions {
     pub packs: Vec<PackVersion>,
     pub checklists: Vec<ChecklistVersion>,
+    /// Figures in force today whose row ends within the next 90 days, soonest first.
+    pub expiring: Vec<ExpiringFigure>,
+    /// Figures the research did not find, which the user types.
+    pub left_to_user: Vec<LeftToUser>,
 }
 
 impl Landfall {
-    pub fn data_versions(&self) -> DataVersions {
+    /// The bundled rules with their dates, as of `today` for what ends soon.
+    pub fn data_versions(&self, today: NaiveDate) -> DataVersions {
         DataVersions {
+            expiring: self.packs.expiring(today, EXPIRY_WARNING_DAYS),
+            left_to_user: self.packs.left_to_user(today),
             packs: self.packs.versions(),
             checklists: self
                 .catalogues

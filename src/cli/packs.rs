@@ -1,12 +1,14 @@
-//! `landfall packs validate [DIR] [--user]`, and the pack loading shared by the cost commands.
+//! `landfall packs validate [DIR] [--user] [--as-of DATE]`, and the pack loading shared by the cost
+//! commands.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 use clap::Subcommand;
 use landfall::limits::{MAX_INPUT_FILE_BYTES, read_text_capped};
-use landfall::packs::{self, Packs};
+use landfall::packs::{self, EXPIRY_WARNING_DAYS, Packs};
 
 #[derive(Subcommand, Debug)]
 pub enum PacksCommand {
@@ -17,16 +19,20 @@ pub enum PacksCommand {
         /// Treat DIR as a user override folder and check it merged over the bundled packs.
         #[arg(long)]
         user: bool,
+        /// Also check that every figure the engines need has a row in force on this date (or is
+        /// left to the user): a figure that expired without a successor fails.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<NaiveDate>,
     },
 }
 
 pub fn run(command: PacksCommand) -> anyhow::Result<ExitCode> {
     match command {
-        PacksCommand::Validate { dir, user } => validate(dir.as_deref(), user),
+        PacksCommand::Validate { dir, user, as_of } => validate(dir.as_deref(), user, as_of),
     }
 }
 
-fn validate(dir: Option<&Path>, user: bool) -> anyhow::Result<ExitCode> {
+fn validate(dir: Option<&Path>, user: bool, as_of: Option<NaiveDate>) -> anyhow::Result<ExitCode> {
     let files = match dir {
         Some(dir) => read_pack_dir(dir)?,
         None => Vec::new(),
@@ -46,10 +52,34 @@ fn validate(dir: Option<&Path>, user: bool) -> anyhow::Result<ExitCode> {
             } else {
                 packs::BUNDLED_FILES.len()
             };
+            if let Some(as_of) = as_of {
+                let gaps = packs.gaps_on(as_of);
+                if !gaps.is_empty() {
+                    for gap in &gaps {
+                        eprintln!("{}", gap.to_error(as_of));
+                    }
+                    eprintln!("{} figure(s) have no row in force on {as_of}", gaps.len());
+                    return Ok(ExitCode::from(super::EXIT_BAD_INPUT));
+                }
+            }
             println!(
                 "ok: {file_count} pack files, {} figures, every one with source, date and confidence",
                 packs.figure_count()
             );
+            if let Some(as_of) = as_of {
+                let left = packs.left_to_user(as_of);
+                let soon = packs
+                    .expiring(as_of, EXPIRY_WARNING_DAYS)
+                    .into_iter()
+                    .filter(|row| row.successor.is_none() && !row.lapses)
+                    .count();
+                println!(
+                    "on {as_of}: every figure the engines need has a row in force; {} left to the \
+                     user (not found in research); {soon} end within {EXPIRY_WARNING_DAYS} days \
+                     without a successor",
+                    left.len()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(errors) => {

@@ -41,9 +41,48 @@ pub fn run(db: Option<&Path>, args: QuoteArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         emit(&format!("{}\n", serde_json::to_string_pretty(&quote)?))?;
     } else {
-        emit(&render(&quote))?;
+        emit(&format!("{}{}", render(&quote), render_hs_codes(&plan)?))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each product's HS code with its description, and a flagged line for a code the nomenclature does
+/// not hold (the plan is still quoted: a wrong code only loses the duty-rate lookup).
+fn render_hs_codes(plan: &landfall::plan::Plan) -> anyhow::Result<String> {
+    let nomenclature = landfall::hs::nomenclature()?;
+    let mut out = String::new();
+    let coded: Vec<_> = plan
+        .products
+        .iter()
+        .filter_map(|product| {
+            Some((
+                &product.sku,
+                nomenclature.label(product.hs_code.as_deref()?),
+            ))
+        })
+        .collect();
+    if coded.is_empty() {
+        return Ok(out);
+    }
+    out_line!(out, "\nHS codes ({})", landfall::hs::EDITION);
+    for (sku, label) in coded {
+        match (&label.description, label.status) {
+            (Some(description), landfall::hs::HsStatus::NationalLine) => out_line!(
+                out,
+                "  {sku}: {} (national line of {}) {description}",
+                label.dotted,
+                landfall::hs::dotted(label.code.get(..6).unwrap_or_default())
+            ),
+            (Some(description), _) => out_line!(out, "  {sku}: {} {description}", label.dotted),
+            (None, _) => out_line!(
+                out,
+                "  {sku}: {} ⚠ not a subheading of {}: check the code; no duty rate can be looked up for it",
+                label.dotted,
+                landfall::hs::EDITION
+            ),
+        }
+    }
+    Ok(out)
 }
 
 /// Reads and checks a plan file (errors name the file, line and field) and the `--fx` rates given

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use ts_rs::TS;
 
+use super::fulfilment::{
+    FbaAdjustmentRow, FbaFeeTableRow, FeeTaxRow, LongTermStorageRow, StorageFeeRow, VolumeUnit,
+};
+use super::tariff::{AgreementRow, OriginGroupRow, TariffRow, TariffTables};
 use super::{Confidence, Dated, FileContext, PackError, Provenance, Source, line_of, merge_rows};
 use crate::money::{Currency, Rate, Rounding, RoundingScope};
 
@@ -15,6 +19,7 @@ use crate::money::{Currency, Rate, Rounding, RoundingScope};
 pub struct RowMeta<'a> {
     pub effective_from: NaiveDate,
     pub effective_until: Option<NaiveDate>,
+    pub lapses: bool,
     pub source: &'a str,
     pub confidence: Confidence,
     pub note: Option<&'a str>,
@@ -30,7 +35,7 @@ pub trait FigureRow {
 }
 
 /// Declares a figure row: the given fields plus the mandatory `effective_from`, `effective_until`,
-/// `source`, `confidence` and `note`, with unknown fields rejected.
+/// `lapses`, `source`, `confidence` and `note`, with unknown fields rejected.
 macro_rules! figure_row {
     ($(#[$attr:meta])* $name:ident { $($(#[$field_attr:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$attr])*
@@ -41,6 +46,10 @@ macro_rules! figure_row {
             pub effective_from: NaiveDate,
             #[serde(default)]
             pub effective_until: Option<NaiveDate>,
+            /// `effective_until` ends the rule itself (abolished, temporary, retired category): no
+            /// successor row is expected, so the end is not a gap.
+            #[serde(default)]
+            pub lapses: bool,
             pub source: String,
             pub confidence: Confidence,
             #[serde(default)]
@@ -52,6 +61,7 @@ macro_rules! figure_row {
                 RowMeta {
                     effective_from: self.effective_from,
                     effective_until: self.effective_until,
+                    lapses: self.lapses,
                     source: &self.source,
                     confidence: self.confidence,
                     note: self.note.as_deref(),
@@ -233,6 +243,10 @@ pub struct FbaTier {
     #[serde(default, with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
     pub max_weight: Option<Decimal>,
+    /// Longest side plus girth (twice the sum of the two shorter sides), US bulky tiers.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub max_length_girth: Option<Decimal>,
     /// Fee per unit when the table is published.
     #[serde(default, with = "rust_decimal::serde::str_option")]
     #[ts(type = "string | null")]
@@ -261,6 +275,40 @@ figure_row! {
 }
 
 plain_figure_row!(FeeRoundingRow, ClosingFeeRow, RefundAdministrationRow);
+
+figure_row! {
+    /// A figure the engines need that research did not find: the user types it. `table` and `item`
+    /// name it as `packs validate` does (`fees`, `US-MPF formal`); while the row is in force the
+    /// item counts as covered, and Settings and the report list it among the figures left to the user.
+    UserEnteredRow {
+        table: String,
+        item: String,
+        /// What the figure is, in words.
+        label: String,
+    }
+}
+
+impl UserEnteredRow {
+    pub(crate) fn key(&self) -> (String, String) {
+        (self.table.clone(), self.item.clone())
+    }
+}
+
+impl FigureRow for UserEnteredRow {
+    fn meta(&self) -> RowMeta<'_> {
+        self.row_meta()
+    }
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        if self
+            .note
+            .as_deref()
+            .is_none_or(|note| note.trim().is_empty())
+        {
+            return Err(("note", "say why the figure is left to the user".to_string()));
+        }
+        Ok(())
+    }
+}
 
 impl FigureRow for SellingPlanRow {
     fn meta(&self) -> RowMeta<'_> {
@@ -341,6 +389,18 @@ pub(crate) struct RawMarketplacePack {
     fba: Vec<Spanned<FbaTableRow>>,
     #[serde(default)]
     storage: Vec<Spanned<StorageRow>>,
+    #[serde(default)]
+    fba_fees: Vec<Spanned<FbaFeeTableRow>>,
+    #[serde(default)]
+    fba_adjustments: Vec<Spanned<FbaAdjustmentRow>>,
+    #[serde(default)]
+    storage_fees: Vec<Spanned<StorageFeeRow>>,
+    #[serde(default)]
+    long_term_storage: Vec<Spanned<LongTermStorageRow>>,
+    #[serde(default)]
+    fee_taxes: Vec<Spanned<FeeTaxRow>>,
+    #[serde(default)]
+    user_entered: Vec<Spanned<UserEnteredRow>>,
 }
 
 /// A marketplace's fee rules (all rows, every date).
@@ -355,7 +415,15 @@ pub struct MarketplacePack {
     pub closing_fees: Vec<Dated<ClosingFeeRow>>,
     pub refund_administration: Vec<Dated<RefundAdministrationRow>>,
     pub fba: Vec<Dated<FbaTableRow>>,
+    /// Monthly storage per 1,000 cm³: the `[[storage]]` rows, and the `[[storage_fees]]` rows
+    /// charged per 1,000 cm³ seen in this older shape (the fee engine reads it).
     pub storage: Vec<Dated<StorageRow>>,
+    pub fba_fees: Vec<Dated<FbaFeeTableRow>>,
+    pub fba_adjustments: Vec<Dated<FbaAdjustmentRow>>,
+    pub storage_fees: Vec<Dated<StorageFeeRow>>,
+    pub long_term_storage: Vec<Dated<LongTermStorageRow>>,
+    pub fee_taxes: Vec<Dated<FeeTaxRow>>,
+    pub user_entered: Vec<Dated<UserEnteredRow>>,
 }
 
 impl RawMarketplacePack {
@@ -376,7 +444,18 @@ impl RawMarketplacePack {
         let closing_fees = rows.resolve(self.closing_fees, |row| row.category.clone());
         let refund_administration = rows.resolve(self.refund_administration, |_| ());
         let fba = rows.resolve(self.fba, |_| ());
-        let storage = rows.resolve(self.storage, StorageRow::key);
+        let mut storage = rows.resolve(self.storage, StorageRow::key);
+        let fba_fees = rows.resolve(self.fba_fees, |row| row.table.clone());
+        let fba_adjustments = rows.resolve(self.fba_adjustments, |row| row.id.clone());
+        let storage_fees = rows.resolve(self.storage_fees, StorageFeeRow::key);
+        let long_term_storage = rows.resolve(self.long_term_storage, LongTermStorageRow::key);
+        let fee_taxes = rows.resolve(self.fee_taxes, FeeTaxRow::key);
+        let user_entered = rows.resolve(self.user_entered, UserEnteredRow::key);
+        let per_thousand_cm3 = storage_fees
+            .iter()
+            .filter_map(StorageRow::from_storage_fee)
+            .collect();
+        merge_rows(&mut storage, per_thousand_cm3, StorageRow::key, &mut errors);
         if errors.is_empty() {
             Ok(MarketplacePack {
                 header: self.pack,
@@ -388,6 +467,12 @@ impl RawMarketplacePack {
                 refund_administration,
                 fba,
                 storage,
+                fba_fees,
+                fba_adjustments,
+                storage_fees,
+                long_term_storage,
+                fee_taxes,
+                user_entered,
             })
         } else {
             Err(errors)
@@ -398,6 +483,26 @@ impl RawMarketplacePack {
 impl StorageRow {
     fn key(&self) -> (String, Vec<u32>) {
         (self.size_group.clone(), self.months.clone())
+    }
+
+    /// A storage fee charged per 1,000 cm³, in the shape of a `[[storage]]` row.
+    fn from_storage_fee(dated: &Dated<StorageFeeRow>) -> Option<Dated<StorageRow>> {
+        let fee = &dated.row;
+        (fee.per == VolumeUnit::ThousandCm3).then(|| Dated {
+            row: StorageRow {
+                size_group: fee.size_group.clone(),
+                tiers: fee.tiers.clone(),
+                months: fee.months.clone(),
+                rate_per_1000_cm3: fee.rate,
+                effective_from: fee.effective_from,
+                effective_until: fee.effective_until,
+                lapses: fee.lapses,
+                source: fee.source.clone(),
+                confidence: fee.confidence,
+                note: fee.note.clone(),
+            },
+            provenance: dated.provenance.clone(),
+        })
     }
 }
 
@@ -429,6 +534,37 @@ impl MarketplacePack {
         );
         merge_rows(&mut self.fba, user.fba, |_| (), errors);
         merge_rows(&mut self.storage, user.storage, StorageRow::key, errors);
+        merge_rows(
+            &mut self.fba_fees,
+            user.fba_fees,
+            |row| row.table.clone(),
+            errors,
+        );
+        merge_rows(
+            &mut self.fba_adjustments,
+            user.fba_adjustments,
+            |row| row.id.clone(),
+            errors,
+        );
+        merge_rows(
+            &mut self.storage_fees,
+            user.storage_fees,
+            StorageFeeRow::key,
+            errors,
+        );
+        merge_rows(
+            &mut self.long_term_storage,
+            user.long_term_storage,
+            LongTermStorageRow::key,
+            errors,
+        );
+        merge_rows(&mut self.fee_taxes, user.fee_taxes, FeeTaxRow::key, errors);
+        merge_rows(
+            &mut self.user_entered,
+            user.user_entered,
+            UserEnteredRow::key,
+            errors,
+        );
     }
 }
 
@@ -544,12 +680,25 @@ pub struct ExcludedGoods {
     pub label: String,
 }
 
+/// What a threshold's amount is measured on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThresholdBasis {
+    /// The consignment's (or declaration's) total value.
+    #[default]
+    Consignment,
+    /// Each item's price (Japan's 2028 rule for mail-order sales: ¥10,000 per item).
+    Item,
+}
+
 figure_row! {
     /// A value threshold in the pack's currency; `amount = "0"` when it is suspended.
     ThresholdRow {
         threshold: ThresholdKind,
         #[serde(with = "rust_decimal::serde::str")]
         amount: Decimal,
+        #[serde(default)]
+        basis: ThresholdBasis,
         #[serde(default)]
         excluded: Vec<ExcludedGoods>,
     }
@@ -573,11 +722,26 @@ pub enum EntryKind {
     Informal,
 }
 
+/// How goods arrive, for fees charged on one mode only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TransportMode {
+    Sea,
+    Air,
+    Road,
+    Rail,
+    Post,
+    Express,
+}
+
 figure_row! {
-    /// A customs fee: ad valorem with minimum and maximum, or a fixed amount (US MPF).
+    /// A customs fee: ad valorem with minimum and maximum, or a fixed amount (US MPF), on every
+    /// transport mode or only on `modes` (US Harbor Maintenance Fee: sea).
     CustomsFeeRow {
         code: String,
         entry: EntryKind,
+        #[serde(default)]
+        modes: Vec<TransportMode>,
         #[serde(default)]
         rate: Option<Rate>,
         #[serde(default, with = "rust_decimal::serde::str_option")]
@@ -586,6 +750,66 @@ figure_row! {
         maximum: Option<Decimal>,
         #[serde(default, with = "rust_decimal::serde::str_option")]
         amount: Option<Decimal>,
+    }
+}
+
+/// An increment per degree of alcohol above `above` % vol.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct PerDegree {
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub above: Decimal,
+    #[serde(with = "rust_decimal::serde::str")]
+    #[ts(type = "string")]
+    pub amount: Decimal,
+}
+
+figure_row! {
+    /// An excise charged at import by quantity (Japan's liquor tax): goods of the `hs` prefixes in
+    /// the `class`, within the alcohol range given, pay `duty` plus `per_degree` above a strength.
+    ExciseRow {
+        code: String,
+        class: String,
+        label: String,
+        hs: Vec<String>,
+        /// Applies from this strength (% vol) …
+        #[serde(default, with = "rust_decimal::serde::str_option")]
+        abv_from: Option<Decimal>,
+        /// … and below this one.
+        #[serde(default, with = "rust_decimal::serde::str_option")]
+        abv_below: Option<Decimal>,
+        duty: super::tariff::SpecificDuty,
+        #[serde(default)]
+        per_degree: Option<PerDegree>,
+    }
+}
+
+impl ExciseRow {
+    pub(crate) fn key(&self) -> (String, String) {
+        (self.code.clone(), self.class.clone())
+    }
+}
+
+impl FigureRow for ExciseRow {
+    fn meta(&self) -> RowMeta<'_> {
+        self.row_meta()
+    }
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        if self.hs.is_empty()
+            || self
+                .hs
+                .iter()
+                .any(|prefix| prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(("hs", "HS prefixes are digits, at least one".to_string()));
+        }
+        if let (Some(from), Some(below)) = (self.abv_from, self.abv_below)
+            && below <= from
+        {
+            return Err(("abv_below", "must be above abv_from".to_string()));
+        }
+        Ok(())
     }
 }
 
@@ -637,6 +861,10 @@ pub(crate) struct RawCustomsPack {
     flat_duties: Vec<Spanned<FlatDutyRow>>,
     #[serde(default)]
     fees: Vec<Spanned<CustomsFeeRow>>,
+    #[serde(default)]
+    excise: Vec<Spanned<ExciseRow>>,
+    #[serde(default)]
+    user_entered: Vec<Spanned<UserEnteredRow>>,
 }
 
 /// A destination's (or a customs union's) import rules.
@@ -651,6 +879,8 @@ pub struct CustomsPack {
     pub thresholds: Vec<Dated<ThresholdRow>>,
     pub flat_duties: Vec<Dated<FlatDutyRow>>,
     pub fees: Vec<Dated<CustomsFeeRow>>,
+    pub excise: Vec<Dated<ExciseRow>>,
+    pub user_entered: Vec<Dated<UserEnteredRow>>,
 }
 
 impl RawCustomsPack {
@@ -667,6 +897,8 @@ impl RawCustomsPack {
         let thresholds = rows.resolve(self.thresholds, |row| row.threshold);
         let flat_duties = rows.resolve(self.flat_duties, |_| ());
         let fees = rows.resolve(self.fees, CustomsFeeRow::key);
+        let excise = rows.resolve(self.excise, ExciseRow::key);
+        let user_entered = rows.resolve(self.user_entered, UserEnteredRow::key);
         if errors.is_empty() {
             Ok(CustomsPack {
                 header: self.pack,
@@ -677,6 +909,8 @@ impl RawCustomsPack {
                 thresholds,
                 flat_duties,
                 fees,
+                excise,
+                user_entered,
             })
         } else {
             Err(errors)
@@ -685,13 +919,13 @@ impl RawCustomsPack {
 }
 
 impl TaxRateRow {
-    fn key(&self) -> (String, String) {
+    pub(crate) fn key(&self) -> (String, String) {
         (self.country.clone(), self.code.clone())
     }
 }
 
 impl CustomsFeeRow {
-    fn key(&self) -> (String, EntryKind) {
+    pub(crate) fn key(&self) -> (String, EntryKind) {
         (self.code.clone(), self.entry)
     }
 }
@@ -730,6 +964,13 @@ impl CustomsPack {
         );
         merge_rows(&mut self.flat_duties, user.flat_duties, |_| (), errors);
         merge_rows(&mut self.fees, user.fees, CustomsFeeRow::key, errors);
+        merge_rows(&mut self.excise, user.excise, ExciseRow::key, errors);
+        merge_rows(
+            &mut self.user_entered,
+            user.user_entered,
+            UserEnteredRow::key,
+            errors,
+        );
     }
 }
 
@@ -786,13 +1027,25 @@ pub(crate) struct RawDutiesPack {
     sources: BTreeMap<String, Source>,
     #[serde(default)]
     rates: Vec<Spanned<DutyRateRow>>,
+    #[serde(default)]
+    tariff: Vec<Spanned<TariffRow>>,
+    #[serde(default)]
+    agreements: Vec<Spanned<AgreementRow>>,
+    #[serde(default)]
+    origin_groups: Vec<Spanned<OriginGroupRow>>,
+    #[serde(default)]
+    user_entered: Vec<Spanned<UserEnteredRow>>,
+}
+
+/// The rows of one duties pack file.
+pub(crate) struct DutiesFile {
+    pub(crate) rates: Vec<Dated<DutyRateRow>>,
+    pub(crate) tariffs: TariffTables,
+    pub(crate) user_entered: Vec<Dated<UserEnteredRow>>,
 }
 
 impl RawDutiesPack {
-    pub(crate) fn resolve(
-        self,
-        context: &FileContext<'_>,
-    ) -> Result<Vec<Dated<DutyRateRow>>, Vec<PackError>> {
+    pub(crate) fn resolve(self, context: &FileContext<'_>) -> Result<DutiesFile, Vec<PackError>> {
         let mut errors = Vec::new();
         let mut rows = RowResolver {
             context,
@@ -800,8 +1053,18 @@ impl RawDutiesPack {
             errors: &mut errors,
         };
         let rates = rows.resolve(self.rates, DutyRateRow::key);
+        let tariffs = TariffTables {
+            rates: rows.resolve(self.tariff, TariffRow::key),
+            agreements: rows.resolve(self.agreements, |row| row.id.clone()),
+            origin_groups: rows.resolve(self.origin_groups, |row| row.name.clone()),
+        };
+        let user_entered = rows.resolve(self.user_entered, UserEnteredRow::key);
         if errors.is_empty() {
-            Ok(rates)
+            Ok(DutiesFile {
+                rates,
+                tariffs,
+                user_entered,
+            })
         } else {
             Err(errors)
         }
@@ -855,6 +1118,13 @@ impl RowResolver<'_, '_> {
                 ));
                 continue;
             }
+            if meta.lapses && meta.effective_until.is_none() {
+                self.errors.push(error(
+                    "lapses",
+                    "a row that lapses gives the date it ends (`effective_until`)".to_string(),
+                ));
+                continue;
+            }
             if meta
                 .effective_until
                 .is_some_and(|until| until <= meta.effective_from)
@@ -873,6 +1143,7 @@ impl RowResolver<'_, '_> {
                 source: source.clone(),
                 effective_from: meta.effective_from,
                 effective_until: meta.effective_until,
+                lapses: meta.lapses,
                 confidence: meta.confidence,
                 note: meta.note.map(str::to_string),
                 file: self.context.name.to_string(),

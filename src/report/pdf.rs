@@ -717,6 +717,16 @@ fn detail(row: &LandedRow, chart: Option<&str>, t: &Texts, lang: Lang) -> Value 
     .collect();
     json!({
         "title": format!("{} — {} — {}", row.sku, row.name, format::marketplace(e.marketplace)),
+        "hs": row.hs.as_ref().map(|hs| match &hs.description {
+            Some(description) => {
+                let colon = match lang {
+                    Lang::Fr => "\u{a0}: ",
+                    Lang::En => ": ",
+                };
+                format!("{} {}{colon}{description}", t.hs_code, hs.dotted)
+            }
+            None => format::fill(t.hs_not_found, &[&hs.dotted]),
+        }),
         "chart": chart,
         "figures": figures,
         "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.get(lang).to_string()]).collect::<Vec<_>>(),

@@ -440,6 +440,13 @@ fn landed(report: &Report, t: &Texts) -> Table {
                 Cell::percent(e.margin_rate),
                 Cell::Text(home_currency),
                 home_amount,
+                Cell::text(row.hs.as_ref().map_or("", |hs| hs.dotted.as_str())),
+                Cell::text(
+                    row.hs
+                        .as_ref()
+                        .and_then(|hs| hs.description.as_deref())
+                        .unwrap_or_default(),
+                ),
             ]
         })
         .collect();
@@ -466,6 +473,8 @@ fn landed(report: &Report, t: &Texts) -> Table {
             t.margin_rate,
             t.home,
             t.margin_home,
+            t.hs_code,
+            t.hs_description,
         ],
         rows,
     }

@@ -237,7 +237,15 @@ export type CurrencyCode = string;
 
 export type CustomsRate = { week_start: string, currency: string, jpy_per_unit: string, };
 
-export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, };
+export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, 
+/**
+ * Figures in force today whose row ends within the next 90 days, soonest first.
+ */
+expiring: Array<ExpiringFigure>, 
+/**
+ * Figures the research did not find, which the user types.
+ */
+left_to_user: Array<LeftToUser>, };
 
 export type Entity = "company" | "sole-trader";
 
@@ -284,6 +292,16 @@ export type EvidenceCheck = { template: string, name: Text, required: boolean, v
 valid_until: string | null, };
 
 export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
+
+export type ExpiringFigure = { pack: string, pack_name: string, table: string, item: string, until: string, days_left: number, 
+/**
+ * The start of the row that takes over on `until`, when there is one.
+ */
+successor: string | null, 
+/**
+ * The rule itself ends: no successor is expected.
+ */
+lapses: boolean, note: string | null, source: Source, file: string, line: number, };
 
 export type ExplainInput = { name: Text, value: Text, };
 
@@ -361,6 +379,10 @@ export type HealthReport = { marketplace: Marketplace, programme: Programme, as_
  */
 overall: Verdict, };
 
+export type HsLabel = { code: string, dotted: string, description: string | null, status: HsStatus, };
+
+export type HsStatus = "subheading" | "national-line" | "not-in-nomenclature" | "malformed";
+
 export type ImportPreview = { rows: number, added: Array<string>, changed: Array<ChangedProduct>, unchanged: number, };
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
@@ -412,6 +434,16 @@ reason: string | null, };
 export type LabelledAmount = { label: string, amount: Amount, };
 
 export type Lang = "fr" | "en";
+
+export type LeftToUser = { pack: string, table: string, item: string, label: string, 
+/**
+ * Why: what was searched and not found.
+ */
+why: string, 
+/**
+ * Where the figure is published (or was looked for).
+ */
+source: Source, file: string, line: number, };
 
 export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
@@ -484,6 +516,11 @@ channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaW
 export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, 
+/**
+ * Each product's HS code (as stored) with its HS 2022 description, or flagged when the
+ * nomenclature does not hold it.
+ */
+hs_codes: { [key in string]: HsLabel }, 
 /**
  * The currency each marketplace sells in (from its pack): prices and fees typed for a
  * marketplace are in it.
@@ -562,7 +599,11 @@ export type Programme = "standard" | "business";
 
 export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
 
-export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+export type Provenance = { source: Source, effective_from: string, effective_until: string | null, 
+/**
+ * `effective_until` ends the rule itself: no successor is expected.
+ */
+lapses: boolean, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 

@@ -59,6 +59,7 @@ describe("isStale", () => {
     source: { title: "t", url: "https://example.org" },
     effective_from: from,
     effective_until: null,
+    lapses: false,
     confidence: "official",
     note: null,
     file: "f.toml",

@@ -6,6 +6,8 @@ interface Props {
   value: string;
   error?: string;
   numeric?: boolean;
+  /** A line under the input that is not an error: what the value means, or a warning about it. */
+  hint?: { text: string; warning: boolean };
   onCommit: (value: string) => void;
 }
 
@@ -13,7 +15,7 @@ interface Props {
  * A table cell edited in place: the change is committed when the input loses focus or on Enter, and
  * Escape puts the stored value back. A refused value stays in the input with its message beneath.
  */
-export function EditableCell({ label, field, value, error, numeric = false, onCommit }: Props) {
+export function EditableCell({ label, field, value, error, numeric = false, hint, onCommit }: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
   const commit = () => {
@@ -40,6 +42,11 @@ export function EditableCell({ label, field, value, error, numeric = false, onCo
       {error && (
         <span className="field-error" id={errorId} role="alert">
           {error}
+        </span>
+      )}
+      {!error && hint && (
+        <span className={hint.warning ? "field-hint flagged" : "field-hint"} data-hint={field}>
+          {hint.text}
         </span>
       )}
     </td>

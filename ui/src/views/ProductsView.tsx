@@ -66,6 +66,7 @@ function ProductsForPlan({ planId }: { planId: number }) {
         planId={planId}
         plan={plan}
         currencies={detail.value.currencies}
+        hsCodes={detail.value.hs_codes}
         items={items}
         onSaved={saved}
         onEditFlags={setEditing}
@@ -223,12 +224,13 @@ interface TableProps {
   planId: number;
   plan: Plan;
   currencies: PlanDetail["currencies"];
+  hsCodes: PlanDetail["hs_codes"];
   items: UnitEconomics[];
   onSaved: () => void;
   onEditFlags: (product: Product) => void;
 }
 
-function ProductTable({ planId, plan, currencies, items, onSaved, onEditFlags }: TableProps) {
+function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEditFlags }: TableProps) {
   const { t, locale } = useI18n();
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const [other, setOther] = useState<ApiError | null>(null);
@@ -299,7 +301,7 @@ function ProductTable({ planId, plan, currencies, items, onSaved, onEditFlags }:
         <tbody>
           {products.map((product) => {
             const rowErrors = errors[product.sku] ?? {};
-            const cell = (field: Field, label: string, numeric = false) => (
+            const cell = (field: Field, label: string, numeric = false, hint?: { text: string; warning: boolean }) => (
               <EditableCell
                 key={`${field}:${fieldValue(product, field)}`}
                 label={`${label} ${product.sku}`}
@@ -307,14 +309,22 @@ function ProductTable({ planId, plan, currencies, items, onSaved, onEditFlags }:
                 value={fieldValue(product, field)}
                 error={rowErrors[field]}
                 numeric={numeric}
+                hint={hint}
                 onCommit={(value) => commit(product, field, value)}
               />
             );
+            const hs = product.hs_code ? hsCodes[product.hs_code] : undefined;
+            // The HS 2022 description (English in both languages: the nomenclature has no French text here).
+            const hsHint = hs
+              ? hs.description !== null
+                ? { text: hs.description, warning: false }
+                : { text: t("products.hsNotFound", { code: hs.dotted }), warning: true }
+              : undefined;
             return (
               <tr key={product.sku} data-sku={product.sku}>
                 {cell("sku", t("plans.sku"))}
                 {cell("name", t("plans.productName"))}
-                {cell("hs_code", t("plans.hsCode"))}
+                {cell("hs_code", t("plans.hsCode"), false, hsHint)}
                 {cell("unit_cost", t("products.unitCost"), true)}
                 {targets.map((marketplace) => cell(`price:${marketplace}`, t("products.priceOn", { marketplace }), true))}
                 {targets.map((marketplace) => {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { api } from "../lib/api";
 import { storeConsultant, storedConsultant } from "../lib/preferences";
-import { useI18n, type Locale } from "../lib/i18n";
+import { formatDate, useI18n, type Locale, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 import { LogoSetting } from "./LogoSetting";
@@ -98,6 +98,42 @@ export function SettingsView() {
               ))}
             </tbody>
           </table>
+          <h3>{t("settings.expiring")}</h3>
+          <p className="muted">{t("settings.expiringLead")}</p>
+          {versions.value.expiring.length === 0 ? (
+            <p data-testid="expiring-none">{t("settings.expiringNone")}</p>
+          ) : (
+            <ul className="expiring" data-testid="expiring">
+              {versions.value.expiring.map((figure) => (
+                <li key={`${figure.file}:${figure.line}`} className={figure.successor || figure.lapses ? undefined : "flagged"}>
+                  <strong>{figure.pack_name}</strong> — {t(`settings.table.${figure.table}` as MessageKey)} {figure.item}:{" "}
+                  {t("settings.endsOn", { date: formatDate(figure.until, locale), days: figure.days_left })};{" "}
+                  {figure.lapses
+                    ? t("settings.lapses")
+                    : figure.successor
+                      ? t("settings.successor", { date: formatDate(figure.successor, locale) })
+                      : t("settings.noSuccessor")}
+                </li>
+              ))}
+            </ul>
+          )}
+          {versions.value.left_to_user.length > 0 && (
+            <details data-testid="left-to-user">
+              <summary>
+                {t("settings.leftToUser")} ({versions.value.left_to_user.length})
+              </summary>
+              <p className="muted">{t("settings.leftToUserLead")}</p>
+              <ul>
+                {versions.value.left_to_user.map((figure) => (
+                  <li key={`${figure.file}:${figure.line}:${figure.item}`}>
+                    <strong>{figure.label}</strong>
+                    {figure.why && <> — {figure.why}</>}{" "}
+                    <span className="muted">{t("settings.source", { title: figure.source.title })}</span>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
         </section>
       )}
     </section>
