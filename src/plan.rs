@@ -237,10 +237,13 @@ pub enum ProductFlag {
     ChilledFrozen,
     /// US: a product designed primarily for children 12 years or younger.
     ChildrenProduct,
+    /// Made from a commodity of the EU deforestation regulation (cattle, cocoa, coffee, oil palm, soy,
+    /// rubber, wood) in a form it lists.
+    DeforestationCommodity,
 }
 
 impl ProductFlag {
-    pub const ALL: [ProductFlag; 21] = [
+    pub const ALL: [ProductFlag; 22] = [
         ProductFlag::MainsElectrical,
         ProductFlag::AcAdapterIncluded,
         ProductFlag::RadioEmitter,
@@ -262,6 +265,7 @@ impl ProductFlag {
         ProductFlag::GasAppliance,
         ProductFlag::ChilledFrozen,
         ProductFlag::ChildrenProduct,
+        ProductFlag::DeforestationCommodity,
     ];
 
     /// The identifier used in plan files (`radio_emitter`).
@@ -288,6 +292,7 @@ impl ProductFlag {
             ProductFlag::GasAppliance => "gas_appliance",
             ProductFlag::ChilledFrozen => "chilled_frozen",
             ProductFlag::ChildrenProduct => "children_product",
+            ProductFlag::DeforestationCommodity => "deforestation_commodity",
         }
     }
 

@@ -5,8 +5,10 @@ use super::InputError;
 use super::catalogue::{CatalogueError, Catalogues};
 use super::health::PerformanceTargets;
 
-/// The bundled catalogues as (file name, text) pairs, one per marketplace and one for own stores.
-pub const CATALOGUE_FILES: [(&str, &str); 6] = [
+/// The bundled catalogues as (file name, text) pairs: one per Amazon marketplace, the own-store and
+/// Rakuten Ichiba channel catalogues, and the shared ones (product law per destination, leaving the EU,
+/// the Amazon account).
+pub const CATALOGUE_FILES: [(&str, &str); 13] = [
     (
         "data/checklists/amazon-jp.toml",
         include_str!("../../data/checklists/amazon-jp.toml"),
@@ -30,6 +32,34 @@ pub const CATALOGUE_FILES: [(&str, &str); 6] = [
     (
         "data/checklists/own-store.toml",
         include_str!("../../data/checklists/own-store.toml"),
+    ),
+    (
+        "data/checklists/rakuten-ichiba.toml",
+        include_str!("../../data/checklists/rakuten-ichiba.toml"),
+    ),
+    (
+        "data/checklists/goods-jp.toml",
+        include_str!("../../data/checklists/goods-jp.toml"),
+    ),
+    (
+        "data/checklists/goods-us.toml",
+        include_str!("../../data/checklists/goods-us.toml"),
+    ),
+    (
+        "data/checklists/goods-eu.toml",
+        include_str!("../../data/checklists/goods-eu.toml"),
+    ),
+    (
+        "data/checklists/goods-uk.toml",
+        include_str!("../../data/checklists/goods-uk.toml"),
+    ),
+    (
+        "data/checklists/export-eu.toml",
+        include_str!("../../data/checklists/export-eu.toml"),
+    ),
+    (
+        "data/checklists/amazon-account.toml",
+        include_str!("../../data/checklists/amazon-account.toml"),
     ),
 ];
 
