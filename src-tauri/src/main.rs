@@ -11,7 +11,7 @@ use landfall::api::{
     ItemUpdate, Landfall, MenuLabels, PlanComparison, PlanDetail, PlanQuote, Profile,
     ReportRequest,
 };
-use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
+use landfall::checklist::engine::PlanChecklist;
 use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::plan::Product;
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
@@ -107,13 +107,8 @@ fn compare_channels(
 }
 
 #[tauri::command]
-fn checklist(app: State<'_, App>, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
+fn checklist(app: State<'_, App>, id: PlanId) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.checklist(id))
-}
-
-#[tauri::command]
-fn store_checklists(app: State<'_, App>, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
-    with(&app, |landfall| landfall.store_checklists(id))
 }
 
 #[tauri::command]
@@ -121,7 +116,7 @@ fn update_item(
     app: State<'_, App>,
     id: PlanId,
     update: ItemUpdate,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.update_item(id, update))
 }
 
@@ -181,7 +176,7 @@ fn attach_evidence(
     app: State<'_, App>,
     id: PlanId,
     attachment: EvidenceAttachment,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.attach_evidence(id, attachment))
 }
 
@@ -191,7 +186,7 @@ fn remove_evidence(
     id: PlanId,
     item: String,
     sha256: String,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| {
         landfall.remove_evidence(id, &item, &sha256)
     })
@@ -388,7 +383,6 @@ fn main() {
             data_versions,
             assess_health,
             open_report,
-            store_checklists,
             logo_file,
             set_logo,
             remove_logo,

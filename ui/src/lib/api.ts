@@ -12,6 +12,7 @@ import type {
   ItemUpdate,
   MenuLabels,
   Metrics,
+  PlanChecklist,
   PlanComparison,
   PlanDetail,
   PlanQuote,
@@ -19,9 +20,7 @@ import type {
   Product,
   Profile,
   RatesReport,
-  StoreChecklist,
   ReportRequest,
-  TargetChecklist,
   UpdateOutcome,
 } from "../bindings";
 
@@ -42,9 +41,8 @@ export const api = {
   quoteFigures: (id: number) => invoke<PlanQuote>("quote_figures", { id }),
   compareChannels: (id: number, scenario: string | null) =>
     invoke<PlanComparison>("compare_channels", { id, scenario }),
-  checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
-  storeChecklists: (id: number) => invoke<StoreChecklist[]>("store_checklists", { id }),
-  updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
+  checklist: (id: number) => invoke<PlanChecklist>("checklist", { id }),
+  updateItem: (id: number, update: ItemUpdate) => invoke<PlanChecklist>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
   exportReport: (id: number, request: ReportRequest, onStep: (step: ExportProgress) => void) => {
@@ -66,9 +64,9 @@ export const api = {
     invoke<PlanDetail>("import_catalogue", { id, fileName, bytes }),
   evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
   attachEvidence: (id: number, attachment: EvidenceAttachment) =>
-    invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
+    invoke<PlanChecklist>("attach_evidence", { id, attachment }),
   removeEvidence: (id: number, item: string, sha256: string) =>
-    invoke<TargetChecklist[]>("remove_evidence", { id, item, sha256 }),
+    invoke<PlanChecklist>("remove_evidence", { id, item, sha256 }),
   exportPortable: (id: number, path: string) => invoke<null>("export_portable", { id, path }),
   importPortable: (path: string) => invoke<PlanSummary>("import_portable", { path }),
 };
