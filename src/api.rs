@@ -226,6 +226,57 @@ pub struct PlanDetail {
     pub currencies: BTreeMap<Marketplace, Currency>,
 }
 
+/// A report built from a plan and ready to render, holding no database handle: the desktop renders it
+/// on a worker thread while the window goes on answering.
+#[derive(Debug, Clone)]
+pub struct PreparedReport {
+    plan: PlanId,
+    as_of: NaiveDate,
+    format: ReportFormat,
+    report: planning_report::Report,
+    folder: std::path::PathBuf,
+    out: std::path::PathBuf,
+}
+
+/// A report written to disk, to record in the plan's history.
+#[derive(Debug, Clone)]
+pub struct RenderedReport {
+    plan: PlanId,
+    as_of: NaiveDate,
+    /// SHA-256 of what was handed over (all files, in order, for CSV).
+    fingerprint: String,
+    pub exported: Exported,
+}
+
+impl PreparedReport {
+    /// Typesets or writes the report under `reports/`, sending each step to `progress`.
+    pub fn render(
+        self,
+        mut progress: impl FnMut(ExportProgress),
+    ) -> Result<RenderedReport, ApiError> {
+        std::fs::create_dir_all(&self.folder).map_err(|source| ReportError::Io {
+            path: self.folder.clone(),
+            source,
+        })?;
+        let exported = export(&self.report, self.format, &self.out, |step| {
+            progress(step.into())
+        })?;
+        let mut content = Vec::new();
+        for file in &exported.files {
+            content.extend(std::fs::read(file).map_err(|source| ReportError::Io {
+                path: file.clone(),
+                source,
+            })?);
+        }
+        Ok(RenderedReport {
+            plan: self.plan,
+            as_of: self.as_of,
+            fingerprint: sha256_hex(&content),
+            exported,
+        })
+    }
+}
+
 /// The handlers' context: one open database. The desktop holds one behind a mutex; tests open one
 /// on a temporary file.
 pub struct Landfall {
@@ -400,14 +451,30 @@ impl Landfall {
 
     /// Builds the planning report of a plan (quote, checklist with its progress, rates of the
     /// database) and writes it under `reports/` beside the database; the export is recorded in the
-    /// report history.
+    /// report history. The desktop runs the three parts itself so that the database is free while
+    /// the report renders: [`Landfall::prepare_report`], [`PreparedReport::render`],
+    /// [`Landfall::record_report`].
     pub fn export_report(
         &mut self,
         id: PlanId,
         request: ReportRequest,
         today: NaiveDate,
-        mut progress: impl FnMut(ExportProgress),
+        progress: impl FnMut(ExportProgress),
     ) -> Result<Exported, ApiError> {
+        let prepared = self.prepare_report(id, request, today)?;
+        let rendered = prepared.render(progress)?;
+        self.record_report(&rendered)?;
+        Ok(rendered.exported)
+    }
+
+    /// Everything a report needs from the database and the engines, computed now: the rendering that
+    /// follows reads nothing else.
+    pub fn prepare_report(
+        &self,
+        id: PlanId,
+        request: ReportRequest,
+        today: NaiveDate,
+    ) -> Result<PreparedReport, ApiError> {
         let plan = self.get_plan(id)?.plan;
         let quote = self.quote_plan(id)?.quote;
         let checklists = self.checklist(id)?;
@@ -426,10 +493,6 @@ impl Landfall {
             report = report.with_channels(&comparison);
         }
         let folder = self.reports_dir();
-        std::fs::create_dir_all(&folder).map_err(|source| ReportError::Io {
-            path: folder.clone(),
-            source,
-        })?;
         let stem = format!(
             "{} {} {}",
             file_stem(&plan.plan.name),
@@ -440,23 +503,26 @@ impl Landfall {
             Some(extension) => folder.join(format!("{stem}.{extension}")),
             None => folder.join(format!("{stem} csv")),
         };
-        let exported = export(&report, request.format, &out, |step| progress(step.into()))?;
-        // The history keeps a fingerprint of what was handed over (all files, in order, for CSV).
-        let mut content = Vec::new();
-        for file in &exported.files {
-            content.extend(std::fs::read(file).map_err(|source| ReportError::Io {
-                path: file.clone(),
-                source,
-            })?);
-        }
+        Ok(PreparedReport {
+            plan: id,
+            as_of: plan.plan.as_of,
+            format: request.format,
+            report,
+            folder,
+            out,
+        })
+    }
+
+    /// Records a written report in the plan's report history.
+    pub fn record_report(&mut self, rendered: &RenderedReport) -> Result<(), ApiError> {
         self.store.record_report(
-            id,
-            request.format.name(),
-            &exported.path.display().to_string(),
-            &sha256_hex(&content),
-            plan.plan.as_of,
+            rendered.plan,
+            rendered.exported.format.name(),
+            &rendered.exported.path.display().to_string(),
+            &rendered.fingerprint,
+            rendered.as_of,
         )?;
-        Ok(exported)
+        Ok(())
     }
 
     /// Where exported reports go: `reports/` beside the database.

@@ -15,9 +15,11 @@ pub use fees::*;
 pub use landed::*;
 pub use quote::*;
 
-use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert};
+use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert_with};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
-use crate::text::{Lang, Text};
+use crate::plan::Marketplace;
+pub use crate::plan::{Input, InputRef};
+use crate::text::{Lang, NBSP, Text};
 
 /// How one amount was obtained, in French and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -54,17 +56,41 @@ pub struct RuleRef {
 /// An input that is missing or unusable: the line it belongs to still reports what could be computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Missing {
-    /// The input field, e.g. `lines[2].duty_rate`.
+    /// The input the gap needs, and where.
+    pub input: InputRef,
+    /// Where it goes in an input file, e.g. `lines[2].duty_rate` (for the command line).
     pub field: String,
     pub message: Text,
 }
 
 impl Missing {
-    pub fn new(field: impl Into<String>, message: Text) -> Missing {
+    pub fn new(input: Input, field: impl Into<String>, message: Text) -> Missing {
         Missing {
+            input: InputRef::new(input),
             field: field.into(),
             message,
         }
+    }
+
+    /// The gap seen from a product on a marketplace: the keys the engine that found it left open are
+    /// filled in.
+    pub fn for_product(mut self, sku: &str, marketplace: Marketplace) -> Missing {
+        self.input.marketplace.get_or_insert(marketplace);
+        self.with_sku(sku)
+    }
+
+    /// The gap about one product.
+    pub fn with_sku(mut self, sku: &str) -> Missing {
+        self.input.sku.get_or_insert_with(|| sku.to_string());
+        self
+    }
+
+    /// The gap seen from a channel.
+    pub fn for_channel(mut self, channel: &str) -> Missing {
+        self.input
+            .channel
+            .get_or_insert_with(|| channel.to_string());
+        self
     }
 }
 
@@ -148,7 +174,7 @@ pub fn rounding_formula(lang: Lang, rule: &Rounding, before: Decimal, after: Dec
     format!(
         "{}({} → {})",
         rounding_name(lang, rule),
-        lang.grouped(before),
+        lang.figure(before),
         lang.grouped(after)
     )
 }
@@ -170,23 +196,17 @@ pub(crate) fn convert_explained(
     field: &Text,
     explain: &mut Steps,
 ) -> Option<Converted> {
-    let converted = rates
-        .iter()
-        .find(|rate| {
-            (rate.from == money.currency && rate.to == to)
-                || (rate.from == to && rate.to == money.currency)
-        })
-        .and_then(|rate| convert(&money, rate).ok())?;
+    let converted = convert_with(rates, &money, to)?;
     explain.add(|| {
         Explanation::new(
             Text::by(|l| format!("{} {} {to}", field.get(l), l.pick("in", "en"))),
             Text::by(|l| {
                 format!(
                     "{} {} × {} = {} {to}",
-                    l.grouped(money.amount),
+                    l.figure(money.amount),
                     money.currency,
-                    l.grouped(converted.rate.rate.normalize()),
-                    l.grouped(converted.converted.amount.round_dp(4))
+                    l.rate(converted.rate.rate),
+                    l.figure(converted.converted.amount)
                 )
             }),
         )
@@ -201,6 +221,30 @@ pub(crate) fn convert_explained(
         )
     });
     Some(converted)
+}
+
+/// Why an amount of the plan could not be converted: no quotation of the pair.
+pub(crate) fn no_rate(from: Currency, to: Currency) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("no {from}/{to} exchange rate: add one"),
+        Lang::Fr => format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
+    })
+}
+
+/// Why an amount of the plan was refused: outside the range any real figure falls in.
+pub(crate) fn out_of_range() -> Text {
+    Text::new(
+        "must be between 0 and 10^15",
+        "doit être compris entre 0 et 10^15",
+    )
+}
+
+/// Why an amount of the plan was refused: a currency Landfall does not know.
+pub(crate) fn unsupported_currency(currency: &str) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("currency {currency} is not supported"),
+        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
+    })
 }
 
 /// Parses an input file (a declaration or a sales file) with errors naming file, line and field.

@@ -633,6 +633,18 @@ pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
     })
 }
 
+/// Converts `money` into `to` with the quotation of that pair in `rates`, taken in either direction;
+/// `None` when `rates` has no quotation of the pair. The one place that picks a rate for a pair.
+pub fn convert_with(rates: &[FxRate], money: &Money, to: Currency) -> Option<Converted> {
+    rates
+        .iter()
+        .filter(|rate| {
+            (rate.from == money.currency && rate.to == to)
+                || (rate.from == to && rate.to == money.currency)
+        })
+        .find_map(|rate| convert(money, rate).ok())
+}
+
 /// How a shared cost (freight, insurance) is split over lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -858,6 +870,36 @@ mod tests {
         let back = convert(&Money::new(dec!(17178), Currency::JPY), &rate).expect("inverse");
         assert_eq!(back.converted.currency, Currency::EUR);
         assert!(convert(&Money::new(dec!(1), Currency::USD), &rate).is_err());
+    }
+
+    #[test]
+    fn the_rate_for_a_pair_is_found_either_way_round_and_never_crossed() {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 7).expect("date");
+        let rates = [
+            FxRate::new(
+                Currency::USD,
+                Currency::JPY,
+                dec!(147.36),
+                date,
+                FxSource::EcbReference,
+            )
+            .expect("rate"),
+            FxRate::new(
+                Currency::EUR,
+                Currency::JPY,
+                dec!(171.78),
+                date,
+                FxSource::EcbReference,
+            )
+            .expect("rate"),
+        ];
+        let yen = Money::new(dec!(17178), Currency::JPY);
+        let euros = convert_with(&rates, &yen, Currency::EUR).expect("EUR/JPY read backwards");
+        assert_eq!(euros.converted, Money::new(dec!(100), Currency::EUR));
+        assert_eq!(euros.rate.from, Currency::JPY);
+        // No EUR/USD quotation: no silent cross rate through the yen.
+        let euro = Money::new(dec!(1), Currency::EUR);
+        assert_eq!(convert_with(&rates, &euro, Currency::USD), None);
     }
 
     #[test]

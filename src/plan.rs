@@ -5,7 +5,10 @@
 
 pub mod channels;
 pub mod import;
+mod input;
 pub mod locate;
+
+pub use input::{Input, InputRef};
 
 use std::collections::HashMap;
 use std::fmt;

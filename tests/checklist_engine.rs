@@ -10,7 +10,8 @@ use landfall::checklist::engine::{
     Checklist, EvidenceRecord, EvidenceState, ItemProgress, ItemResult, PlanChecklist,
     ProgressStatus, SharedChecklist, Status, evaluate_plan,
 };
-use landfall::checklist::facts::{Fact, InputKind, InputRef};
+use landfall::checklist::facts::Fact;
+use landfall::plan::{Input, InputRef};
 use landfall::plan::{Marketplace, Plan, parse_plan};
 use rust_decimal_macros::dec;
 
@@ -663,7 +664,7 @@ fn a_toy_without_an_age_is_a_question_not_a_no() {
     assert_eq!(
         child_psc.questions[0].input,
         InputRef {
-            input: InputKind::ToyAge,
+            input: Input::ToyAge,
             sku: Some("P-1".into()),
             marketplace: None,
             channel: None,
@@ -704,7 +705,7 @@ fn a_toy_seller_on_amazon_com_without_sales_figures_is_asked_for_them() {
     assert_eq!(
         insurance.questions[0].input,
         InputRef {
-            input: InputKind::MonthlySales,
+            input: Input::MonthlySales,
             sku: None,
             marketplace: Some(Marketplace::AmazonUs),
             channel: None,
@@ -720,8 +721,8 @@ fn a_toy_seller_on_amazon_com_without_sales_figures_is_asked_for_them() {
         inform.reason.en,
         "Depends on units sold a month (not in the plan yet) and monthly sales (not in the plan yet)"
     );
-    let inputs: Vec<InputKind> = inform.questions.iter().map(|q| q.input.input).collect();
-    assert_eq!(inputs, [InputKind::MonthlyUnits, InputKind::MonthlySales]);
+    let inputs: Vec<Input> = inform.questions.iter().map(|q| q.input.input).collect();
+    assert_eq!(inputs, [Input::MonthlyUnits, Input::MonthlySales]);
     // Both count in readiness as not done (they are mandatory), neither blocks the launch.
     assert!(
         target
@@ -772,7 +773,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &store,
             "jp-ior",
             InputRef {
-                input: InputKind::ChannelFulfilment,
+                input: Input::Fulfilment,
                 sku: None,
                 marketplace: None,
                 channel: Some("shop".into()),
@@ -783,7 +784,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &toy,
             "us-cpc",
             InputRef {
-                input: InputKind::ToyAge,
+                input: Input::ToyAge,
                 sku: Some("P-1".into()),
                 marketplace: None,
                 channel: None,
@@ -794,7 +795,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &no_origin,
             "eu-export-origin",
             InputRef {
-                input: InputKind::ProductOrigin,
+                input: Input::Origin,
                 sku: Some("P-1".into()),
                 marketplace: None,
                 channel: None,
@@ -805,7 +806,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &no_sales,
             "us-insurance",
             InputRef {
-                input: InputKind::MonthlySales,
+                input: Input::MonthlySales,
                 sku: None,
                 marketplace: Some(Marketplace::AmazonUs),
                 channel: None,
@@ -816,7 +817,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &no_sales,
             "us-inform",
             InputRef {
-                input: InputKind::MonthlySales,
+                input: Input::MonthlySales,
                 sku: None,
                 marketplace: Some(Marketplace::AmazonUs),
                 channel: None,
@@ -827,7 +828,7 @@ fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
             &no_sales,
             "us-inform",
             InputRef {
-                input: InputKind::MonthlyUnits,
+                input: Input::MonthlyUnits,
                 sku: None,
                 marketplace: Some(Marketplace::AmazonUs),
                 channel: None,

@@ -234,7 +234,8 @@ async fn update_rates(app: State<'_, App>) -> Result<UpdateOutcome, ApiError> {
     })
 }
 
-/// Async so the window stays responsive while a PDF is typeset; each step is sent on `on_progress`.
+/// The report is built under the lock, then typeset on a blocking worker with the database free, so
+/// every other command goes on answering; each step is sent on `on_progress`.
 #[tauri::command]
 async fn export_report(
     app: State<'_, App>,
@@ -242,12 +243,24 @@ async fn export_report(
     request: ReportRequest,
     on_progress: Channel<ExportProgress>,
 ) -> Result<Exported, ApiError> {
-    with(&app, |landfall| {
-        landfall.export_report(id, request, today(), |step| {
+    let prepared = with(&app, |landfall| {
+        landfall.prepare_report(id, request, today())
+    })?;
+    let rendered = tauri::async_runtime::spawn_blocking(move || {
+        prepared.render(|step| {
             // A window that stopped listening does not stop the export.
             let _ = on_progress.send(step);
         })
     })
+    .await
+    .map_err(|err| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the report could not be rendered: {err}"),
+        )
+    })??;
+    with(&app, |landfall| landfall.record_report(&rendered))?;
+    Ok(rendered.exported)
 }
 
 #[tauri::command]

@@ -17,10 +17,10 @@ use super::catalogue::{
 };
 use super::explain::Audience;
 use super::expr::{Atom, Truth};
-use super::facts::{InputRef, Subject};
+use super::facts::Subject;
 use super::schedule::{can_block, earliest_launch, is_counted, readiness, schedule};
 use crate::plan::channels::{ChannelPlan, Market};
-use crate::plan::{Channel, Fulfilment, Marketplace, Plan, Target};
+use crate::plan::{Channel, Fulfilment, InputRef, Marketplace, Plan, Target};
 
 pub use super::progress::{
     EvidenceCheck, EvidenceRecord, EvidenceState, ItemProgress, ProgressFile, ProgressStatus,

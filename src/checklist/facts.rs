@@ -10,7 +10,8 @@ use ts_rs::TS;
 
 use crate::plan::channels::{ChannelPlan, Market};
 use crate::plan::{
-    Amount, Channel, Entity, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target,
+    Amount, Channel, Entity, Fulfilment, Input, InputRef, Marketplace, Plan, Product, ProductFlag,
+    Target,
 };
 
 /// A fact about the profile an expression may test.
@@ -133,42 +134,17 @@ impl Fact {
 
     /// The field of the plan that answers this fact when the plan does not give it; `None` for facts
     /// every plan gives.
-    pub fn input(self) -> Option<InputKind> {
+    pub fn input(self) -> Option<Input> {
         match self {
-            Fact::MonthlySales | Fact::AnnualSales => Some(InputKind::MonthlySales),
-            Fact::MonthlyUnits | Fact::AnnualUnits => Some(InputKind::MonthlyUnits),
-            Fact::ToyAgeMinMonths => Some(InputKind::ToyAge),
-            Fact::OriginInEu => Some(InputKind::ProductOrigin),
-            Fact::Fulfilment => Some(InputKind::ChannelFulfilment),
+            Fact::MonthlySales | Fact::AnnualSales => Some(Input::MonthlySales),
+            Fact::MonthlyUnits | Fact::AnnualUnits => Some(Input::MonthlyUnits),
+            Fact::ToyAgeMinMonths => Some(Input::ToyAge),
+            Fact::OriginInEu => Some(Input::Origin),
+            // Only a channel's can be missing: an Amazon target always says how it is fulfilled.
+            Fact::Fulfilment => Some(Input::Fulfilment),
             _ => None,
         }
     }
-}
-
-/// The kind of plan field a question leads to (kebab-case, as the window's input references).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum InputKind {
-    /// A target's expected monthly sales (amount and currency).
-    MonthlySales,
-    /// A target's, or a channel's, expected units a month.
-    MonthlyUnits,
-    /// A toy's minimum age in months.
-    ToyAge,
-    /// A product's country of origin.
-    ProductOrigin,
-    /// How a channel's orders reach buyers (from stock in the market, or parcels from abroad).
-    ChannelFulfilment,
-}
-
-/// The plan field that answers a question: its kind, and the product, marketplace target or channel
-/// it belongs to. The window uses it to lead the user to the field.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-pub struct InputRef {
-    pub input: InputKind,
-    pub sku: Option<String>,
-    pub marketplace: Option<Marketplace>,
-    pub channel: Option<String>,
 }
 
 /// A fact's value for one profile.
@@ -318,19 +294,19 @@ impl Profile {
         let input = fact.input()?;
         let (marketplace, channel) = (self.marketplace, self.channel_id.clone());
         Some(match input {
-            InputKind::ToyAge | InputKind::ProductOrigin => InputRef {
+            Input::ToyAge | Input::Origin => InputRef {
                 input,
                 sku: self.sku.clone(),
                 marketplace: None,
                 channel: None,
             },
-            InputKind::ChannelFulfilment => InputRef {
+            Input::Fulfilment => InputRef {
                 input,
                 sku: None,
                 marketplace: None,
                 channel: Some(channel?),
             },
-            InputKind::MonthlySales | InputKind::MonthlyUnits => InputRef {
+            _ => InputRef {
                 input,
                 sku: None,
                 marketplace,

@@ -12,7 +12,15 @@ export type AppInfo = { version: string, data_dir: string, database: string, };
 
 export type Atom = { "kind": "fact", fact: Fact, value: string | null, rule: string | null, } | { "kind": "flag", flag: ProductFlag, present: boolean, } | { "kind": "eee", flags: Array<ProductFlag>, };
 
-export type BundledSnapshot = { file: string, effective_from: string, confidence: string, source: SourceRef, };
+export type BundledSnapshot = { file: string, 
+/**
+ * The first and the last business day the bundled history holds.
+ */
+first_day: string, last_day: string, confidence: string, source: SourceRef, 
+/**
+ * The recorded copy the bundled file was taken from.
+ */
+copy: string, };
 
 export type CatalogueCheck = { file_name: string, 
 /**
@@ -327,9 +335,9 @@ export type ImportPreview = { rows: number, added: Array<string>, changed: Array
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type InputKind = "monthly-sales" | "monthly-units" | "toy-age" | "product-origin" | "channel-fulfilment";
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "toy-age" | "monthly-units" | "monthly-sales" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
 
-export type InputRef = { input: InputKind, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
+export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
 
 export type ItemResult = { id: string, code: string | null, group: string, 
 /**
@@ -414,7 +422,11 @@ order_defect_rate?: string | null, pre_fulfilment_cancel_rate?: string | null, l
 
 export type Missing = { 
 /**
- * The input field, e.g. `lines[2].duty_rate`.
+ * The input the gap needs, and where.
+ */
+input: InputRef, 
+/**
+ * Where it goes in an input file, e.g. `lines[2].duty_rate` (for the command line).
  */
 field: string, message: Text, };
 

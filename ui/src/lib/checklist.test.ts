@@ -73,7 +73,7 @@ describe("passes", () => {
 describe("viewOfInput", () => {
   it("leads a channel's fulfilment to the channels view and a target's sales or a product's fact to the products view", () => {
     const ref = { sku: null, marketplace: null, channel: null };
-    expect(viewOfInput({ ...ref, input: "channel-fulfilment", channel: "shop" })).toBe("channels");
+    expect(viewOfInput({ ...ref, input: "fulfilment", channel: "shop" })).toBe("channels");
     expect(viewOfInput({ ...ref, input: "monthly-units", channel: "shop" })).toBe("channels");
     expect(viewOfInput({ ...ref, input: "monthly-sales", marketplace: "amazon-us" })).toBe("products");
     expect(viewOfInput({ ...ref, input: "toy-age", sku: "TOY-1" })).toBe("products");

@@ -41,5 +41,5 @@ export function passes(
 
 /** The view holding the plan field that answers a checklist question: a channel's own, or the plan's. */
 export function viewOfInput(ref: InputRef): "products" | "channels" {
-  return ref.input === "channel-fulfilment" || (ref.channel !== null && ref.marketplace === null) ? "channels" : "products";
+  return ref.channel !== null && ref.marketplace === null ? "channels" : "products";
 }
