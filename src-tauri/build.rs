@@ -29,7 +29,6 @@ const COMMANDS: &[&str] = &[
     "data_versions",
     "assess_health",
     "open_report",
-    "store_checklists",
     "logo_file",
     "set_logo",
     "remove_logo",

@@ -26,9 +26,7 @@ use ts_rs::TS;
 use crate::channels::{self, ChannelPacks, Comparison};
 use crate::checklist::bundled as bundled_checklists;
 use crate::checklist::catalogue::{CatalogueError, Catalogues};
-use crate::checklist::engine::{
-    ItemProgress, ProgressStatus, StoreChecklist, TargetChecklist, evaluate_plan, evaluate_stores,
-};
+use crate::checklist::engine::{ItemProgress, PlanChecklist, ProgressStatus, evaluate_plan};
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
@@ -618,14 +616,16 @@ impl Landfall {
         Ok((rates.cross_rates_on(on), rates))
     }
 
-    /// The market-entry checklist of every target of a plan at the plan's as-of date, with the
-    /// progress recorded for it.
-    pub fn checklist(&self, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
+    /// The market-entry checklist of a plan at the plan's as-of date, with the progress recorded for
+    /// it: every target, every own store and Rakuten shop, and the shared rules (product law of each
+    /// destination, leaving the EU, the Amazon account) with the channels they concern.
+    pub fn checklist(&self, id: PlanId) -> Result<PlanChecklist, ApiError> {
         let plan = self.get_plan(id)?.plan;
         let progress = self.progress(id)?;
         Ok(evaluate_plan(
             &plan,
             &self.catalogues,
+            &channels::own_stores(&plan, &self.channel_packs),
             plan.plan.as_of,
             None,
             &progress,
@@ -638,7 +638,7 @@ impl Landfall {
         &mut self,
         id: PlanId,
         update: ItemUpdate,
-    ) -> Result<Vec<TargetChecklist>, ApiError> {
+    ) -> Result<PlanChecklist, ApiError> {
         let known = self
             .catalogues
             .iter()
@@ -664,8 +664,6 @@ impl Landfall {
         self.checklist(id)
     }
 
-    /// The own-store obligations (`store.*` items) of every own-store channel of a plan, for the
-    /// market each sells into, at the plan's as-of date, with the progress recorded for them.
     /// The progress recorded on a plan's checklist items (marketplace and own-store alike).
     fn progress(&self, id: PlanId) -> Result<Vec<ItemProgress>, ApiError> {
         Ok(self
@@ -674,19 +672,6 @@ impl Landfall {
             .into_iter()
             .map(|state| state.progress)
             .collect())
-    }
-
-    pub fn store_checklists(&self, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
-        let plan = self.get_plan(id)?.plan;
-        let progress = self.progress(id)?;
-        Ok(evaluate_stores(
-            &plan,
-            &channels::own_stores(&plan, &self.channel_packs),
-            &self.catalogues,
-            plan.plan.as_of,
-            None,
-            &progress,
-        ))
     }
 }
 

@@ -18,6 +18,7 @@ pub use quote::*;
 use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert_with};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
 use crate::plan::Marketplace;
+pub use crate::plan::{Input, InputRef};
 use crate::text::{Lang, NBSP, Text};
 
 /// How one amount was obtained, in French and English.
@@ -50,77 +51,6 @@ pub struct ExplainInput {
 pub struct RuleRef {
     pub description: Text,
     pub provenance: Provenance,
-}
-
-/// A plan input the engines read. Every gap names the one it needs, so the window can take the user
-/// to it; `rule-pack` is a rule the bundled packs lack at the date (a user pack can add it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "kebab-case")]
-pub enum Input {
-    // A product's facts and figures.
-    UnitCost,
-    Price,
-    Freight,
-    Insurance,
-    Category,
-    Package,
-    HsCode,
-    Origin,
-    /// The user's FBA fee for a product on a marketplace.
-    FulfilmentFee,
-    /// The user's duty rate for a product on a marketplace (or a declaration line's).
-    DutyRate,
-    // A target marketplace's.
-    MonthlyUnits,
-    Fulfilment,
-    /// An exchange rate between two currencies (Settings, or `--fx` on the command line).
-    FxRate,
-    // A declaration's or a sales file's (command line).
-    CustomsValue,
-    TaxRate,
-    Points,
-    ReferralRule,
-    RefundAdministration,
-    // A channel's.
-    Market,
-    Payment,
-    Shipping,
-    /// A fee the channel's pack leaves to the seller's own quote.
-    ChannelQuote,
-    FxCost,
-    ReturnRate,
-    CostPerReturn,
-    Cpa,
-    FixedCost,
-    SetupCost,
-    /// A product figure given on a channel for a SKU the plan does not have.
-    ChannelProduct,
-    // A scenario's.
-    ScenarioVolume,
-    ScenarioPrice,
-    RulePack,
-}
-
-/// Which input a gap needs, for which product, marketplace and channel (a key is null when the input
-/// is not tied to one): `{ "input": "freight", "sku": "SPK-1", "marketplace": "amazon-jp",
-/// "channel": null }`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-pub struct InputRef {
-    pub input: Input,
-    pub sku: Option<String>,
-    pub marketplace: Option<Marketplace>,
-    pub channel: Option<String>,
-}
-
-impl InputRef {
-    pub fn new(input: Input) -> InputRef {
-        InputRef {
-            input,
-            sku: None,
-            marketplace: None,
-            channel: None,
-        }
-    }
 }
 
 /// An input that is missing or unusable: the line it belongs to still reports what could be computed.

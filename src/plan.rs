@@ -5,7 +5,10 @@
 
 pub mod channels;
 pub mod import;
+mod input;
 pub mod locate;
+
+pub use input::{Input, InputRef};
 
 use std::collections::HashMap;
 use std::fmt;
@@ -240,10 +243,13 @@ pub enum ProductFlag {
     ChilledFrozen,
     /// US: a product designed primarily for children 12 years or younger.
     ChildrenProduct,
+    /// Made from a commodity of the EU deforestation regulation (cattle, cocoa, coffee, oil palm, soy,
+    /// rubber, wood) in a form it lists.
+    DeforestationCommodity,
 }
 
 impl ProductFlag {
-    pub const ALL: [ProductFlag; 21] = [
+    pub const ALL: [ProductFlag; 22] = [
         ProductFlag::MainsElectrical,
         ProductFlag::AcAdapterIncluded,
         ProductFlag::RadioEmitter,
@@ -265,6 +271,7 @@ impl ProductFlag {
         ProductFlag::GasAppliance,
         ProductFlag::ChilledFrozen,
         ProductFlag::ChildrenProduct,
+        ProductFlag::DeforestationCommodity,
     ];
 
     /// The identifier used in plan files (`radio_emitter`).
@@ -291,6 +298,7 @@ impl ProductFlag {
             ProductFlag::GasAppliance => "gas_appliance",
             ProductFlag::ChilledFrozen => "chilled_frozen",
             ProductFlag::ChildrenProduct => "children_product",
+            ProductFlag::DeforestationCommodity => "deforestation_commodity",
         }
     }
 

@@ -22,7 +22,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::checklist::engine::{Status, TargetChecklist};
+use crate::checklist::catalogue::CatalogueKey;
+use crate::checklist::engine::{ItemResult, PlanChecklist, Status, SubjectRef, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
 use crate::hs::{HsLabel, HsStatus};
 use crate::money::{Currency, FxRate, Money, add_quotation, checked_ratio};
@@ -181,10 +182,14 @@ pub struct Signal {
     pub text: String,
 }
 
-/// One target's checklist, in the report's language.
+/// One section of the checklist (a marketplace target, an own store or Rakuten shop, or the rules
+/// shared across channels), in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChecklistTarget {
-    pub marketplace: Marketplace,
+    /// The section's heading: the marketplace, the channel, or the shared rules' title.
+    pub title: String,
+    /// For shared rules: the channels of the plan they were evaluated for.
+    pub channels: Vec<String>,
     /// Mandatory confirmed items done with valid evidence, and how many are counted.
     pub done: u32,
     pub total: u32,
@@ -207,7 +212,10 @@ pub struct ChecklistRow {
     pub id: String,
     pub group: String,
     pub title: String,
+    /// The status, or for an item that depends on an answer, what it depends on.
     pub status: String,
+    /// For a shared item: the channels it concerns.
+    pub channels: String,
     pub launch_blocking: bool,
     /// The named owner, else the role.
     pub owner: String,
@@ -320,7 +328,7 @@ pub struct SourceRow {
 pub fn build(
     plan: &Plan,
     quote: &Quote,
-    checklists: &[TargetChecklist],
+    checklists: &PlanChecklist,
     options: &ReportOptions,
 ) -> Report {
     let text = format::texts(options.lang);
@@ -372,11 +380,8 @@ pub fn build(
             paper: options.paper,
             logo: options.logo.clone(),
         },
-        summary: summary(plan, &landed, checklists, options.lang),
-        checklist: checklists
-            .iter()
-            .map(|target| checklist(target, options.lang))
-            .collect(),
+        summary: summary(plan, &landed, &checklists.targets, options.lang),
+        checklist: checklist_sections(checklists, options.lang),
         fees: fees(&landed),
         channels: None,
         assumptions: assumptions(&landed, options.lang),
@@ -391,42 +396,92 @@ pub fn build(
     }
 }
 
-fn checklist(target: &TargetChecklist, lang: Lang) -> ChecklistTarget {
+/// The checklist sections in the report's order: targets, own stores and Rakuten shops, then the
+/// rules shared across channels. A channel's blockers may be shared items, listed in their section.
+fn checklist_sections(checklists: &PlanChecklist, lang: Lang) -> Vec<ChecklistTarget> {
+    let row = |item: &ItemResult| checklist_row(item, lang);
+    let section =
+        |title: String, channels: Vec<String>, checklist: &crate::checklist::engine::Checklist| {
+            let blockers = checklist
+                .readiness
+                .blockers
+                .iter()
+                .filter_map(|id| checklists.item(id))
+                .map(row)
+                .collect();
+            ChecklistTarget {
+                title,
+                channels,
+                done: checklist.readiness.done,
+                total: checklist.readiness.total,
+                readiness_percent: checklist.readiness.percent,
+                launch_date: checklist.launch_date,
+                launch_date_is_earliest: checklist.launch_date_is_earliest,
+                blockers,
+                items: checklist.items.iter().map(row).collect(),
+            }
+        };
+    let targets = checklists.targets.iter().map(|target: &TargetChecklist| {
+        section(
+            format::marketplace(target.marketplace).to_string(),
+            Vec::new(),
+            &target.checklist,
+        )
+    });
+    let stores = checklists.stores.iter().map(|store| {
+        let title = match (store.scope, lang) {
+            (CatalogueKey::Rakuten, Lang::En) => format!("Rakuten Ichiba shop “{}”", store.channel),
+            (CatalogueKey::Rakuten, Lang::Fr) => {
+                format!("Boutique Rakuten Ichiba «\u{a0}{}\u{a0}»", store.channel)
+            }
+            (_, Lang::En) => format!("Own store “{}”", store.channel),
+            (_, Lang::Fr) => format!("Boutique en propre «\u{a0}{}\u{a0}»", store.channel),
+        };
+        section(title, Vec::new(), &store.checklist)
+    });
+    let shared = checklists.shared.iter().map(|shared| {
+        section(
+            shared.title.get(lang).to_string(),
+            shared.channels.iter().map(channel_name).collect(),
+            &shared.checklist,
+        )
+    });
+    targets.chain(stores).chain(shared).collect()
+}
+
+fn checklist_row(item: &ItemResult, lang: Lang) -> ChecklistRow {
     let text = format::texts(lang);
-    let rows: Vec<ChecklistRow> = target
-        .checklist
-        .items
-        .iter()
-        .map(|item| ChecklistRow {
-            id: item.id.clone(),
-            group: item.group_title.get(lang).to_string(),
-            title: item.title.get(lang).to_string(),
-            status: status(text, item.status).to_string(),
-            launch_blocking: item.launch_blocking,
-            owner: item
-                .owner
-                .clone()
-                .unwrap_or_else(|| item.owner_role_title.get(lang).to_string()),
-            due: item.due,
-            overdue: item.overdue,
-        })
-        .collect();
-    let blockers = target
-        .checklist
-        .readiness
-        .blockers
-        .iter()
-        .filter_map(|id| rows.iter().find(|row| &row.id == id).cloned())
-        .collect();
-    ChecklistTarget {
-        marketplace: target.marketplace,
-        done: target.checklist.readiness.done,
-        total: target.checklist.readiness.total,
-        readiness_percent: target.checklist.readiness.percent,
-        launch_date: target.checklist.launch_date,
-        launch_date_is_earliest: target.checklist.launch_date_is_earliest,
-        blockers,
-        items: rows,
+    ChecklistRow {
+        id: item.id.clone(),
+        group: item.group_title.get(lang).to_string(),
+        title: item.title.get(lang).to_string(),
+        status: if item.undecided {
+            item.reason.get(lang).to_string()
+        } else {
+            status(text, item.status).to_string()
+        },
+        channels: item
+            .channels
+            .iter()
+            .map(channel_name)
+            .collect::<Vec<_>>()
+            .join(", "),
+        launch_blocking: item.launch_blocking,
+        owner: item
+            .owner
+            .clone()
+            .unwrap_or_else(|| item.owner_role_title.get(lang).to_string()),
+        due: item.due,
+        overdue: item.overdue,
+    }
+}
+
+/// A channel as the report names it: the marketplace, or the channel's id in the plan.
+pub fn channel_name(channel: &SubjectRef) -> String {
+    match (channel.marketplace, &channel.channel) {
+        (Some(marketplace), _) => format::marketplace(marketplace).to_string(),
+        (None, Some(id)) => id.clone(),
+        (None, None) => String::new(),
     }
 }
 

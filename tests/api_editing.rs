@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use landfall::api::{ErrorCode, EvidenceAttachment, Landfall, Profile};
-use landfall::checklist::engine::{EvidenceState, TargetChecklist};
+use landfall::checklist::engine::{EvidenceState, PlanChecklist};
 use landfall::plan::{Amount, CurrencyCode, Fulfilment, Price, Product, ProductFlag};
 use landfall::store::PlanId;
 use rust_decimal::Decimal;
@@ -22,8 +22,14 @@ fn yen(amount: &str) -> Amount {
     }
 }
 
-fn item_ids(checklists: &[TargetChecklist]) -> Vec<String> {
-    checklists
+fn item_ids(checklist: &PlanChecklist) -> Vec<String> {
+    checklist.items().map(|item| item.id.clone()).collect()
+}
+
+/// The marketplace targets' own items (the profile's fulfilment changes them).
+fn target_item_ids(checklist: &PlanChecklist) -> Vec<String> {
+    checklist
+        .targets
         .iter()
         .flat_map(|target| target.checklist.items.iter().map(|item| item.id.clone()))
         .collect()
@@ -173,7 +179,7 @@ fn a_sku_can_be_renamed_and_a_product_deleted() {
 fn the_profile_changes_the_targets_and_so_the_checklist() {
     let (_dir, mut landfall, id) = open();
     let plan = landfall.get_plan(id).unwrap().plan;
-    let fba = item_ids(&landfall.checklist(id).unwrap());
+    let fba = target_item_ids(&landfall.checklist(id).unwrap());
     let mut targets = plan.targets.clone();
     targets[0].fulfilment = Fulfilment::Mfn;
     let detail = landfall
@@ -188,7 +194,7 @@ fn the_profile_changes_the_targets_and_so_the_checklist() {
         )
         .unwrap();
     assert_eq!(detail.plan.plan.home_currency.as_str(), "CHF");
-    let mfn = item_ids(&landfall.checklist(id).unwrap());
+    let mfn = target_item_ids(&landfall.checklist(id).unwrap());
     // Merchant-fulfilled sellers need a returns address in Japan; FBA sellers do not.
     let returns = |ids: &[String]| ids.iter().any(|id| id.contains("returns"));
     assert!(!returns(&fba) && returns(&mfn), "fba {fba:?}\nmfn {mfn:?}");
@@ -273,12 +279,9 @@ fn attached_evidence_is_checked_against_its_validity_rule_and_can_be_removed() {
         issued_on: Some(issued_on),
         expires_on: None,
     };
-    let state_of = |checklists: &[TargetChecklist]| {
-        checklists[0]
-            .checklist
-            .items
-            .iter()
-            .find(|item| item.id == "jp-siv")
+    let state_of = |checklist: &PlanChecklist| {
+        checklist
+            .item("jp-siv")
             .unwrap()
             .evidence
             .iter()

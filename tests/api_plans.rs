@@ -84,8 +84,8 @@ fn checklist_progress_is_saved_and_re_evaluated() {
     let id = landfall.list_plans().unwrap()[0].id;
 
     let before = landfall.checklist(id).unwrap();
-    assert_eq!(before.len(), 1, "the example has one target");
-    let first = before[0].checklist.items[0].clone();
+    assert_eq!(before.targets.len(), 1, "the example has one target");
+    let first = before.targets[0].checklist.items[0].clone();
     assert_eq!(first.status, Status::ToDo);
 
     let after = landfall
@@ -99,7 +99,7 @@ fn checklist_progress_is_saved_and_re_evaluated() {
             },
         )
         .unwrap();
-    let item = after[0]
+    let item = after.targets[0]
         .checklist
         .items
         .iter()
@@ -111,7 +111,7 @@ fn checklist_progress_is_saved_and_re_evaluated() {
 
     // The progress is in the database: a new start sees it.
     let reopened = Landfall::open(&db).unwrap().checklist(id).unwrap();
-    let item = reopened[0]
+    let item = reopened.targets[0]
         .checklist
         .items
         .iter()
@@ -128,7 +128,7 @@ fn bad_checklist_updates_name_the_field_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
     let id = landfall.list_plans().unwrap()[0].id;
-    let first = landfall.checklist(id).unwrap()[0].checklist.items[0]
+    let first = landfall.checklist(id).unwrap().targets[0].checklist.items[0]
         .id
         .clone();
 
@@ -166,7 +166,7 @@ fn bad_checklist_updates_name_the_field_and_change_nothing() {
 
     let items = landfall.checklist(id).unwrap();
     assert_eq!(
-        items[0].checklist.items[0].status,
+        items.targets[0].checklist.items[0].status,
         landfall::checklist::engine::Status::ToDo
     );
 }
@@ -243,7 +243,9 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
     let taken = landfall.new_plan_from_example(EXAMPLE).unwrap_err();
     assert_eq!(taken.code, ErrorCode::BadInput, "{}", taken.message);
 
-    let item = landfall.checklist(example).unwrap()[0].checklist.items[0]
+    let item = landfall.checklist(example).unwrap().targets[0]
+        .checklist
+        .items[0]
         .id
         .clone();
     landfall
@@ -258,7 +260,7 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
         )
         .unwrap();
     let status_of = |landfall: &Landfall, id| {
-        landfall.checklist(id).unwrap()[0]
+        landfall.checklist(id).unwrap().targets[0]
             .checklist
             .items
             .iter()
@@ -308,5 +310,16 @@ fn settings_list_every_bundled_pack_and_catalogue_with_its_dates() {
     // The newest JP figure is at least the 2026-04-01 referral change (+0.4 pt above ¥750).
     assert!(jp.newest >= chrono::NaiveDate::from_ymd_opt(2026, 4, 1));
     assert!(versions.packs.iter().any(|pack| pack.kind == "customs"));
-    assert!(versions.checklists.iter().any(|list| list.items >= 51));
+    // Every bundled catalogue: six channel catalogues and the shared ones (goods per region, leaving
+    // the EU, the Amazon account), 155 items in all on 2026-12-03.
+    assert_eq!(versions.checklists.len(), 13);
+    assert!(versions.checklists.iter().all(|list| list.items > 0));
+    assert!(
+        versions
+            .checklists
+            .iter()
+            .map(|list| list.items)
+            .sum::<usize>()
+            >= 155
+    );
 }

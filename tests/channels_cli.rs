@@ -206,12 +206,16 @@ fn compare_and_checklist_show_the_own_store_obligations() {
     assert!(output.status.success());
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let stores = json["stores"].as_array().expect("stores");
-    assert_eq!(stores.len(), 1);
+    // The own store, then the Rakuten shop, each with its checklist.
+    assert_eq!(stores.len(), 2);
+    assert_eq!(stores[1]["scope"], "rakuten-ichiba");
     assert_eq!(stores[0]["channel"], "own-store-jp");
     assert_eq!(stores[0]["market"], "jp");
     assert_eq!(stores[0]["customers"], "b2c");
-    // The checklist body is flattened beside the store's labels, as for a target.
-    assert_eq!(stores[0]["readiness"]["total"], 6);
+    // The checklist body is flattened beside the store's labels, as for a target. Readiness counts
+    // the store's own items and the shared ones that concern it (Japanese product law, leaving the
+    // EU): 15.
+    assert_eq!(stores[0]["readiness"]["total"], 15);
     assert!(
         stores[0]["items"]
             .as_array()
@@ -220,7 +224,7 @@ fn compare_and_checklist_show_the_own_store_obligations() {
     let text = landfall(&["checklist", EXAMPLE, "--lang", "fr"]);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(
-        text.contains("boutique en propre own-store-jp (shopify-basic, jp, b2c)"),
+        text.contains("boutique en propre own-store-jp (shopify-basic, au Japon, consommateurs)"),
         "{text}"
     );
 }

@@ -50,8 +50,11 @@ fn set(codes: &[&str]) -> BTreeSet<String> {
     codes.iter().map(|code| (*code).to_owned()).collect()
 }
 
-const EU_CONSUMER: [&str; 6] = [
+const EU_CONSUMER: [&str; 9] = [
     "store.eu.terms-price",
+    "store.eu.accessibility",
+    "store.eu.extra-payments",
+    "store.eu.unsolicited-supply",
     "store.eu.withdrawal",
     "store.eu.delivery",
     "store.eu.legal-guarantee",
@@ -79,6 +82,9 @@ fn a_french_store_selling_to_german_consumers_carries_the_eu_consumer_privacy_an
             "store.eu.delivery",
             "store.eu.legal-guarantee",
             "store.eu.cookie-consent",
+            "store.eu.accessibility",
+            "store.eu.extra-payments",
+            "store.eu.unsolicited-supply",
             "store.eu.privacy-notice",
             "store.eu.processing-records",
             "store.eu.oss",
@@ -101,7 +107,7 @@ fn selling_at_home_is_not_a_distance_sale_across_a_border() {
     assert!(!found.contains("store.eu.oss"));
     assert!(!found.contains("store.cs-language"));
     assert!(EU_CONSUMER.iter().all(|code| found.contains(*code)));
-    assert_eq!(found.len(), 12);
+    assert_eq!(found.len(), 15);
 }
 
 #[test]
@@ -295,9 +301,14 @@ fn the_desktop_handler_lists_the_store_checklist_with_its_recorded_progress() {
     let dir = tempfile::tempdir().unwrap();
     let mut landfall = landfall::api::Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
     let id = landfall.list_plans().unwrap()[0].id;
-    let before = landfall.store_checklists(id).unwrap();
-    assert_eq!(before.len(), 1);
+    let before = landfall.checklist(id).unwrap().stores;
+    // The own store and the Rakuten shop each have their checklist.
+    assert_eq!(before.len(), 2);
     assert_eq!(before[0].channel, "own-store-jp");
+    assert_eq!(
+        before[1].scope,
+        landfall::checklist::catalogue::CatalogueKey::Rakuten
+    );
     // Store items take progress through the same handler as marketplace items.
     for item in ["store-jp-sct-display", "store-jp-final-confirmation"] {
         landfall
@@ -312,7 +323,7 @@ fn the_desktop_handler_lists_the_store_checklist_with_its_recorded_progress() {
             )
             .unwrap();
     }
-    let after = landfall.store_checklists(id).unwrap();
+    let after = landfall.checklist(id).unwrap().stores;
     let item = |id: &str| {
         after[0]
             .checklist

@@ -1,13 +1,18 @@
-//! The checklist engine on the example plan and on constructed profiles: exact applicable sets, order,
-//! reasons, what must not apply, evidence validity on boundary dates, due dates and readiness.
+//! The checklist engine on the example plan and on constructed profiles: exact applicable sets per
+//! section (marketplace target, own store or Rakuten shop, shared product law), order, reasons in
+//! words, what must not apply, what depends on an answer, evidence validity on boundary dates, due
+//! dates and readiness.
 
 use chrono::NaiveDate;
 use landfall::checklist::bundled::catalogues as bundled;
-use landfall::checklist::catalogue::Catalogues;
+use landfall::checklist::catalogue::{CatalogueKey, Catalogues, Importance, Region};
 use landfall::checklist::engine::{
-    EvidenceRecord, EvidenceState, ItemProgress, ProgressStatus, Status, TargetChecklist, evaluate,
+    Checklist, EvidenceRecord, EvidenceState, ItemProgress, ItemResult, PlanChecklist,
+    ProgressStatus, SharedChecklist, Status, evaluate_plan,
 };
-use landfall::plan::{Plan, parse_plan};
+use landfall::checklist::facts::Fact;
+use landfall::plan::{Input, InputRef};
+use landfall::plan::{Marketplace, Plan, parse_plan};
 use rust_decimal_macros::dec;
 
 const EXAMPLE: &str = include_str!("../data/examples/bluetooth-speaker-japan.toml");
@@ -20,41 +25,53 @@ fn catalogues() -> Catalogues {
     bundled().unwrap()
 }
 
-fn run(
-    plan: &Plan,
-    as_of: &str,
-    launch: Option<&str>,
-    progress: &[ItemProgress],
-) -> TargetChecklist {
-    let target = &plan.targets[0];
-    let catalogues = catalogues();
-    let catalogue = catalogues.get(target.marketplace).unwrap();
-    evaluate(
+fn run(plan: &Plan, as_of: &str, launch: Option<&str>, progress: &[ItemProgress]) -> PlanChecklist {
+    let packs = landfall::channels::bundled_channels().unwrap();
+    let own_stores = landfall::channels::own_stores(plan, &packs);
+    evaluate_plan(
         plan,
-        target,
-        catalogue,
+        &catalogues(),
+        &own_stores,
         date(as_of),
         launch.map(date),
         progress,
     )
 }
 
-fn ids(result: &TargetChecklist) -> Vec<&str> {
-    result
-        .checklist
-        .items
+fn ids(checklist: &Checklist) -> Vec<&str> {
+    checklist.items.iter().map(|i| i.id.as_str()).collect()
+}
+
+fn not_applicable(checklist: &Checklist) -> Vec<&str> {
+    checklist
+        .not_applicable
         .iter()
-        .map(|i| i.id.as_str())
+        .map(|n| n.id.as_str())
         .collect()
 }
 
-fn item<'a>(result: &'a TargetChecklist, id: &str) -> &'a landfall::checklist::engine::ItemResult {
+fn item<'a>(result: &'a PlanChecklist, id: &str) -> &'a ItemResult {
     result
-        .checklist
-        .items
+        .item(id)
+        .unwrap_or_else(|| panic!("{id} applies or depends on an answer"))
+}
+
+fn shared(result: &PlanChecklist, key: CatalogueKey) -> &SharedChecklist {
+    result
+        .shared
         .iter()
-        .find(|i| i.id == id)
-        .unwrap_or_else(|| panic!("{id} applies"))
+        .find(|s| s.scope == key)
+        .unwrap_or_else(|| panic!("{key} is evaluated"))
+}
+
+fn na_reason<'a>(checklist: &'a Checklist, id: &str) -> &'a str {
+    &checklist
+        .not_applicable
+        .iter()
+        .find(|n| n.id == id)
+        .unwrap_or_else(|| panic!("{id} does not apply"))
+        .reason
+        .en
 }
 
 /// A one-product plan on `marketplace` with `fulfilment`, the product's flags and extra product lines.
@@ -70,118 +87,210 @@ fn plan_with(marketplace: &str, fulfilment: &str, flags: &[&str], extra: &str) -
     parse_plan("constructed", &text).unwrap()
 }
 
-/// The product-specific items (group "product" and battery data) that apply.
-fn product_items(result: &TargetChecklist) -> Vec<&str> {
-    result
+/// The items that name the SKUs they apply to: the product law of Japan, then Amazon's product gates.
+fn product_items(result: &PlanChecklist) -> Vec<&str> {
+    shared(result, CatalogueKey::Goods(Region::Jp))
         .checklist
         .items
         .iter()
-        .filter(|i| i.group == "product" || i.id.ends_with("dangerous-goods") || i.group == "epr")
+        .chain(result.targets[0].checklist.items.iter())
+        .filter(|i| !i.products.is_empty())
         .map(|i| i.id.as_str())
         .collect()
 }
 
 #[test]
-fn example_plan_exact_items_in_dependency_order() {
+fn example_plan_exact_items_per_section_in_dependency_order() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let result = run(&plan, "2026-11-22", None, &[]);
+    let target = &result.targets[0].checklist;
     assert_eq!(
-        ids(&result),
+        ids(target),
         [
             "jp-plan",
             "jp-registration",
+            "jp-linked-accounts",
             "jp-siv",
             "jp-2sv",
             "jp-seller-info",
+            "jp-detail-page",
+            "jp-bil",
+            "jp-brand-registry",
             "jp-cs-japanese-fba",
             "jp-metrics-odr",
-            "jp-landed-cost",
-            "jp-ior",
-            "jp-jct-assessment",
             "jp-jct-invoice-number",
-            "jp-customs-valuation",
             "jp-fba-prep",
             "jp-fba-dangerous-goods",
             "jp-fba-inbound-docs",
-            "jp-giteki",
             "jp-giteki-listing",
             "jp-compliance-docs",
             "jp-points",
             "jp-pl-insurance",
         ]
     );
-    // Precision: a USB-powered speaker with a built-in battery needs no PSE and no specified-importer
-    // filing; pure FBA needs no Japanese returns address, no DDP and no seller-side Japanese CS.
-    let not_applicable: Vec<&str> = result
-        .checklist
-        .not_applicable
+    // Japan's product law follows the goods: once, for the three channels selling into Japan.
+    let goods = shared(&result, CatalogueKey::Goods(Region::Jp));
+    assert_eq!(
+        ids(&goods.checklist),
+        [
+            "jp-landed-cost",
+            "jp-ior",
+            "jp-customs-valuation",
+            "jp-jct-assessment",
+            "jp-trademark",
+            "jp-distribution-rights",
+            "jp-giteki",
+            "jp-accident-report",
+        ]
+    );
+    let channels: Vec<String> = goods
+        .channels
         .iter()
-        .map(|n| n.id.as_str())
+        .map(|c| {
+            c.channel
+                .clone()
+                .unwrap_or_else(|| c.marketplace.unwrap().to_string())
+        })
         .collect();
+    assert_eq!(channels, ["amazon-jp", "own-store-jp", "rakuten"]);
+    assert!(
+        goods
+            .checklist
+            .items
+            .iter()
+            .all(|item| item.channels.len() == 3),
+        "every Japanese product rule concerns the target, the own store and the Rakuten shop"
+    );
+    // Precision: a USB-powered speaker with a built-in battery needs no PSE and no specified-importer
+    // filing; pure FBA needs no Japanese returns address, no DDP and no seller-side Japanese service.
     for id in [
         "jp-pse-specified",
         "jp-pse-non-specified",
         "jp-specified-importer",
+        "jp-low-value-exemption",
+        "jp-food-notification",
+        "jp-cosmetics-mah",
+        "jp-textile-label",
+    ] {
+        assert!(
+            not_applicable(&goods.checklist).contains(&id),
+            "{id} must not apply"
+        );
+    }
+    for id in [
         "jp-mobile-battery-approval",
         "jp-returns",
         "jp-ddp",
         "jp-cs-japanese",
         "jp-metrics-mfn",
-        "jp-low-value-exemption",
-        "jp-food-notification",
     ] {
-        assert!(not_applicable.contains(&id), "{id} must not apply");
+        assert!(not_applicable(target).contains(&id), "{id} must not apply");
+    }
+    // Leaving the EU: a French seller exports; the speaker is made in China, so no EU preferential origin.
+    let export = shared(&result, CatalogueKey::ExportEu);
+    assert_eq!(
+        ids(&export.checklist),
+        ["eu-export-eori", "eu-export-declaration"]
+    );
+    assert_eq!(
+        na_reason(&export.checklist, "eu-export-origin"),
+        "Does not apply: product made outside the EU"
+    );
+    assert_eq!(
+        ids(&shared(&result, CatalogueKey::AmazonAccount).checklist),
+        [
+            "account-health-daily",
+            "account-enforcement",
+            "account-appeal",
+            "account-one-account",
+            "account-no-diversion",
+            "account-reviews",
+            "account-images",
+        ]
+    );
+    // Every item of every catalogue is either listed or said not to apply, in each section.
+    for checklist in [target, &goods.checklist, &export.checklist] {
+        assert!(checklist.items.iter().all(|i| !i.undecided));
     }
     assert_eq!(
-        result.checklist.items.len() + result.checklist.not_applicable.len(),
-        catalogues()
-            .get(plan.targets[0].marketplace)
-            .unwrap()
-            .items
-            .len()
+        target.items.len() + target.not_applicable.len(),
+        catalogues().get(Marketplace::AmazonJp).unwrap().items.len()
+    );
+    // The own store and the Rakuten shop have their own catalogues too.
+    let scopes: Vec<(&str, CatalogueKey)> = result
+        .stores
+        .iter()
+        .map(|s| (s.channel.as_str(), s.scope))
+        .collect();
+    assert_eq!(
+        scopes,
+        [
+            ("own-store-jp", CatalogueKey::OwnStore),
+            ("rakuten", CatalogueKey::Rakuten)
+        ]
+    );
+    assert_eq!(
+        ids(&result.stores[1].checklist),
+        [
+            "rakuten-eligibility",
+            "rakuten-japanese-operations",
+            "rakuten-shop-info",
+            "rakuten-shipping-returns",
+            "rakuten-payment-points",
+        ]
+    );
+    assert_eq!(
+        na_reason(&result.stores[1].checklist, "rakuten-duties"),
+        "Does not apply: stock held in the market by a logistics provider"
     );
 }
 
 #[test]
-fn reasons_name_the_facts_in_both_languages() {
+fn reasons_are_words_in_both_languages() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let result = run(&plan, "2026-11-22", None, &[]);
     let dg = item(&result, "jp-fba-dangerous-goods");
     assert_eq!(
         dg.reason.en,
-        "applies because fulfilment = fba and product has li_battery_contained"
+        "Applies: orders fulfilled by Amazon; product: built-in lithium battery"
     );
     assert_eq!(
         dg.reason.fr,
-        "s'applique car fulfilment = fba et le produit a li_battery_contained"
+        "S’applique\u{a0}: commandes expédiées par Amazon ; produit\u{a0}: batterie lithium intégrée"
     );
     assert_eq!(dg.products, ["SPK-1"]);
     assert_eq!(
         item(&result, "jp-giteki").reason.en,
-        "applies because product has radio_emitter"
+        "Applies: product: radio transmitter (Bluetooth, Wi-Fi…)"
     );
     assert_eq!(
         item(&result, "jp-siv").reason.en,
-        "applies to every seller on amazon-jp"
+        "Applies to every seller on this marketplace"
+    );
+    assert_eq!(
+        item(&result, "jp-landed-cost").reason.fr,
+        "S’applique à tout produit vendu sur ce marché, quel que soit le canal"
     );
     assert!(item(&result, "jp-siv").products.is_empty());
-    let returns = result
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "jp-returns")
-        .unwrap();
-    assert_eq!(returns.reason.en, "does not apply: fulfilment = fba");
-    let pse = result
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "jp-pse-specified")
-        .unwrap();
+    let target = &result.targets[0].checklist;
     assert_eq!(
-        pse.reason.en,
-        "does not apply: no product has ac_adapter_included"
+        na_reason(target, "jp-returns"),
+        "Does not apply: orders fulfilled by Amazon"
     );
+    let goods = &shared(&result, CatalogueKey::Goods(Region::Jp)).checklist;
+    assert_eq!(
+        na_reason(goods, "jp-pse-specified"),
+        "Does not apply: no product: AC adapter in the box"
+    );
+    // No field names, ids or file syntax in any reason, in either language.
+    for reason in result.items().map(|i| &i.reason) {
+        for text in [&reason.en, &reason.fr] {
+            assert!(
+                !text.contains('_') && !text.contains('`') && !text.contains("=="),
+                "{text}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -190,56 +299,78 @@ fn merchant_fulfilled_swaps_import_items_for_ddp_returns_and_japanese_service() 
         "amazon-jp",
         "mfn",
         &["radio_emitter", "li_battery_contained"],
-        "",
+        "origin = \"FR\"\n",
     );
     let result = run(&plan, "2026-11-22", None, &[]);
     assert_eq!(
-        ids(&result),
+        ids(&result.targets[0].checklist),
         [
             "jp-plan",
             "jp-registration",
+            "jp-linked-accounts",
             "jp-siv",
             "jp-2sv",
             "jp-seller-info",
+            "jp-detail-page",
+            "jp-bil",
+            "jp-brand-registry",
             "jp-cs-japanese",
-            "jp-metrics-odr",
-            "jp-metrics-mfn",
-            "jp-landed-cost",
-            "jp-jct-assessment-mfn",
-            "jp-low-value-exemption",
             "jp-ddp",
             "jp-returns",
-            "jp-giteki",
+            "jp-restocking",
+            "jp-metrics-odr",
+            "jp-metrics-mfn",
             "jp-giteki-listing",
             "jp-compliance-docs",
             "jp-points",
             "jp-pl-insurance",
         ]
     );
-    let invoice = result
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "jp-jct-invoice-number")
-        .unwrap();
+    let goods = &shared(&result, CatalogueKey::Goods(Region::Jp)).checklist;
     assert_eq!(
-        invoice.reason.en,
-        "does not apply: fulfilment = mfn; channel = b2c"
+        ids(goods),
+        [
+            "jp-landed-cost",
+            "jp-jct-assessment-mfn",
+            "jp-low-value-exemption",
+            "jp-trademark",
+            "jp-distribution-rights",
+            "jp-giteki",
+            "jp-accident-report",
+        ]
     );
+    assert_eq!(
+        na_reason(&result.targets[0].checklist, "jp-jct-invoice-number"),
+        "Does not apply: orders shipped by you, parcel by parcel; sold to consumers"
+    );
+    for id in ["jp-ior", "jp-customs-valuation", "jp-jct-assessment"] {
+        assert!(
+            not_applicable(goods).contains(&id),
+            "{id} must not apply to MFN"
+        );
+    }
     for id in [
-        "jp-ior",
-        "jp-customs-valuation",
-        "jp-jct-assessment",
         "jp-fba-prep",
         "jp-fba-dangerous-goods",
         "jp-fba-inbound-docs",
         "jp-cs-japanese-fba",
     ] {
         assert!(
-            result.checklist.not_applicable.iter().any(|n| n.id == id),
+            not_applicable(&result.targets[0].checklist).contains(&id),
             "{id} must not apply to MFN"
         );
     }
+    // A product made in France: the statement on origin of the EU-Japan agreement is worth it.
+    let export = shared(&result, CatalogueKey::ExportEu);
+    assert_eq!(
+        ids(&export.checklist),
+        [
+            "eu-export-eori",
+            "eu-export-declaration",
+            "eu-export-origin",
+            "eu-export-rex"
+        ]
+    );
 }
 
 #[test]
@@ -249,13 +380,13 @@ fn business_buyers_bring_the_invoice_number_and_business_targets() {
     let result = run(&plan, "2026-11-22", None, &[]);
     assert_eq!(
         item(&result, "jp-jct-invoice-number").reason.en,
-        "applies because channel = b2b"
+        "Applies: sold to businesses"
     );
     assert_eq!(
         item(&result, "jp-amazon-business-metrics").reason.en,
-        "applies because channel = b2b"
+        "Applies: sold to businesses"
     );
-    // The JCT assessment item does not apply to MFN, so the invoice number waits for nothing.
+    // The JCT assessment does not apply to MFN, so the invoice number waits for nothing.
     assert!(item(&result, "jp-jct-invoice-number").depends_on.is_empty());
 }
 
@@ -266,8 +397,9 @@ fn product_families_on_amazon_jp_fba() {
             &["radio_emitter", "li_battery_contained"],
             "",
             &[
-                "jp-fba-dangerous-goods",
                 "jp-giteki",
+                "jp-accident-report",
+                "jp-fba-dangerous-goods",
                 "jp-giteki-listing",
                 "jp-compliance-docs",
             ],
@@ -279,6 +411,7 @@ fn product_families_on_amazon_jp_fba() {
                 "jp-specified-importer",
                 "jp-pse-specified",
                 "jp-giteki",
+                "jp-accident-report",
                 "jp-giteki-listing",
                 "jp-compliance-docs",
             ],
@@ -289,6 +422,7 @@ fn product_families_on_amazon_jp_fba() {
             &[
                 "jp-specified-importer",
                 "jp-pse-non-specified",
+                "jp-accident-report",
                 "jp-compliance-docs",
             ],
         ),
@@ -296,9 +430,10 @@ fn product_families_on_amazon_jp_fba() {
             &["mobile_battery"],
             "",
             &[
-                "jp-fba-dangerous-goods",
                 "jp-specified-importer",
                 "jp-pse-non-specified",
+                "jp-accident-report",
+                "jp-fba-dangerous-goods",
                 "jp-mobile-battery-approval",
                 "jp-compliance-docs",
             ],
@@ -331,6 +466,7 @@ fn product_families_on_amazon_jp_fba() {
                 "jp-food-notification",
                 "jp-food-label",
                 "jp-liquor-licence",
+                "jp-liquor-label",
                 "jp-liquor-age-notice",
                 "jp-compliance-docs",
             ],
@@ -339,6 +475,7 @@ fn product_families_on_amazon_jp_fba() {
             &["cosmetic"],
             "",
             &[
+                "jp-cosmetics-standards",
                 "jp-cosmetics-mah",
                 "jp-cosmetics-notification",
                 "jp-pmd-label",
@@ -357,8 +494,9 @@ fn product_families_on_amazon_jp_fba() {
                 "jp-specified-importer",
                 "jp-child-psc",
                 "jp-toy-food-sanitation",
-                "jp-toy-safety-docs",
                 "jp-food-notification",
+                "jp-accident-report",
+                "jp-toy-safety-docs",
                 "jp-compliance-docs",
             ],
         ),
@@ -367,22 +505,97 @@ fn product_families_on_amazon_jp_fba() {
             "toy_age_min_months = 48\n",
             &[
                 "jp-toy-food-sanitation",
-                "jp-toy-safety-docs",
                 "jp-food-notification",
+                "jp-accident-report",
+                "jp-toy-safety-docs",
                 "jp-compliance-docs",
             ],
         ),
         (
             &["toy"],
             "toy_age_min_months = 96\n",
-            &["jp-toy-safety-docs", "jp-compliance-docs"],
+            &[
+                "jp-accident-report",
+                "jp-toy-safety-docs",
+                "jp-compliance-docs",
+            ],
         ),
-        (&["textile_apparel"], "", &["jp-textile-label"]),
+        (
+            &["textile_apparel"],
+            "",
+            &[
+                "jp-textile-label",
+                "jp-accident-report",
+                "jp-compliance-docs",
+            ],
+        ),
     ];
     for (flags, extra, expected) in cases {
         let plan = plan_with("amazon-jp", "fba", flags, extra);
         let result = run(&plan, "2026-11-22", None, &[]);
         assert_eq!(product_items(&result), expected, "flags {flags:?} {extra}");
+    }
+}
+
+#[test]
+fn fba_inbound_waits_for_the_japanese_labels_and_ps_marks_for_the_specified_importer() {
+    let plan = plan_with(
+        "amazon-jp",
+        "fba",
+        &["food", "alcohol", "textile_apparel"],
+        "",
+    );
+    let result = run(&plan, "2026-11-22", None, &[]);
+    let inbound = item(&result, "jp-fba-inbound-docs");
+    assert_eq!(
+        inbound.depends_on,
+        [
+            "jp-ior",
+            "jp-fba-prep",
+            "jp-food-label",
+            "jp-liquor-label",
+            "jp-textile-label"
+        ]
+    );
+    assert_eq!(inbound.status, Status::Blocked);
+    assert!(inbound.blocked_by.contains(&"jp-textile-label".to_owned()));
+    let plan = plan_with("amazon-jp", "fba", &["cosmetic"], "");
+    let result = run(&plan, "2026-11-22", None, &[]);
+    assert!(
+        item(&result, "jp-fba-inbound-docs")
+            .depends_on
+            .contains(&"jp-pmd-label".to_owned())
+    );
+    assert_eq!(
+        item(&result, "jp-cosmetics-notification").depends_on,
+        ["jp-cosmetics-mah", "jp-cosmetics-standards"]
+    );
+    let plan = plan_with(
+        "amazon-jp",
+        "fba",
+        &[
+            "mains_electrical",
+            "ac_adapter_included",
+            "psc_specified_product",
+            "gas_appliance",
+            "toy",
+        ],
+        "toy_age_min_months = 12\n",
+    );
+    let result = run(&plan, "2026-11-22", None, &[]);
+    for id in [
+        "jp-pse-specified",
+        "jp-pse-non-specified",
+        "jp-psc",
+        "jp-gas-appliance",
+        "jp-child-psc",
+    ] {
+        assert_eq!(
+            item(&result, id).depends_on,
+            ["jp-specified-importer"],
+            "{id}"
+        );
+        assert_eq!(item(&result, id).blocked_by, ["jp-specified-importer"]);
     }
 }
 
@@ -401,7 +614,7 @@ fn product_families_shipped_from_abroad_leave_food_rules_to_verify() {
     );
     for id in ["jp-food-notification-mfn", "jp-food-label-mfn"] {
         assert!(
-            result
+            result.targets[0]
                 .checklist
                 .readiness
                 .not_counted
@@ -411,39 +624,244 @@ fn product_families_shipped_from_abroad_leave_food_rules_to_verify() {
     }
     // FBA refuses chilled food: the item telling the seller to route it elsewhere applies only with FBA.
     let chilled = plan_with("amazon-jp", "fba", &["food", "chilled_frozen"], "");
-    assert!(ids(&run(&chilled, "2026-11-22", None, &[])).contains(&"jp-fba-no-chilled"));
+    assert!(
+        ids(&run(&chilled, "2026-11-22", None, &[]).targets[0].checklist)
+            .contains(&"jp-fba-no-chilled")
+    );
     let chilled_mfn = plan_with("amazon-jp", "mfn", &["food", "chilled_frozen"], "");
-    assert!(!ids(&run(&chilled_mfn, "2026-11-22", None, &[])).contains(&"jp-fba-no-chilled"));
+    assert!(
+        !ids(&run(&chilled_mfn, "2026-11-22", None, &[]).targets[0].checklist)
+            .contains(&"jp-fba-no-chilled")
+    );
+    // Wine shipped from abroad: whether a Japanese licence is needed is left to verify, not dropped.
+    let wine = plan_with("amazon-jp", "mfn", &["food", "alcohol"], "");
+    let result = run(&wine, "2026-11-22", None, &[]);
+    assert_eq!(
+        item(&result, "jp-liquor-licence-mfn").certainty,
+        landfall::checklist::catalogue::Certainty::ToVerify
+    );
+    assert_eq!(
+        item(&result, "jp-liquor-age-notice").depends_on,
+        ["jp-liquor-licence-mfn"]
+    );
 }
 
 #[test]
-fn toy_without_an_age_is_not_guessed() {
+fn a_toy_without_an_age_is_a_question_not_a_no() {
     let plan = plan_with("amazon-jp", "fba", &["toy"], "");
     let result = run(&plan, "2026-11-22", None, &[]);
-    let child_psc = result
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "jp-child-psc")
-        .unwrap();
+    let child_psc = item(&result, "jp-child-psc");
+    assert!(child_psc.undecided);
     assert_eq!(
         child_psc.reason.en,
-        "does not apply: toy_age_min_months not given in the plan"
+        "Depends on the toy’s minimum age (not in the plan yet)"
     );
+    assert_eq!(
+        child_psc.reason.fr,
+        "Dépend de\u{a0}: âge minimum du jouet (pas encore dans le plan)"
+    );
+    assert_eq!(child_psc.questions.len(), 1);
+    assert_eq!(
+        child_psc.questions[0].input,
+        InputRef {
+            input: Input::ToyAge,
+            sku: Some("P-1".into()),
+            marketplace: None,
+            channel: None,
+        }
+    );
+    assert_eq!(
+        child_psc.questions[0].text.en,
+        "From what age, in months, is the toy meant? The rule applies under 36 months."
+    );
+    // It counts, as not done, and holds the launch: the seller must answer before selling.
+    let readiness = &result.targets[0].checklist.readiness;
+    assert!(readiness.blockers.contains(&"jp-child-psc".to_owned()));
+    // Items that hold for any toy still apply outright.
+    assert!(!item(&result, "jp-toy-safety-docs").undecided);
+    // Answering the question decides it.
+    let answered = plan_with("amazon-jp", "fba", &["toy"], "toy_age_min_months = 60\n");
+    let result = run(&answered, "2026-11-22", None, &[]);
+    let goods = &shared(&result, CatalogueKey::Goods(Region::Jp)).checklist;
+    assert_eq!(
+        na_reason(goods, "jp-child-psc"),
+        "Does not apply: toy for children from 60 months (rule: under 36 months)"
+    );
+}
+
+#[test]
+fn a_toy_seller_on_amazon_com_without_sales_figures_is_asked_for_them() {
+    // The S12 case: a French toy maker on Amazon.com, no projection in the plan.
+    let plan = plan_with("amazon-us", "fba", &["toy"], "toy_age_min_months = 36\n");
+    let result = run(&plan, "2026-11-22", None, &[]);
+    let target = &result.targets[0].checklist;
+    let insurance = item(&result, "us-insurance");
+    assert!(insurance.undecided, "listed, not dropped");
+    assert!(ids(target).contains(&"us-insurance") && ids(target).contains(&"us-inform"));
+    assert_eq!(
+        insurance.reason.en,
+        "Depends on monthly sales (not in the plan yet)"
+    );
+    assert_eq!(
+        insurance.questions[0].input,
+        InputRef {
+            input: Input::MonthlySales,
+            sku: None,
+            marketplace: Some(Marketplace::AmazonUs),
+            channel: None,
+        }
+    );
+    assert_eq!(
+        insurance.questions[0].text.en,
+        "What are the expected monthly sales? The rule applies above 10,000\u{a0}USD a month."
+    );
+    let inform = item(&result, "us-inform");
+    assert!(inform.undecided);
+    assert_eq!(
+        inform.reason.en,
+        "Depends on units sold a month (not in the plan yet) and monthly sales (not in the plan yet)"
+    );
+    let inputs: Vec<Input> = inform.questions.iter().map(|q| q.input.input).collect();
+    assert_eq!(inputs, [Input::MonthlyUnits, Input::MonthlySales]);
+    // Both count in readiness as not done (they are mandatory), neither blocks the launch.
+    assert!(
+        target
+            .readiness
+            .remaining
+            .contains(&"us-insurance".to_owned())
+    );
+    assert!(target.readiness.remaining.contains(&"us-inform".to_owned()));
+    // The toy rules of the US follow the goods.
+    assert_eq!(
+        ids(&shared(&result, CatalogueKey::Goods(Region::Us)).checklist),
+        [
+            "us-ior",
+            "us-cpc",
+            "us-tracking-label",
+            "us-prop65",
+            "us-cpsc-report"
+        ]
+    );
+}
+
+#[test]
+fn every_fact_a_catalogue_cannot_take_from_the_plan_is_asked_for() {
+    // The facts a catalogue condition reads that a plan may leave out, as found in the catalogues...
+    let mut read: Vec<Fact> = catalogues()
+        .iter()
+        .flat_map(|c| c.items.iter())
+        .flat_map(|i| i.applies_when.expr.facts())
+        .filter(|fact| fact.input().is_some())
+        .collect();
+    read.sort();
+    read.dedup();
+    // ...and, for each, a plan without it and an item that must be listed with the question.
+    let toy = plan_with("amazon-us", "fba", &["toy"], "");
+    let no_sales = plan_with("amazon-us", "fba", &[], "");
+    let no_origin = plan_with("amazon-jp", "mfn", &[], "");
+    let store = parse_plan(
+        "store",
+        "[plan]\nname = \"s\"\nas_of = \"2026-11-22\"\nhome_currency = \"EUR\"\n\
+         [seller]\ncountry = \"FR\"\nentity = \"company\"\n\
+         [[products]]\nsku = \"W-1\"\nname = \"wine\"\nflags = [\"food\", \"alcohol\"]\norigin = \"FR\"\n\
+         [[channels]]\nid = \"shop\"\npack = \"shopify-basic\"\nmarket = \"jp\"\n",
+    )
+    .unwrap();
+    let cases: Vec<(Fact, &Plan, &str, InputRef)> = vec![
+        (
+            Fact::Fulfilment,
+            &store,
+            "jp-ior",
+            InputRef {
+                input: Input::Fulfilment,
+                sku: None,
+                marketplace: None,
+                channel: Some("shop".into()),
+            },
+        ),
+        (
+            Fact::ToyAgeMinMonths,
+            &toy,
+            "us-cpc",
+            InputRef {
+                input: Input::ToyAge,
+                sku: Some("P-1".into()),
+                marketplace: None,
+                channel: None,
+            },
+        ),
+        (
+            Fact::OriginInEu,
+            &no_origin,
+            "eu-export-origin",
+            InputRef {
+                input: Input::Origin,
+                sku: Some("P-1".into()),
+                marketplace: None,
+                channel: None,
+            },
+        ),
+        (
+            Fact::MonthlySales,
+            &no_sales,
+            "us-insurance",
+            InputRef {
+                input: Input::MonthlySales,
+                sku: None,
+                marketplace: Some(Marketplace::AmazonUs),
+                channel: None,
+            },
+        ),
+        (
+            Fact::AnnualSales,
+            &no_sales,
+            "us-inform",
+            InputRef {
+                input: Input::MonthlySales,
+                sku: None,
+                marketplace: Some(Marketplace::AmazonUs),
+                channel: None,
+            },
+        ),
+        (
+            Fact::AnnualUnits,
+            &no_sales,
+            "us-inform",
+            InputRef {
+                input: Input::MonthlyUnits,
+                sku: None,
+                marketplace: Some(Marketplace::AmazonUs),
+                channel: None,
+            },
+        ),
+    ];
+    let mut covered: Vec<Fact> = cases.iter().map(|(fact, ..)| *fact).collect();
+    covered.sort();
+    assert_eq!(
+        covered, read,
+        "every fact a condition reads has a case here"
+    );
+    for (fact, plan, id, input) in cases {
+        let result = run(plan, "2026-11-22", None, &[]);
+        let listed = item(&result, id);
+        assert!(listed.undecided, "{fact:?}: {id} depends on the answer");
+        assert!(
+            listed.questions.iter().any(|q| q.input == input),
+            "{fact:?}: {id} asks {input:?}, not {:?}",
+            listed.questions
+        );
+    }
 }
 
 #[test]
 fn specified_importer_rule_starts_on_25_december_2025() {
     let plan = plan_with("amazon-jp", "mfn", &["ac_adapter_included"], "");
     let before = run(&plan, "2025-12-24", None, &[]);
-    let reason = &before
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "jp-specified-importer")
-        .unwrap()
-        .reason;
-    assert_eq!(reason.en, "not yet in force: applies from 2025-12-25");
+    let goods = &shared(&before, CatalogueKey::Goods(Region::Jp)).checklist;
+    assert_eq!(
+        na_reason(goods, "jp-specified-importer"),
+        "Not yet in force: applies from 25 Dec 2025"
+    );
     assert_eq!(
         item(&before, "jp-pse-specified").depends_on,
         Vec::<String>::new()
@@ -451,7 +869,7 @@ fn specified_importer_rule_starts_on_25_december_2025() {
     let on = run(&plan, "2025-12-25", None, &[]);
     assert_eq!(
         item(&on, "jp-specified-importer").reason.en,
-        "applies because product has ac_adapter_included"
+        "Applies: product: AC adapter in the box"
     );
     assert_eq!(
         item(&on, "jp-pse-specified").depends_on,
@@ -480,7 +898,7 @@ fn several_products_list_the_skus_an_item_applies_to() {
     );
     assert_eq!(
         item(&result, "jp-specified-importer").reason.en,
-        "applies because product has ac_adapter_included"
+        "Applies: product: AC adapter in the box"
     );
 }
 
@@ -488,11 +906,7 @@ fn several_products_list_the_skus_an_item_applies_to() {
 fn done_with_valid_evidence(id: &str, as_of: NaiveDate) -> ItemProgress {
     use landfall::checklist::catalogue::Validity;
     let catalogues = catalogues();
-    let item = catalogues
-        .iter()
-        .flat_map(|c| c.items.iter())
-        .find(|i| i.id == id)
-        .unwrap();
+    let item = catalogues.find_item(id).unwrap();
     let far = date("2030-01-01");
     let evidence = item
         .evidence
@@ -581,12 +995,9 @@ fn bank_statement_is_good_for_exactly_180_days() {
         siv.reopened.as_ref().unwrap().en,
         "reopened: Bank or credit-card statement (issued within 180 days): issued too long ago"
     );
-    assert!(
-        siv.reopened
-            .as_ref()
-            .unwrap()
-            .fr
-            .starts_with("rouvert : Relevé bancaire")
+    assert_eq!(
+        siv.reopened.as_ref().unwrap().fr,
+        "rouvert\u{a0}: Relevé bancaire ou de carte (émis dans les 180 jours)\u{a0}: émis il y a trop longtemps"
     );
 }
 
@@ -656,7 +1067,7 @@ fn per_shipment_item_is_never_done_once() {
 }
 
 #[test]
-fn superseded_certificate_reopens_its_item() {
+fn superseded_certificate_reopens_its_item_and_blocks_other_channels_waiting_for_it() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let as_of = date("2026-11-22");
     let mut giteki = done_with_valid_evidence("jp-giteki", as_of);
@@ -673,18 +1084,27 @@ fn superseded_certificate_reopens_its_item() {
     let giteki = item(&result, "jp-giteki");
     assert_eq!(giteki.status, Status::ToDo);
     assert_eq!(giteki.evidence[0].state, EvidenceState::Superseded);
-    // Items waiting for it are blocked again.
+    // The Amazon items waiting for the shared radio certificate are blocked again.
     assert_eq!(item(&result, "jp-giteki-listing").status, Status::Blocked);
     assert_eq!(item(&result, "jp-giteki-listing").blocked_by, ["jp-giteki"]);
 }
 
-fn counted_ids(result: &TargetChecklist) -> Vec<String> {
+fn counted_ids(checklist: &Checklist, result: &PlanChecklist) -> Vec<String> {
+    // A target counts its own items and the shared ones that concern it.
+    let reference = checklist.items.first().map(|_| ());
+    let _ = reference;
     result
-        .checklist
-        .items
+        .shared
         .iter()
+        .flat_map(|s| s.checklist.items.iter())
         .filter(|i| {
-            i.importance == landfall::checklist::catalogue::Importance::Mandatory
+            i.channels
+                .iter()
+                .any(|c| c.marketplace == Some(Marketplace::AmazonJp))
+        })
+        .chain(checklist.items.iter())
+        .filter(|i| {
+            i.importance == Importance::Mandatory
                 && i.certainty == landfall::checklist::catalogue::Certainty::Confirmed
         })
         .map(|i| i.id.clone())
@@ -692,28 +1112,33 @@ fn counted_ids(result: &TargetChecklist) -> Vec<String> {
 }
 
 #[test]
-fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
+fn readiness_counts_a_targets_items_and_the_shared_items_that_concern_it() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let as_of = date("2026-11-22");
     let fresh = run(&plan, "2026-11-22", None, &[]);
-    let counted = counted_ids(&fresh);
-    assert_eq!(counted.len(), 17);
+    let target = &fresh.targets[0].checklist;
+    let counted = counted_ids(target, &fresh);
+    // 13 Amazon.co.jp items, 7 Japanese product-law items, 2 export items, 5 account rules.
+    assert_eq!(counted.len(), 27);
+    assert_eq!((target.readiness.done, target.readiness.total), (0, 27));
+    assert_eq!(target.readiness.percent, dec!(0));
+    // 19 launch-blocking; the 8 ongoing duties are "remaining".
+    assert_eq!(target.readiness.blockers.len(), 19);
     assert_eq!(
-        (
-            fresh.checklist.readiness.done,
-            fresh.checklist.readiness.total
-        ),
-        (0, 17)
+        target.readiness.remaining,
+        [
+            "jp-accident-report",
+            "account-health-daily",
+            "account-one-account",
+            "account-no-diversion",
+            "account-reviews",
+            "account-images",
+            "jp-cs-japanese-fba",
+            "jp-metrics-odr",
+        ]
     );
-    assert_eq!(fresh.checklist.readiness.percent, dec!(0));
-    // Blockers first in the readiness: 15 launch-blocking, the 2 ongoing duties are "remaining".
-    assert_eq!(fresh.checklist.readiness.blockers.len(), 15);
     assert_eq!(
-        fresh.checklist.readiness.remaining,
-        ["jp-cs-japanese-fba", "jp-metrics-odr"]
-    );
-    assert_eq!(
-        fresh.checklist.readiness.not_counted,
+        target.readiness.not_counted,
         ["jp-jct-invoice-number", "jp-pl-insurance"]
     );
 
@@ -722,25 +1147,30 @@ fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
         .map(|id| done_with_valid_evidence(id, as_of))
         .collect();
     let all = run(&plan, "2026-11-22", None, &progress);
-    assert_eq!(
-        (all.checklist.readiness.done, all.checklist.readiness.total),
-        (17, 17)
-    );
-    assert_eq!(all.checklist.readiness.percent, dec!(100));
-    assert!(all.checklist.readiness.blockers.is_empty());
+    let readiness = &all.targets[0].checklist.readiness;
+    assert_eq!((readiness.done, readiness.total), (27, 27));
+    assert_eq!(readiness.percent, dec!(100));
+    assert!(readiness.blockers.is_empty());
 
-    // Reopen one: 16 / 17 = 94.1176… → 94.12, and it is listed as the launch blocker.
+    // Reopen one: 26 / 27 = 96.296… → 96.30, and it is listed as the launch blocker.
     progress.retain(|p| p.item != "jp-giteki-listing");
     let one_left = run(&plan, "2026-11-22", None, &progress);
-    assert_eq!(
-        (
-            one_left.checklist.readiness.done,
-            one_left.checklist.readiness.total
-        ),
-        (16, 17)
+    let readiness = &one_left.targets[0].checklist.readiness;
+    assert_eq!((readiness.done, readiness.total), (26, 27));
+    assert_eq!(readiness.percent, dec!(96.30));
+    assert_eq!(readiness.blockers, ["jp-giteki-listing"]);
+
+    // A shared item left undone blocks every channel it concerns: the own store too.
+    progress.retain(|p| p.item != "jp-giteki");
+    let shared_left = run(&plan, "2026-11-22", None, &progress);
+    assert!(
+        shared_left.stores[0]
+            .checklist
+            .readiness
+            .blockers
+            .contains(&"jp-giteki".to_owned())
     );
-    assert_eq!(one_left.checklist.readiness.percent, dec!(94.12));
-    assert_eq!(one_left.checklist.readiness.blockers, ["jp-giteki-listing"]);
+    progress.push(done_with_valid_evidence("jp-giteki", as_of));
 
     // Watch and to-verify items marked done change nothing; a user "not applicable" leaves the count.
     progress.push(done_with_valid_evidence("jp-jct-invoice-number", as_of));
@@ -753,14 +1183,9 @@ fn readiness_counts_mandatory_confirmed_items_done_with_valid_evidence() {
         evidence: vec![],
     });
     let adjusted = run(&plan, "2026-11-22", None, &progress);
-    assert_eq!(
-        (
-            adjusted.checklist.readiness.done,
-            adjusted.checklist.readiness.total
-        ),
-        (16, 16)
-    );
-    assert_eq!(adjusted.checklist.readiness.percent, dec!(100));
+    let readiness = &adjusted.targets[0].checklist.readiness;
+    assert_eq!((readiness.done, readiness.total), (26, 26));
+    assert_eq!(readiness.percent, dec!(100));
     assert_eq!(
         item(&adjusted, "jp-giteki-listing").status,
         Status::NotApplicable
@@ -774,15 +1199,22 @@ fn watch_items_never_block_or_get_due_dates() {
     let watch = item(&result, "jp-low-value-exemption");
     assert_eq!(watch.due, None);
     assert!(!watch.launch_blocking);
-    assert!(!result.checklist.readiness.blockers.contains(&watch.id));
+    assert!(
+        !result.targets[0]
+            .checklist
+            .readiness
+            .blockers
+            .contains(&watch.id)
+    );
 }
 
 #[test]
 fn due_dates_count_back_from_the_launch() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
     let result = run(&plan, "2026-11-22", Some("2027-01-31"), &[]);
-    assert_eq!(result.checklist.launch_date, date("2027-01-31"));
-    assert!(!result.checklist.launch_date_is_earliest);
+    let target = &result.targets[0].checklist;
+    assert_eq!(target.launch_date, date("2027-01-31"));
+    assert!(!target.launch_date_is_earliest);
     // SIV takes 5 days, so registration (and the plan choice before it) is due 5 days before launch.
     assert_eq!(item(&result, "jp-siv").due, Some(date("2027-01-31")));
     assert_eq!(
@@ -794,19 +1226,19 @@ fn due_dates_count_back_from_the_launch() {
         item(&result, "jp-fba-dangerous-goods").due,
         Some(date("2027-01-31"))
     );
-    // The non-blocking invoice number (21 days) does not pull the JCT assessment earlier.
+    // The non-blocking invoice number (21 days) does not pull the shared JCT assessment earlier.
     assert_eq!(
         item(&result, "jp-jct-assessment").due,
         Some(date("2027-01-31"))
     );
-    assert!(result.checklist.items.iter().all(|i| !i.overdue));
+    assert!(result.items().all(|i| !i.overdue));
 
     let late = run(&plan, "2027-01-27", Some("2027-01-31"), &[]);
     assert!(item(&late, "jp-registration").overdue);
     assert!(!item(&late, "jp-siv").overdue);
     // Blockers are listed by due date: the registration chain first.
     assert_eq!(
-        late.checklist.readiness.blockers[..2],
+        late.targets[0].checklist.readiness.blockers[..2],
         ["jp-plan", "jp-registration"]
     );
 }
@@ -817,63 +1249,112 @@ fn earliest_launch_follows_the_longest_remaining_chain() {
     let as_of = date("2026-11-22");
     // plan (0) → registration (0) → SIV (5 days) is the longest blocking chain: 22 + 5 = 27 Nov.
     let result = run(&plan, "2026-11-22", None, &[]);
-    assert!(result.checklist.launch_date_is_earliest);
-    assert_eq!(result.checklist.launch_date, date("2026-11-27"));
+    assert!(result.targets[0].checklist.launch_date_is_earliest);
+    assert_eq!(result.targets[0].checklist.launch_date, date("2026-11-27"));
+    // The shared sections launch with the earliest channel they concern.
+    assert_eq!(
+        shared(&result, CatalogueKey::Goods(Region::Jp))
+            .checklist
+            .launch_date,
+        date("2026-11-22")
+    );
     // With SIV done the dangerous-goods review (4 days) decides: 26 Nov.
     let progress: Vec<ItemProgress> = ["jp-plan", "jp-registration", "jp-siv"]
         .iter()
         .map(|id| done_with_valid_evidence(id, as_of))
         .collect();
     assert_eq!(
-        run(&plan, "2026-11-22", None, &progress)
+        run(&plan, "2026-11-22", None, &progress).targets[0]
             .checklist
             .launch_date,
         date("2026-11-26")
     );
 }
 
+fn codes(checklist: &Checklist) -> Vec<&str> {
+    checklist
+        .items
+        .iter()
+        .filter_map(|i| i.code.as_deref())
+        .collect()
+}
+
 #[test]
-fn other_marketplaces_apply_their_own_codes() {
-    let codes = |plan: &Plan| -> Vec<String> {
-        run(plan, "2026-11-22", None, &[])
-            .checklist
-            .items
-            .iter()
-            .filter_map(|i| i.code.clone())
-            .collect()
-    };
+fn other_marketplaces_apply_their_own_codes_and_their_market_s_product_law() {
     let speaker = ["radio_emitter", "li_battery_contained"];
+    let us = run(
+        &plan_with("amazon-us", "fba", &speaker, ""),
+        "2026-11-22",
+        None,
+        &[],
+    );
     assert_eq!(
-        codes(&plan_with("amazon-us", "fba", &speaker, "")),
+        codes(&us.targets[0].checklist),
         [
             "us.siv",
             "us.2sv",
             "us.tax-interview",
             "us.sales-tax",
-            "us.ior",
-            "us.fcc",
-            "us.fba.dangerous-goods"
+            "us.fba.dangerous-goods",
+            "us.insurance",
+            "us.inform",
+            "us.fcc"
         ]
     );
     assert_eq!(
-        codes(&plan_with("amazon-de", "fba", &speaker, "")),
+        codes(&shared(&us, CatalogueKey::Goods(Region::Us)).checklist),
+        ["us.ior", "us.fcc", "us.prop65", "us.product-incidents"]
+    );
+    let de = run(
+        &plan_with("amazon-de", "fba", &speaker, ""),
+        "2026-11-22",
+        None,
+        &[],
+    );
+    assert_eq!(
+        codes(&de.targets[0].checklist),
+        ["eu.vat-registration", "eu.fba.dangerous-goods"]
+    );
+    assert_eq!(
+        codes(&shared(&de, CatalogueKey::Goods(Region::Eu)).checklist),
         [
-            "eu.vat-registration",
             "eu.gpsr",
             "eu.ce",
-            "eu.fba.dangerous-goods",
+            "eu.batteries",
             "de.epr.packaging",
             "de.epr.weee",
-            "de.epr.batteries"
+            "de.epr.batteries",
+            "eu.product-incidents"
         ]
     );
-    assert_eq!(
-        codes(&plan_with("amazon-fr", "mfn", &["textile_apparel"], "")),
-        ["eu.gpsr", "eu.returns", "eu.cs-local", "fr.epr.uin"]
+    assert!(
+        !de.shared.iter().any(|s| s.scope == CatalogueKey::ExportEu),
+        "selling from France to Germany leaves nothing"
+    );
+    let fr = run(
+        &plan_with("amazon-fr", "mfn", &["textile_apparel"], ""),
+        "2026-11-22",
+        None,
+        &[],
     );
     assert_eq!(
-        codes(&plan_with("amazon-uk", "mfn", &speaker, "")),
-        ["uk.low-value-vat", "uk.ukca", "uk.responsible-person"]
+        codes(&fr.targets[0].checklist),
+        ["eu.returns", "eu.cs-local"]
+    );
+    assert_eq!(
+        codes(&shared(&fr, CatalogueKey::Goods(Region::Eu)).checklist),
+        ["eu.gpsr", "fr.epr.uin", "eu.product-incidents"]
+    );
+    let uk = run(
+        &plan_with("amazon-uk", "mfn", &speaker, ""),
+        "2026-11-22",
+        None,
+        &[],
+    );
+    assert_eq!(codes(&uk.targets[0].checklist), ["uk.low-value-vat"]);
+    assert_eq!(
+        codes(&shared(&uk, CatalogueKey::Goods(Region::Uk)).checklist),
+        ["uk.ukca", "uk.responsible-person"]
     );
     // A French seller is EU-established: Amazon is not the deemed supplier for it.
     let de = run(
@@ -882,92 +1363,134 @@ fn other_marketplaces_apply_their_own_codes() {
         None,
         &[],
     );
-    let deemed = de
-        .checklist
-        .not_applicable
-        .iter()
-        .find(|n| n.id == "eu-deemed-supplier")
-        .unwrap();
-    assert_eq!(deemed.reason.en, "does not apply: seller_in_eu = true");
+    assert_eq!(
+        na_reason(&de.targets[0].checklist, "eu-deemed-supplier"),
+        "Does not apply: seller established in the EU"
+    );
 }
 
 #[test]
 fn us_thresholds_follow_the_projection() {
-    let mut plan = plan_with("amazon-us", "fba", &[], "");
-    let ids_of = |plan: &Plan| -> Vec<String> {
-        run(plan, "2026-11-22", None, &[])
-            .checklist
-            .items
-            .iter()
-            .map(|i| i.id.clone())
-            .collect()
+    let with = |sales: &str, units: u32| {
+        let text = format!(
+            "[plan]\nname = \"t\"\nas_of = \"2026-11-22\"\nhome_currency = \"EUR\"\n\
+             [seller]\ncountry = \"FR\"\nentity = \"company\"\n\
+             [[targets]]\nmarketplace = \"amazon-us\"\nfulfilment = \"fba\"\nchannel = \"b2c\"\n\
+             monthly_sales = {sales}\nmonthly_units = {units}\n\
+             [[products]]\nsku = \"P\"\nname = \"p\"\n"
+        );
+        run(
+            &parse_plan("sales", &text).unwrap(),
+            "2026-11-22",
+            None,
+            &[],
+        )
     };
-    assert!(!ids_of(&plan).contains(&"us-insurance".to_string()));
-    let text = format!(
-        "{}monthly_sales = {{ amount = \"10001\", currency = \"USD\" }}\nmonthly_units = 17\n",
-        plan.to_toml()
-            .unwrap()
-            .split("[[products]]")
-            .next()
-            .unwrap()
+    let result = with("{ amount = \"10001\", currency = \"USD\" }", 17);
+    assert_eq!(
+        item(&result, "us-insurance").reason.en,
+        "Applies: monthly sales 10,001\u{a0}USD (rule: above 10,000\u{a0}USD a month)"
     );
-    let with_sales = parse_plan(
-        "sales",
-        &(text + "[[products]]\nsku = \"P\"\nname = \"p\"\n"),
-    )
-    .unwrap();
-    let found = ids_of(&with_sales);
-    assert!(found.contains(&"us-insurance".to_string()));
     // 17 units × 12 = 204 ≥ 200 and 10,001 × 12 ≥ 5,000 USD: INFORM verification applies.
-    assert!(found.contains(&"us-inform".to_string()));
-    plan.targets[0].monthly_units = Some(16);
-    assert!(!ids_of(&plan).contains(&"us-inform".to_string()));
+    assert!(!item(&result, "us-inform").undecided);
+    let result = with("{ amount = \"10000\", currency = \"USD\" }", 16);
+    let target = &result.targets[0].checklist;
+    assert_eq!(
+        na_reason(target, "us-insurance"),
+        "Does not apply: monthly sales 10,000\u{a0}USD (rule: above 10,000\u{a0}USD a month)"
+    );
+    assert_eq!(
+        na_reason(target, "us-inform"),
+        "Does not apply: 192 units over 12 months (rule: from 200 units over 12 months)"
+    );
+    // A projection in euros cannot be held against a dollar threshold without a rate: a question.
+    let result = with("{ amount = \"20000\", currency = \"EUR\" }", 17);
+    let insurance = item(&result, "us-insurance");
+    assert!(insurance.undecided);
+    assert_eq!(
+        insurance.reason.en,
+        "Depends on monthly sales in USD (the plan gives EUR)"
+    );
 }
 
 #[test]
-fn every_target_gets_its_own_checklist() {
+fn every_target_gets_its_own_checklist_and_shares_its_market_s_product_law() {
     let text = EXAMPLE.replace(
         "[[products]]",
         "[[targets]]\nmarketplace = \"amazon-de\"\nfulfilment = \"mfn\"\nchannel = \"both\"\n\n[[products]]",
     );
     let plan = parse_plan("two targets", &text).unwrap();
-    let results = landfall::checklist::engine::evaluate_plan(
-        &plan,
-        &catalogues(),
-        date("2026-11-22"),
-        None,
-        &[],
-    );
-    let markets: Vec<String> = results.iter().map(|r| r.marketplace.to_string()).collect();
+    let results = run(&plan, "2026-11-22", None, &[]);
+    let markets: Vec<String> = results
+        .targets
+        .iter()
+        .map(|r| r.marketplace.to_string())
+        .collect();
     assert_eq!(markets, ["amazon-jp", "amazon-de"]);
     assert_eq!(
-        ids(&results[1]),
-        [
-            "eu-siv",
-            "eu-2sv",
-            "eu-gpsr",
-            "eu-ce",
-            "eu-returns",
-            "eu-cs-local",
-            "de-epr-packaging",
-            "de-epr-weee",
-            "de-epr-batteries"
-        ]
+        ids(&results.targets[1].checklist),
+        ["eu-siv", "eu-2sv", "eu-returns", "eu-cs-local"]
+    );
+    let weee = item(&results, "de-epr-weee");
+    assert_eq!(
+        weee.reason.en,
+        "Applies: buyers in Germany; electrical or electronic equipment (radio transmitter (Bluetooth, Wi-Fi…), built-in lithium battery)"
     );
     assert_eq!(
-        item(&results[1], "de-epr-weee").reason.en,
-        "applies because product is electrical or electronic equipment (radio_emitter, li_battery_contained)"
+        weee.reason.fr,
+        "S’applique\u{a0}: acheteurs en Allemagne ; équipement électrique ou électronique (émetteur radio (Bluetooth, Wi-Fi…), batterie lithium intégrée)"
     );
-    assert_eq!(
-        item(&results[1], "de-epr-weee").reason.fr,
-        "s'applique car le produit est un équipement électrique ou électronique (radio_emitter, li_battery_contained)"
+    // The Amazon account rules are shared by both marketplaces, once.
+    let account = shared(&results, CatalogueKey::AmazonAccount);
+    assert_eq!(account.channels.len(), 2);
+    assert!(
+        account
+            .checklist
+            .items
+            .iter()
+            .all(|i| i.channels.len() == 2)
+    );
+}
+
+#[test]
+fn an_own_store_selling_into_japan_applies_the_japanese_product_rules() {
+    let text = "[plan]\nname = \"store only\"\nas_of = \"2026-11-22\"\nhome_currency = \"EUR\"\n\
+         [seller]\ncountry = \"FR\"\nentity = \"company\"\n\
+         [[products]]\nsku = \"SPK-1\"\nname = \"speaker\"\nflags = [\"radio_emitter\", \"ac_adapter_included\"]\n\
+         [[channels]]\nid = \"shop\"\npack = \"shopify-basic\"\nmarket = \"jp\"\nfulfilment = \"mfn\"\n";
+    let plan = parse_plan("store", text).unwrap();
+    let result = run(&plan, "2026-11-22", None, &[]);
+    assert!(result.targets.is_empty());
+    let goods = shared(&result, CatalogueKey::Goods(Region::Jp));
+    for id in [
+        "jp-specified-importer",
+        "jp-pse-specified",
+        "jp-giteki",
+        "jp-low-value-exemption",
+    ] {
+        let listed = item(&result, id);
+        assert_eq!(listed.channels.len(), 1, "{id}");
+        assert_eq!(listed.channels[0].channel.as_deref(), Some("shop"));
+    }
+    assert!(not_applicable(&goods.checklist).contains(&"jp-ior"));
+    // The Amazon-only gates stay out: there is no Amazon target.
+    assert!(result.item("jp-giteki-listing").is_none());
+    assert!(result.item("account-health-daily").is_none());
+    // The store's readiness counts the product rules that concern it.
+    let store = &result.stores[0].checklist;
+    assert!(store.readiness.blockers.contains(&"jp-giteki".to_owned()));
+    assert!(
+        store
+            .readiness
+            .blockers
+            .contains(&"jp-specified-importer".to_owned())
     );
 }
 
 #[test]
 fn verification_older_than_a_year_is_flagged() {
     let plan = parse_plan("example", EXAMPLE).unwrap();
-    // Items were verified on 2026-11-22: 365 days later is still fine, 366 is flagged.
-    assert!(!item(&run(&plan, "2027-11-22", None, &[]), "jp-siv").needs_reverification);
-    assert!(item(&run(&plan, "2027-11-23", None, &[]), "jp-siv").needs_reverification);
+    // jp-siv was verified on 2026-12-03: 365 days later is still fine, 366 is flagged.
+    assert!(!item(&run(&plan, "2027-12-03", None, &[]), "jp-siv").needs_reverification);
+    assert!(item(&run(&plan, "2027-12-04", None, &[]), "jp-siv").needs_reverification);
 }

@@ -1,10 +1,11 @@
-//! Invariants over generated profiles: the parser never panics, every item is either applicable or
-//! not, dependencies come first, readiness stays within bounds, plans survive the TOML round trip.
+//! Invariants over generated profiles: the parser never panics, every item is either applicable,
+//! undecided (with the questions that decide it) or not applicable, dependencies come first, readiness
+//! stays within bounds, plans survive the TOML round trip.
 
 use chrono::NaiveDate;
 use landfall::checklist::bundled::catalogues;
 use landfall::checklist::catalogue::Importance;
-use landfall::checklist::engine::evaluate;
+use landfall::checklist::engine::{Checklist, PlanChecklist, evaluate_plan};
 use landfall::checklist::expr::Expr;
 use landfall::plan::{
     Amount, Channel, CountryCode, CurrencyCode, Entity, Fulfilment, Marketplace, Plan, PlanHeader,
@@ -17,6 +18,7 @@ fn plan(
     marketplace: Marketplace,
     fulfilment: Fulfilment,
     channel: Channel,
+    sales: Option<(i64, &str)>,
     products: Vec<(Vec<ProductFlag>, Option<u32>, i64)>,
 ) -> Plan {
     let code = |c: &str| CurrencyCode::try_from(c.to_owned()).unwrap();
@@ -35,11 +37,11 @@ fn plan(
             marketplace,
             fulfilment,
             channel,
-            monthly_sales: Some(Amount {
-                amount: Decimal::new(1_234_567, 2),
-                currency: code("USD"),
+            monthly_sales: sales.map(|(cents, currency)| Amount {
+                amount: Decimal::new(cents, 2),
+                currency: code(currency),
             }),
-            monthly_units: Some(40),
+            monthly_units: sales.map(|_| 40),
         }],
         products: products
             .into_iter()
@@ -100,28 +102,48 @@ proptest! {
         marketplace in prop::sample::select(Marketplace::ALL.to_vec()),
         fulfilment in prop::sample::select(vec![Fulfilment::Fba, Fulfilment::Mfn, Fulfilment::Local3pl]),
         channel in prop::sample::select(vec![Channel::B2c, Channel::B2b, Channel::Both]),
+        sales in prop::option::of((0i64..5_000_000, prop::sample::select(vec!["USD", "EUR", "JPY"]))),
         products in products(),
     ) {
-        let plan = plan(marketplace, fulfilment, channel, products);
+        let plan = plan(marketplace, fulfilment, channel, sales, products);
         let catalogues = catalogues().unwrap();
-        let catalogue = catalogues.get(marketplace).unwrap();
-        let result = evaluate(&plan, &plan.targets[0], catalogue, plan.plan.as_of, None, &[]);
-        prop_assert_eq!(result.checklist.items.len() + result.checklist.not_applicable.len(), catalogue.items.len());
-        for (index, item) in result.checklist.items.iter().enumerate() {
-            for dependency in &item.depends_on {
-                prop_assert!(result.checklist.items[..index].iter().any(|earlier| &earlier.id == dependency));
+        let result = evaluate_plan(&plan, &catalogues, &[], plan.plan.as_of, None, &[]);
+        let sections: Vec<(String, &Checklist)> = result
+            .targets
+            .iter()
+            .map(|t| (t.marketplace.to_string(), &t.checklist))
+            .chain(result.shared.iter().map(|s| (s.scope.to_string(), &s.checklist)))
+            .collect();
+        for (scope, checklist) in &sections {
+            let catalogue = catalogues.iter().find(|c| c.catalogue.scope.to_string() == *scope).unwrap();
+            prop_assert_eq!(checklist.items.len() + checklist.not_applicable.len(), catalogue.items.len());
+            for (index, item) in checklist.items.iter().enumerate() {
+                for dependency in &item.depends_on {
+                    let earlier = checklist.items[..index].iter().any(|e| &e.id == dependency);
+                    let shared = result.shared.iter().any(|s| s.checklist.items.iter().any(|e| &e.id == dependency));
+                    prop_assert!(earlier || shared, "{} waits for {}", item.id, dependency);
+                }
+                prop_assert!(!item.reason.en.is_empty() && !item.reason.fr.is_empty());
+                prop_assert_eq!(item.due.is_none(), item.importance == Importance::Watch);
+                // Undecided items say what decides them; decided ones never read as a question.
+                prop_assert_eq!(item.undecided, item.reason.en.starts_with("Depends on"));
+                if item.undecided {
+                    prop_assert!(!item.questions.is_empty(), "{} has no question", item.id);
+                }
             }
-            prop_assert!(!item.reason.en.is_empty() && !item.reason.fr.is_empty());
-            prop_assert_eq!(item.due.is_none(), item.importance == Importance::Watch);
+            let readiness = &checklist.readiness;
+            prop_assert!(readiness.done <= readiness.total);
+            prop_assert!(readiness.percent >= Decimal::ZERO && readiness.percent <= Decimal::ONE_HUNDRED);
+            for blocker in &readiness.blockers {
+                prop_assert!(item_of(&result, blocker).launch_blocking);
+            }
+            prop_assert!(checklist.launch_date >= plan.plan.as_of);
         }
-        let readiness = &result.checklist.readiness;
-        prop_assert!(readiness.done <= readiness.total);
-        prop_assert!(readiness.percent >= Decimal::ZERO && readiness.percent <= Decimal::ONE_HUNDRED);
-        for blocker in &readiness.blockers {
-            let item = result.checklist.items.iter().find(|i| &i.id == blocker).unwrap();
-            prop_assert!(item.launch_blocking);
+        for shared in &result.shared {
+            for item in &shared.checklist.items {
+                prop_assert!(!item.channels.is_empty(), "{} concerns no channel", item.id);
+            }
         }
-        prop_assert!(result.checklist.launch_date >= plan.plan.as_of);
     }
 
     #[test]
@@ -129,8 +151,12 @@ proptest! {
         marketplace in prop::sample::select(Marketplace::ALL.to_vec()),
         products in products(),
     ) {
-        let plan = plan(marketplace, Fulfilment::Mfn, Channel::Both, products);
+        let plan = plan(marketplace, Fulfilment::Mfn, Channel::Both, Some((1_234_567, "USD")), products);
         let text = plan.to_toml().unwrap();
         prop_assert_eq!(parse_plan("generated", &text).unwrap(), plan);
     }
+}
+
+fn item_of<'a>(result: &'a PlanChecklist, id: &str) -> &'a landfall::checklist::engine::ItemResult {
+    result.item(id).unwrap_or_else(|| panic!("{id} is listed"))
 }

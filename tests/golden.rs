@@ -70,7 +70,14 @@ fn outputs() -> BTreeMap<String, Value> {
     let comparison = channels::compare(&plan, &packs, &channel_packs, &rates, None)
         .expect("the example's channels compare");
     out.insert("example-compare".into(), json(&comparison));
-    let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
+    let checklists = evaluate_plan(
+        &plan,
+        &catalogues,
+        &channels::own_stores(&plan, &channel_packs),
+        plan.plan.as_of,
+        None,
+        &[],
+    );
     out.insert("example-checklist".into(), json(&checklists));
     for lang in [Lang::En, Lang::Fr] {
         let options = ReportOptions {

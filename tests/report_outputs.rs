@@ -14,7 +14,7 @@ use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use landfall::channels::{self, Comparison};
 use landfall::checklist::bundled;
-use landfall::checklist::engine::{TargetChecklist, evaluate_plan};
+use landfall::checklist::engine::{PlanChecklist, evaluate_plan};
 use landfall::cost::{Detail, Quote, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::packs::{self, BUNDLED_FILES, PackOrigin, Packs};
@@ -111,9 +111,11 @@ fn quoted(plan: &Plan) -> Quote {
     quote(plan, &packs(), &[eur_jpy()], Detail::Explained)
 }
 
-fn checklists(plan: &Plan) -> Vec<TargetChecklist> {
+fn checklists(plan: &Plan) -> PlanChecklist {
     let catalogues = bundled::catalogues().expect("bundled catalogues");
-    evaluate_plan(plan, &catalogues, plan.plan.as_of, None, &[])
+    let channel_packs = landfall::channels::bundled_channels().expect("channel packs");
+    let own_stores = landfall::channels::own_stores(plan, &channel_packs);
+    evaluate_plan(plan, &catalogues, &own_stores, plan.plan.as_of, None, &[])
 }
 
 fn report_of(plan: &Plan, lang: Lang) -> Report {
@@ -189,14 +191,14 @@ fn the_model_carries_the_engines_figures_and_marks_the_users_own() {
     assert_eq!(
         (target.done, target.total, target.readiness_percent),
         (
-            engine[0].checklist.readiness.done,
-            engine[0].checklist.readiness.total,
-            engine[0].checklist.readiness.percent
+            engine.targets[0].checklist.readiness.done,
+            engine.targets[0].checklist.readiness.total,
+            engine.targets[0].checklist.readiness.percent
         )
     );
     let blocker_ids: Vec<&str> = target.blockers.iter().map(|row| row.id.as_str()).collect();
-    assert_eq!(blocker_ids, engine[0].checklist.readiness.blockers);
-    assert_eq!(target.items.len(), engine[0].checklist.items.len());
+    assert_eq!(blocker_ids, engine.targets[0].checklist.readiness.blockers);
+    assert_eq!(target.items.len(), engine.targets[0].checklist.items.len());
     // Blockers stop the launch: the summary says so first.
     assert_eq!(report.summary.signals[0].level, report::SignalLevel::Stop);
 }
@@ -209,7 +211,7 @@ fn missing_inputs_and_negative_margins_become_signals() {
     quote.items[1].margin_rate = Some(dec!(-0.02));
     quote.items[2].margin = None;
     quote.items[2].margin_rate = None;
-    let report = report::build(&plan, &quote, &[], &options(Lang::Fr));
+    let report = report::build(&plan, &quote, &PlanChecklist::default(), &options(Lang::Fr));
     assert_eq!(report.summary.complete, 2);
     assert_eq!(report.summary.negative_margins, 1);
     let worst = report.summary.worst.as_ref().expect("worst line");
@@ -252,7 +254,12 @@ fn edge_reports(lang: Lang) -> Vec<(&'static str, Report)> {
     let mut reports = vec![
         (
             "empty",
-            report::build(&empty, &quoted(&empty), &[], &options(lang)),
+            report::build(
+                &empty,
+                &quoted(&empty),
+                &PlanChecklist::default(),
+                &options(lang),
+            ),
         ),
         ("one", report_of(&example(), lang)),
         ("long-names", report_of(&long, lang)),

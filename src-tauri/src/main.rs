@@ -11,7 +11,7 @@ use landfall::api::{
     EvidenceAttachment, ExportProgress, ItemUpdate, Landfall, MenuLabels, PlanComparison,
     PlanDetail, PlanQuote, Profile, ReportRequest,
 };
-use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
+use landfall::checklist::engine::PlanChecklist;
 use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::plan::Product;
 use landfall::plan::channels::{ChannelPlan, Scenario};
@@ -108,13 +108,8 @@ fn compare_channels(
 }
 
 #[tauri::command]
-fn checklist(app: State<'_, App>, id: PlanId) -> Result<Vec<TargetChecklist>, ApiError> {
+fn checklist(app: State<'_, App>, id: PlanId) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.checklist(id))
-}
-
-#[tauri::command]
-fn store_checklists(app: State<'_, App>, id: PlanId) -> Result<Vec<StoreChecklist>, ApiError> {
-    with(&app, |landfall| landfall.store_checklists(id))
 }
 
 #[tauri::command]
@@ -122,7 +117,7 @@ fn update_item(
     app: State<'_, App>,
     id: PlanId,
     update: ItemUpdate,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.update_item(id, update))
 }
 
@@ -234,7 +229,7 @@ fn attach_evidence(
     app: State<'_, App>,
     id: PlanId,
     attachment: EvidenceAttachment,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| landfall.attach_evidence(id, attachment))
 }
 
@@ -244,7 +239,7 @@ fn remove_evidence(
     id: PlanId,
     item: String,
     sha256: String,
-) -> Result<Vec<TargetChecklist>, ApiError> {
+) -> Result<PlanChecklist, ApiError> {
     with(&app, |landfall| {
         landfall.remove_evidence(id, &item, &sha256)
     })
@@ -460,7 +455,6 @@ fn main() {
             data_versions,
             assess_health,
             open_report,
-            store_checklists,
             logo_file,
             set_logo,
             remove_logo,

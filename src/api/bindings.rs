@@ -10,7 +10,7 @@ use super::{
     EvidenceAttachment, ExportProgress, ItemUpdate, MenuLabels, PlanComparison, PlanDetail,
     PlanQuote, Profile, ReportRequest,
 };
-use crate::checklist::engine::{StoreChecklist, TargetChecklist};
+use crate::checklist::engine::PlanChecklist;
 use crate::checklist::health::{HealthReport, Metrics};
 use crate::rates::{RatesReport, UpdateOutcome};
 use crate::report::export::Exported;
@@ -64,8 +64,7 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<ReportRequest>();
     collector.visit::<Exported>();
     collector.visit::<ExportProgress>();
-    collector.visit::<TargetChecklist>();
-    collector.visit::<StoreChecklist>();
+    collector.visit::<PlanChecklist>();
     collector.visit::<ItemUpdate>();
     collector.visit::<Profile>();
     collector.visit::<CatalogueCheck>();

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{ApiError, ErrorCode, Landfall, PlanDetail};
-use crate::checklist::engine::{EvidenceRecord, ItemProgress, ProgressStatus, TargetChecklist};
+use crate::checklist::engine::{EvidenceRecord, ItemProgress, PlanChecklist, ProgressStatus};
 use crate::plan::import::{self, ImportError, ImportPreview, RowError};
 use crate::plan::{CurrencyCode, Plan, Problem, Product, Seller, Target};
 use crate::store::{Evidence, ItemState, PlanId, PlanSummary};
@@ -179,7 +179,7 @@ impl Landfall {
         &mut self,
         id: PlanId,
         attachment: EvidenceAttachment,
-    ) -> Result<Vec<TargetChecklist>, ApiError> {
+    ) -> Result<PlanChecklist, ApiError> {
         let known = self
             .catalogues
             .iter()
@@ -222,7 +222,7 @@ impl Landfall {
         id: PlanId,
         item: &str,
         sha256: &str,
-    ) -> Result<Vec<TargetChecklist>, ApiError> {
+    ) -> Result<PlanChecklist, ApiError> {
         let mut state = self.item_state(id, item)?;
         state
             .progress

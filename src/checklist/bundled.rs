@@ -5,7 +5,8 @@ use super::InputError;
 use super::catalogue::{CatalogueError, Catalogues};
 use super::health::PerformanceTargets;
 
-/// The bundled catalogues as (file name, text) pairs, one per marketplace and one for own stores:
+/// The bundled catalogues as (file name, text) pairs: the marketplace, own-store and Rakuten ones and
+/// the shared ones (product law per destination, leaving the EU, the Amazon account):
 /// every catalogue in `data/checklists/` (listed by `build.rs`).
 pub const CATALOGUE_FILES: &[(&str, &str)] = crate::packs::bundled_files::CATALOGUE_FILES;
 

@@ -11,7 +11,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use super::codes::known_codes;
 use super::expr::{Expr, ExprError};
+use super::facts::Kind;
+use crate::plan::channels::Market;
 use crate::plan::locate;
 use crate::plan::{Marketplace, Problem};
 use crate::text::NBSP;
@@ -174,42 +177,124 @@ pub struct Item {
     pub last_verified: NaiveDate,
 }
 
-/// What a catalogue is for: selling on one Amazon marketplace, or running the seller's own web store
-/// (one catalogue for every market; its items test the `market` fact).
+/// What a catalogue is for. Some catalogues hold one channel's own rules and are evaluated for each
+/// channel of that kind: an Amazon marketplace target, an own web store, a Rakuten Ichiba shop. The
+/// others are shared: evaluated once per plan over every channel they concern, each item listing the
+/// channels it applies to — the product law of a destination (it follows the goods, whatever the
+/// channel), leaving the EU, and the Amazon seller account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(try_from = "String", into = "String")]
 #[ts(type = "string")]
 pub enum CatalogueKey {
     Marketplace(Marketplace),
     OwnStore,
+    /// A Rakuten Ichiba shop (the channel pack `rakuten-ichiba`).
+    Rakuten,
+    /// The product law of a destination: every channel selling into its markets.
+    Goods(Region),
+    /// Taking goods out of the EU: every channel selling outside the EU from an EU seller.
+    ExportEu,
+    /// The Amazon seller account and its performance: every Amazon marketplace target.
+    AmazonAccount,
+}
+
+/// A destination whose product law is one catalogue (the EU single market is one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    Jp,
+    Us,
+    Eu,
+    Uk,
+}
+
+impl Region {
+    pub const ALL: [Region; 4] = [Region::Jp, Region::Us, Region::Eu, Region::Uk];
+
+    pub fn of(market: Market) -> Region {
+        match market {
+            Market::Jp => Region::Jp,
+            Market::Us => Region::Us,
+            Market::De | Market::Fr => Region::Eu,
+            Market::Uk => Region::Uk,
+        }
+    }
+}
+
+/// Which channels of a plan a catalogue is evaluated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKind {
+    /// An Amazon marketplace target.
+    Marketplace(Marketplace),
+    /// A channel of the plan with its own catalogue (an own store, a Rakuten shop).
+    Channel(CatalogueKey),
 }
 
 impl CatalogueKey {
-    /// The identifier used in catalogue files (`amazon-jp`, `own-store`).
+    /// The shared catalogues, in the order the checklist shows them.
+    pub const SHARED: [CatalogueKey; 6] = [
+        CatalogueKey::Goods(Region::Jp),
+        CatalogueKey::Goods(Region::Us),
+        CatalogueKey::Goods(Region::Eu),
+        CatalogueKey::Goods(Region::Uk),
+        CatalogueKey::ExportEu,
+        CatalogueKey::AmazonAccount,
+    ];
+
+    /// The identifier used in catalogue files (`amazon-jp`, `own-store`, `goods-jp`).
     pub fn id(self) -> &'static str {
         match self {
             CatalogueKey::Marketplace(marketplace) => marketplace.id(),
             CatalogueKey::OwnStore => "own-store",
+            CatalogueKey::Rakuten => "rakuten-ichiba",
+            CatalogueKey::Goods(Region::Jp) => "goods-jp",
+            CatalogueKey::Goods(Region::Us) => "goods-us",
+            CatalogueKey::Goods(Region::Eu) => "goods-eu",
+            CatalogueKey::Goods(Region::Uk) => "goods-uk",
+            CatalogueKey::ExportEu => "export-eu",
+            CatalogueKey::AmazonAccount => "amazon-account",
         }
+    }
+
+    fn all() -> impl Iterator<Item = CatalogueKey> {
+        Marketplace::ALL
+            .into_iter()
+            .map(CatalogueKey::Marketplace)
+            .chain([CatalogueKey::OwnStore, CatalogueKey::Rakuten])
+            .chain(CatalogueKey::SHARED)
+    }
+
+    /// Evaluated once per plan over every channel it concerns, rather than per channel.
+    pub fn is_shared(self) -> bool {
+        CatalogueKey::SHARED.contains(&self)
+    }
+
+    /// Whether a shared catalogue concerns a channel of this kind selling into `market`.
+    pub fn covers(self, kind: SubjectKind, market: Market) -> bool {
+        match self {
+            CatalogueKey::Goods(region) => Region::of(market) == region,
+            CatalogueKey::ExportEu => true,
+            CatalogueKey::AmazonAccount => matches!(kind, SubjectKind::Marketplace(_)),
+            _ => false,
+        }
+    }
+
+    /// Whether every channel it is evaluated for has a sales projection (only Amazon targets do).
+    pub fn has_sales_projection(self) -> bool {
+        matches!(
+            self,
+            CatalogueKey::Marketplace(_) | CatalogueKey::AmazonAccount
+        )
     }
 }
 
 impl TryFrom<String> for CatalogueKey {
     type Error = String;
     fn try_from(id: String) -> Result<Self, String> {
-        if id == CatalogueKey::OwnStore.id() {
-            return Ok(CatalogueKey::OwnStore);
-        }
-        Marketplace::ALL
-            .into_iter()
-            .find(|marketplace| marketplace.id() == id)
-            .map(CatalogueKey::Marketplace)
+        CatalogueKey::all()
+            .find(|key| key.id() == id)
             .ok_or_else(|| {
-                let known: Vec<&str> = Marketplace::ALL
-                    .iter()
-                    .map(|m| m.id())
-                    .chain([CatalogueKey::OwnStore.id()])
-                    .collect();
+                let known: Vec<&str> = CatalogueKey::all().map(CatalogueKey::id).collect();
                 format!(
                     "unknown catalogue scope \"{id}\" (expected one of {})",
                     known.join(", ")
@@ -257,137 +342,6 @@ impl Catalogue {
     }
 }
 
-/// The requirement codes a catalogue's items may carry.
-pub fn known_codes(scope: CatalogueKey) -> &'static [&'static str] {
-    match scope {
-        CatalogueKey::Marketplace(Marketplace::AmazonJp) => &JP_CODES,
-        CatalogueKey::Marketplace(Marketplace::AmazonUs) => &US_CODES,
-        CatalogueKey::Marketplace(Marketplace::AmazonDe) => &DE_CODES,
-        CatalogueKey::Marketplace(Marketplace::AmazonFr) => &FR_CODES,
-        CatalogueKey::Marketplace(Marketplace::AmazonUk) => &UK_CODES,
-        CatalogueKey::OwnStore => &STORE_CODES,
-    }
-}
-
-/// Own-store obligations: EU consumer, e-commerce, privacy and VAT rules; Japan's Act on Specified
-/// Commercial Transactions, APPI and qualified invoices; and practice items for every market.
-const STORE_CODES: [&str; 20] = [
-    "store.eu.legal-notice",
-    "store.eu.terms-price",
-    "store.eu.withdrawal",
-    "store.eu.delivery",
-    "store.eu.legal-guarantee",
-    "store.eu.cookie-consent",
-    "store.eu.privacy-notice",
-    "store.eu.processing-records",
-    "store.eu.oss",
-    "store.eu.ioss",
-    "store.eu.invoices",
-    "store.eu.refunds",
-    "store.jp.sct-display",
-    "store.jp.returns-policy",
-    "store.jp.final-confirmation",
-    "store.jp.appi-purpose",
-    "store.jp.qualified-invoice",
-    "store.payment-methods",
-    "store.cs-language",
-    "store.returns-logistics",
-];
-
-const JP_CODES: [&str; 44] = [
-    "jp.plan",
-    "jp.registration",
-    "jp.siv",
-    "jp.2sv",
-    "jp.seller-info",
-    "jp.landed-cost",
-    "jp.metrics.odr",
-    "jp.metrics.mfn",
-    "jp.compliance-docs",
-    "jp.ior",
-    "jp.customs-valuation",
-    "jp.fba.inbound-docs",
-    "jp.fba.prep",
-    "jp.fba.dangerous-goods",
-    "jp.jct.assessment",
-    "jp.jct.invoice-number",
-    "jp.ddp",
-    "jp.returns",
-    "jp.cs-japanese",
-    "jp.pse.specified",
-    "jp.pse.non-specified",
-    "jp.specified-importer",
-    "jp.giteki",
-    "jp.giteki.listing",
-    "jp.mobile-battery-approval",
-    "jp.food.notification",
-    "jp.food.label",
-    "jp.grocery-approval",
-    "jp.cosmetics.mah",
-    "jp.cosmetics.notification",
-    "jp.pmd-label",
-    "jp.medical-device",
-    "jp.child-psc",
-    "jp.toy.food-sanitation",
-    "jp.toy.safety-docs",
-    "jp.textile-label",
-    "jp.liquor-licence",
-    "jp.liquor.age-notice",
-    "jp.supplement.no-drug-claims",
-    "jp.supplement.function-claims",
-    "jp.low-value-exemption",
-    "jp.amazon-business.metrics",
-    "jp.points",
-    "jp.pl-insurance",
-];
-
-const US_CODES: [&str; 13] = [
-    "us.siv",
-    "us.2sv",
-    "us.tax-interview",
-    "us.sales-tax",
-    "us.ior",
-    "us.ddp",
-    "us.insurance",
-    "us.inform",
-    "us.fcc",
-    "us.cpc",
-    "us.fda",
-    "us.fba.dangerous-goods",
-    "us.returns",
-];
-
-const DE_CODES: [&str; 10] = [
-    "eu.vat-registration",
-    "eu.deemed-supplier",
-    "de.epr.packaging",
-    "de.epr.weee",
-    "de.epr.batteries",
-    "eu.gpsr",
-    "eu.ce",
-    "eu.fba.dangerous-goods",
-    "eu.returns",
-    "eu.cs-local",
-];
-
-const FR_CODES: [&str; 8] = [
-    "eu.vat-registration",
-    "eu.deemed-supplier",
-    "fr.epr.uin",
-    "eu.gpsr",
-    "eu.ce",
-    "eu.fba.dangerous-goods",
-    "eu.returns",
-    "eu.cs-local",
-];
-
-const UK_CODES: [&str; 4] = [
-    "uk.vat",
-    "uk.low-value-vat",
-    "uk.ukca",
-    "uk.responsible-person",
-];
-
 /// The catalogues that failed to load, with every problem found.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct CatalogueError {
@@ -407,35 +361,55 @@ impl fmt::Display for CatalogueError {
     }
 }
 
-/// All loaded catalogues, one per scope (marketplace or own store).
+/// All loaded catalogues, one per scope.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalogues {
     by_scope: BTreeMap<CatalogueKey, Catalogue>,
 }
 
 impl Catalogues {
-    /// Loads (file name, text) pairs; all problems in all files are reported together.
+    /// Loads (file name, text) pairs; all problems in all files are reported together. A channel's
+    /// catalogue may depend on items of the shared catalogues (FBA inbound waits for the Japanese
+    /// labels of the product-law catalogue); a shared catalogue only on its own items.
     pub fn load(files: &[(&str, &str)]) -> Result<Catalogues, CatalogueError> {
         let mut problems = Vec::new();
-        let mut by_scope = BTreeMap::new();
+        let mut parsed: Vec<(&str, &str, Catalogue)> = Vec::new();
         for (file, text) in files {
-            match load_one(text) {
+            match locate::from_toml::<Catalogue>(text) {
+                Ok(catalogue) => parsed.push((file, text, catalogue)),
+                Err(problem) => problems.push((file.to_string(), problem)),
+            }
+        }
+        let shared_ids: HashSet<String> = parsed
+            .iter()
+            .filter(|(_, _, catalogue)| catalogue.catalogue.scope.is_shared())
+            .flat_map(|(_, _, catalogue)| catalogue.items.iter().map(|item| item.id.clone()))
+            .collect();
+        let mut by_scope = BTreeMap::new();
+        for (file, text, catalogue) in parsed {
+            let scope = catalogue.catalogue.scope;
+            let external = if scope.is_shared() {
+                HashSet::new()
+            } else {
+                shared_ids.clone()
+            };
+            let mut found = Vec::new();
+            match settle(catalogue, &external) {
                 Ok(catalogue) => {
-                    let scope = catalogue.catalogue.scope;
                     if by_scope.insert(scope, catalogue).is_some() {
-                        let mut problem = vec![Problem::at(
+                        found.push(Problem::at(
                             "catalogue.scope",
                             Text::new(
                                 format!("a second catalogue for {scope}"),
                                 format!("un second catalogue pour {scope}"),
                             ),
-                        )];
-                        locate::place(text, &mut problem);
-                        problems.extend(problem.into_iter().map(|p| (file.to_string(), p)));
+                        ));
                     }
                 }
-                Err(found) => problems.extend(found.into_iter().map(|p| (file.to_string(), p))),
+                Err(errors) => found = errors,
             }
+            locate::place(text, &mut found);
+            problems.extend(found.into_iter().map(|p| (file.to_string(), p)));
         }
         if problems.is_empty() {
             Ok(Catalogues { by_scope })
@@ -448,9 +422,25 @@ impl Catalogues {
         self.by_scope.get(&CatalogueKey::Marketplace(marketplace))
     }
 
+    pub fn scope(&self, key: CatalogueKey) -> Option<&Catalogue> {
+        self.by_scope.get(&key)
+    }
+
     /// The own-store obligations catalogue.
     pub fn own_store(&self) -> Option<&Catalogue> {
-        self.by_scope.get(&CatalogueKey::OwnStore)
+        self.scope(CatalogueKey::OwnStore)
+    }
+
+    /// The shared catalogues, in the order the checklist shows them.
+    pub fn shared(&self) -> impl Iterator<Item = &Catalogue> {
+        CatalogueKey::SHARED
+            .into_iter()
+            .filter_map(|key| self.by_scope.get(&key))
+    }
+
+    /// Every item of every catalogue with the id.
+    pub fn find_item(&self, id: &str) -> Option<&Item> {
+        self.iter().find_map(|catalogue| catalogue.item(id))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Catalogue> {
@@ -458,9 +448,10 @@ impl Catalogues {
     }
 }
 
-fn load_one(text: &str) -> Result<Catalogue, Vec<Problem>> {
-    let mut catalogue: Catalogue = locate::from_toml(text).map_err(|problem| vec![problem])?;
-    let mut problems = validate(&catalogue);
+/// Validates one catalogue and puts its items in dependency order. `external` are the items of the
+/// shared catalogues it may depend on (already placed, so they never hold its order up).
+fn settle(mut catalogue: Catalogue, external: &HashSet<String>) -> Result<Catalogue, Vec<Problem>> {
+    let mut problems = validate(&catalogue, external);
     if problems.is_empty() {
         match dependency_order(&catalogue.items) {
             Ok(order) => {
@@ -474,51 +465,28 @@ fn load_one(text: &str) -> Result<Catalogue, Vec<Problem>> {
             Err(problem) => problems.push(problem),
         }
     }
-    locate::place(text, &mut problems);
     Err(problems)
 }
 
-fn validate(catalogue: &Catalogue) -> Vec<Problem> {
+fn validate(catalogue: &Catalogue, external: &HashSet<String>) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let scope = catalogue.catalogue.scope;
-    let codes = known_codes(scope);
-    let ids: HashSet<&str> = catalogue
-        .items
-        .iter()
-        .map(|item| item.id.as_str())
-        .collect();
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (field, text) in [
         ("catalogue.title", &catalogue.catalogue.title),
         ("catalogue.disclaimer", &catalogue.catalogue.disclaimer),
     ] {
         check_text(field, text, &mut problems);
     }
+    let ids: HashSet<&str> = catalogue
+        .items
+        .iter()
+        .map(|item| item.id.as_str())
+        .collect();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (index, item) in catalogue.items.iter().enumerate() {
         let at = format!("items[{index}]");
         let mut problem = |field: &str, message: Text| {
             problems.push(Problem::at(format!("{at}.{field}"), message))
         };
-        let well_formed = !item.id.is_empty()
-            && item
-                .id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
-        if !well_formed {
-            problem(
-                "id",
-                Text::new(
-                    format!(
-                        "\"{}\": use lower-case letters, digits, '-' and '.'",
-                        item.id
-                    ),
-                    format!(
-                        "«{NBSP}{}{NBSP}»{NBSP}: utilisez des minuscules, des chiffres, «{NBSP}-{NBSP}» et «{NBSP}.{NBSP}»",
-                        item.id
-                    ),
-                ),
-            );
-        }
         if let Some(first) = seen.insert(&item.id, index) {
             problem(
                 "id",
@@ -531,126 +499,25 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
                 ),
             );
         }
-        if let Some(code) = &item.code
-            && !codes.contains(&code.as_str())
-        {
+        if external.contains(&item.id) {
             problem(
-                "code",
+                "id",
                 Text::new(
-                    format!("\"{code}\" is not a requirement code for {scope}"),
-                    format!("«{NBSP}{code}{NBSP}» n’est pas un code d’exigence pour {scope}"),
-                ),
-            );
-        }
-        if item.group.trim().is_empty() {
-            problem("group", not_empty());
-        }
-        if item.owner_role.trim().is_empty() {
-            problem("owner_role", not_empty());
-        }
-        match (scope, item.on_marketplace) {
-            (CatalogueKey::OwnStore, None) => problem(
-                "on_marketplace",
-                Text::new(
-                    "an own-store item says who carries it on a marketplace: \"seller\", \"marketplace\" or \"fulfilment\"",
+                    format!("\"{}\" is already an item of a shared catalogue", item.id),
                     format!(
-                        "un point de boutique en propre indique qui en a la charge sur une place de marché{NBSP}: \
-                         «{NBSP}seller{NBSP}», «{NBSP}marketplace{NBSP}» ou «{NBSP}fulfilment{NBSP}»"
+                        "«{NBSP}{}{NBSP}» est déjà un point d’un catalogue partagé",
+                        item.id
                     ),
                 ),
-            ),
-            (CatalogueKey::Marketplace(_), Some(_)) => problem(
-                "on_marketplace",
-                Text::new(
-                    "only own-store items say who carries them on a marketplace",
-                    "seuls les points de boutique en propre indiquent qui en a la charge sur une place de marché",
-                ),
-            ),
-            _ => {}
+            );
         }
+        validate_item(catalogue.catalogue.scope, item, &mut problem);
         for (d, dependency) in item.depends_on.iter().enumerate() {
-            if dependency == &item.id {
-                problem(
-                    &format!("depends_on[{d}]"),
-                    Text::new(
-                        "an item cannot depend on itself",
-                        "un point ne peut pas dépendre de lui-même",
-                    ),
-                );
-            } else if !ids.contains(dependency.as_str()) {
-                problem(
-                    &format!("depends_on[{d}]"),
-                    Text::new(
-                        format!("no item \"{dependency}\" in this catalogue"),
-                        format!("aucun point «{NBSP}{dependency}{NBSP}» dans ce catalogue"),
-                    ),
-                );
+            if let Some(message) = dependency_problem(item, dependency, &ids, external) {
+                problem(&format!("depends_on[{d}]"), message);
             }
         }
-        if item.sources.is_empty() {
-            problem(
-                "sources",
-                Text::new(
-                    "every item needs at least one source",
-                    "chaque point doit citer au moins une source",
-                ),
-            );
-        }
-        for (s, source) in item.sources.iter().enumerate() {
-            if !source.url.starts_with("https://") && !source.url.starts_with("http://") {
-                problem(
-                    &format!("sources[{s}].url"),
-                    Text::new(
-                        format!("\"{}\" is not a web address", source.url),
-                        format!("«{NBSP}{}{NBSP}» n’est pas une adresse web", source.url),
-                    ),
-                );
-            }
-            if source.title.trim().is_empty() {
-                problem(&format!("sources[{s}].title"), not_empty());
-            }
-        }
-        if item.importance == Importance::Watch && item.launch_blocking {
-            problem(
-                "launch_blocking",
-                Text::new(
-                    "a watch item cannot block the launch",
-                    "un point à surveiller ne peut pas bloquer le lancement",
-                ),
-            );
-        }
-        if let (Some(from), Some(until)) = (item.effective_from, item.effective_until)
-            && until < from
-        {
-            problem(
-                "effective_until",
-                Text::new(
-                    format!("{until} is before effective_from {from}"),
-                    format!("{until} précède effective_from {from}"),
-                ),
-            );
-        }
-        let mut evidence_ids = HashSet::new();
-        for (e, evidence) in item.evidence.iter().enumerate() {
-            if !evidence_ids.insert(evidence.id.as_str()) {
-                problem(
-                    &format!("evidence[{e}].id"),
-                    Text::new(
-                        format!("duplicate evidence id \"{}\"", evidence.id),
-                        format!(
-                            "identifiant de justificatif «{NBSP}{}{NBSP}» en double",
-                            evidence.id
-                        ),
-                    ),
-                );
-            }
-            if let Validity::IssuedWithinDays { days: 0 } = evidence.validity {
-                problem(
-                    &format!("evidence[{e}].validity.days"),
-                    Text::new("must be at least 1", "doit valoir au moins 1"),
-                );
-            }
-        }
+        validate_sources_and_dates(item, &mut problem);
         let texts: Vec<(String, &Text)> = [
             ("title".to_owned(), &item.title),
             ("explanation".to_owned(), &item.explanation),
@@ -668,6 +535,176 @@ fn validate(catalogue: &Catalogue) -> Vec<Problem> {
         }
     }
     problems
+}
+
+fn dependency_problem(
+    item: &Item,
+    dependency: &str,
+    ids: &HashSet<&str>,
+    external: &HashSet<String>,
+) -> Option<Text> {
+    if dependency == item.id {
+        Some(Text::new(
+            "an item cannot depend on itself",
+            "un point ne peut pas dépendre de lui-même",
+        ))
+    } else if !ids.contains(dependency) && !external.contains(dependency) {
+        Some(Text::new(
+            format!("no item \"{dependency}\" in this catalogue or a shared one"),
+            format!(
+                "aucun point «{NBSP}{dependency}{NBSP}» dans ce catalogue ou un catalogue partagé"
+            ),
+        ))
+    } else {
+        None
+    }
+}
+
+/// The rules of one item that do not involve the rest of its catalogue.
+fn validate_item(scope: CatalogueKey, item: &Item, problem: &mut impl FnMut(&str, Text)) {
+    let well_formed = !item.id.is_empty()
+        && item
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+    if !well_formed {
+        problem(
+            "id",
+            Text::new(
+                format!(
+                    "\"{}\": use lower-case letters, digits, '-' and '.'",
+                    item.id
+                ),
+                format!(
+                    "«{NBSP}{}{NBSP}»{NBSP}: utilisez des minuscules, des chiffres, «{NBSP}-{NBSP}» et «{NBSP}.{NBSP}»",
+                    item.id
+                ),
+            ),
+        );
+    }
+    if let Some(code) = &item.code
+        && !known_codes(scope).contains(&code.as_str())
+    {
+        problem(
+            "code",
+            Text::new(
+                format!("\"{code}\" is not a requirement code for {scope}"),
+                format!("«{NBSP}{code}{NBSP}» n’est pas un code d’exigence pour {scope}"),
+            ),
+        );
+    }
+    if item.group.trim().is_empty() {
+        problem("group", not_empty());
+    }
+    if item.owner_role.trim().is_empty() {
+        problem("owner_role", not_empty());
+    }
+    match (scope, item.on_marketplace) {
+        (CatalogueKey::OwnStore, None) => problem(
+            "on_marketplace",
+            Text::new(
+                "an own-store item says who carries it on a marketplace: \"seller\", \"marketplace\" or \"fulfilment\"",
+                format!(
+                    "un point de boutique en propre indique qui en a la charge sur une place de marché{NBSP}: \
+                     «{NBSP}seller{NBSP}», «{NBSP}marketplace{NBSP}» ou «{NBSP}fulfilment{NBSP}»"
+                ),
+            ),
+        ),
+        (CatalogueKey::OwnStore, Some(_)) | (_, None) => {}
+        (_, Some(_)) => problem(
+            "on_marketplace",
+            Text::new(
+                "only own-store items say who carries them on a marketplace",
+                "seuls les points de boutique en propre indiquent qui en a la charge sur une place de marché",
+            ),
+        ),
+    }
+    let reads_sales = item
+        .applies_when
+        .expr
+        .facts()
+        .into_iter()
+        .any(|fact| fact.kind() == Kind::Money);
+    if reads_sales && !scope.has_sales_projection() {
+        problem(
+            "applies_when",
+            Text::new(
+                format!(
+                    "{scope} is evaluated for channels that have no sales projection: test units, not sales"
+                ),
+                format!(
+                    "{scope} est évalué pour des canaux sans prévision de ventes{NBSP}: testez les unités, pas les ventes"
+                ),
+            ),
+        );
+    }
+}
+
+fn validate_sources_and_dates(item: &Item, problem: &mut impl FnMut(&str, Text)) {
+    if item.sources.is_empty() {
+        problem(
+            "sources",
+            Text::new(
+                "every item needs at least one source",
+                "chaque point doit citer au moins une source",
+            ),
+        );
+    }
+    for (s, source) in item.sources.iter().enumerate() {
+        if !source.url.starts_with("https://") && !source.url.starts_with("http://") {
+            problem(
+                &format!("sources[{s}].url"),
+                Text::new(
+                    format!("\"{}\" is not a web address", source.url),
+                    format!("«{NBSP}{}{NBSP}» n’est pas une adresse web", source.url),
+                ),
+            );
+        }
+        if source.title.trim().is_empty() {
+            problem(&format!("sources[{s}].title"), not_empty());
+        }
+    }
+    if item.importance == Importance::Watch && item.launch_blocking {
+        problem(
+            "launch_blocking",
+            Text::new(
+                "a watch item cannot block the launch",
+                "un point à surveiller ne peut pas bloquer le lancement",
+            ),
+        );
+    }
+    if let (Some(from), Some(until)) = (item.effective_from, item.effective_until)
+        && until < from
+    {
+        problem(
+            "effective_until",
+            Text::new(
+                format!("{until} is before effective_from {from}"),
+                format!("{until} précède effective_from {from}"),
+            ),
+        );
+    }
+    let mut evidence_ids = HashSet::new();
+    for (e, evidence) in item.evidence.iter().enumerate() {
+        if !evidence_ids.insert(evidence.id.as_str()) {
+            problem(
+                &format!("evidence[{e}].id"),
+                Text::new(
+                    format!("duplicate evidence id \"{}\"", evidence.id),
+                    format!(
+                        "identifiant de justificatif «{NBSP}{}{NBSP}» en double",
+                        evidence.id
+                    ),
+                ),
+            );
+        }
+        if let Validity::IssuedWithinDays { days: 0 } = evidence.validity {
+            problem(
+                &format!("evidence[{e}].validity.days"),
+                Text::new("must be at least 1", "doit valoir au moins 1"),
+            );
+        }
+    }
 }
 
 fn check_text(field: &str, text: &Text, problems: &mut Vec<Problem>) {
@@ -756,6 +793,14 @@ fn not_empty() -> Text {
 pub fn group_title(group: &str) -> Text {
     let (en, fr) = match group {
         "account" => ("Seller account", "Compte vendeur"),
+        "brand" => (
+            "Brand and distribution rights",
+            "Marque et droits de distribution",
+        ),
+        "conduct" => ("Rules of conduct", "Règles de conduite"),
+        "export" => ("Leaving the EU", "Sortie de l’UE"),
+        "incidents" => ("Accidents and recalls", "Accidents et rappels"),
+        "listing" => ("Listings", "Fiches produit"),
         "consumer" => ("Consumer law", "Droit de la consommation"),
         "customer-service" => ("Customer service", "Service client"),
         "epr" => (

@@ -4,136 +4,25 @@
 //! fulfilment == "fba" and has(radio_emitter)
 //! marketplace in ["amazon-de", "amazon-fr"] and not seller_in_eu
 //! has(toy) and toy_age_min_months < 36
+//! monthly_sales > 10000 USD
 //! ```
 //! Grammar: `or` < `and` < `not` < comparison; parentheses group. Only the facts and flags listed in
 //! [`Fact`] and [`ProductFlag`] exist; names, operators and literal types are checked when a catalogue
 //! loads, so a typo fails the load instead of silently never applying. Nothing is executed.
-//! Evaluation returns the atoms that decided the result, which become the item's reason.
+//!
+//! Evaluation has three outcomes: a condition holds, does not hold, or cannot be decided because the
+//! plan does not give a fact it reads (Kleene logic: `false and unknown` is false, `true or unknown` is
+//! true, anything else with an unknown is unknown). The atoms that decided the outcome come back with
+//! it; for an undecided one they are the facts still to answer.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::plan::channels::{ChannelPlan, Market};
-use crate::plan::{
-    Amount, Channel, Entity, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target,
-};
-
-/// A fact about the profile an expression may test.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fact {
-    /// The Amazon marketplace (unknown for an own store).
-    Marketplace,
-    /// The market sold into (`jp`, `us`, `de`, `fr`, `uk`), for marketplaces and own stores alike.
-    Market,
-    /// The market is an EU member state.
-    MarketInEu,
-    /// The buyers are in another country than the seller.
-    CrossBorder,
-    /// Amazon's fulfilment option (unknown for an own store).
-    Fulfilment,
-    Channel,
-    SellerCountry,
-    SellerEntity,
-    /// The seller's country is an EU member state.
-    SellerInEu,
-    ToyAgeMinMonths,
-    MonthlySales,
-    MonthlySalesCurrency,
-    MonthlyUnits,
-    /// Twelve times the monthly sales projection (thresholds such as the US INFORM Act count 12 months).
-    AnnualSales,
-    AnnualUnits,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Text,
-    Number,
-    Boolean,
-}
-
-impl Fact {
-    const ALL: [Fact; 15] = [
-        Fact::Marketplace,
-        Fact::Market,
-        Fact::MarketInEu,
-        Fact::CrossBorder,
-        Fact::Fulfilment,
-        Fact::Channel,
-        Fact::SellerCountry,
-        Fact::SellerEntity,
-        Fact::SellerInEu,
-        Fact::ToyAgeMinMonths,
-        Fact::MonthlySales,
-        Fact::MonthlySalesCurrency,
-        Fact::MonthlyUnits,
-        Fact::AnnualSales,
-        Fact::AnnualUnits,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Fact::Marketplace => "marketplace",
-            Fact::Market => "market",
-            Fact::MarketInEu => "market_in_eu",
-            Fact::CrossBorder => "cross_border",
-            Fact::Fulfilment => "fulfilment",
-            Fact::Channel => "channel",
-            Fact::SellerCountry => "seller_country",
-            Fact::SellerEntity => "seller_entity",
-            Fact::SellerInEu => "seller_in_eu",
-            Fact::ToyAgeMinMonths => "toy_age_min_months",
-            Fact::MonthlySales => "monthly_sales",
-            Fact::MonthlySalesCurrency => "monthly_sales_currency",
-            Fact::MonthlyUnits => "monthly_units",
-            Fact::AnnualSales => "annual_sales",
-            Fact::AnnualUnits => "annual_units",
-        }
-    }
-
-    fn from_name(name: &str) -> Option<Fact> {
-        Fact::ALL.into_iter().find(|fact| fact.name() == name)
-    }
-
-    fn kind(self) -> Kind {
-        match self {
-            Fact::Marketplace
-            | Fact::Market
-            | Fact::Fulfilment
-            | Fact::Channel
-            | Fact::SellerCountry
-            | Fact::SellerEntity
-            | Fact::MonthlySalesCurrency => Kind::Text,
-            Fact::SellerInEu | Fact::MarketInEu | Fact::CrossBorder => Kind::Boolean,
-            Fact::ToyAgeMinMonths
-            | Fact::MonthlySales
-            | Fact::MonthlyUnits
-            | Fact::AnnualSales
-            | Fact::AnnualUnits => Kind::Number,
-        }
-    }
-
-    /// The closed set of values a text fact can take, when there is one (checked at load).
-    fn allowed_values(self) -> Option<Vec<&'static str>> {
-        match self {
-            Fact::Marketplace => Some(Marketplace::ALL.iter().map(|m| m.id()).collect()),
-            Fact::Market => Some(Market::ALL.iter().map(|m| m.id()).collect()),
-            Fact::Fulfilment => Some(Fulfilment::ALL.iter().map(|f| f.id()).collect()),
-            Fact::Channel => Some(Channel::ALL.iter().map(|c| c.id()).collect()),
-            Fact::SellerEntity => Some(Entity::ALL.iter().map(|e| e.id()).collect()),
-            _ => None,
-        }
-    }
-
-    /// Product facts make an item product-specific (its SKUs are listed).
-    fn is_product_fact(self) -> bool {
-        self == Fact::ToyAgeMinMonths
-    }
-}
+pub use super::facts::{Fact, Kind, Profile, Subject, Value};
+use crate::plan::ProductFlag;
 
 /// A flag test: a product flag, or `eee` (any electrical or battery flag, for EU rules).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,7 +42,7 @@ pub enum CompareOp {
 }
 
 impl CompareOp {
-    fn symbol(self) -> &'static str {
+    pub fn symbol(self) -> &'static str {
         match self {
             CompareOp::Eq => "==",
             CompareOp::Ne => "!=",
@@ -169,6 +58,8 @@ impl CompareOp {
 pub enum Literal {
     Text(String),
     Number(Decimal),
+    /// An amount and its currency code (`10000 USD`).
+    Money(Decimal, String),
 }
 
 impl fmt::Display for Literal {
@@ -176,6 +67,7 @@ impl fmt::Display for Literal {
         match self {
             Literal::Text(text) => write!(f, "\"{text}\""),
             Literal::Number(number) => write!(f, "{number}"),
+            Literal::Money(amount, currency) => write!(f, "{amount} {currency}"),
         }
     }
 }
@@ -458,7 +350,22 @@ impl Parser {
                 _ => Ok(Literal::Text(text)),
             },
             (Some(Token::Number(number)), Kind::Number) => Ok(Literal::Number(number)),
+            (Some(Token::Number(amount)), Kind::Money) => match self.bump() {
+                Some(Token::Ident(code))
+                    if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) =>
+                {
+                    Ok(Literal::Money(amount, code))
+                }
+                _ => fail(format!(
+                    "`{}` needs an amount and a currency, e.g. 10000 USD",
+                    fact.name()
+                )),
+            },
             (_, Kind::Text) => fail(format!("`{}` needs a quoted text value", fact.name())),
+            (_, Kind::Money) => fail(format!(
+                "`{}` needs an amount and a currency, e.g. 10000 USD",
+                fact.name()
+            )),
             _ => fail(format!("`{}` needs a number", fact.name())),
         }
     }
@@ -492,114 +399,195 @@ impl Expr {
         }
     }
 
-    /// Evaluates over a profile; the atoms explain the result (true or false).
+    /// Every fact the expression reads.
+    pub fn facts(&self) -> Vec<Fact> {
+        let mut found = Vec::new();
+        self.collect_facts(&mut found);
+        found
+    }
+
+    fn collect_facts(&self, found: &mut Vec<Fact>) {
+        match self {
+            Expr::Const(_) | Expr::Has(_) => {}
+            Expr::IsTrue(fact) | Expr::Compare(fact, _, _) | Expr::In(fact, _) => {
+                if !found.contains(fact) {
+                    found.push(*fact);
+                }
+            }
+            Expr::Not(inner) => inner.collect_facts(found),
+            Expr::And(a, b) | Expr::Or(a, b) => {
+                a.collect_facts(found);
+                b.collect_facts(found);
+            }
+        }
+    }
+
+    /// Evaluates over a profile; the atoms explain the outcome.
     pub fn evaluate(&self, profile: &Profile) -> Evaluation {
         match self {
             Expr::Const(value) => Evaluation {
-                holds: *value,
+                truth: Truth::from(*value),
                 because: Vec::new(),
             },
             Expr::Has(FlagTest::Eee) => {
-                let flags: Vec<String> = profile
+                let flags: Vec<ProductFlag> = profile
                     .flags
                     .iter()
+                    .copied()
                     .filter(|flag| flag.implies_eee())
-                    .map(|flag| flag.id().to_owned())
                     .collect();
-                Evaluation::atom(!flags.is_empty(), Atom::Eee { flags })
+                Evaluation::atom(Truth::from(!flags.is_empty()), Atom::Eee { flags })
             }
             Expr::Has(FlagTest::Flag(flag)) => {
-                let holds = profile.flags.contains(flag);
+                let present = profile.flags.contains(flag);
                 Evaluation::atom(
-                    holds,
+                    Truth::from(present),
                     Atom::Flag {
-                        flag: flag.id().into(),
-                        present: holds,
+                        flag: *flag,
+                        present,
                     },
                 )
             }
             Expr::IsTrue(fact) => {
                 let value = profile.value(*fact);
-                let holds = value == Value::Boolean(true);
-                Evaluation::atom(holds, Atom::fact(*fact, &value, None))
+                let truth = match value {
+                    Value::Boolean(flag) => Truth::from(flag),
+                    Value::Unknown => Truth::Unknown,
+                    _ => Truth::No,
+                };
+                Evaluation::atom(truth, Atom::fact(*fact, value, None))
             }
             Expr::Compare(fact, op, literal) => {
                 let value = profile.value(*fact);
-                let holds = compare(&value, *op, literal);
-                let rule = format!("{} {literal}", op.symbol());
-                Evaluation::atom(holds, Atom::fact(*fact, &value, Some(rule)))
+                let truth = compare(&value, *op, literal);
+                let test = Test::Compare(*op, literal.clone());
+                Evaluation::atom(truth, Atom::fact(*fact, value, Some(test)))
             }
             Expr::In(fact, literals) => {
                 let value = profile.value(*fact);
-                let holds = literals.iter().any(|l| compare(&value, CompareOp::Eq, l));
-                let listed: Vec<String> = literals.iter().map(ToString::to_string).collect();
-                let rule = format!("in [{}]", listed.join(", "));
-                Evaluation::atom(holds, Atom::fact(*fact, &value, Some(rule)))
+                let truth = literals
+                    .iter()
+                    .map(|l| compare(&value, CompareOp::Eq, l))
+                    .fold(Truth::No, Truth::or);
+                let test = Test::In(literals.clone());
+                Evaluation::atom(truth, Atom::fact(*fact, value, Some(test)))
             }
             Expr::Not(inner) => {
                 let inner = inner.evaluate(profile);
                 Evaluation {
-                    holds: !inner.holds,
+                    truth: inner.truth.not(),
                     because: inner.because,
                 }
             }
             Expr::And(a, b) => {
                 let left = a.evaluate(profile);
-                if !left.holds {
+                if left.truth == Truth::No {
                     return left;
                 }
                 let right = b.evaluate(profile);
-                if !right.holds {
-                    return right;
+                match (left.truth, right.truth) {
+                    (_, Truth::No) => right,
+                    (Truth::Yes, Truth::Yes) | (Truth::Unknown, Truth::Unknown) => {
+                        left.joined(right)
+                    }
+                    // Only the undecided side is what the outcome waits for.
+                    (Truth::Unknown, _) => left,
+                    _ => right,
                 }
-                left.joined(right)
             }
             Expr::Or(a, b) => {
                 let left = a.evaluate(profile);
-                if left.holds {
+                if left.truth == Truth::Yes {
                     return left;
                 }
                 let right = b.evaluate(profile);
-                if right.holds {
-                    return right;
+                match (left.truth, right.truth) {
+                    (_, Truth::Yes) => right,
+                    (Truth::No, Truth::No) | (Truth::Unknown, Truth::Unknown) => left.joined(right),
+                    (Truth::Unknown, _) => left,
+                    _ => right,
                 }
-                left.joined(right)
             }
         }
     }
 }
 
-fn compare(value: &Value, op: CompareOp, literal: &Literal) -> bool {
-    match (value, literal) {
-        (Value::Text(value), Literal::Text(wanted)) => match op {
-            CompareOp::Eq => value == wanted,
-            CompareOp::Ne => value != wanted,
-            _ => false,
-        },
-        (Value::Number(value), Literal::Number(wanted)) => match op {
-            CompareOp::Eq => value == wanted,
-            CompareOp::Ne => value != wanted,
-            CompareOp::Lt => value < wanted,
-            CompareOp::Le => value <= wanted,
-            CompareOp::Gt => value > wanted,
-            CompareOp::Ge => value >= wanted,
-        },
-        // An unknown fact satisfies no comparison: a missing projection never triggers a threshold.
-        _ => false,
+/// The outcome of a condition: three-valued, so a fact the plan does not give never reads as a no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl From<bool> for Truth {
+    fn from(value: bool) -> Truth {
+        if value { Truth::Yes } else { Truth::No }
     }
 }
 
-/// The result of evaluating a condition, with the facts that decided it.
+impl Truth {
+    fn not(self) -> Truth {
+        match self {
+            Truth::Yes => Truth::No,
+            Truth::No => Truth::Yes,
+            Truth::Unknown => Truth::Unknown,
+        }
+    }
+
+    fn or(self, other: Truth) -> Truth {
+        match (self, other) {
+            (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
+            (Truth::No, Truth::No) => Truth::No,
+            _ => Truth::Unknown,
+        }
+    }
+}
+
+/// A comparison of a value with a literal: text only equals or differs; an unknown value decides
+/// nothing; an absent one equals nothing; amounts compare only in the same currency.
+fn compare(value: &Value, op: CompareOp, literal: &Literal) -> Truth {
+    let ordered = |ordering: std::cmp::Ordering| {
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        Truth::from(match op {
+            CompareOp::Eq => ordering == Equal,
+            CompareOp::Ne => ordering != Equal,
+            CompareOp::Lt => ordering == Less,
+            CompareOp::Le => ordering != Greater,
+            CompareOp::Gt => ordering == Greater,
+            CompareOp::Ge => ordering != Less,
+        })
+    };
+    match (value, literal) {
+        (Value::Unknown, _) => Truth::Unknown,
+        (Value::Absent, _) => Truth::from(op == CompareOp::Ne),
+        (Value::Text(value), Literal::Text(wanted)) => match op {
+            CompareOp::Eq | CompareOp::Ne => ordered(value.cmp(wanted)),
+            _ => Truth::No,
+        },
+        (Value::Number(value), Literal::Number(wanted)) => ordered(value.cmp(wanted)),
+        // A projection in another currency than the threshold's cannot be judged without a rate.
+        (Value::Money(_, currency), Literal::Money(_, wanted)) if currency != wanted => {
+            Truth::Unknown
+        }
+        (Value::Money(value, _), Literal::Money(wanted, _)) => ordered(value.cmp(wanted)),
+        _ => Truth::No,
+    }
+}
+
+/// The result of evaluating a condition, with the facts that decided it (for an undecided result,
+/// the facts still to answer).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evaluation {
-    pub holds: bool,
+    pub truth: Truth,
     pub because: Vec<Atom>,
 }
 
 impl Evaluation {
-    fn atom(holds: bool, atom: Atom) -> Evaluation {
+    fn atom(truth: Truth, atom: Atom) -> Evaluation {
         Evaluation {
-            holds,
+            truth,
             because: vec![atom],
         }
     }
@@ -614,217 +602,87 @@ impl Evaluation {
     }
 }
 
+/// The test a fact was held against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Test {
+    Compare(CompareOp, Literal),
+    In(Vec<Literal>),
+}
+
+impl fmt::Display for Test {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Test::Compare(op, literal) => write!(f, "{} {literal}", op.symbol()),
+            Test::In(literals) => {
+                let listed: Vec<String> = literals.iter().map(ToString::to_string).collect();
+                write!(f, "in [{}]", listed.join(", "))
+            }
+        }
+    }
+}
+
 /// One fact that decided a condition, as it is in the profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(into = "AtomView")]
+#[ts(as = "AtomView")]
 pub enum Atom {
-    /// `fact` has `value` (`None` when the plan does not say); `rule` is the test it was held against.
+    /// `fact` has `value`; `test` is what it was held against.
     Fact {
-        fact: String,
-        value: Option<String>,
-        rule: Option<String>,
+        fact: Fact,
+        value: Value,
+        test: Option<Test>,
     },
     Flag {
-        flag: String,
+        flag: ProductFlag,
         present: bool,
     },
     /// Electrical or electronic equipment for EU rules; `flags` are the product flags that make it so.
     Eee {
-        flags: Vec<String>,
+        flags: Vec<ProductFlag>,
     },
 }
 
 impl Atom {
-    fn fact(fact: Fact, value: &Value, rule: Option<String>) -> Atom {
-        Atom::Fact {
-            fact: fact.name().into(),
-            value: value.shown(),
-            rule,
-        }
-    }
-
-    pub fn describe_en(&self) -> String {
-        match self {
-            Atom::Flag {
-                flag,
-                present: true,
-            } => format!("product has {flag}"),
-            Atom::Flag {
-                flag,
-                present: false,
-            } => format!("no product has {flag}"),
-            Atom::Eee { flags } if flags.is_empty() => {
-                "no product is electrical or electronic equipment".into()
-            }
-            Atom::Eee { flags } => format!(
-                "product is electrical or electronic equipment ({})",
-                flags.join(", ")
-            ),
-            Atom::Fact {
-                fact,
-                value: Some(value),
-                ..
-            } => format!("{fact} = {value}"),
-            Atom::Fact {
-                fact, value: None, ..
-            } => format!("{fact} not given in the plan"),
-        }
-    }
-
-    pub fn describe_fr(&self) -> String {
-        match self {
-            Atom::Flag {
-                flag,
-                present: true,
-            } => format!("le produit a {flag}"),
-            Atom::Flag {
-                flag,
-                present: false,
-            } => format!("aucun produit n'a {flag}"),
-            Atom::Eee { flags } if flags.is_empty() => {
-                "aucun produit n'est un équipement électrique ou électronique".into()
-            }
-            Atom::Eee { flags } => format!(
-                "le produit est un équipement électrique ou électronique ({})",
-                flags.join(", ")
-            ),
-            Atom::Fact {
-                fact,
-                value: Some(value),
-                ..
-            } => format!("{fact} = {value}"),
-            Atom::Fact {
-                fact, value: None, ..
-            } => format!("{fact} non renseigné dans le plan"),
-        }
+    fn fact(fact: Fact, value: Value, test: Option<Test>) -> Atom {
+        Atom::Fact { fact, value, test }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Value {
-    Text(String),
-    Number(Decimal),
-    Boolean(bool),
-    Unknown,
-}
-
-impl Value {
-    fn shown(&self) -> Option<String> {
-        match self {
-            Value::Text(text) => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
-            Value::Boolean(flag) => Some(flag.to_string()),
-            Value::Unknown => None,
-        }
-    }
-}
-
-/// EU member states (ISO 3166 alpha-2), for `seller_in_eu`.
-const EU_MEMBERS: [&str; 27] = [
-    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT",
-    "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
-];
-
-/// What a checklist is evaluated for: a marketplace target, or an own-store channel selling into a
-/// market.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Subject<'a> {
-    Target(&'a Target),
-    Store {
-        channel: &'a ChannelPlan,
-        market: Market,
+/// An atom as it is written in JSON: the fact and its value as text (`null` when not given).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(rename = "Atom")]
+pub enum AtomView {
+    Fact {
+        fact: Fact,
+        value: Option<String>,
+        rule: Option<String>,
+    },
+    Flag {
+        flag: ProductFlag,
+        present: bool,
+    },
+    Eee {
+        flags: Vec<ProductFlag>,
     },
 }
 
-impl Subject<'_> {
-    pub fn market(&self) -> Market {
-        match self {
-            Subject::Target(target) => Market::of(target.marketplace),
-            Subject::Store { market, .. } => *market,
-        }
-    }
-
-    /// Who buys: the target's channel, or the store's customers (consumers when not given).
-    pub fn customers(&self) -> Channel {
-        match self {
-            Subject::Target(target) => target.channel,
-            Subject::Store { channel, .. } => channel.customers.unwrap_or(Channel::B2c),
-        }
-    }
-}
-
-/// What a condition is evaluated over: the seller, one subject and (optionally) one product.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Profile {
-    pub marketplace: Option<Marketplace>,
-    pub market: Market,
-    pub fulfilment: Option<Fulfilment>,
-    pub channel: Channel,
-    pub seller_country: String,
-    pub seller_entity: Entity,
-    pub flags: BTreeSet<ProductFlag>,
-    pub toy_age_min_months: Option<u32>,
-    pub monthly_sales: Option<Amount>,
-    pub monthly_units: Option<u32>,
-}
-
-impl Profile {
-    /// The profile for one subject and one product (`None`: the seller-level profile without product
-    /// facts). An own store has no marketplace, fulfilment option or sales projection.
-    pub fn new(plan: &Plan, subject: &Subject, product: Option<&Product>) -> Profile {
-        let target = match subject {
-            Subject::Target(target) => Some(*target),
-            Subject::Store { .. } => None,
-        };
-        Profile {
-            marketplace: target.map(|t| t.marketplace),
-            market: subject.market(),
-            fulfilment: target.map(|t| t.fulfilment),
-            channel: subject.customers(),
-            seller_country: plan.seller.country.as_str().to_owned(),
-            seller_entity: plan.seller.entity,
-            flags: product.map_or_else(BTreeSet::new, |p| p.flags.iter().copied().collect()),
-            toy_age_min_months: product.and_then(|p| p.toy_age_min_months),
-            monthly_sales: target.and_then(|t| t.monthly_sales.clone()),
-            monthly_units: target.and_then(|t| t.monthly_units),
-        }
-    }
-
-    fn value(&self, fact: Fact) -> Value {
-        let text = |s: &str| Value::Text(s.to_owned());
-        let twelve = Decimal::from(12);
-        match fact {
-            Fact::Marketplace => self.marketplace.map_or(Value::Unknown, |m| text(m.id())),
-            Fact::Market => text(self.market.id()),
-            Fact::MarketInEu => Value::Boolean(EU_MEMBERS.contains(&self.market.country())),
-            Fact::CrossBorder => Value::Boolean(self.market.country() != self.seller_country),
-            Fact::Fulfilment => self.fulfilment.map_or(Value::Unknown, |f| text(f.id())),
-            Fact::Channel => text(self.channel.id()),
-            Fact::SellerCountry => text(&self.seller_country),
-            Fact::SellerEntity => text(self.seller_entity.id()),
-            Fact::SellerInEu => Value::Boolean(EU_MEMBERS.contains(&self.seller_country.as_str())),
-            Fact::ToyAgeMinMonths => self
-                .toy_age_min_months
-                .map_or(Value::Unknown, |m| Value::Number(m.into())),
-            Fact::MonthlySales => self
-                .monthly_sales
-                .as_ref()
-                .map_or(Value::Unknown, |s| Value::Number(s.amount)),
-            Fact::MonthlySalesCurrency => self
-                .monthly_sales
-                .as_ref()
-                .map_or(Value::Unknown, |s| text(s.currency.as_str())),
-            Fact::MonthlyUnits => self
-                .monthly_units
-                .map_or(Value::Unknown, |u| Value::Number(u.into())),
-            Fact::AnnualSales => self
-                .monthly_sales
-                .as_ref()
-                .and_then(|s| s.amount.checked_mul(twelve))
-                .map_or(Value::Unknown, Value::Number),
-            Fact::AnnualUnits => self
-                .monthly_units
-                .map_or(Value::Unknown, |u| Value::Number(Decimal::from(u) * twelve)),
+impl From<Atom> for AtomView {
+    fn from(atom: Atom) -> AtomView {
+        match atom {
+            Atom::Fact { fact, value, test } => AtomView::Fact {
+                fact,
+                value: match value {
+                    Value::Text(text) => Some(text),
+                    Value::Number(number) => Some(number.to_string()),
+                    Value::Money(amount, currency) => Some(format!("{amount} {currency}")),
+                    Value::Boolean(flag) => Some(flag.to_string()),
+                    Value::Unknown | Value::Absent => None,
+                },
+                rule: test.map(|test| test.to_string()),
+            },
+            Atom::Flag { flag, present } => AtomView::Flag { flag, present },
+            Atom::Eee { flags } => AtomView::Eee { flags },
         }
     }
 }
@@ -832,101 +690,161 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::channels::Market;
+    use crate::plan::{Amount, Channel, Entity, Fulfilment, Marketplace};
 
     fn profile(fulfilment: Fulfilment, flags: &[ProductFlag]) -> Profile {
         Profile {
             marketplace: Some(Marketplace::AmazonJp),
+            channel_id: None,
             market: Market::Jp,
             fulfilment: Some(fulfilment),
             channel: Channel::B2c,
             seller_country: "FR".into(),
             seller_entity: Entity::Company,
+            sku: Some("P-1".into()),
             flags: flags.iter().copied().collect(),
             toy_age_min_months: None,
+            origin: None,
             monthly_sales: None,
             monthly_units: None,
         }
     }
 
-    fn described(evaluation: &Evaluation) -> Vec<String> {
-        evaluation.because.iter().map(Atom::describe_en).collect()
+    fn holds(source: &str, profile: &Profile) -> Truth {
+        Expr::parse(source).unwrap().evaluate(profile).truth
+    }
+
+    fn sales(amount: i64, currency: &str) -> Option<Amount> {
+        Some(Amount {
+            amount: Decimal::from(amount),
+            currency: currency.to_owned().try_into().unwrap(),
+        })
     }
 
     #[test]
     fn and_collects_both_atoms() {
         let expr = Expr::parse("fulfilment == \"fba\" and has(radio_emitter)").unwrap();
         let result = expr.evaluate(&profile(Fulfilment::Fba, &[ProductFlag::RadioEmitter]));
-        assert!(result.holds);
-        assert_eq!(
-            described(&result),
-            ["fulfilment = fba", "product has radio_emitter"]
-        );
+        assert_eq!(result.truth, Truth::Yes);
+        assert_eq!(result.because.len(), 2);
+        assert!(matches!(
+            result.because[1],
+            Atom::Flag {
+                flag: ProductFlag::RadioEmitter,
+                present: true
+            }
+        ));
         let result = expr.evaluate(&profile(Fulfilment::Mfn, &[ProductFlag::RadioEmitter]));
-        assert!(!result.holds);
-        assert_eq!(described(&result), ["fulfilment = mfn"]);
+        assert_eq!(result.truth, Truth::No);
+        assert_eq!(
+            result.because,
+            [Atom::Fact {
+                fact: Fact::Fulfilment,
+                value: Value::Text("mfn".into()),
+                test: Some(Test::Compare(CompareOp::Eq, Literal::Text("fba".into()))),
+            }]
+        );
     }
 
     #[test]
     fn precedence_not_and_or() {
         // not binds tighter than and, and tighter than or: (not a) and b or c.
-        let expr = Expr::parse("not has(food) and fulfilment == \"mfn\" or has(toy)").unwrap();
-        assert!(expr.evaluate(&profile(Fulfilment::Mfn, &[])).holds);
-        assert!(
-            !expr
-                .evaluate(&profile(Fulfilment::Mfn, &[ProductFlag::Food]))
-                .holds
+        let source = "not has(food) and fulfilment == \"mfn\" or has(toy)";
+        assert_eq!(holds(source, &profile(Fulfilment::Mfn, &[])), Truth::Yes);
+        assert_eq!(
+            holds(source, &profile(Fulfilment::Mfn, &[ProductFlag::Food])),
+            Truth::No
         );
-        assert!(
-            expr.evaluate(&profile(Fulfilment::Fba, &[ProductFlag::Toy]))
-                .holds
+        assert_eq!(
+            holds(source, &profile(Fulfilment::Fba, &[ProductFlag::Toy])),
+            Truth::Yes
         );
-        let grouped = Expr::parse("not (has(food) or has(toy))").unwrap();
-        assert!(
-            !grouped
-                .evaluate(&profile(Fulfilment::Fba, &[ProductFlag::Toy]))
-                .holds
+        assert_eq!(
+            holds(
+                "not (has(food) or has(toy))",
+                &profile(Fulfilment::Fba, &[ProductFlag::Toy])
+            ),
+            Truth::No
         );
     }
 
     #[test]
     fn in_lists_and_numbers() {
-        let expr = Expr::parse("fulfilment in [\"fba\", \"local-3pl\"]").unwrap();
-        assert!(expr.evaluate(&profile(Fulfilment::Local3pl, &[])).holds);
-        assert!(!expr.evaluate(&profile(Fulfilment::Mfn, &[])).holds);
+        let source = "fulfilment in [\"fba\", \"local-3pl\"]";
+        assert_eq!(
+            holds(source, &profile(Fulfilment::Local3pl, &[])),
+            Truth::Yes
+        );
+        assert_eq!(holds(source, &profile(Fulfilment::Mfn, &[])), Truth::No);
 
-        let expr = Expr::parse("has(toy) and toy_age_min_months < 36").unwrap();
+        let source = "has(toy) and toy_age_min_months < 36";
         let mut toddler = profile(Fulfilment::Fba, &[ProductFlag::Toy]);
         toddler.toy_age_min_months = Some(35);
-        assert!(expr.evaluate(&toddler).holds);
+        assert_eq!(holds(source, &toddler), Truth::Yes);
         toddler.toy_age_min_months = Some(36);
-        assert!(!expr.evaluate(&toddler).holds);
-        toddler.toy_age_min_months = None;
-        let result = expr.evaluate(&toddler);
-        assert!(!result.holds);
+        assert_eq!(holds(source, &toddler), Truth::No);
+    }
+
+    #[test]
+    fn a_missing_fact_is_undecided_and_names_only_what_is_missing() {
+        let expr = Expr::parse("has(toy) and toy_age_min_months < 36").unwrap();
+        let toy = profile(Fulfilment::Fba, &[ProductFlag::Toy]);
+        let result = expr.evaluate(&toy);
+        assert_eq!(result.truth, Truth::Unknown);
         assert_eq!(
-            described(&result),
-            ["toy_age_min_months not given in the plan"]
+            result.because,
+            [Atom::Fact {
+                fact: Fact::ToyAgeMinMonths,
+                value: Value::Unknown,
+                test: Some(Test::Compare(CompareOp::Lt, Literal::Number(36.into()))),
+            }]
         );
+        // A known "no" elsewhere decides: no toy, nothing to ask.
+        assert_eq!(
+            expr.evaluate(&profile(Fulfilment::Fba, &[])).truth,
+            Truth::No
+        );
+        // A known "yes" elsewhere decides an or.
+        let either = "has(food) or toy_age_min_months < 36";
+        assert_eq!(
+            holds(either, &profile(Fulfilment::Fba, &[ProductFlag::Food])),
+            Truth::Yes
+        );
+        assert_eq!(holds(either, &toy), Truth::Unknown);
+        // Negation keeps it undecided.
+        assert_eq!(holds("not toy_age_min_months < 36", &toy), Truth::Unknown);
+    }
+
+    #[test]
+    fn an_absent_fact_equals_nothing() {
+        let mut store = profile(Fulfilment::Mfn, &[]);
+        store.marketplace = None;
+        assert_eq!(holds("marketplace == \"amazon-jp\"", &store), Truth::No);
+        assert_eq!(holds("marketplace != \"amazon-jp\"", &store), Truth::Yes);
+        assert_eq!(holds("marketplace in [\"amazon-jp\"]", &store), Truth::No);
+        // An own store without a fulfilment mode: undecided, not absent.
+        store.fulfilment = None;
+        assert_eq!(holds("fulfilment == \"mfn\"", &store), Truth::Unknown);
     }
 
     #[test]
     fn eee_and_eu_membership() {
-        let expr = Expr::parse("has(eee) and seller_in_eu").unwrap();
-        assert!(
-            expr.evaluate(&profile(
-                Fulfilment::Fba,
-                &[ProductFlag::LiBatteryContained]
-            ))
-            .holds
+        let source = "has(eee) and seller_in_eu";
+        assert_eq!(
+            holds(
+                source,
+                &profile(Fulfilment::Fba, &[ProductFlag::LiBatteryContained])
+            ),
+            Truth::Yes
         );
-        assert!(
-            !expr
-                .evaluate(&profile(Fulfilment::Fba, &[ProductFlag::Food]))
-                .holds
+        assert_eq!(
+            holds(source, &profile(Fulfilment::Fba, &[ProductFlag::Food])),
+            Truth::No
         );
         let mut us = profile(Fulfilment::Fba, &[ProductFlag::MainsElectrical]);
         us.seller_country = "US".into();
-        assert!(!expr.evaluate(&us).holds);
+        assert_eq!(holds(source, &us), Truth::No);
     }
 
     #[test]
@@ -942,6 +860,21 @@ mod tests {
             ("has(toy) has(food)", 10, "unexpected text"),
             ("has(toy) ; x", 10, "unexpected character ';'"),
             ("marketplace == \"amazon-jp", 16, "unterminated string"),
+            (
+                "monthly_sales > 10000",
+                17,
+                "needs an amount and a currency",
+            ),
+            (
+                "monthly_sales > 10000 usd",
+                17,
+                "needs an amount and a currency",
+            ),
+            (
+                "monthly_sales_currency == \"USD\"",
+                1,
+                "unknown fact `monthly_sales_currency`",
+            ),
             (&"(".repeat(100_000), 65, "nested more than 64 levels deep"),
             (
                 &"not ".repeat(100_000),
@@ -963,34 +896,33 @@ mod tests {
             amount: Decimal::MAX,
             currency: "USD".to_owned().try_into().unwrap(),
         });
-        let result = Expr::parse("annual_sales > 1").unwrap().evaluate(&p);
-        assert!(!result.holds);
-        assert_eq!(
-            result.because[0].describe_en(),
-            "annual_sales not given in the plan"
-        );
+        assert_eq!(holds("annual_sales > 1 USD", &p), Truth::Unknown);
     }
 
     #[test]
-    fn thresholds_on_projections() {
-        let expr =
-            Expr::parse("monthly_sales_currency == \"USD\" and monthly_sales > 10000").unwrap();
+    fn thresholds_on_projections_compare_amounts_in_the_same_currency() {
+        let source = "monthly_sales > 10000 USD";
         let mut p = profile(Fulfilment::Fba, &[]);
-        p.monthly_sales = Some(Amount {
-            amount: Decimal::from(10_001),
-            currency: "USD".to_owned().try_into().unwrap(),
-        });
-        assert!(expr.evaluate(&p).holds);
-        p.monthly_sales = Some(Amount {
-            amount: Decimal::from(10_000),
-            currency: "USD".to_owned().try_into().unwrap(),
-        });
-        assert!(!expr.evaluate(&p).holds);
+        assert_eq!(
+            holds(source, &p),
+            Truth::Unknown,
+            "no projection: a question"
+        );
+        p.monthly_sales = sales(10_001, "USD");
+        assert_eq!(holds(source, &p), Truth::Yes);
+        p.monthly_sales = sales(10_000, "USD");
+        assert_eq!(holds(source, &p), Truth::No);
+        // 20,000 EUR may or may not exceed 10,000 USD for the engine, which holds no rate.
+        p.monthly_sales = sales(20_000, "EUR");
+        assert_eq!(holds(source, &p), Truth::Unknown);
         // 17 units a month projects to 204 a year (≥ 200), 16 to 192.
-        let expr = Expr::parse("annual_units >= 200").unwrap();
         p.monthly_units = Some(17);
-        assert!(expr.evaluate(&p).holds);
+        assert_eq!(holds("annual_units >= 200", &p), Truth::Yes);
         p.monthly_units = Some(16);
-        assert!(!expr.evaluate(&p).holds);
+        assert_eq!(holds("annual_units >= 200", &p), Truth::No);
+        p.monthly_sales = sales(417, "USD");
+        assert_eq!(holds("annual_sales >= 5000 USD", &p), Truth::Yes);
+        p.monthly_sales = sales(416, "USD");
+        assert_eq!(holds("annual_sales >= 5000 USD", &p), Truth::No);
     }
 }

@@ -1,5 +1,6 @@
-//! `landfall checklist PLAN`: the market-entry checklist of every target in a plan file, and the
-//! own-store obligations of every own-store channel.
+//! `landfall checklist PLAN`: the market-entry checklist of every target in a plan file, of every own
+//! store and Rakuten shop, and the rules shared across channels (product law per destination, leaving
+//! the EU, the Amazon account).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,13 +12,15 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use landfall::checklist::bundled;
-use landfall::checklist::catalogue::Text;
+use landfall::checklist::catalogue::{CatalogueKey, Text};
 use landfall::checklist::engine::{
-    Checklist, ItemProgress, Status, StoreChecklist, TargetChecklist, evaluate_plan,
-    evaluate_stores, parse_progress,
+    Checklist, ItemProgress, PlanChecklist, Status, evaluate_plan, parse_progress,
 };
+use landfall::checklist::explain;
 use landfall::limits::{MAX_PLAN_FILE_BYTES, read_text_capped};
-use landfall::plan::parse_plan;
+use landfall::plan::{Channel, Fulfilment, parse_plan};
+use landfall::report::{channel_name, format};
+use landfall::text::Lang;
 
 use super::emit;
 
@@ -50,9 +53,13 @@ pub enum Language {
 
 impl Language {
     pub fn pick(self, text: &Text) -> &str {
+        text.get(self.lang())
+    }
+
+    pub fn lang(self) -> Lang {
         match self {
-            Language::En => &text.en,
-            Language::Fr => &text.fr,
+            Language::En => Lang::En,
+            Language::Fr => Lang::Fr,
         }
     }
 }
@@ -61,10 +68,8 @@ impl Language {
 struct Output<'a> {
     plan: &'a str,
     as_of: NaiveDate,
-    targets: Vec<TargetChecklist>,
-    /// Own-store channels (`[[channels]]` whose pack is an own store).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    stores: Vec<StoreChecklist>,
+    #[serde(flatten)]
+    checklist: PlanChecklist,
 }
 
 fn read(path: &Path) -> Result<String> {
@@ -80,12 +85,11 @@ pub fn run(args: ChecklistArgs) -> Result<ExitCode> {
         None => Vec::new(),
     };
     let as_of = args.as_of.unwrap_or(plan.plan.as_of);
-    let targets = evaluate_plan(&plan, &catalogues, as_of, args.launch, &progress);
     let channel_packs = landfall::channels::bundled_channels()?;
-    let stores = evaluate_stores(
+    let checklist = evaluate_plan(
         &plan,
-        &landfall::channels::own_stores(&plan, &channel_packs),
         &catalogues,
+        &landfall::channels::own_stores(&plan, &channel_packs),
         as_of,
         args.launch,
         &progress,
@@ -94,64 +98,82 @@ pub fn run(args: ChecklistArgs) -> Result<ExitCode> {
         let output = Output {
             plan: &plan.plan.name,
             as_of,
-            targets,
-            stores,
+            checklist,
         };
         emit(&serde_json::to_string_pretty(&output)?)?;
     } else {
-        emit(&render_text(&plan.plan.name, &targets, &stores, args.lang)?)?;
+        emit(&render_text(&plan.plan.name, &checklist, args.lang)?)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn status_label(status: Status, lang: Language) -> &'static str {
-    match (status, lang) {
-        (Status::ToDo, Language::En) => "to do",
-        (Status::InProgress, Language::En) => "in progress",
-        (Status::InReview, Language::En) => "in review",
-        (Status::Done, Language::En) => "done",
-        (Status::Recurring, Language::En) => "each shipment",
-        (Status::Blocked, Language::En) => "blocked",
-        (Status::NotApplicable, Language::En) => "n/a",
-        (Status::ToDo, Language::Fr) => "à faire",
-        (Status::InProgress, Language::Fr) => "en cours",
-        (Status::InReview, Language::Fr) => "en revue",
-        (Status::Done, Language::Fr) => "fait",
-        (Status::Recurring, Language::Fr) => "à chaque envoi",
-        (Status::Blocked, Language::Fr) => "bloqué",
-        (Status::NotApplicable, Language::Fr) => "s.o.",
+    let texts = format::texts(lang.lang());
+    match status {
+        Status::ToDo => texts.status_to_do,
+        Status::InProgress => texts.status_in_progress,
+        Status::InReview => texts.status_in_review,
+        Status::Done => texts.status_done,
+        Status::Recurring => texts.status_recurring,
+        Status::Blocked => texts.status_blocked,
+        Status::NotApplicable => texts.status_not_applicable,
     }
 }
 
-fn render_text(
-    plan_name: &str,
-    targets: &[TargetChecklist],
-    stores: &[StoreChecklist],
-    lang: Language,
-) -> Result<String> {
+/// How orders reach buyers and who buys, in words.
+fn fulfilment_words(fulfilment: Fulfilment, lang: Lang) -> &'static str {
+    match fulfilment {
+        Fulfilment::Fba => lang.pick("fulfilled by Amazon", "expédié par Amazon"),
+        Fulfilment::Mfn => lang.pick("shipped by you", "expédié par vos soins"),
+        Fulfilment::Local3pl => lang.pick("local logistics provider", "logisticien sur place"),
+    }
+}
+
+fn customers_words(customers: Channel, lang: Lang) -> &'static str {
+    match customers {
+        Channel::B2c => lang.pick("consumers", "consommateurs"),
+        Channel::B2b => lang.pick("businesses", "professionnels"),
+        Channel::Both => lang.pick(
+            "consumers and businesses",
+            "consommateurs et professionnels",
+        ),
+    }
+}
+
+fn render_text(plan_name: &str, checklist: &PlanChecklist, language: Language) -> Result<String> {
+    let lang = language.lang();
     let mut out = String::new();
-    for target in targets {
+    for target in &checklist.targets {
         let heading = format!(
             "{plan_name} — {} ({}, {})",
-            target.marketplace,
-            target.fulfilment.id(),
-            target.channel.id()
+            format::marketplace(target.marketplace),
+            fulfilment_words(target.fulfilment, lang),
+            customers_words(target.channel, lang)
         );
-        render_checklist(&mut out, &heading, &target.checklist, lang)?;
+        render_checklist(&mut out, &heading, &target.checklist, language)?;
     }
-    for store in stores {
-        let word = match lang {
-            Language::En => "own store",
-            Language::Fr => "boutique en propre",
+    for store in &checklist.stores {
+        let word = match store.scope {
+            CatalogueKey::Rakuten => lang.pick("Rakuten Ichiba shop", "boutique Rakuten Ichiba"),
+            _ => lang.pick("own store", "boutique en propre"),
         };
         let heading = format!(
             "{plan_name} — {word} {} ({}, {}, {})",
             store.channel,
             store.pack,
-            store.market,
-            store.customers.id()
+            explain::market_in(store.market).get(lang),
+            customers_words(store.customers, lang)
         );
-        render_checklist(&mut out, &heading, &store.checklist, lang)?;
+        render_checklist(&mut out, &heading, &store.checklist, language)?;
+    }
+    for shared in &checklist.shared {
+        let channels: Vec<String> = shared.channels.iter().map(channel_name).collect();
+        let heading = format!(
+            "{plan_name} — {} ({})",
+            language.pick(&shared.title),
+            channels.join(", ")
+        );
+        render_checklist(&mut out, &heading, &shared.checklist, language)?;
     }
     Ok(out)
 }
@@ -160,42 +182,47 @@ fn render_checklist(
     out: &mut String,
     heading: &str,
     checklist: &Checklist,
-    lang: Language,
+    language: Language,
 ) -> Result<()> {
-    let fr = matches!(lang, Language::Fr);
+    let lang = language.lang();
+    let texts = format::texts(lang);
     writeln!(out, "{heading}")?;
-    let launch_note = match (checklist.launch_date_is_earliest, fr) {
-        (true, false) => " (earliest possible)",
-        (true, true) => " (au plus tôt)",
-        (false, _) => "",
-    };
-    let (as_of_word, launch_word) = if fr {
-        ("au", "lancement")
+    let launch_note = if checklist.launch_date_is_earliest {
+        format!(" ({})", texts.earliest)
     } else {
-        ("as of", "launch")
+        String::new()
     };
     writeln!(
         out,
-        "{as_of_word} {}, {launch_word} {}{launch_note}",
-        checklist.as_of, checklist.launch_date
+        "{} {}, {} {}{launch_note}",
+        lang.pick("as of", "au"),
+        explain::date(lang, checklist.as_of),
+        lang.pick("launch", "lancement"),
+        explain::date(lang, checklist.launch_date)
     )?;
     let readiness = &checklist.readiness;
-    if fr {
-        writeln!(
-            out,
-            "Préparation : {} / {} éléments obligatoires faits ({} %)",
-            readiness.done, readiness.total, readiness.percent
-        )?;
-    } else {
-        writeln!(
-            out,
-            "Readiness: {} / {} mandatory items done ({}%)",
-            readiness.done, readiness.total, readiness.percent
-        )?;
-    }
+    writeln!(
+        out,
+        "{}",
+        lang.pick(
+            format!(
+                "Readiness: {} / {} mandatory items done ({})",
+                readiness.done,
+                readiness.total,
+                lang.percent(readiness.percent)
+            ),
+            format!(
+                "Préparation{}: {} / {} éléments obligatoires faits ({})",
+                '\u{a0}',
+                readiness.done,
+                readiness.total,
+                lang.percent(readiness.percent)
+            ),
+        )
+    )?;
     if !readiness.blockers.is_empty() {
-        let label = if fr { "Bloquants" } else { "Launch blockers" };
-        writeln!(out, "{label}: {}", readiness.blockers.join(", "))?;
+        let label = lang.pick("Launch blockers: ", "Bloquants\u{a0}: ");
+        writeln!(out, "{label}{}", readiness.blockers.join(", "))?;
     }
     writeln!(out)?;
     for (number, item) in checklist.items.iter().enumerate() {
@@ -207,40 +234,60 @@ fn render_checklist(
         let due = item
             .due
             .map(|d| {
-                let word = if fr { "échéance" } else { "due" };
                 let late = if item.overdue { " !" } else { "" };
-                format!(" — {word} {d}{late}")
+                format!(
+                    " — {} {}{late}",
+                    lang.pick("due", "échéance"),
+                    explain::date(lang, d)
+                )
             })
             .unwrap_or_default();
+        let status = if item.undecided {
+            lang.pick("to answer", "à préciser")
+        } else {
+            status_label(item.status, language)
+        };
         writeln!(
             out,
-            "{:>3}. [{}] {}{code} — {}{due}",
+            "{:>3}. [{status}] {}{code} — {}{due}",
             number + 1,
-            status_label(item.status, lang),
             item.id,
-            lang.pick(&item.title)
+            language.pick(&item.title)
         )?;
-        writeln!(out, "       {}", lang.pick(&item.reason))?;
+        writeln!(out, "       {}", language.pick(&item.reason))?;
+        for question in &item.questions {
+            let input = &question.input;
+            let concerns = match (&input.sku, &input.channel) {
+                (Some(sku), _) => format!(" ({sku})"),
+                (None, Some(channel)) => format!(" ({channel})"),
+                (None, None) => String::new(),
+            };
+            writeln!(out, "       ? {}{concerns}", language.pick(&question.text))?;
+        }
+        if !item.channels.is_empty() {
+            let names: Vec<String> = item.channels.iter().map(channel_name).collect();
+            let label = lang.pick("channels: ", "canaux\u{a0}: ");
+            writeln!(out, "       {label}{}", names.join(", "))?;
+        }
         if !item.blocked_by.is_empty() {
-            let word = if fr { "attend" } else { "waits for" };
-            writeln!(out, "       {word}: {}", item.blocked_by.join(", "))?;
+            let label = lang.pick("waits for: ", "attend\u{a0}: ");
+            writeln!(out, "       {label}{}", item.blocked_by.join(", "))?;
         }
         if let Some(reopened) = &item.reopened {
-            writeln!(out, "       {}", lang.pick(reopened))?;
+            writeln!(out, "       {}", language.pick(reopened))?;
         }
     }
     writeln!(out)?;
-    let label = if fr {
-        "Non applicables"
-    } else {
-        "Not applicable"
-    };
-    writeln!(out, "{label}:")?;
+    writeln!(
+        out,
+        "{}",
+        lang.pick("Not applicable:", "Non applicables\u{a0}:")
+    )?;
     for item in &checklist.not_applicable {
-        writeln!(out, "  {} — {}", item.id, lang.pick(&item.reason))?;
+        writeln!(out, "  {} — {}", item.id, language.pick(&item.reason))?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", lang.pick(&checklist.disclaimer))?;
+    writeln!(out, "{}", language.pick(&checklist.disclaimer))?;
     writeln!(out)?;
     Ok(())
 }

@@ -116,7 +116,15 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
     progress.say("quoting");
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
     let catalogues = checklist::bundled::catalogues()?;
-    let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
+    let channel_packs = channels::bundled_channels()?;
+    let checklists = evaluate_plan(
+        &plan,
+        &catalogues,
+        &channels::own_stores(&plan, &channel_packs),
+        plan.plan.as_of,
+        None,
+        &[],
+    );
     let mut report = report::build(&plan, &quote, &checklists, &options);
     if plan.channels.is_empty() {
         if args.scenario.is_some() {
@@ -127,7 +135,7 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
         let comparison = channels::compare(
             &plan,
             &packs,
-            &channels::bundled_channels()?,
+            &channel_packs,
             &rates,
             args.scenario.as_deref(),
         )

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Channel, Marketplace, Plan, Problem, amount_problem};
+use super::{Amount, Channel, Fulfilment, Marketplace, Plan, Problem, amount_problem};
 use crate::money::Rate;
 use crate::text::{FR_GROUP, NBSP, Text};
 
@@ -93,6 +93,11 @@ pub struct ChannelPlan {
     /// apply to `b2c` and `both`). Consumers (`b2c`) when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customers: Option<Channel>,
+    /// How the channel's orders reach buyers when it is not an Amazon target: `mfn` (parcels shipped
+    /// from abroad, the buyer imports) or `local-3pl` (stock imported into the market and shipped from
+    /// there). The checklist asks for it when a rule depends on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fulfilment: Option<Fulfilment>,
     /// Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<String>,

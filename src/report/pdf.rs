@@ -646,7 +646,11 @@ fn checklist(target: &ChecklistTarget, t: &Texts, lang: Lang) -> Value {
             "numeric": [],
             "rows": rows.iter().map(|row| vec![
                 row.group.clone(),
-                row.title.clone(),
+                if row.channels.is_empty() {
+                    row.title.clone()
+                } else {
+                    format!("{} ({})", row.title, row.channels)
+                },
                 row.status.clone(),
                 row.owner.clone(),
                 match (row.due, row.overdue) {
@@ -658,9 +662,16 @@ fn checklist(target: &ChecklistTarget, t: &Texts, lang: Lang) -> Value {
             ]).collect::<Vec<_>>(),
         })
     };
+    let mut facts = vec![
+        [t.readiness.to_string(), readiness],
+        [t.launch_date.to_string(), launch],
+    ];
+    if !target.channels.is_empty() {
+        facts.push([t.channel.to_string(), target.channels.join(", ")]);
+    }
     json!({
-        "title": format::marketplace(target.marketplace),
-        "facts": [[t.readiness, readiness], [t.launch_date, launch]],
+        "title": target.title,
+        "facts": facts,
         "blockers": table(&target.blockers),
         "items": table(&target.items),
     })

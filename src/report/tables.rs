@@ -375,7 +375,8 @@ fn checklist(report: &Report, t: &Texts) -> Table {
         .flat_map(|target| {
             target.items.iter().map(move |row| {
                 vec![
-                    Cell::text(format::marketplace(target.marketplace)),
+                    Cell::text(&target.title),
+                    Cell::text(&row.channels),
                     Cell::text(&row.id),
                     Cell::text(&row.group),
                     Cell::text(&row.title),
@@ -392,7 +393,8 @@ fn checklist(report: &Report, t: &Texts) -> Table {
         id: "checklist",
         title: t.checklist,
         columns: vec![
-            t.marketplace,
+            t.checklist,
+            t.channel,
             "id",
             t.group,
             t.item,

@@ -174,10 +174,14 @@ test("a product added by the questionnaire brings the checklist items of its fla
   await (await browser.$('tr[data-sku="TOY-1"]')).waitForExist({ timeout: 15000 });
   screenshot("products");
   await openView(browser, "checklist");
-  const card = await textOf(browser, '[data-testid="checklist-amazon-jp"]');
-  // A toy for 6-month-olds: child PSC (< 36 months) and the toy safety documents apply.
-  for (const code of ["jp.child-psc", "jp.toy.safety-docs"]) {
-    if (!card.includes(code)) throw new Error(`the checklist does not list ${code} after adding a toy`);
+  // A toy for 6-month-olds: child PSC (< 36 months, Japan's product law, shared by every channel into
+  // Japan) and Amazon's toy safety documents apply.
+  for (const [card, code] of [
+    ["checklist-goods-jp", "jp.child-psc"],
+    ["checklist-amazon-jp", "jp.toy.safety-docs"],
+  ]) {
+    const row = await browser.$(`[data-testid="${card}"] [data-code="${code}"]`);
+    if (!(await row.isExisting())) throw new Error(`the checklist does not list ${code} after adding a toy`);
   }
 });
 
@@ -295,12 +299,21 @@ test("the checklist shows readiness and blockers, and keeps a status change", as
   await openView(browser, "checklist");
   const readiness = await textOf(browser, '[data-testid="checklist-amazon-jp"] [data-testid="readiness"]');
   if (!/^Ready: [0-9.]+ % \(0 of [0-9]+ /.test(readiness)) throw new Error(`readiness reads "${readiness}"`);
-  const card = await textOf(browser, '[data-testid="checklist-amazon-jp"]');
   // The example speaker emits radio waves: Japanese radio certification must be listed, PSE must not.
-  if (!card.includes("jp.giteki")) throw new Error("the radio certification item (jp.giteki) is missing");
+  const goods = '[data-testid="checklist-goods-jp"]';
+  await (await browser.$(goods)).waitForDisplayed({ timeout: 15000 });
+  if (!(await (await browser.$(`${goods} [data-code="jp.giteki"]`)).isExisting())) {
+    throw new Error("the radio certification item (jp.giteki) is missing");
+  }
+  if (await (await browser.$(`${goods} [data-code="jp.pse.specified"]`)).isExisting()) {
+    throw new Error("the speaker has no AC adapter: the diamond PSE item must not be listed");
+  }
+  // Japan's product law concerns every channel into Japan, the own store included.
+  const concerns = await textOf(browser, `${goods} [data-code="jp.giteki"] [data-testid="channels"]`);
+  if (!concerns.includes("own-store-jp")) throw new Error(`the radio item concerns "${concerns}"`);
   // The example's own store in Japan brings the Act on Specified Commercial Transactions display.
-  const store = await textOf(browser, '[data-testid="checklist-store-own-store-jp"]');
-  if (!store.includes("store.jp.sct-display")) throw new Error("the own-store checklist lacks store.jp.sct-display");
+  const store = '[data-testid="checklist-store-own-store-jp"] [data-code="store.jp.sct-display"]';
+  if (!(await (await browser.$(store)).isExisting())) throw new Error("the own-store checklist lacks store.jp.sct-display");
   screenshot("checklist");
   const select = await browser.$("select[data-status-for]");
   const item = await select.getAttribute("data-status-for");

@@ -145,7 +145,7 @@ export function App() {
         )}
         {view === "products" && <ProductsView planId={planId} />}
         {view === "costs" && <CostsView planId={planId} />}
-        {view === "checklist" && <ChecklistView planId={planId} />}
+        {view === "checklist" && <ChecklistView planId={planId} onGoTo={setView} />}
         {view === "channels" && <ChannelsView planId={planId} />}
         {view === "reports" && <ReportsView planId={planId} />}
         {view === "settings" && <SettingsView />}

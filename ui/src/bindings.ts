@@ -16,7 +16,7 @@ free_name?: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
-export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
+export type Atom = { "kind": "fact", fact: Fact, value: string | null, rule: string | null, } | { "kind": "flag", flag: ProductFlag, present: boolean, } | { "kind": "eee", flags: Array<ProductFlag>, };
 
 export type BundledSnapshot = { file: string, 
 /**
@@ -33,6 +33,8 @@ export type CatalogueCheck = { file_name: string,
  * Row, column and reason of every problem; nothing can be saved while there is one.
  */
 errors: Array<RowError>, preview: ImportPreview | null, };
+
+export type CatalogueKey = string;
 
 export type Certainty = "confirmed" | "to-verify";
 
@@ -92,6 +94,12 @@ market?: Market | null,
  * apply to `b2c` and `both`). Consumers (`b2c`) when absent.
  */
 customers?: Channel | null, 
+/**
+ * How the channel's orders reach buyers when it is not an Amazon target: `mfn` (parcels shipped
+ * from abroad, the buyer imports) or `local-3pl` (stock imported into the market and shipped from
+ * there). The checklist asks for it when a rule depends on it.
+ */
+fulfilment?: Fulfilment | null, 
 /**
  * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
  */
@@ -353,6 +361,8 @@ unrendered: Array<string>, };
 
 export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 
+export type Fact = "marketplace" | "market" | "market_in_eu" | "cross_border" | "fulfilment" | "channel" | "seller_country" | "seller_entity" | "seller_in_eu" | "toy_age_min_months" | "origin_in_eu" | "monthly_sales" | "monthly_units" | "annual_sales" | "annual_units";
+
 export type FigureSource = { title: string, url: string, };
 
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
@@ -387,7 +397,7 @@ export type ImportPreview = { rows: number, added: Array<string>, changed: Array
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "toy-age" | "monthly-units" | "monthly-sales" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
 
 export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
 
@@ -405,13 +415,26 @@ launch_blocking: boolean,
  */
 depends_on: Array<string>, reason: Text, 
 /**
- * The facts that made it apply.
+ * The facts that made it apply, or that it still depends on.
  */
 because: Array<Atom>, 
 /**
+ * Whether it applies is not decided yet: it depends on the answers to `questions`. It is listed
+ * and counted as not done until then.
+ */
+undecided: boolean, 
+/**
+ * Facts the plan does not give that decide whether it applies (for all products, or for some).
+ */
+questions: Array<Question>, 
+/**
  * The SKUs it applies to, for product rules.
  */
-products: Array<string>, status: Status, blocked_by: Array<string>, 
+products: Array<string>, 
+/**
+ * For a shared item: the channels of the plan it applies (or may apply) to.
+ */
+channels: Array<SubjectRef>, status: Status, blocked_by: Array<string>, 
 /**
  * Why a done item was reopened (evidence expired, stale or missing).
  */
@@ -513,6 +536,16 @@ export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, 
  */
 channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
+export type PlanChecklist = { targets: Array<TargetChecklist>, 
+/**
+ * Own stores and Rakuten shops.
+ */
+stores: Array<StoreChecklist>, 
+/**
+ * The rules that follow the goods or the seller across channels, once per plan.
+ */
+shared: Array<SharedChecklist>, };
+
 export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, 
@@ -589,7 +622,7 @@ origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>,
  */
 overrides?: Array<ProductOverride>, };
 
-export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
+export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product" | "deforestation_commodity";
 
 export type ProductOverride = { marketplace: Marketplace, fulfilment_fee?: Amount | null, duty_rate?: Rate | null, };
 
@@ -604,6 +637,8 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
  * `effective_until` ends the rule itself: no successor is expected.
  */
 lapses: boolean, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+
+export type Question = { input: InputRef, text: Text, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
@@ -739,6 +774,20 @@ export type SensitivityRow = { input: SensitivityInput, description: string, low
  */
 swing: string, };
 
+export type SharedChecklist = { 
+/**
+ * `goods-jp`, `goods-us`, `goods-eu`, `goods-uk`, `export-eu` or `amazon-account`.
+ */
+scope: CatalogueKey, title: Text, 
+/**
+ * Every channel of the plan it was evaluated for.
+ */
+channels: Array<SubjectRef>, catalogue_version: string, as_of: string, launch_date: string, 
+/**
+ * No launch date was given: this is the earliest one the remaining lead times allow.
+ */
+launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
 export type ShownRate = { currency: string, 
 /**
  * 1 EUR = `per_eur` `currency`.
@@ -761,13 +810,31 @@ export type StoreChecklist = {
  */
 channel: string, 
 /**
- * Its channel pack (`shopify-basic`).
+ * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
  */
-pack: string, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
+pack: string, 
+/**
+ * The catalogue it was evaluated against: `own-store` or `rakuten-ichiba`.
+ */
+scope: CatalogueKey, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
 /**
  * No launch date was given: this is the earliest one the remaining lead times allow.
  */
 launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
+export type SubjectRef = { 
+/**
+ * The Amazon marketplace, for a marketplace target.
+ */
+marketplace: Marketplace | null, fulfilment: Fulfilment | null, 
+/**
+ * The channel id in the plan, for an own store or a Rakuten shop.
+ */
+channel: string | null, 
+/**
+ * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
+ */
+pack: string | null, market: Market, };
 
 export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
 

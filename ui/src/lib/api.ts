@@ -15,6 +15,7 @@ import type {
   ItemUpdate,
   MenuLabels,
   Metrics,
+  PlanChecklist,
   PlanComparison,
   PlanDetail,
   PlanQuote,
@@ -23,9 +24,7 @@ import type {
   Profile,
   RatesReport,
   Scenario,
-  StoreChecklist,
   ReportRequest,
-  TargetChecklist,
   UpdateOutcome,
 } from "../bindings";
 
@@ -46,9 +45,8 @@ export const api = {
   quoteFigures: (id: number) => invoke<PlanQuote>("quote_figures", { id }),
   compareChannels: (id: number, scenario: string | null) =>
     invoke<PlanComparison>("compare_channels", { id, scenario }),
-  checklist: (id: number) => invoke<TargetChecklist[]>("checklist", { id }),
-  storeChecklists: (id: number) => invoke<StoreChecklist[]>("store_checklists", { id }),
-  updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
+  checklist: (id: number) => invoke<PlanChecklist>("checklist", { id }),
+  updateItem: (id: number, update: ItemUpdate) => invoke<PlanChecklist>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
   exportReport: (id: number, request: ReportRequest, onStep: (step: ExportProgress) => void) => {
@@ -78,9 +76,9 @@ export const api = {
   saveChannelSetup: (id: number, setup: ChannelSetup) => invoke<PlanDetail>("save_channel_setup", { id, setup }),
   evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
   attachEvidence: (id: number, attachment: EvidenceAttachment) =>
-    invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
+    invoke<PlanChecklist>("attach_evidence", { id, attachment }),
   removeEvidence: (id: number, item: string, sha256: string) =>
-    invoke<TargetChecklist[]>("remove_evidence", { id, item, sha256 }),
+    invoke<PlanChecklist>("remove_evidence", { id, item, sha256 }),
   exportPortable: (id: number, path: string) => invoke<null>("export_portable", { id, path }),
   /** A taken name is refused with the code `name-taken` and a `free_name` to offer. */
   importPortable: (path: string, name?: string) => invoke<PlanSummary>("import_portable", { path, name: name ?? null }),

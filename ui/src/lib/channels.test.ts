@@ -154,6 +154,8 @@ describe("channels in the window", () => {
       "scenario-volume": true,
       "scenario-price": true,
       "rule-pack": true,
+      "toy-age": true,
+      "monthly-sales": true,
     };
     for (const input of Object.keys(inputs)) {
       expect(en).toHaveProperty([`need.${input}`]);

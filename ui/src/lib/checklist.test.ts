@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ItemResult, TargetChecklist } from "../bindings";
-import { groupItems, passes } from "./checklist";
+import { groupItems, passes, viewOfInput } from "./checklist";
 
 function item(id: string, group: string, extra: Partial<ItemResult> = {}): ItemResult {
   return {
@@ -16,7 +16,10 @@ function item(id: string, group: string, extra: Partial<ItemResult> = {}): ItemR
     depends_on: [],
     reason: { en: "", fr: "" },
     because: [],
+    undecided: false,
+    questions: [],
     products: [],
+    channels: [],
     status: "to_do",
     blocked_by: [],
     reopened: null,
@@ -59,5 +62,20 @@ describe("passes", () => {
     expect(passes(item("a", "x", { due: "2026-12-01", status: "done" }), "dueSoon", checklist, "")).toBe(false);
     expect(passes(item("a", "x", { owner: "Claire" }), "mine", checklist, " claire ")).toBe(true);
     expect(passes(item("a", "x", { owner: null }), "mine", checklist, "")).toBe(false);
+  });
+
+  it("shows the items that depend on an answer under 'to confirm'", () => {
+    expect(passes(item("a", "x", { undecided: true }), "undecided", checklist, "")).toBe(true);
+    expect(passes(item("a", "x"), "undecided", checklist, "")).toBe(false);
+  });
+});
+
+describe("viewOfInput", () => {
+  it("leads a channel's fulfilment to the channels view and a target's sales or a product's fact to the products view", () => {
+    const ref = { sku: null, marketplace: null, channel: null };
+    expect(viewOfInput({ ...ref, input: "fulfilment", channel: "shop" })).toBe("channels");
+    expect(viewOfInput({ ...ref, input: "monthly-units", channel: "shop" })).toBe("channels");
+    expect(viewOfInput({ ...ref, input: "monthly-sales", marketplace: "amazon-us" })).toBe("products");
+    expect(viewOfInput({ ...ref, input: "toy-age", sku: "TOY-1" })).toBe("products");
   });
 });

@@ -1,6 +1,6 @@
-import type { ItemResult, TargetChecklist } from "../bindings";
+import type { InputRef, ItemResult, Readiness } from "../bindings";
 
-export type ChecklistFilter = "all" | "blockers" | "blocked" | "dueSoon" | "mine";
+export type ChecklistFilter = "all" | "blockers" | "blocked" | "undecided" | "dueSoon" | "mine";
 
 /** Items grouped by their catalogue group, keeping the engine's dependency order inside each group. */
 export function groupItems(items: ItemResult[]): { group: string; items: ItemResult[] }[] {
@@ -19,7 +19,7 @@ const dayMs = 24 * 3600 * 1000;
 export function passes(
   item: ItemResult,
   filter: ChecklistFilter,
-  checklist: Pick<TargetChecklist, "readiness" | "as_of">,
+  checklist: { readiness: Readiness; as_of: string },
   owner: string,
 ): boolean {
   const open = item.status !== "done" && item.status !== "not_applicable";
@@ -30,9 +30,16 @@ export function passes(
       return checklist.readiness.blockers.includes(item.id);
     case "blocked":
       return item.status === "blocked";
+    case "undecided":
+      return item.undecided;
     case "dueSoon":
       return open && item.due !== null && Date.parse(item.due) - Date.parse(checklist.as_of) <= 30 * dayMs;
     case "mine":
       return owner.trim() !== "" && (item.owner ?? "").toLowerCase() === owner.trim().toLowerCase();
   }
+}
+
+/** The view holding the plan field that answers a checklist question: a channel's own, or the plan's. */
+export function viewOfInput(ref: InputRef): "products" | "channels" {
+  return ref.channel !== null && ref.marketplace === null ? "channels" : "products";
 }

@@ -1,17 +1,21 @@
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
-import { useState, type ReactNode } from "react";
+import { createContext, useContext, useState, type ReactNode } from "react";
 import type {
   Evidence as StoredEvidence,
   EvidenceAttachment,
+  InputRef,
   ItemResult,
+  PlanChecklist,
   ProgressStatus,
+  SharedChecklist,
   StoreChecklist,
+  SubjectRef,
   TargetChecklist,
   Validity,
 } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useDroppedFiles } from "../lib/desktop";
-import { groupItems, passes, type ChecklistFilter } from "../lib/checklist";
+import { groupItems, passes, viewOfInput, type ChecklistFilter } from "../lib/checklist";
 import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
@@ -19,26 +23,29 @@ import { NoPlan } from "./NoPlan";
 import { HealthPanel } from "./HealthPanel";
 import type { ApiError } from "../bindings";
 
-const filters: ChecklistFilter[] = ["all", "blockers", "blocked", "dueSoon", "mine"];
+const filters: ChecklistFilter[] = ["all", "blockers", "blocked", "undecided", "dueSoon", "mine"];
 const statuses: ProgressStatus[] = ["to_do", "in_progress", "in_review", "done", "not_applicable"];
 
-export function ChecklistView({ planId }: { planId: number | null }) {
+/** The view that holds a plan field, so a question can lead the user to it. */
+export type FieldView = "products" | "channels";
+
+/** Every item of the plan by id, so a waiting item names what it waits for by its title. */
+const TitlesContext = createContext<Map<string, ItemResult>>(new Map());
+
+export function ChecklistView({ planId, onGoTo }: { planId: number | null; onGoTo: (view: FieldView) => void }) {
   if (planId === null) return <NoPlan title="nav.checklist" />;
-  return <ChecklistForPlan planId={planId} />;
+  return <ChecklistForPlan planId={planId} onGoTo={onGoTo} />;
 }
 
-function ChecklistForPlan({ planId }: { planId: number }) {
-  const { t } = useI18n();
+function ChecklistForPlan({ planId, onGoTo }: { planId: number; onGoTo: (view: FieldView) => void }) {
+  const { t, locale } = useI18n();
   const loaded = useLoad(() => api.checklist(planId), planId);
   // The answer to the latest update replaces what was loaded, so the view never re-fetches by itself.
-  const [updated, setUpdated] = useState<{ planId: number; targets: TargetChecklist[] } | null>(null);
+  const [updated, setUpdated] = useState<{ planId: number; checklist: PlanChecklist } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [filter, setFilter] = useState<ChecklistFilter>("all");
   const [owner, setOwner] = useState("");
   const [filesVersion, setFilesVersion] = useState(0);
-  // Own-store checklists are read again after every change (an update answers with the targets only).
-  const [storesVersion, setStoresVersion] = useState(0);
-  const stores = useLoad(() => api.storeChecklists(planId), `${planId}:${storesVersion}`, planId);
   const files = useLoad(() => api.evidence(planId), `${planId}:${filesVersion}`, planId);
   const [attaching, setAttaching] = useState<Attaching | null>(null);
   useDroppedFiles((path, at) => {
@@ -50,7 +57,15 @@ function ChecklistForPlan({ planId }: { planId: number }) {
 
   if (loaded.state === "loading") return <p>{t("common.loading")}</p>;
   if (loaded.state === "failed") return <ErrorLine error={loaded.error} />;
-  const targets = updated?.planId === planId ? updated.targets : loaded.value;
+  const plan = updated?.planId === planId ? updated.checklist : loaded.value;
+  const byId = new Map<string, ItemResult>();
+  for (const section of [...plan.shared, ...plan.targets, ...plan.stores]) {
+    for (const item of section.items) byId.set(item.id, item);
+  }
+  const replace = (next: PlanChecklist) => {
+    setError(null);
+    setUpdated({ planId, checklist: next });
+  };
 
   const evidence: Evidence = {
     files: files.state === "ready" ? files.value : [],
@@ -59,108 +74,119 @@ function ChecklistForPlan({ planId }: { planId: number }) {
     attach: (attachment) =>
       api.attachEvidence(planId, attachment).then(
         (next) => {
-          setError(null);
+          replace(next);
           setAttaching(null);
-          setUpdated({ planId, targets: next });
           setFilesVersion((n) => n + 1);
-          setStoresVersion((n) => n + 1);
         },
         (failure: unknown) => setError(asApiError(failure)),
       ),
     remove: (item, sha256) =>
       api.removeEvidence(planId, item, sha256).then(
         (next) => {
-          setUpdated({ planId, targets: next });
+          replace(next);
           setFilesVersion((n) => n + 1);
-          setStoresVersion((n) => n + 1);
         },
         (failure: unknown) => setError(asApiError(failure)),
       ),
   };
 
   const update = (item: string, status: ProgressStatus, itemOwner: string | null, reason: string | null) =>
-    api.updateItem(planId, { item, status, owner: itemOwner, reason }).then(
-      (next) => {
-        setError(null);
-        setUpdated({ planId, targets: next });
-        setStoresVersion((n) => n + 1);
-      },
-      (failure: unknown) => setError(asApiError(failure)),
+    api.updateItem(planId, { item, status, owner: itemOwner, reason }).then(replace, (failure: unknown) =>
+      setError(asApiError(failure)),
     );
+  const common = { filter, owner, onUpdate: update, evidence, onGoTo };
+  const empty = plan.targets.length === 0 && plan.stores.length === 0;
 
   return (
-    <section>
-      <h1>{t("nav.checklist")}</h1>
-      <p className="lead">{t("module.checklist.lead")}</p>
-      {error && <ErrorLine error={error} />}
-      <div className="toolbar" role="group" aria-label={t("checklist.filter")}>
-        {filters.map((name) => (
-          <button
-            key={name}
-            type="button"
-            data-filter={name}
-            className={filter === name ? "chip active" : "chip"}
-            aria-pressed={filter === name}
-            onClick={() => setFilter(name)}
-          >
-            {t(`checklist.filter.${name}` as MessageKey)}
-          </button>
-        ))}
-        {filter === "mine" && (
-          <input
-            aria-label={t("checklist.myName")}
-            placeholder={t("checklist.myName")}
-            value={owner}
-            onChange={(event) => setOwner(event.target.value)}
+    <TitlesContext.Provider value={byId}>
+      <section>
+        <h1>{t("nav.checklist")}</h1>
+        <p className="lead">{t("module.checklist.lead")}</p>
+        {error && <ErrorLine error={error} />}
+        <div className="toolbar" role="group" aria-label={t("checklist.filter")}>
+          {filters.map((name) => (
+            <button
+              key={name}
+              type="button"
+              data-filter={name}
+              className={filter === name ? "chip active" : "chip"}
+              aria-pressed={filter === name}
+              onClick={() => setFilter(name)}
+            >
+              {t(`checklist.filter.${name}` as MessageKey)}
+            </button>
+          ))}
+          {filter === "mine" && (
+            <input
+              aria-label={t("checklist.myName")}
+              placeholder={t("checklist.myName")}
+              value={owner}
+              onChange={(event) => setOwner(event.target.value)}
+            />
+          )}
+        </div>
+        {empty && <p className="muted">{t("checklist.noTarget")}</p>}
+        {plan.targets.map((target) => (
+          <Section
+            key={target.marketplace}
+            target={target}
+            heading={`${t(`label.${target.marketplace}` as MessageKey)} · ${t(`label.${target.fulfilment}` as MessageKey)} · ${t(`label.${target.channel}` as MessageKey)}`}
+            testId={`checklist-${target.marketplace}`}
+            health={<HealthPanel marketplace={target.marketplace} asOf={target.as_of} />}
+            {...common}
           />
-        )}
-      </div>
-      {targets.length === 0 && <p className="muted">{t("checklist.noTarget")}</p>}
-      {targets.map((target) => (
-        <TargetSection
-          key={target.marketplace}
-          target={target}
-          heading={`${t(`label.${target.marketplace}` as MessageKey)} · ${t(`label.${target.fulfilment}` as MessageKey)} · ${t(`label.${target.channel}` as MessageKey)}`}
-          testId={`checklist-${target.marketplace}`}
-          health={<HealthPanel marketplace={target.marketplace} asOf={target.as_of} />}
-          filter={filter}
-          owner={owner}
-          onUpdate={update}
-          evidence={evidence}
-        />
-      ))}
-      {stores.state === "ready" &&
-        stores.value.map((store) => (
-          <TargetSection
+        ))}
+        {plan.stores.map((store) => (
+          <Section
             key={store.channel}
             target={store}
-            heading={t("checklist.storeHeading", {
+            heading={t(store.scope === "rakuten-ichiba" ? "checklist.rakutenHeading" : "checklist.storeHeading", {
               channel: store.channel,
               market: t(`market.${store.market}` as MessageKey),
               customers: t(`label.${store.customers}` as MessageKey),
             })}
             testId={`checklist-store-${store.channel}`}
-            filter={filter}
-            owner={owner}
-            onUpdate={update}
-            evidence={evidence}
+            {...common}
           />
         ))}
-      {stores.state === "failed" && <ErrorLine error={stores.error} />}
-    </section>
+        {plan.shared.map((shared) => (
+          <Section
+            key={shared.scope}
+            target={shared}
+            heading={shared.title[locale]}
+            subheading={t("checklist.sharedConcerns", { channels: shared.channels.map((c) => channelName(c, t)).join(", ") })}
+            testId={`checklist-${shared.scope}`}
+            {...common}
+          />
+        ))}
+      </section>
+    </TitlesContext.Provider>
   );
 }
 
-interface TargetProps {
-  /** A marketplace target's checklist or an own store's: the same body. */
-  target: TargetChecklist | StoreChecklist;
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+/** A channel as people name it: the marketplace and how it is fulfilled, or the plan's channel name. */
+function channelName(channel: SubjectRef, t: Translate): string {
+  if (channel.marketplace) {
+    const fulfilment = channel.fulfilment ? ` · ${t(`label.${channel.fulfilment}` as MessageKey)}` : "";
+    return `${t(`label.${channel.marketplace}` as MessageKey)}${fulfilment}`;
+  }
+  return t("checklist.channelIn", { channel: channel.channel ?? "", market: t(`market.${channel.market}` as MessageKey) });
+}
+
+interface SectionProps {
+  /** A marketplace target's checklist, a store's or a shared one: the same body. */
+  target: TargetChecklist | StoreChecklist | SharedChecklist;
   heading: string;
+  subheading?: string;
   testId: string;
   health?: ReactNode;
   filter: ChecklistFilter;
   owner: string;
   onUpdate: (item: string, status: ProgressStatus, owner: string | null, reason: string | null) => Promise<void>;
   evidence: Evidence;
+  onGoTo: (view: FieldView) => void;
 }
 
 /** An evidence file on its way in: which item and template it is for, and where it is on disk. */
@@ -179,13 +205,15 @@ interface Evidence {
   remove: (item: string, sha256: string) => Promise<void>;
 }
 
-function TargetSection({ target, heading, testId, health, filter, owner, onUpdate, evidence }: TargetProps) {
+function Section({ target, heading, subheading, testId, health, filter, owner, onUpdate, evidence, onGoTo }: SectionProps) {
   const { t, locale } = useI18n();
-  const byId = new Map(target.items.map((item) => [item.id, item]));
+  const byId = useContext(TitlesContext);
   const visible = target.items.filter((item) => passes(item, filter, target, owner));
+  const undecided = target.items.filter((item) => item.undecided).length;
   return (
     <article className="card" data-testid={testId}>
       <h2>{heading}</h2>
+      {subheading && <p className="muted">{subheading}</p>}
       <div className="readiness">
         <div
           className="gauge"
@@ -204,6 +232,11 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
             total: target.readiness.total,
           })}
         </p>
+        {undecided > 0 && (
+          <p className="warning" data-testid="undecided">
+            {t("checklist.undecidedCount", { count: undecided })}
+          </p>
+        )}
         <p className="muted">
           {t(target.launch_date_is_earliest ? "checklist.earliestLaunch" : "checklist.launch", {
             date: formatDate(target.launch_date, locale),
@@ -227,7 +260,7 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
         <section key={group} className="item-group">
           <h3>{items[0].group_title[locale]}</h3>
           {items.map((item) => (
-            <ItemRow key={item.id} item={item} onUpdate={onUpdate} evidence={evidence} />
+            <ItemRow key={item.id} item={item} onUpdate={onUpdate} evidence={evidence} onGoTo={onGoTo} />
           ))}
         </section>
       ))}
@@ -248,26 +281,70 @@ function TargetSection({ target, heading, testId, health, filter, owner, onUpdat
   );
 }
 
-function ItemRow({ item, onUpdate, evidence }: { item: ItemResult; onUpdate: TargetProps["onUpdate"]; evidence: Evidence }) {
+/** The questions that decide whether an item applies, each with a button to the field that answers it. */
+function Questions({ item, onGoTo }: { item: ItemResult; onGoTo: (view: FieldView) => void }) {
   const { t, locale } = useI18n();
+  if (item.questions.length === 0) return null;
+  return (
+    <ul className="item-questions" data-testid="questions">
+      {item.questions.map((question, index) => (
+        <li key={index} {...inputAttributes(question.input)}>
+          {question.text[locale]}{" "}
+          <button type="button" className="chip" data-action="go-to-input" onClick={() => onGoTo(viewOfInput(question.input))}>
+            {t("checklist.answer")}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The input a question leads to, as data attributes (the same keys the engine's references carry). */
+function inputAttributes(ref: InputRef): Record<string, string> {
+  const attributes: Record<string, string> = { "data-input": ref.input };
+  if (ref.sku) attributes["data-sku"] = ref.sku;
+  if (ref.marketplace) attributes["data-marketplace"] = ref.marketplace;
+  if (ref.channel) attributes["data-channel"] = ref.channel;
+  return attributes;
+}
+
+function ItemRow({
+  item,
+  onUpdate,
+  evidence,
+  onGoTo,
+}: {
+  item: ItemResult;
+  onUpdate: SectionProps["onUpdate"];
+  evidence: Evidence;
+  onGoTo: (view: FieldView) => void;
+}) {
+  const { t, locale } = useI18n();
+  const byId = useContext(TitlesContext);
   const [reason, setReason] = useState("");
   const [owner, setOwner] = useState(item.owner ?? "");
   const editable: ProgressStatus | null = statuses.includes(item.status as ProgressStatus)
     ? (item.status as ProgressStatus)
     : null;
   return (
-    <div className={`item status-${item.status}`} id={`item-${item.id}`} data-item={item.id}>
+    <div className={`item status-${item.status}`} id={`item-${item.id}`} data-item={item.id} data-code={item.code ?? undefined}>
       <div className="item-head">
         <strong>{item.title[locale]}</strong>
-        {item.code && <code className="muted">{item.code}</code>}
+        {item.undecided && <span className="badge stale">{t("checklist.toConfirm")}</span>}
         <span className={`badge importance-${item.importance}`}>{t(`checklist.importance.${item.importance}` as MessageKey)}</span>
         {item.certainty === "to-verify" && <span className="badge stale">{t("checklist.toVerify")}</span>}
         {item.launch_blocking && <span className="badge blocker">{t("checklist.launchBlocking")}</span>}
       </div>
       <p className="reason">{item.reason[locale]}</p>
+      <Questions item={item} onGoTo={onGoTo} />
+      {item.channels.length > 0 && (
+        <p className="muted" data-testid="channels">
+          {t("checklist.concerns", { channels: item.channels.map((channel) => channelName(channel, t)).join(", ") })}
+        </p>
+      )}
       <p className="explanation">{item.explanation[locale]}</p>
       {item.reopened && <p className="error">{item.reopened[locale]}</p>}
-      {item.blocked_by.length > 0 && <p className="muted">{t("checklist.blockedBy", { items: item.blocked_by.join(", ") })}</p>}
+      {item.blocked_by.length > 0 && <p className="muted">{t("checklist.blockedBy", { items: item.blocked_by.map((id) => byId.get(id)?.title[locale] ?? id).join(", ") })}</p>}
       <div className="item-controls">
         <label>
           {t("checklist.status")}{" "}

@@ -40,8 +40,10 @@ export function WorkshopView({ planId, onClose }: { planId: number; onClose: () 
     });
   }
   if (checklist.state === "ready") {
-    for (const target of checklist.value) {
-      const titles = new Map(target.items.map((item) => [item.id, item.title[locale]]));
+    // A target's blockers include the shared rules that concern it (its product law, the account).
+    const { shared, targets, stores } = checklist.value;
+    const titles = new Map([...shared, ...targets, ...stores].flatMap((section) => section.items.map((item) => [item.id, item.title[locale]])));
+    for (const target of targets) {
       screens.push({
         key: `readiness-${target.marketplace}`,
         title: t("workshop.readiness", { marketplace: t(`label.${target.marketplace}` as MessageKey) }),
