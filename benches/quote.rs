@@ -115,6 +115,7 @@ fn catalogue() -> Plan {
                 flags: Vec::new(),
                 toy_age_min_months: None,
                 category: Some("electronics".to_string()),
+                categories: Vec::new(),
                 unit_cost: Some(amount(850 + step, 2, "EUR")),
                 package: Some(Package {
                     length_cm: Decimal::from(20),
@@ -123,6 +124,7 @@ fn catalogue() -> Plan {
                     weight_g: Decimal::from(650),
                 }),
                 origin: None,
+                preferential_origin: false,
                 prices,
                 freight,
                 overrides: Vec::new(),

@@ -35,6 +35,11 @@ const COMMANDS: &[&str] = &[
     "remove_logo",
     "quote_figures",
     "set_menu_labels",
+    "new_plan",
+    "marketplace_currencies",
+    "write_skipped_rows",
+    "set_manual_rate",
+    "remove_manual_rate",
 ];
 
 fn main() {

@@ -7,7 +7,8 @@ use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
     ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ExportProgress,
-    ItemUpdate, MenuLabels, PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
+    ItemUpdate, ManualRate, MenuLabels, NewPlan, PlanComparison, PlanDetail, PlanQuote, Profile,
+    ReportRequest,
 };
 use crate::checklist::engine::{StoreChecklist, TargetChecklist};
 use crate::checklist::health::{HealthReport, Metrics};
@@ -67,6 +68,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<StoreChecklist>();
     collector.visit::<ItemUpdate>();
     collector.visit::<Profile>();
+    collector.visit::<NewPlan>();
+    collector.visit::<ManualRate>();
     collector.visit::<CatalogueCheck>();
     collector.visit::<EvidenceAttachment>();
     collector.visit::<Evidence>();

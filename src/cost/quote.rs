@@ -203,7 +203,7 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
 
 /// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
 /// local tax): 10% for Japan, 0 for the US.
-fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
+pub fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
     let country = destination(marketplace);
     let Some(pack) = packs.customs_for(country) else {
         return Decimal::ZERO;
@@ -566,7 +566,7 @@ fn marketplace_fees_for(
     let file = SalesFile {
         marketplace: item.marketplace.id().to_string(),
         as_of: item.as_of,
-        category: product.category.clone(),
+        category: product.category_on(item.marketplace).map(str::to_owned),
         referral: None,
         per_order_fee: None,
         refund_administration: None,
