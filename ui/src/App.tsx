@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "./bindings";
 import { asApiError } from "./lib/api";
 import { useMenu, useMenuLanguage } from "./lib/desktop";
+import { FocusProvider, type InputView } from "./lib/focus";
 import { openPortable, saveCopy } from "./lib/portable";
 import { undoKey, useUndo } from "./lib/undo";
 import { ErrorLine } from "./views/ErrorLine";
@@ -76,8 +77,10 @@ export function App() {
     setNotice(null);
     actions[id]?.();
   });
+  const openView = useCallback((next: InputView) => setView(next), []);
 
   return (
+    <FocusProvider open={openView}>
     <div className="shell">
       <nav className="sidebar" aria-label={t("nav.label")}>
         <div className="brand">
@@ -121,6 +124,7 @@ export function App() {
             onOpen={() => actions["open-plan"]()}
             onSaveCopy={() => actions["save-copy"]()}
             onWorkshop={() => setWorkshop(true)}
+            onCreated={() => setView("products")}
           />
         )}
         {view === "products" && <ProductsView planId={planId} />}
@@ -132,5 +136,6 @@ export function App() {
       </main>
       {workshop && planId !== null && <WorkshopView planId={planId} onClose={() => setWorkshop(false)} />}
     </div>
+    </FocusProvider>
   );
 }

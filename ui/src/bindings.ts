@@ -16,9 +16,28 @@ export type BundledSnapshot = { file: string, effective_from: string, confidence
 
 export type CatalogueCheck = { file_name: string, 
 /**
- * Row, column and reason of every problem; nothing can be saved while there is one.
+ * Row, column and reason of every problem. A problem in the header row stops the whole file; a
+ * problem in a data row leaves that row out.
  */
-errors: Array<RowError>, preview: ImportPreview | null, };
+errors: Array<RowError>, 
+/**
+ * What importing the valid rows would change; `None` when no row can be imported.
+ */
+preview: ImportPreview | null, 
+/**
+ * The rows left out (as a spreadsheet numbers them), each once.
+ */
+skipped: number[], };
+
+export type CategoryChoice = { id: string, 
+/**
+ * Our name in both languages (`None` when `data/categories.toml` has none).
+ */
+name: Text | null, 
+/**
+ * The marketplace's own name for it, as the pack writes it.
+ */
+label: string, };
 
 export type Certainty = "confirmed" | "to-verify";
 
@@ -305,6 +324,8 @@ outcome: string, message: string, };
 
 export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
 
+export type FxRateRow = { date: string, base: string, quote: string, rate: string, };
+
 export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
 
 export type HealthReport = { marketplace: Marketplace, programme: Programme, as_of: string, metrics: Array<MetricResult>, 
@@ -361,9 +382,28 @@ export type LabelledAmount = { label: string, amount: Amount, };
 
 export type Lang = "fr" | "en";
 
+export type ManualRate = { currency: string, per_eur: string, date: string, };
+
 export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
+export type MarketTerms = { 
+/**
+ * The marketplace's own name ("Amazon.co.jp").
+ */
+name: string, 
+/**
+ * Shelf prices include the destination's consumption tax or VAT (Japan, the EU, the UK), or
+ * not (the US, where sales tax is added at checkout).
+ */
+prices_include_tax: boolean, 
+/**
+ * The referral-fee categories in force, in the pack's order.
+ */
+categories: Array<CategoryChoice>, };
+
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
+
+export type MarketplaceCategory = { marketplace: Marketplace, category: string, };
 
 export type MenuLabels = { file: string, new_plan: string, open: string, save_copy: string, export_report: string, quit: string, edit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, view: string, workshop: string, };
 
@@ -393,11 +433,13 @@ field: string, message: Text, };
 
 export type Money = { amount: string, currency: Currency, };
 
+export type NewPlan = { name: string, home_currency: CurrencyCode, seller: Seller, targets: Array<Target>, };
+
 export type NotApplicable = { id: string, code: string | null, title: Text, reason: Text, };
 
 export type Obligation = { code: string, title: Text, };
 
-export type Origin = "bundled" | "cached";
+export type Origin = "bundled" | "cached" | "manual";
 
 export type PackOrigin = "bundled" | "user";
 
@@ -432,7 +474,11 @@ export type PlanDetail = { summary: PlanSummary, plan: Plan,
  * The currency each marketplace sells in (from its pack): prices and fees typed for a
  * marketplace are in it.
  */
-currencies: { [key in Marketplace]?: Currency }, };
+currencies: { [key in Marketplace]?: Currency }, 
+/**
+ * What the window needs to ask for a plan's inputs in each marketplace's terms.
+ */
+markets: { [key in Marketplace]?: MarketTerms }, };
 
 export type PlanHeader = { name: string, 
 /**
@@ -480,9 +526,15 @@ export type Product = { sku: string, name: string, hs_code?: string | null, flag
  */
 toy_age_min_months?: number | null, 
 /**
- * Referral-fee category id in the marketplace packs.
+ * Referral-fee category id in the marketplace packs, on every marketplace without its own entry
+ * in `categories`.
  */
 category?: string | null, 
+/**
+ * The category on one marketplace, where its category tree differs (Amazon.fr has no
+ * "beauty-health" row, Amazon.co.jp no "most").
+ */
+categories?: Array<MarketplaceCategory>, 
 /**
  * Purchase cost per unit.
  */
@@ -490,7 +542,12 @@ unit_cost?: Amount | null, package?: Package | null,
 /**
  * Country of origin (ISO 3166 alpha-2), for tariff preferences.
  */
-origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, 
+origin?: CountryCode | null, 
+/**
+ * The seller claims preferential origin (e.g. under the EU–Japan EPA) where an agreement covers
+ * the origin and the destination, and holds the proof it asks for.
+ */
+preferential_origin?: boolean, prices?: Array<Price>, freight?: Array<Freight>, 
 /**
  * Figures the user typed for one marketplace, used instead of the packs' and marked as such.
  */
@@ -518,9 +575,13 @@ export type RatesReport = {
 /**
  * The date the rates are given for.
  */
-on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<RateWarning>, };
+on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, 
+/**
+ * The rates the user typed (1 EUR = `rate` `quote` from `date`), oldest first.
+ */
+manual: Array<FxRateRow>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<RateWarning>, };
 
-export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
+export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, } | { "kind": "manual", date: string, };
 
 export type Readiness = { done: number, total: number, 
 /**

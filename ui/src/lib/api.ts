@@ -10,8 +10,11 @@ import type {
   ExportProgress,
   HealthReport,
   ItemUpdate,
+  Lang,
+  ManualRate,
   MenuLabels,
   Metrics,
+  NewPlan,
   PlanComparison,
   PlanDetail,
   PlanQuote,
@@ -33,6 +36,8 @@ export const api = {
   assessHealth: (metrics: Metrics) => invoke<HealthReport>("assess_health", { metrics }),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
+  newPlan: (plan: NewPlan) => invoke<PlanSummary>("new_plan", { plan }),
+  marketplaceCurrencies: () => invoke<PlanDetail["currencies"]>("marketplace_currencies"),
   newPlanFromExample: (name: string) => invoke<PlanSummary>("new_plan_from_example", { name }),
   duplicatePlan: (id: number, name: string) => invoke<PlanSummary>("duplicate_plan", { id, name }),
   renamePlan: (id: number, name: string) => invoke<PlanSummary>("rename_plan", { id, name }),
@@ -47,6 +52,8 @@ export const api = {
   updateItem: (id: number, update: ItemUpdate) => invoke<TargetChecklist[]>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
+  setManualRate: (rate: ManualRate) => invoke<RatesReport>("set_manual_rate", { rate }),
+  removeManualRate: (currency: string, date: string) => invoke<RatesReport>("remove_manual_rate", { currency, date }),
   exportReport: (id: number, request: ReportRequest, onStep: (step: ExportProgress) => void) => {
     const onProgress = new Channel<ExportProgress>();
     onProgress.onmessage = onStep;
@@ -62,8 +69,10 @@ export const api = {
   deleteProduct: (id: number, sku: string) => invoke<PlanDetail>("delete_product", { id, sku }),
   checkCatalogue: (id: number, fileName: string, bytes: number[]) =>
     invoke<CatalogueCheck>("check_catalogue", { id, fileName, bytes }),
-  importCatalogue: (id: number, fileName: string, bytes: number[]) =>
-    invoke<PlanDetail>("import_catalogue", { id, fileName, bytes }),
+  importCatalogue: (id: number, fileName: string, bytes: number[], skipInvalid: boolean) =>
+    invoke<PlanDetail>("import_catalogue", { id, fileName, bytes, skipInvalid }),
+  writeSkippedRows: (id: number, fileName: string, bytes: number[], lang: Lang, path: string) =>
+    invoke<number>("write_skipped_rows", { id, fileName, bytes, lang, path }),
   evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
   attachEvidence: (id: number, attachment: EvidenceAttachment) =>
     invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
