@@ -17,6 +17,7 @@ pub use quote::*;
 
 use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
+use crate::plan::Marketplace;
 use crate::text::{Lang, Text};
 
 /// How one amount was obtained, in French and English.
@@ -51,20 +52,115 @@ pub struct RuleRef {
     pub provenance: Provenance,
 }
 
+/// A plan input the engines read. Every gap names the one it needs, so the window can take the user
+/// to it; `rule-pack` is a rule the bundled packs lack at the date (a user pack can add it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Input {
+    // A product's facts and figures.
+    UnitCost,
+    Price,
+    Freight,
+    Insurance,
+    Category,
+    Package,
+    HsCode,
+    Origin,
+    /// The user's FBA fee for a product on a marketplace.
+    FulfilmentFee,
+    /// The user's duty rate for a product on a marketplace (or a declaration line's).
+    DutyRate,
+    // A target marketplace's.
+    MonthlyUnits,
+    Fulfilment,
+    /// An exchange rate between two currencies (Settings, or `--fx` on the command line).
+    FxRate,
+    // A declaration's or a sales file's (command line).
+    CustomsValue,
+    TaxRate,
+    Points,
+    ReferralRule,
+    RefundAdministration,
+    // A channel's.
+    Market,
+    Payment,
+    Shipping,
+    /// A fee the channel's pack leaves to the seller's own quote.
+    ChannelQuote,
+    FxCost,
+    ReturnRate,
+    CostPerReturn,
+    Cpa,
+    FixedCost,
+    SetupCost,
+    /// A product figure given on a channel for a SKU the plan does not have.
+    ChannelProduct,
+    // A scenario's.
+    ScenarioVolume,
+    ScenarioPrice,
+    RulePack,
+}
+
+/// Which input a gap needs, for which product, marketplace and channel (a key is null when the input
+/// is not tied to one): `{ "input": "freight", "sku": "SPK-1", "marketplace": "amazon-jp",
+/// "channel": null }`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+pub struct InputRef {
+    pub input: Input,
+    pub sku: Option<String>,
+    pub marketplace: Option<Marketplace>,
+    pub channel: Option<String>,
+}
+
+impl InputRef {
+    pub fn new(input: Input) -> InputRef {
+        InputRef {
+            input,
+            sku: None,
+            marketplace: None,
+            channel: None,
+        }
+    }
+}
+
 /// An input that is missing or unusable: the line it belongs to still reports what could be computed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Missing {
-    /// The input field, e.g. `lines[2].duty_rate`.
+    /// The input the gap needs, and where.
+    pub input: InputRef,
+    /// Where it goes in an input file, e.g. `lines[2].duty_rate` (for the command line).
     pub field: String,
     pub message: Text,
 }
 
 impl Missing {
-    pub fn new(field: impl Into<String>, message: Text) -> Missing {
+    pub fn new(input: Input, field: impl Into<String>, message: Text) -> Missing {
         Missing {
+            input: InputRef::new(input),
             field: field.into(),
             message,
         }
+    }
+
+    /// The gap seen from a product on a marketplace: the keys the engine that found it left open are
+    /// filled in.
+    pub fn for_product(mut self, sku: &str, marketplace: Marketplace) -> Missing {
+        self.input.marketplace.get_or_insert(marketplace);
+        self.with_sku(sku)
+    }
+
+    /// The gap about one product.
+    pub fn with_sku(mut self, sku: &str) -> Missing {
+        self.input.sku.get_or_insert_with(|| sku.to_string());
+        self
+    }
+
+    /// The gap seen from a channel.
+    pub fn for_channel(mut self, channel: &str) -> Missing {
+        self.input
+            .channel
+            .get_or_insert_with(|| channel.to_string());
+        self
     }
 }
 

@@ -9,6 +9,7 @@ mod book;
 mod customs;
 mod ecb;
 mod fetch;
+mod history;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -21,6 +22,7 @@ pub use book::{CrossRate, Origin, RateBook};
 pub use customs::{CUSTOMS_CSV_HEADER, CustomsRate, parse_customs_csv};
 pub use ecb::{ECB_NAMESPACE, EcbDay, parse_ecb_xml};
 pub use fetch::{FetchConfig, fetch_text};
+pub use history::{parse_history_csv, parse_history_zip};
 
 /// ECB daily reference rates (the latest business day).
 pub const ECB_DAILY_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml";
@@ -38,7 +40,9 @@ pub const SOURCE_MANUAL: &str = "manual";
 /// weekend plus a TARGET holiday, when no newer rate exists.
 pub const STALE_AFTER_DAYS: i64 = 4;
 
-const BUNDLED_XML: &str = include_str!("../data/fx/eurofxref-daily-2024-06-28.xml");
+/// The ECB's daily reference rates since 1999 as the ECB ships them (`eurofxref-hist.zip`, ~640 KB
+/// instead of ~1.9 MB of text); `scripts/refresh-ecb-history.sh` replaces it with the newest.
+const BUNDLED_HISTORY: &[u8] = include_bytes!("../data/fx/eurofxref-hist.zip");
 const BUNDLED_META: &str = include_str!("../data/fx/snapshot.toml");
 
 /// Errors of the rates room. [`RatesError::code`] is stable for the UI.
@@ -137,10 +141,15 @@ pub struct SourceRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct BundledSnapshot {
     pub file: String,
+    /// The first and the last business day the bundled history holds.
     #[ts(type = "string")]
-    pub effective_from: NaiveDate,
+    pub first_day: NaiveDate,
+    #[ts(type = "string")]
+    pub last_day: NaiveDate,
     pub confidence: String,
     pub source: SourceRef,
+    /// The recorded copy the bundled file was taken from.
+    pub copy: String,
 }
 
 /// Where the rates in use come from, with the publication date of the newest one.
@@ -218,9 +227,26 @@ pub fn bundled_snapshot() -> Result<BundledSnapshot, RatesError> {
     toml::from_str(BUNDLED_META).map_err(|err| RatesError::Bundled(err.to_string()))
 }
 
-/// The days of the bundled snapshot.
+/// The days of the bundled history, oldest first (parsed on each call: for checks and tools; the
+/// rates in use come from [`bundled_book`]).
 pub fn bundled_days() -> Result<Vec<EcbDay>, RatesError> {
-    parse_ecb_xml(BUNDLED_XML).map_err(|err| RatesError::Bundled(err.to_string()))
+    parse_history_zip(BUNDLED_HISTORY)
+}
+
+/// The bundled history as a rate book, parsed on first use and kept for the life of the process.
+pub fn bundled_book() -> Result<&'static RateBook, RatesError> {
+    static BOOK: std::sync::OnceLock<Result<RateBook, String>> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| match bundled_days() {
+        Ok(days) => {
+            let mut book = RateBook::default();
+            book.add_days(&days, Origin::Bundled);
+            Ok(book)
+        }
+        Err(RatesError::Bundled(message)) => Err(message),
+        Err(other) => Err(other.to_string()),
+    })
+    .as_ref()
+    .map_err(|message| RatesError::Bundled(message.clone()))
 }
 
 /// ECB days kept in the store.
@@ -246,10 +272,9 @@ fn stored_days(store: &Store, source: &str) -> Result<Vec<EcbDay>, RatesError> {
     Ok(days)
 }
 
-/// The rates to use on `today`: cached rates over the bundled snapshot, with staleness warnings.
+/// The rates to use on `today`: cached rates over the bundled history, with staleness warnings.
 pub fn load(store: &Store, today: NaiveDate) -> Result<Rates, RatesError> {
-    let mut book = RateBook::default();
-    book.add_days(&bundled_days()?, Origin::Bundled);
+    let mut book = RateBook::over(bundled_book()?);
     book.add_days(&cached_days(store)?, Origin::Cached);
     book.add_days(&stored_days(store, SOURCE_MANUAL)?, Origin::Manual);
     let (date, origin) = book.latest().ok_or(RatesError::EmptyFeed)?;

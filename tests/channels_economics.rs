@@ -443,3 +443,24 @@ volumes = [{{ channel = \"fba\", monthly_units = 100 }}, {{ channel = \"gone\", 
     );
     assert!(!scenario.complete);
 }
+
+#[test]
+fn a_channel_gap_names_its_input_channel_and_product() {
+    let plan = JAPAN.replacen(
+        "shipping = { amount = \"700\", currency = \"JPY\" }\n",
+        "",
+        1,
+    );
+    let comparison = run(&plan, &japan_rates(), None);
+    let mfn = channel(&comparison.scenarios[0], "mfn");
+    let gap = &mfn.lines[0].missing[0];
+    assert_eq!(
+        serde_json::to_value(&gap.input).expect("serialises"),
+        serde_json::json!({
+            "input": "shipping",
+            "sku": "SPK-T",
+            "marketplace": null,
+            "channel": "mfn"
+        })
+    );
+}

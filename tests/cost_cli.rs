@@ -172,19 +172,42 @@ fn quote_without_fx_uses_the_bundled_ecb_rates_and_says_so() {
     ]);
     let value = json(&output);
     let item = &value["items"][0];
-    // Bundled ECB snapshot of 2024-06-28: 1 EUR = 171.94 JPY; 18.50 × 171.94 = 3,180.89.
-    assert_eq!(item["fx"][0]["rate"], "171.94");
-    assert_eq!(item["fx"][0]["date"], "2024-06-28");
+    // The plan is dated 2026-11-22, after the bundled history's last day: its rate of 2026-10-30,
+    // 1 EUR = 175.68 JPY, is in force; 18.50 × 175.68 = 3,250.08.
+    assert_eq!(item["fx"][0]["rate"], "175.68");
+    assert_eq!(item["fx"][0]["date"], "2026-10-30");
     assert_eq!(item["fx"][0]["source"]["kind"], "ecb-reference");
     let unit_cost: rust_decimal::Decimal = item["unit_cost"]
         .as_str()
         .and_then(|text| text.parse().ok())
         .expect("decimal");
-    assert_eq!(unit_cost, rust_decimal_macros::dec!(3180.89));
+    assert_eq!(unit_cost, rust_decimal_macros::dec!(3250.08));
     assert!(
-        String::from_utf8_lossy(&output.stderr).contains("2024-06-28"),
-        "the stale snapshot is announced"
+        String::from_utf8_lossy(&output.stderr).contains("2026-10-30"),
+        "the age of the bundled rates is announced"
     );
+}
+
+#[test]
+fn a_plan_dated_in_the_past_uses_the_ecb_rate_of_its_date_offline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("landfall.db");
+    let example =
+        std::fs::read_to_string("data/examples/bluetooth-speaker-japan.toml").expect("example");
+    let dated = example.replace("as_of = \"2026-11-22\"", "as_of = \"2025-03-14\"");
+    assert_ne!(dated, example);
+    let plan = write(dir.path(), "plan-2025-03-14.toml", &dated);
+    let output = landfall(&["--db", &db.to_string_lossy(), "quote", &plan, "--json"]);
+    let value = json(&output);
+    let item = &value["items"][0];
+    // ECB reference rate of Friday 2025-03-14: 1 EUR = 161.88 JPY; 18.50 × 161.88 = 2,994.78.
+    assert_eq!(item["fx"][0]["rate"], "161.88");
+    assert_eq!(item["fx"][0]["date"], "2025-03-14");
+    let unit_cost: rust_decimal::Decimal = item["unit_cost"]
+        .as_str()
+        .and_then(|text| text.parse().ok())
+        .expect("decimal");
+    assert_eq!(unit_cost, rust_decimal_macros::dec!(2994.78));
 }
 
 #[test]

@@ -185,3 +185,31 @@ fn numbers_only_gives_the_same_figures_without_explanations() {
         (b.margin, b.duty, b.import_taxes)
     );
 }
+
+#[test]
+fn every_gap_names_the_input_it_needs_for_the_window() {
+    // Without freight to Japan, FBA fee or exchange rate: each gap says which input, for which
+    // product and marketplace, in the shape the window's "go to the field" reads.
+    let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    plan.products[0].freight.clear();
+    plan.products[0].overrides.clear();
+    let packs = packs::bundled().expect("bundled");
+    let quote = quote(&plan, &packs, &[], Detail::Numbers);
+    let item = &quote.items[0];
+    let inputs: Vec<serde_json::Value> = item
+        .missing
+        .iter()
+        .map(|gap| serde_json::to_value(&gap.input).expect("serialises"))
+        .collect();
+    for input in ["freight", "fulfilment-fee", "fx-rate"] {
+        assert!(
+            inputs.contains(&serde_json::json!({
+                "input": input,
+                "sku": "SPK-1",
+                "marketplace": "amazon-jp",
+                "channel": null
+            })),
+            "{input}: {inputs:?}"
+        );
+    }
+}

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use landfall::rates::{self, FetchConfig, RateWarning, RatesStatus};
 use landfall::store::Store;
 
-const DAILY: &str = include_str!("../data/fx/eurofxref-daily-2024-06-28.xml");
+const DAILY: &str = include_str!("fixtures/ecb/eurofxref-daily-2026-10-30.xml");
 const NS: &str = "http://www.ecb.int/vocabulary/2002-08-01/eurofxref";
 
 /// A tiny HTTP/1.1 server: one request per connection, behaviour chosen by the path.
@@ -108,7 +108,7 @@ fn quick_config() -> FetchConfig {
 }
 
 fn today() -> NaiveDate {
-    "2024-07-01".parse().unwrap()
+    "2026-11-02".parse().unwrap()
 }
 
 #[test]
@@ -122,12 +122,12 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
         rates::update_blocking(&mut store, &server.url("/daily.xml"), &config, today()).unwrap();
     assert_eq!(fresh.error, None);
     assert_eq!(fresh.days_received, 1);
-    let published: NaiveDate = "2024-06-28".parse().unwrap();
+    let published: NaiveDate = "2026-10-30".parse().unwrap();
     assert_eq!(fresh.status, RatesStatus::Fresh { date: published });
-    // 2024-06-28 was a Friday; on Monday 2024-07-01 the rate is 3 days old, within the allowance.
+    // 2026-10-30 was a Friday; on Monday 2026-11-02 the rate is 3 days old, within the allowance.
     assert!(fresh.warnings.is_empty(), "{:?}", fresh.warnings);
     let kept = store.fx_rates(rates::SOURCE_ECB).unwrap();
-    assert_eq!(kept.len(), 30);
+    assert_eq!(kept.len(), 29);
 
     let faults = [
         ("/500", "rates.http_status", 2),
@@ -172,10 +172,10 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
     assert_eq!(last_success.unwrap().url, server.url("/daily.xml"));
 
     // A week later, without a successful fetch, the cached rates are flagged as stale.
-    let later: NaiveDate = "2024-07-08".parse().unwrap();
+    let later: NaiveDate = "2026-11-09".parse().unwrap();
     let stale = rates::load(&store, later).unwrap();
     assert_eq!(stale.status, RatesStatus::Cached { date: published });
-    // Published 2024-06-28, looked at on 2024-07-08: 10 days, over the 4-day limit.
+    // Published 2026-10-30, looked at on 2026-11-09: 10 days, over the 4-day limit.
     assert_eq!(
         stale.warnings,
         [RateWarning::Stale {
@@ -187,12 +187,12 @@ fn fetch_then_every_fault_keeps_the_previous_rates() {
     assert!(
         stale.warnings[0]
             .to_string()
-            .contains("10 days before 2024-07-08")
+            .contains("10 days before 2026-11-09")
     );
 }
 
 #[test]
-fn failed_first_fetch_falls_back_to_the_bundled_snapshot() {
+fn failed_first_fetch_falls_back_to_the_bundled_history() {
     let server = TestServer::start();
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
@@ -202,7 +202,7 @@ fn failed_first_fetch_falls_back_to_the_bundled_snapshot() {
     assert_eq!(
         outcome.status,
         RatesStatus::Bundled {
-            date: "2024-06-28".parse().unwrap()
+            date: "2026-10-30".parse().unwrap()
         }
     );
     assert!(
@@ -256,7 +256,7 @@ fn cli_update_and_show_json_contract() {
     );
     let outcome: serde_json::Value = serde_json::from_slice(&update.stdout).unwrap();
     assert_eq!(outcome["status"]["kind"], "fresh");
-    assert_eq!(outcome["status"]["date"], "2024-06-28");
+    assert_eq!(outcome["status"]["date"], "2026-10-30");
     assert_eq!(outcome["days_received"], 1);
     assert_eq!(outcome["error"], serde_json::Value::Null);
 
@@ -272,14 +272,14 @@ fn cli_update_and_show_json_contract() {
     assert_eq!(outcome["status"]["kind"], "cached");
     assert_eq!(outcome["error"]["code"], "rates.empty_feed");
 
-    let show = landfall(&["rates", "show", "--json", "--date", "2024-06-30"]);
+    let show = landfall(&["rates", "show", "--json", "--date", "2026-11-01"]);
     assert!(
         show.status.success(),
         "{}",
         String::from_utf8_lossy(&show.stderr)
     );
     let report: serde_json::Value = serde_json::from_slice(&show.stdout).unwrap();
-    assert_eq!(report["on"], "2024-06-30");
+    assert_eq!(report["on"], "2026-11-01");
     assert_eq!(report["status"]["kind"], "cached");
     let jpy = report["rates"]
         .as_array()
@@ -287,9 +287,10 @@ fn cli_update_and_show_json_contract() {
         .iter()
         .find(|r| r["currency"] == "JPY")
         .unwrap();
-    // Sunday 2024-06-30 carries Friday's rate, as a decimal string.
-    assert_eq!(jpy["per_eur"], "171.94");
-    assert_eq!(jpy["published"], "2024-06-28");
+    // Sunday 2026-11-01 carries Friday's rate, as a decimal string; the fetched rate lies over the
+    // bundled one of the same day.
+    assert_eq!(jpy["per_eur"], "175.68");
+    assert_eq!(jpy["published"], "2026-10-30");
     assert_eq!(jpy["origin"], "cached");
     assert_eq!(report["last_attempt"]["outcome"], "rates.empty_feed");
 

@@ -22,18 +22,52 @@ fn book_2017() -> RateBook {
 }
 
 #[test]
-fn bundled_snapshot_parses_with_its_provenance() {
+fn bundled_history_holds_every_business_day_since_1999_with_its_provenance() {
     let days = rates::bundled_days().unwrap();
-    assert_eq!(days.len(), 1);
-    assert_eq!(days[0].date, date("2024-06-28"));
-    // The two figures fees-taxes.md §7.1 cites from this recorded file.
-    assert_eq!(days[0].rates["USD"], dec!(1.0705));
-    assert_eq!(days[0].rates["JPY"], dec!(171.94));
-    assert_eq!(days[0].rates.len(), 30);
+    // 7,126 business days, 1999-01-04 to 2026-10-30 (the data README's line count less the header).
+    assert_eq!(days.len(), 7126);
+    assert_eq!(days[0].date, date("1999-01-04"));
+    let last = days.last().unwrap();
+    assert_eq!(last.date, date("2026-10-30"));
+    // The spot check the copy's README gives for its last day.
+    assert_eq!(last.rates["USD"], dec!(1.1172));
+    assert_eq!(last.rates["JPY"], dec!(175.68));
+    assert_eq!(last.rates["GBP"], dec!(0.8338));
+    assert_eq!(last.rates["CHF"], dec!(0.9194));
+    // The two figures fees-taxes.md §7.1 cites from the ECB daily file of 2024-06-28.
+    let day = days.iter().find(|d| d.date == date("2024-06-28")).unwrap();
+    assert_eq!(day.rates["USD"], dec!(1.0705));
+    assert_eq!(day.rates["JPY"], dec!(171.94));
+    // Bulgaria joined the euro on 2026-01-01: its lev is no longer quoted ("N/A" in the file).
+    assert!(!last.rates.contains_key("BGN"));
+    assert_eq!(days[0].rates["USD"], dec!(1.1789));
     let meta = rates::bundled_snapshot().unwrap();
-    assert_eq!(meta.effective_from, days[0].date);
+    assert_eq!((meta.first_day, meta.last_day), (days[0].date, last.date));
+    assert_eq!(meta.file, "eurofxref-hist.zip");
     assert_eq!(meta.confidence, "official-copy");
     assert!(meta.source.url.starts_with("https://www.ecb.europa.eu/"));
+}
+
+#[test]
+fn a_past_date_gets_the_rate_of_that_day_offline() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let loaded = rates::load(&store, date("2026-12-03")).unwrap();
+    // ECB 2025-03-14 (a Friday): 1 EUR = 161.88 JPY = 1.0889 USD.
+    let friday = loaded.book.cross("EUR", "JPY", date("2025-03-14")).unwrap();
+    assert_eq!(
+        (friday.rate, friday.published, friday.origin),
+        (dec!(161.88), date("2025-03-14"), Origin::Bundled)
+    );
+    // Sunday 2025-03-16 carries Friday's rate and says it was published then.
+    let sunday = loaded.book.cross("USD", "JPY", date("2025-03-16")).unwrap();
+    assert_eq!(sunday.published, date("2025-03-14"));
+    assert_eq!(sunday.formula, "USD→EUR→JPY: 161.88 / 1.0889");
+    // Before the euro there is no rate at all.
+    assert!(matches!(
+        loaded.book.cross("EUR", "JPY", date("1998-12-31")),
+        Err(RatesError::NoRateOnOrBefore { .. })
+    ));
 }
 
 #[test]
@@ -144,18 +178,18 @@ fn faulty_feeds_are_refused_with_a_clear_error() {
 fn store_cache_wins_over_bundled_and_reports_staleness() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
-    let today = date("2024-07-03");
+    let today = date("2026-11-04");
     let bundled = rates::load(&store, today).unwrap();
     assert_eq!(
         bundled.status,
         RatesStatus::Bundled {
-            date: date("2024-06-28")
+            date: date("2026-10-30")
         }
     );
     assert_eq!(
         bundled.warnings,
         [RateWarning::Bundled {
-            published: date("2024-06-28"),
+            published: date("2026-10-30"),
             age_days: 5,
             on: today
         }]
@@ -163,24 +197,32 @@ fn store_cache_wins_over_bundled_and_reports_staleness() {
     assert!(
         bundled.warnings[0]
             .to_string()
-            .contains("5 days before 2024-07-03")
+            .contains("5 days before 2026-11-04")
     );
 
     let outcome =
         rates::apply_fetch(&mut store, "test://feed", Ok(HIST_2017.to_owned()), today).unwrap();
     assert_eq!(outcome.days_received, 6);
-    // The cached 2017 rates are older than the bundled 2024 ones: the newest still decides the status.
+    // The cached 2017 rates are older than the bundled history's end: the newest still decides the
+    // status.
     assert_eq!(
         outcome.status,
         RatesStatus::Bundled {
-            date: date("2024-06-28")
+            date: date("2026-10-30")
         }
     );
-    let loaded = rates::load(&store, date("2017-03-06")).unwrap();
-    let rub = loaded.book.cross("EUR", "RUB", date("2017-03-06")).unwrap();
+    // On a date both hold, the fetched rate lies over the bundled one; on a later bundled date the
+    // bundled publication is the newer one and is used.
+    let loaded = rates::load(&store, today).unwrap();
+    let rub = loaded.book.cross("EUR", "RUB", date("2017-03-03")).unwrap();
     assert_eq!(
         (rub.rate, rub.published, rub.origin),
         (dec!(62.0628), date("2017-03-03"), Origin::Cached)
+    );
+    let monday = loaded.book.cross("EUR", "JPY", date("2017-03-06")).unwrap();
+    assert_eq!(
+        (monday.rate, monday.published, monday.origin),
+        (dec!(120.55), date("2017-03-06"), Origin::Bundled)
     );
 }
 

@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
 use crate::cost::{
-    Detail, Explanation, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
+    Detail, Explanation, Input, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
     quote_product,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation};
@@ -283,16 +283,24 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
     let references = scenario
         .volumes
         .iter()
-        .map(|volume| ("volumes", &volume.channel, &volume.sku))
+        .map(|volume| {
+            (
+                "volumes",
+                Input::ScenarioVolume,
+                &volume.channel,
+                &volume.sku,
+            )
+        })
         .chain(
             scenario
                 .prices
                 .iter()
-                .map(|price| ("prices", &price.channel, &price.sku)),
+                .map(|price| ("prices", Input::ScenarioPrice, &price.channel, &price.sku)),
         );
-    for (kind, channel, sku) in references {
+    for (kind, input, channel, sku) in references {
         if !known_channel(channel) {
             missing.push(Missing::new(
+                input,
                 format!("{}: {kind}", scenario.name),
                 Text::by(|l| match l {
                     Lang::En => format!("no channel has id \"{channel}\": this entry is ignored"),
@@ -300,10 +308,12 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
                         "aucun canal n’a l’identifiant «{NBSP}{channel}{NBSP}»{NBSP}: cette entrée est ignorée"
                     ),
                 }),
-            ));
+            )
+            .for_channel(channel));
         }
         if let Some(sku) = sku.as_deref().filter(|sku| !known_sku(sku)) {
             missing.push(Missing::new(
+                input,
                 format!("{}: {kind}", scenario.name),
                 Text::by(|l| match l {
                     Lang::En => format!("no product has SKU \"{sku}\": this entry is ignored"),
@@ -311,7 +321,9 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
                         "aucun produit n’a la référence (SKU) «{NBSP}{sku}{NBSP}»{NBSP}: cette entrée est ignorée"
                     ),
                 }),
-            ));
+            )
+            .for_channel(channel)
+            .with_sku(sku));
         }
     }
     for channel in &plan.channels {
@@ -322,6 +334,7 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
         {
             let sku = &entry.sku;
             missing.push(Missing::new(
+                Input::ChannelProduct,
                 format!("{}: products", channel.id),
                 Text::by(|l| match l {
                     Lang::En => format!("no product has SKU \"{sku}\": these figures are ignored"),
@@ -329,7 +342,9 @@ fn dangling_references(plan: &Plan, scenario: &Scenario) -> Vec<Missing> {
                         "aucun produit n’a la référence (SKU) «{NBSP}{sku}{NBSP}»{NBSP}: ces chiffres sont ignorés"
                     ),
                 }),
-            ));
+            )
+            .for_channel(&channel.id)
+            .with_sku(sku));
         }
     }
     missing
@@ -385,6 +400,9 @@ struct Converter<'a> {
     explain: &'a mut Steps,
     missing: &'a mut Vec<Missing>,
     prefix: String,
+    /// The channel and product the gaps belong to.
+    channel: &'a str,
+    sku: Option<&'a str>,
     /// The rates converted with, each quotation once.
     fx: Vec<FxRate>,
 }
@@ -399,6 +417,7 @@ impl Converter<'_> {
         let Some(converted) = convert_explained(self.rates, money, to, name, self.explain) else {
             let from = money.currency;
             self.gap(
+                Input::FxRate,
                 &name.en,
                 Text::by(|l| match l {
                     Lang::En => format!("no {from}/{to} exchange rate: add one"),
@@ -412,24 +431,42 @@ impl Converter<'_> {
     }
 
     /// An amount the plan gives at `field` (a field path, the same in both languages).
-    fn amount(&mut self, amount: &Amount, to: Currency, field: &str) -> Option<Decimal> {
+    fn amount(
+        &mut self,
+        amount: &Amount,
+        to: Currency,
+        input: Input,
+        field: &str,
+    ) -> Option<Decimal> {
         // The same bound as the cost engine: larger is a typing error and keeps arithmetic in range.
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
-            self.gap(field, out_of_range());
+            self.gap(input, field, out_of_range());
             return None;
         }
         match Currency::from_str(amount.currency.as_str()) {
             Ok(from) => self.money(Money::new(amount.amount, from), to, &Text::same(field)),
             Err(_) => {
-                self.gap(field, unsupported_currency(amount.currency.as_str()));
+                self.gap(input, field, unsupported_currency(amount.currency.as_str()));
                 None
             }
         }
     }
 
-    fn gap(&mut self, field: &str, message: Text) {
-        self.missing
-            .push(Missing::new(format!("{}{field}", self.prefix), message));
+    fn gap(&mut self, input: Input, field: &str, message: Text) {
+        self.push(Missing::new(input, field, message));
+    }
+
+    /// A gap found here or by the cost engine, with the channel's and product's keys and prefix.
+    fn push(&mut self, gap: Missing) {
+        let gap = Missing {
+            field: format!("{}{}", self.prefix, gap.field),
+            ..gap
+        }
+        .for_channel(self.channel);
+        self.missing.push(match self.sku {
+            Some(sku) => gap.with_sku(sku),
+            None => gap,
+        });
     }
 }
 
@@ -478,8 +515,8 @@ const AMAZON_ONLY_STEPS: &[&str] = &[
     "FBA fulfilment fee",
 ];
 const REPLACED_STEPS: &[&str] = &["Selling plan per unit", "Margin per unit"];
-/// Cost-engine gaps about Amazon's fees (the last part of the gap's field).
-const AMAZON_ONLY_GAPS: &[&str] = &["category", "fees", "fulfilment", "fulfilment.fee"];
+/// Cost-engine gaps about Amazon's fees.
+const AMAZON_ONLY_GAPS: &[Input] = &[Input::Category, Input::Fulfilment, Input::FulfilmentFee];
 
 fn evaluate_channel(
     context: &Context<'_>,
@@ -501,12 +538,13 @@ fn evaluate_channel(
     });
     let (Some(pack), Some(market), Some(currency)) = (pack, market, currency) else {
         missing.push(Missing::new(
+            Input::Market,
             format!("{}: market", channel.id),
             Text::new(
                 "the channel needs a known pack and a `market` (jp, us, de, fr, uk)",
                 "le canal a besoin d’un pack connu et d’un marché `market` (jp, us, de, fr, uk)",
             ),
-        ));
+        ).for_channel(&channel.id));
         return ChannelResult::empty(channel, pack, volumes, missing);
     };
     let payment = channel
@@ -515,13 +553,14 @@ fn evaluate_channel(
         .and_then(|id| context.channel_packs.get(id));
     if pack.header.needs_payment && payment.is_none() {
         missing.push(Missing::new(
+            Input::Payment,
             format!("{}: payment", channel.id),
             Text::new(
                 "an own store needs a payment pack: set `payment` (stripe-eea, paypal-fr)",
                 "une boutique en propre a besoin d’un pack de paiement\u{a0}: renseignez `payment` \
                  (stripe-eea, paypal-fr)",
             ),
-        ));
+        ).for_channel(&channel.id));
     }
     let mut lines = Vec::with_capacity(volumes.len());
     for (product, units) in volumes {
@@ -546,6 +585,8 @@ fn evaluate_channel(
         explain: &mut explain,
         missing: &mut missing,
         prefix: format!("{}: ", channel.id),
+        channel: &channel.id,
+        sku: None,
         fx: Vec::new(),
     };
     let costs = channel_costs(context, &mut converter, channel, pack, payment, currency);
@@ -841,6 +882,7 @@ fn fee_figures(
                     Ok(currency) => Some(Money::new(amount.amount, currency)),
                     Err(_) => {
                         converter.gap(
+                            Input::ChannelQuote,
                             &format!("quotes.{}", row.code),
                             unsupported_currency(amount.currency.as_str()),
                         );
@@ -859,6 +901,7 @@ fn fee_figures(
         (FeeStatus::UserEntered, None) => {
             // The prompt is the pack's data, written once.
             converter.gap(
+                Input::ChannelQuote,
                 &format!("quotes.{}", row.code),
                 row.prompt.as_deref().map_or_else(
                     || Text::new("enter your quote", "saisissez votre devis"),
@@ -918,6 +961,7 @@ fn channel_costs(
             None => {
                 let marketplace = link.marketplace;
                 converter.gap(
+                    Input::RulePack,
                     "selling_plan",
                     Text::by(|l| match l {
                         Lang::En => {
@@ -978,7 +1022,12 @@ fn channel_costs(
     for (kind, items) in [("fixed", &channel.fixed), ("setup", &channel.setup)] {
         for (index, item) in items.iter().enumerate() {
             let field = format!("{kind}[{index}]");
-            let Some(amount) = converter.amount(&item.amount, currency, &field) else {
+            let input = if kind == "fixed" {
+                Input::FixedCost
+            } else {
+                Input::SetupCost
+            };
+            let Some(amount) = converter.amount(&item.amount, currency, input, &field) else {
                 continue;
             };
             if kind == "fixed" {
@@ -1027,6 +1076,8 @@ fn unit_line(
         explain: &mut explain,
         missing: &mut missing,
         prefix: format!("{} × {}: ", channel.id, product.sku),
+        channel: &channel.id,
+        sku: Some(&product.sku),
         fx: Vec::new(),
     };
     let entry = channel_product(channel, &product.sku);
@@ -1043,9 +1094,10 @@ fn unit_line(
             currency: amount.currency.clone(),
         });
     if given.is_some() && displayed.is_none() {
-        converter.gap("price", out_of_range());
+        converter.gap(Input::Price, "price", out_of_range());
     } else if displayed.is_none() {
         converter.gap(
+            Input::Price,
             "price",
             Text::by(|l| match l {
                 Lang::En => format!(
@@ -1063,7 +1115,9 @@ fn unit_line(
     let overrides = QuoteOverrides {
         fulfilment_fee: entry
             .and_then(|entry| entry.fulfilment_fee.as_ref())
-            .and_then(|fee| converter.amount(fee, currency, "fulfilment_fee")),
+            .and_then(|fee| {
+                converter.amount(fee, currency, Input::FulfilmentFee, "fulfilment_fee")
+            }),
         duty_rate: entry.and_then(|entry| entry.duty_rate),
     };
     let target = Target {
@@ -1096,17 +1150,17 @@ fn unit_line(
         converter.explain.add(|| step);
     }
     for gap in quoted.missing {
-        let last = gap.field.rsplit(": ").next().unwrap_or_default();
-        let amazon_gap = AMAZON_ONLY_GAPS.contains(&last);
+        let input = gap.input.input;
+        let amazon_gap = AMAZON_ONLY_GAPS.contains(&input);
         // MFN delivery is the seller's shipping (below), not an Amazon fee the engine leaves out;
         // a missing price is reported once, above, in the channel's words.
-        if (amazon.is_none() && amazon_gap) || (!fba && last == "fulfilment") || last == "price" {
+        if (amazon.is_none() && amazon_gap)
+            || (!fba && input == Input::Fulfilment)
+            || input == Input::Price
+        {
             continue;
         }
-        converter.missing.push(Missing::new(
-            format!("{}{}", converter.prefix, gap.field),
-            gap.message,
-        ));
+        converter.push(gap);
     }
     let landed = match (quoted.unit_cost, quoted.freight, quoted.duty) {
         (Some(cost), Some(freight), Some(duty)) => {
@@ -1158,10 +1212,11 @@ fn unit_line(
     } else if line.pack.header.seller_ships {
         match entry.and_then(|entry| entry.shipping.as_ref()) {
             Some(shipping) => converter
-                .amount(shipping, currency, "shipping")
+                .amount(shipping, currency, Input::Shipping, "shipping")
                 .unwrap_or_default(),
             None => {
                 converter.gap(
+                    Input::Shipping,
                     "shipping",
                     Text::new(
                         "enter your carrier's quote for delivering one unit to the buyer \
@@ -1186,7 +1241,7 @@ fn unit_line(
     let returns = match (channel.return_rate, &channel.cost_per_return) {
         (Some(rate), Some(cost)) => {
             let cost = converter
-                .amount(cost, currency, "cost_per_return")
+                .amount(cost, currency, Input::CostPerReturn, "cost_per_return")
                 .unwrap_or_default();
             let share = rate.as_fraction() * context.knobs.return_rate;
             let returns = share * cost;
@@ -1209,6 +1264,7 @@ fn unit_line(
         }
         (Some(_), None) => {
             converter.gap(
+                Input::CostPerReturn,
                 "cost_per_return",
                 Text::new(
                     "a return rate needs the cost of one return",
@@ -1226,7 +1282,7 @@ fn unit_line(
     let acquisition = channel
         .cpa
         .as_ref()
-        .and_then(|cpa| converter.amount(cpa, currency, "cpa"))
+        .and_then(|cpa| converter.amount(cpa, currency, Input::Cpa, "cpa"))
         .unwrap_or_default();
     let marketing = advertising + acquisition;
     if !marketing.is_zero() {
@@ -1351,6 +1407,7 @@ fn fx_cost(
         (None, None) => {
             let currency = line.currency;
             converter.gap(
+                Input::FxCost,
                 "fx_cost",
                 Text::by(|l| match l {
                     Lang::En => format!(

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::economics::{Context, ScenarioResult, evaluate, home_currency};
-use crate::cost::Missing;
+use crate::cost::{Input, Missing};
 use crate::money::{Currency, Money};
 use crate::plan::channels::Scenario;
 use crate::text::Text;
@@ -155,6 +155,7 @@ pub fn timeline(
                 setups,
             }),
             _ => missing.push(Missing::new(
+                Input::FxRate,
                 format!("{}: month {}", scenario.name, phase.from_month),
                 Text::new(
                     "the phase's profit or a set-up cost has no home-currency figure (add \

@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use super::economics::ScenarioResult;
 use super::pack::ChannelPacks;
-use crate::cost::{Explanation, Missing};
+use crate::cost::{Explanation, Input, Missing};
 use crate::money::Money;
 use crate::packs::in_force;
 use crate::plan::Plan;
@@ -128,13 +128,17 @@ pub fn weigh(plan: &Plan, channel_packs: &ChannelPacks, scenario: &ScenarioResul
             .and_then(|pack| in_force(&pack.scores, plan.plan.as_of, |_| true));
         let Some(row) = row else {
             let pack = &channel.pack;
-            missing.push(Missing::new(
-                format!("{}: scores", channel.id),
-                Text::by(|l| match l {
-                    Lang::En => format!("the pack `{pack}` has no qualitative scores"),
-                    Lang::Fr => format!("le pack `{pack}` n’a pas de notes qualitatives"),
-                }),
-            ));
+            missing.push(
+                Missing::new(
+                    Input::RulePack,
+                    format!("{}: scores", channel.id),
+                    Text::by(|l| match l {
+                        Lang::En => format!("the pack `{pack}` has no qualitative scores"),
+                        Lang::Fr => format!("le pack `{pack}` n’a pas de notes qualitatives"),
+                    }),
+                )
+                .for_channel(&channel.id),
+            );
             continue;
         };
         let scores = row.row.values();

@@ -10,6 +10,7 @@ mod compare;
 mod db;
 mod fees;
 mod health;
+mod hs;
 mod landed;
 mod packs;
 mod plan_store;
@@ -44,6 +45,9 @@ pub enum Command {
     /// Rule packs (fees, customs, duty rates): validate a pack tree.
     #[command(subcommand)]
     Packs(packs::PacksCommand),
+    /// The HS 2022 nomenclature: find a code by its words, or check and describe a code.
+    #[command(subcommand)]
+    Hs(hs::HsCommand),
     /// Landed cost of an import declaration: duty, import taxes, fees, with every step explained.
     Landed(landed::LandedArgs),
     /// Marketplace fees of a set of sales: referral, closing, refund administration, per-order, FBA.
@@ -92,6 +96,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Packs(command) => packs::run(command),
+        Command::Hs(command) => hs::run(command),
         Command::Landed(args) => landed::run(args),
         Command::Fees(args) => fees::run(args),
         Command::Plans(command) => plans::run(cli.db.as_deref(), command),

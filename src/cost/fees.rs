@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Detail, Explanation, Missing, Steps, invalid, rounding_formula};
+use super::{CostError, Detail, Explanation, Input, Missing, Steps, invalid, rounding_formula};
 use crate::money::{Currency, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep};
 use crate::packs::{
     BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LengthUnit, LowPriceTier, MarketplacePack,
@@ -414,6 +414,7 @@ pub fn marketplace_fees_with(
     let rounding = rounding_row.map_or(FALLBACK_FEE_ROUNDING, |row| row.row.rounding);
     if rounding_row.is_none() {
         missing.push(Missing::new(
+            Input::RulePack,
             format!("packs/{}.fee_rounding", pack.header.id),
             Text::new(
                 format!("no fee rounding rule in force on {as_of}; the currency's minor unit, half-up, is used"),
@@ -435,6 +436,7 @@ pub fn marketplace_fees_with(
         (None, Some(row)) => Some(((&row.row).into(), Some(row))),
         (None, None) => {
             missing.push(Missing::new(
+                Input::Category,
                 "category",
                 match &file.category {
                     Some(category) => {
@@ -479,6 +481,7 @@ pub fn marketplace_fees_with(
         };
         if !points_deducted && !line.points.is_zero() {
             line_missing.push(Missing::new(
+                Input::Points,
                 format!("lines[{index}].points"),
                 Text::new(
                     "this marketplace's rule does not deduct points from the referral base; ignored",
@@ -635,6 +638,7 @@ pub fn marketplace_fees_with(
                     complete = false;
                     let id = &pack.header.id;
                     line_missing.push(Missing::new(
+                        Input::RefundAdministration,
                         "refund_administration",
                         Text::new(
                             format!("no refund administration rule in `{id}` on {as_of}: give [refund_administration]"),
@@ -684,7 +688,7 @@ pub fn marketplace_fees_with(
         if !line_missing.is_empty()
             && line_missing
                 .iter()
-                .any(|gap| !gap.field.ends_with(".points"))
+                .any(|gap| gap.input.input != Input::Points)
         {
             complete = false;
         }
@@ -812,6 +816,7 @@ fn fulfilment_fee(
             }
             None => {
                 missing.push(Missing::new(
+                    Input::Package,
                     "fulfilment.package",
                     Text::new(
                         "the package fits no size tier of the pack's FBA table",
@@ -824,6 +829,7 @@ fn fulfilment_fee(
         (Some(_), None) => {
             let (as_of, id) = (file.as_of, &pack.header.id);
             missing.push(Missing::new(
+                Input::RulePack,
                 format!("packs/{id}.fba"),
                 Text::new(
                     format!("no FBA table in force on {as_of} for `{id}`"),
@@ -913,7 +919,7 @@ fn fulfilment_fee(
                     "indiquez le colis ou le montant des frais (`fulfilment.fee`)",
                 ),
             };
-            missing.push(Missing::new("fulfilment.fee", why));
+            missing.push(Missing::new(Input::FulfilmentFee, "fulfilment.fee", why));
             Fulfilment {
                 requested: true,
                 tier: tier_name,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    CostError, Detail, Explanation, Missing, Steps, invalid, rounding_formula, rounding_name,
+    CostError, Detail, Explanation, Input, Missing, Steps, invalid, rounding_formula, rounding_name,
 };
 use crate::money::{
     Currency, FxRate, FxSource, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingScope,
@@ -549,6 +549,7 @@ impl<'a> Context<'a> {
     fn pack_gap(&mut self, what: Text) {
         let (as_of, pack) = (self.as_of(), &self.pack.header.id);
         self.missing.push(Missing::new(
+            Input::RulePack,
             format!("packs/{pack}"),
             Text::by(|l| {
                 l.pick(
@@ -570,7 +571,7 @@ impl<'a> Context<'a> {
         &self,
         index: usize,
         line: &'a DeclarationLine,
-    ) -> Result<LineDutyRate<'a>, Missing> {
+    ) -> Result<LineDutyRate<'a>, Box<Missing>> {
         if let (Some(rate), Some(origin)) = (line.preferential_rate, &line.origin) {
             return Ok(LineDutyRate {
                 rate,
@@ -587,13 +588,14 @@ impl<'a> Context<'a> {
         }
         let field = format!("lines[{index}].duty_rate");
         let Some(hs) = &line.hs_code else {
-            return Err(Missing::new(
+            return Err(Box::new(Missing::new(
+                Input::DutyRate,
                 field,
                 Text::new(
                     "no duty rate and no hs_code to look one up: give `duty_rate`",
                     "ni taux de droit ni code SH pour le trouver\u{a0}: indiquez `duty_rate`",
                 ),
-            ));
+            )));
         };
         let total = self.total_value;
         let destination = &self.destination;
@@ -616,7 +618,8 @@ impl<'a> Context<'a> {
             }),
             None => {
                 let as_of = self.as_of();
-                Err(Missing::new(
+                Err(Box::new(Missing::new(
+                    Input::DutyRate,
                     field,
                     Text::by(|l| {
                         l.pick(
@@ -630,7 +633,7 @@ impl<'a> Context<'a> {
                             ),
                         )
                     }),
-                ))
+                )))
             }
         }
     }
@@ -772,6 +775,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     let mut missing = Vec::new();
                     if line.hs_code.is_none() && !row.row.excluded.is_empty() {
                         missing.push(Missing::new(
+                            Input::HsCode,
                             format!("lines[{index}].hs_code"),
                             Text::new(
                                 "no HS code: the excluded-goods list could not be checked; exemption assumed",
@@ -834,7 +838,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     duty: None,
                     taxes: Vec::new(),
                     explain: explain.into_vec(),
-                    missing: vec![missing],
+                    missing: vec![*missing],
                 });
                 continue;
             }
@@ -945,6 +949,7 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 taxes: Vec::new(),
                 explain: explain.into_vec(),
                 missing: vec![Missing::new(
+                    Input::TaxRate,
                     format!("lines[{index}].tax_rate"),
                     Text::new(
                         "the pack has no reduced rate: give the rate as a percentage",
@@ -1244,9 +1249,10 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 .map(|hs| hs.chars().take(6).collect::<String>());
             if subheading.is_none() {
                 missing.push(Missing::new(
+                    Input::HsCode,
                     format!("lines[{index}].hs_code"),
                     Text::new(
-                        FLAT_DUTY_NO_HS,
+                        "no HS code: counted as a distinct tariff subheading for the flat duty",
                         "pas de code SH\u{a0}: compté comme une sous-position tarifaire distincte pour le droit forfaitaire",
                     ),
                 ));
@@ -1322,7 +1328,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     Some(duty)
                 }
                 Err(gap) => {
-                    missing.push(gap);
+                    missing.push(*gap);
                     None
                 }
             }
@@ -1398,6 +1404,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     (None, _) => {
                         let choice = line.tax_rate.text();
                         missing.push(Missing::new(
+                            Input::TaxRate,
                             format!("lines[{index}].tax_rate"),
                             Text::by(|l| l.pick(
                                 format!(
@@ -1413,6 +1420,7 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                         ))
                     }
                     (Some(_), None) => missing.push(Missing::new(
+                        Input::TaxRate,
                         format!("lines[{index}].tax_rate"),
                         Text::by(|l| {
                             l.pick(
@@ -1429,7 +1437,8 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 }
             }
         }
-        if !missing.iter().all(|gap| gap.message.en == FLAT_DUTY_NO_HS) {
+        // A line missing only its subheading is still complete: the flat duty is charged anyway.
+        if !missing.iter().all(|gap| gap.input.input == Input::HsCode) {
             complete = false;
         }
         lines.push(LandedLine {
@@ -1481,10 +1490,6 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
         },
     )
 }
-
-/// Kept as a constant: a line missing only this is still complete (the flat duty is charged anyway).
-const FLAT_DUTY_NO_HS: &str =
-    "no HS code: counted as a distinct tariff subheading for the flat duty";
 
 fn low_value_threshold() -> Text {
     Text::new("low-value threshold", "seuil des envois de faible valeur")

@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use super::{
     CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
-    FulfilmentInput, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
+    FulfilmentInput, Input, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
     convert_explained, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
 };
 use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
@@ -162,7 +162,7 @@ pub fn quote_each(
 /// What a target contributes to every product's quote, computed once per target.
 struct TargetTerms {
     /// The cheaper plan's monthly cost, the two plan costs and the volume, or why it is unknown.
-    selling_plan: Result<PlanTerms, (&'static str, Text)>,
+    selling_plan: Result<PlanTerms, (Input, &'static str, Text)>,
     /// Standard consumption tax / VAT included in displayed prices (0 for the US).
     output_tax_rate: Decimal,
 }
@@ -177,6 +177,7 @@ struct PlanTerms {
 fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms {
     let selling_plan = match target.monthly_units.filter(|units| *units > 0) {
         None => Err((
+            Input::MonthlyUnits,
             "monthly_units",
             Text::new(
                 "no monthly_units on the target: the selling-plan cost per unit needs the volume",
@@ -192,7 +193,13 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
                     professional: comparison.professional,
                     units,
                 })
-                .map_err(|error| ("selling_plan", Text::same(error.to_string())))
+                .map_err(|error| {
+                    (
+                        Input::RulePack,
+                        "selling_plan",
+                        Text::same(error.to_string()),
+                    )
+                })
         }
     };
     TargetTerms {
@@ -238,6 +245,7 @@ fn destination(marketplace: Marketplace) -> &'static str {
 
 /// One product × target.
 struct Item<'a> {
+    sku: &'a str,
     marketplace: Marketplace,
     currency: Currency,
     as_of: NaiveDate,
@@ -250,10 +258,11 @@ struct Item<'a> {
 
 impl Item<'_> {
     /// An amount of the plan in the item's currency, converted with a rate from `rates` if needed.
-    fn amount(&mut self, amount: &Amount, field: &str) -> Option<Decimal> {
+    fn amount(&mut self, amount: &Amount, input: Input, field: &str) -> Option<Decimal> {
         let Ok(from) = Currency::from_str(amount.currency.as_str()) else {
             let currency = &amount.currency;
             self.gap(
+                input,
                 field,
                 Text::new(
                     format!("currency {currency} is not supported"),
@@ -264,6 +273,7 @@ impl Item<'_> {
         };
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
             self.gap(
+                input,
                 field,
                 Text::new(
                     "must be between 0 and 10^15",
@@ -284,6 +294,7 @@ impl Item<'_> {
         else {
             let from = money.currency;
             self.gap(
+                Input::FxRate,
                 field,
                 Text::new(
                     format!("no {from}/{to} exchange rate: add one"),
@@ -298,11 +309,11 @@ impl Item<'_> {
         Some(converted.converted.amount)
     }
 
-    fn gap(&mut self, field: &str, message: Text) {
-        self.missing.push(Missing::new(
-            format!("{}: {field}", self.marketplace),
-            message,
-        ));
+    fn gap(&mut self, input: Input, field: &str, message: Text) {
+        self.missing.push(
+            Missing::new(input, format!("{}: {field}", self.marketplace), message)
+                .for_product(self.sku, self.marketplace),
+        );
     }
 }
 
@@ -348,12 +359,14 @@ fn quote_one(
             marketplace,
             Currency::EUR,
             vec![Missing::new(
+                Input::RulePack,
                 marketplace.id(),
                 Text::new("no marketplace pack", "aucun pack de place de marché"),
             )],
         );
     };
     let mut item = Item {
+        sku: &product.sku,
         marketplace,
         currency: pack.header.currency,
         as_of,
@@ -373,7 +386,7 @@ fn quote_one(
             item.overrides.fulfilment_fee = typed
                 .fulfilment_fee
                 .as_ref()
-                .and_then(|fee| item.amount(fee, "overrides.fulfilment_fee"));
+                .and_then(|fee| item.amount(fee, Input::FulfilmentFee, "overrides.fulfilment_fee"));
         }
         item.overrides.duty_rate = item.overrides.duty_rate.or(typed.duty_rate);
     }
@@ -382,9 +395,10 @@ fn quote_one(
         .prices
         .iter()
         .find(|price| price.marketplace == marketplace)
-        .and_then(|price| item.amount(&price.price, "price"));
+        .and_then(|price| item.amount(&price.price, Input::Price, "price"));
     if price.is_none() && !product.prices.iter().any(|p| p.marketplace == marketplace) {
         item.gap(
+            Input::Price,
             "price",
             Text::new(
                 format!("no [[products.prices]] for {marketplace}"),
@@ -402,9 +416,10 @@ fn quote_one(
     let unit_cost = product
         .unit_cost
         .as_ref()
-        .and_then(|cost| item.amount(cost, "unit_cost"));
+        .and_then(|cost| item.amount(cost, Input::UnitCost, "unit_cost"));
     if product.unit_cost.is_none() {
         item.gap(
+            Input::UnitCost,
             "unit_cost",
             Text::new(
                 "no unit_cost: landed cost and margin cannot be computed",
@@ -582,20 +597,24 @@ fn marketplace_fees_for(
     let report = match marketplace_fees_with(&file, packs, detail) {
         Ok(report) => report,
         Err(error) => {
-            item.gap("fees", Text::same(error.to_string()));
+            item.gap(Input::RulePack, "fees", Text::same(error.to_string()));
             return None;
         }
     };
     let missing_prefix = item.marketplace.id();
     for gap in report.missing {
-        item.missing.push(Missing::new(
-            format!("{missing_prefix}: {}", gap.field),
-            gap.message,
-        ));
+        item.missing.push(
+            Missing {
+                field: format!("{missing_prefix}: {}", gap.field),
+                ..gap
+            }
+            .for_product(item.sku, item.marketplace),
+        );
     }
     let line = report.lines.into_iter().next()?;
     for gap in line.missing {
-        item.missing.push(gap);
+        item.missing
+            .push(gap.for_product(item.sku, item.marketplace));
     }
     if detail == Detail::Explained {
         for step in report.explain.into_iter().chain(line.explain) {
@@ -607,6 +626,7 @@ fn marketplace_fees_for(
         Fulfilment::Mfn | Fulfilment::Local3pl => {
             let fulfilment = target.fulfilment.id();
             item.gap(
+                Input::Fulfilment,
                 "fulfilment",
                 Text::new(
                     format!("{fulfilment} fulfilment costs are not modelled: count them as zero only if that is true"),
@@ -643,8 +663,8 @@ fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Dec
             });
             Some(plan.per_unit)
         }
-        Err((field, message)) => {
-            item.gap(field, message.clone());
+        Err((input, field, message)) => {
+            item.gap(*input, field, message.clone());
             None
         }
     }
@@ -661,6 +681,7 @@ fn freight_per_unit(
         .find(|freight| freight.marketplace == marketplace)
     else {
         item.gap(
+            Input::Freight,
             "freight",
             Text::new(
                 format!("no [[products.freight]] for {marketplace}: freight and insurance are part of the customs value"),
@@ -669,9 +690,9 @@ fn freight_per_unit(
         );
         return None;
     };
-    let cost = item.amount(&freight.freight, "freight")?;
+    let cost = item.amount(&freight.freight, Input::Freight, "freight")?;
     let insurance = match &freight.insurance {
-        Some(insurance) => item.amount(insurance, "insurance")?,
+        Some(insurance) => item.amount(insurance, Input::Insurance, "insurance")?,
         None => Decimal::ZERO,
     };
     Some(cost + insurance)
@@ -689,6 +710,7 @@ fn duty_per_unit(
 ) -> (Option<Decimal>, Option<Decimal>) {
     let Some(units) = units else {
         item.gap(
+            Input::MonthlyUnits,
             "monthly_units",
             Text::new(
                 "no monthly_units: the import consignment size (and so the customs rounding and de minimis) is unknown",
@@ -729,17 +751,25 @@ fn duty_per_unit(
     let landed = match landed_cost_with(&declaration, packs, detail) {
         Ok(landed) => landed,
         Err(error) => {
-            item.gap("landed_cost", Text::same(error.to_string()));
+            item.gap(
+                Input::RulePack,
+                "landed_cost",
+                Text::same(error.to_string()),
+            );
             return (None, None);
         }
     };
-    for line in &landed.lines {
-        for gap in &line.missing {
-            item.gap("landed_cost", nested(&gap.field, &gap.message));
-        }
-    }
-    for gap in &landed.missing {
-        item.gap("landed_cost", nested(&gap.field, &gap.message));
+    for gap in landed
+        .lines
+        .iter()
+        .flat_map(|line| &line.missing)
+        .chain(&landed.missing)
+    {
+        item.gap(
+            gap.input.input,
+            "landed_cost",
+            nested(&gap.field, &gap.message),
+        );
     }
     if detail == Detail::Explained {
         item.explain.add(|| {

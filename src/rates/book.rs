@@ -53,10 +53,22 @@ pub struct CrossRate {
 /// All known ECB rates, by currency then date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RateBook {
+    /// Rates lying under this book's own: the bundled history, parsed once per process and shared,
+    /// so a book is made per request without copying a quarter of a century of rates.
+    base: Option<&'static RateBook>,
     by_currency: BTreeMap<String, BTreeMap<NaiveDate, Published>>,
 }
 
 impl RateBook {
+    /// An empty book lying over `base`: a rate added to it replaces the base's rate of the same
+    /// currency and date.
+    pub fn over(base: &'static RateBook) -> RateBook {
+        RateBook {
+            base: Some(base),
+            by_currency: BTreeMap::new(),
+        }
+    }
+
     /// Adds days of rates; a later call replaces the same currency and date.
     pub fn add_days(&mut self, days: &[EcbDay], origin: Origin) {
         for day in days {
@@ -76,7 +88,7 @@ impl RateBook {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_currency.is_empty()
+        self.by_currency.is_empty() && self.base.is_none_or(RateBook::is_empty)
     }
 
     /// The newest publication date and where it came from.
@@ -85,12 +97,40 @@ impl RateBook {
             .values()
             .filter_map(|dates| dates.last_key_value())
             .map(|(date, published)| (*date, published.origin))
+            .chain(self.base.and_then(RateBook::latest))
             .max()
     }
 
-    /// Currencies quoted against EUR (EUR itself not included).
+    /// Currencies quoted against EUR (EUR itself not included), in code order.
     pub fn currencies(&self) -> impl Iterator<Item = &str> {
-        self.by_currency.keys().map(String::as_str)
+        let mut codes: BTreeSet<&str> = self.by_currency.keys().map(String::as_str).collect();
+        if let Some(base) = self.base {
+            codes.extend(base.currencies());
+        }
+        codes.into_iter()
+    }
+
+    /// The last publication of `currency` on or before `on`, this book's own over its base's: `None`
+    /// when neither knows the currency, `Some(None)` when nothing was published by then.
+    fn last_published(
+        &self,
+        currency: &str,
+        on: NaiveDate,
+    ) -> Option<Option<(NaiveDate, Published)>> {
+        let own = self.by_currency.get(currency).map(|dates| {
+            dates
+                .range(..=on)
+                .next_back()
+                .map(|(date, published)| (*date, *published))
+        });
+        let base = self.base.and_then(|base| base.last_published(currency, on));
+        match (own, base) {
+            // On the same date the book's own rate wins over the base's.
+            (Some(Some(mine)), Some(Some(under))) if under.0 > mine.0 => Some(Some(under)),
+            (Some(Some(mine)), _) => Some(Some(mine)),
+            (Some(None), under) | (None, under @ Some(_)) => Some(under.flatten()),
+            (None, None) => None,
+        }
     }
 
     /// The rate of 1 EUR in `currency` in force on `on`: the last publication on or before it.
@@ -103,19 +143,14 @@ impl RateBook {
         if currency == "EUR" {
             return Ok(None);
         }
-        let dates = self
-            .by_currency
-            .get(currency)
-            .ok_or_else(|| RatesError::UnknownCurrency(currency.to_owned()))?;
-        let (date, published) =
-            dates
-                .range(..=on)
-                .next_back()
-                .ok_or_else(|| RatesError::NoRateOnOrBefore {
-                    currency: currency.to_owned(),
-                    on,
-                })?;
-        Ok(Some((*date, *published)))
+        match self.last_published(currency, on) {
+            None => Err(RatesError::UnknownCurrency(currency.to_owned())),
+            Some(None) => Err(RatesError::NoRateOnOrBefore {
+                currency: currency.to_owned(),
+                on,
+            }),
+            Some(found) => Ok(found),
+        }
     }
 
     /// 1 `from` in `to` on `on`, through EUR: (`to` per EUR) / (`from` per EUR).

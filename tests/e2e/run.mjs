@@ -145,15 +145,16 @@ test("the costs view shows the example's unit economics, and a typed fee moves t
   // The FBA fee is the example's own figure (¥434), marked as the user's.
   const fee = await textOf(browser, `${card} [data-figure="fulfilment_fee"]`);
   if (fee !== "¥434") throw new Error(`FBA fee reads "${fee}"`);
-  // Bundled ECB rates (EUR/JPY 171.94): 6,345.45 − 586 − 434 − 16.33 − 3,567.76 = ¥1,741.
+  // Bundled ECB rates in force on the plan's date (2026-11-22: the 2026-10-30 rate, EUR/JPY 175.68):
+  // 6,345.45 − 586 − 434 − 16.33 − 3,645.36 = ¥1,664.
   const margin = `${card} [data-figure="margin"]`;
-  await waitForText(browser, margin, "¥1,741", "the example's margin");
+  await waitForText(browser, margin, "¥1,664", "the example's margin");
   screenshot("costs");
-  // ¥66 more FBA fee is ¥66 less margin: ¥1,675.
+  // ¥66 more FBA fee is ¥66 less margin: ¥1,598.
   await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "500");
-  await waitForText(browser, margin, "¥1,675", "the margin after typing a ¥500 FBA fee");
+  await waitForText(browser, margin, "¥1,598", "the margin after typing a ¥500 FBA fee");
   await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "434");
-  await waitForText(browser, margin, "¥1,741", "the margin after typing ¥434 back");
+  await waitForText(browser, margin, "¥1,664", "the margin after typing ¥434 back");
 });
 
 test("a product added by the questionnaire brings the checklist items of its flags", async (browser) => {
@@ -180,10 +181,10 @@ test("a product added by the questionnaire brings the checklist items of its fla
 test("changing the price in the product table changes the margin", async (browser) => {
   await openView(browser, "products");
   const margin = '[data-testid="margin-SPK-1-amazon-jp"]';
-  await waitForText(browser, margin, "¥1,741", "the margin before");
-  // ¥1,000 more: +¥909.09 net of 10% consumption tax, −¥84 referral (8.4%) = +¥825 → ¥2,566.
+  await waitForText(browser, margin, "¥1,664", "the margin before");
+  // ¥1,000 more: +¥909.09 net of 10% consumption tax, −¥84 referral (8.4%) = +¥825 → ¥2,489.
   await editCell(browser, 'tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]', "7980");
-  await waitForText(browser, margin, "¥2,566", "the margin after the price change");
+  await waitForText(browser, margin, "¥2,489", "the margin after the price change");
   // A refused value names the field and saves nothing.
   await editCell(browser, 'tr[data-sku="SPK-1"] input[data-field="hs_code"]', "85x");
   const error = await textOf(browser, 'tr[data-sku="SPK-1"] .field-error');
@@ -195,14 +196,14 @@ test("changing the price in the product table changes the margin", async (browse
 test("Ctrl+Z outside a field undoes the last plan change and Ctrl+Shift+Z redoes it", async (browser) => {
   await openView(browser, "products");
   const margin = '[data-testid="margin-SPK-1-amazon-jp"]';
-  await waitForText(browser, margin, "¥2,566", "the margin after the price change");
+  await waitForText(browser, margin, "¥2,489", "the margin after the price change");
   await (await browser.$('[data-testid="view-products"] h1')).click();
   await browser.keys(["Control", "z"]);
-  await waitForText(browser, margin, "¥1,741", "the margin after Ctrl+Z");
+  await waitForText(browser, margin, "¥1,664", "the margin after Ctrl+Z");
   const price = await (await browser.$('tr[data-sku="SPK-1"] input[data-field="price:amazon-jp"]')).getValue();
   if (price !== "6980") throw new Error(`after undo the price reads ${price}`);
   await browser.keys(["Control", "Shift", "z"]);
-  await waitForText(browser, margin, "¥2,566", "the margin after Ctrl+Shift+Z");
+  await waitForText(browser, margin, "¥2,489", "the margin after Ctrl+Shift+Z");
 });
 
 test("a catalogue with bad rows shows row, column and reason and saves nothing", async (browser) => {

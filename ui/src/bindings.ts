@@ -338,6 +338,10 @@ export type ImportPreview = { rows: number, added: Array<string>, changed: Array
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
+
+export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
+
 export type ItemResult = { id: string, code: string | null, group: string, 
 /**
  * The group's name in both languages.
@@ -427,7 +431,11 @@ order_defect_rate?: string | null, pre_fulfilment_cancel_rate?: string | null, l
 
 export type Missing = { 
 /**
- * The input field, e.g. `lines[2].duty_rate`.
+ * The input the gap needs, and where.
+ */
+input: InputRef, 
+/**
+ * Where it goes in an input file, e.g. `lines[2].duty_rate` (for the command line).
  */
 field: string, message: Text, };
 
