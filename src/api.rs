@@ -8,7 +8,7 @@ mod editing;
 mod health;
 mod settings;
 
-pub use editing::{CatalogueCheck, EvidenceAttachment, NewPlan, Profile};
+pub use editing::{CatalogueCheck, EvidenceAttachment, NewPlan, Profile, import_context};
 pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 
 use std::collections::BTreeMap;
@@ -318,7 +318,7 @@ impl Landfall {
 
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
         let (summary, plan) = self.store.load_plan(id)?;
-        let markets = self.market_terms(&plan);
+        let markets = market_terms(&self.packs, &plan);
         Ok(PlanDetail {
             summary,
             plan,
@@ -330,41 +330,7 @@ impl Landfall {
     /// The currency each marketplace sells in, from its pack (the new-plan form's default currency
     /// of a target's sales).
     pub fn currencies(&self) -> BTreeMap<Marketplace, Currency> {
-        Marketplace::ALL
-            .into_iter()
-            .filter_map(|marketplace| {
-                let pack = self.packs.marketplace(marketplace.id())?;
-                Some((marketplace, pack.header.currency))
-            })
-            .collect()
-    }
-
-    /// Every marketplace's terms on the plan's as-of date.
-    fn market_terms(&self, plan: &Plan) -> BTreeMap<Marketplace, MarketTerms> {
-        let as_of = plan.plan.as_of;
-        Marketplace::ALL
-            .into_iter()
-            .filter_map(|marketplace| {
-                let pack = self.packs.marketplace(marketplace.id())?;
-                let mut categories: Vec<CategoryChoice> = Vec::new();
-                for row in pack.referral.iter().filter(|row| row.in_force(as_of)) {
-                    if !categories.iter().any(|known| known.id == row.row.category) {
-                        categories.push(CategoryChoice {
-                            id: row.row.category.clone(),
-                            name: category_name(&row.row.category).cloned(),
-                            label: row.row.label.clone(),
-                        });
-                    }
-                }
-                let terms = MarketTerms {
-                    name: pack.header.name.clone(),
-                    prices_include_tax: !cost::output_tax_rate(&self.packs, marketplace, as_of)
-                        .is_zero(),
-                    categories,
-                };
-                Some((marketplace, terms))
-            })
-            .collect()
+        currencies(&self.packs)
     }
 
     /// A new plan from the bundled example, under `name`.
@@ -672,6 +638,44 @@ impl Landfall {
             &progress,
         ))
     }
+}
+
+/// The currency each marketplace sells in, from its pack.
+fn currencies(packs: &Packs) -> BTreeMap<Marketplace, Currency> {
+    Marketplace::ALL
+        .into_iter()
+        .filter_map(|marketplace| {
+            let pack = packs.marketplace(marketplace.id())?;
+            Some((marketplace, pack.header.currency))
+        })
+        .collect()
+}
+
+/// Every marketplace's terms on the plan's as-of date.
+fn market_terms(packs: &Packs, plan: &Plan) -> BTreeMap<Marketplace, MarketTerms> {
+    let as_of = plan.plan.as_of;
+    Marketplace::ALL
+        .into_iter()
+        .filter_map(|marketplace| {
+            let pack = packs.marketplace(marketplace.id())?;
+            let mut categories: Vec<CategoryChoice> = Vec::new();
+            for row in pack.referral.iter().filter(|row| row.in_force(as_of)) {
+                if !categories.iter().any(|known| known.id == row.row.category) {
+                    categories.push(CategoryChoice {
+                        id: row.row.category.clone(),
+                        name: category_name(&row.row.category).cloned(),
+                        label: row.row.label.clone(),
+                    });
+                }
+            }
+            let terms = MarketTerms {
+                name: pack.header.name.clone(),
+                prices_include_tax: !cost::output_tax_rate(packs, marketplace, as_of).is_zero(),
+                categories,
+            };
+            Some((marketplace, terms))
+        })
+        .collect()
 }
 
 /// A plan name made safe as a file name: path separators and control characters become spaces.

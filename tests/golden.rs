@@ -81,8 +81,7 @@ fn outputs() -> BTreeMap<String, Value> {
             generated_on: day(2026, 12, 3),
             logo: None,
         };
-        let report =
-            report::build(&plan, &quote, &checklists, &options).with_channels(&comparison);
+        let report = report::build(&plan, &quote, &checklists, &options).with_channels(&comparison);
         out.insert(format!("example-report-{}", lang.code()), json(&report));
     }
 
@@ -188,10 +187,7 @@ fn every_figure_matches_the_golden_outputs() {
         let (mut expected, mut actual) = (BTreeMap::new(), BTreeMap::new());
         figures(&golden, &name, &mut expected);
         figures(&value, &name, &mut actual);
-        assert!(
-            expected.len() > 3,
-            "{name}: the golden file holds figures"
-        );
+        assert!(expected.len() > 3, "{name}: the golden file holds figures");
         for (path, figure) in &expected {
             match actual.get(path) {
                 Some(found) if found == figure => {}

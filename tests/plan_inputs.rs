@@ -285,3 +285,71 @@ fn a_bad_row_is_left_out_with_its_reasons_and_the_others_still_merge() {
     let skus: Vec<&str> = merged.products.iter().map(|p| p.sku.as_str()).collect();
     assert_eq!(skus, ["CREAM-50", "SOAP-1"]);
 }
+
+#[test]
+fn the_command_line_reads_a_price_column_in_the_marketplaces_currency_and_a_category_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db.sqlite3");
+    let csv = dir.path().join("prix.csv");
+    std::fs::write(
+        &csv,
+        "référence;prix jp;catégorie;fret jp\nSPK-1;7 480;Électronique;2,40\n",
+    )
+    .unwrap();
+    let import = |catalogue: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_landfall"))
+            .arg("--db")
+            .arg(&db)
+            .args(["products", "import"])
+            .arg(catalogue)
+            .args([
+                "--plan",
+                "French bluetooth speaker to Japan via Amazon FBA",
+                "--json",
+                "--apply",
+            ])
+            .output()
+            .unwrap()
+    };
+    // "Électronique" names no category: the known ones are listed by name, in both languages.
+    let refused = import(&csv);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains(
+            "unknown category \"Électronique\"; known: Electronics, cameras and computers;"
+        ),
+        "{stderr}"
+    );
+
+    std::fs::write(
+        &csv,
+        "référence;prix jp;catégorie;fret jp\nSPK-1;7 480;High-tech, photo et informatique;2,40\n",
+    )
+    .unwrap();
+    let applied = import(&csv);
+    assert!(
+        applied.status.success(),
+        "{}",
+        String::from_utf8_lossy(&applied.stderr)
+    );
+    let outcome: serde_json::Value = serde_json::from_slice(&applied.stdout).unwrap();
+    assert_eq!(
+        outcome["changed"],
+        serde_json::json!([{ "sku": "SPK-1", "fields": ["prices", "freight"] }])
+    );
+    let landfall = landfall::api::Landfall::open(&db).unwrap();
+    let id = landfall.list_plans().unwrap()[0].id;
+    let speaker = &landfall.get_plan(id).unwrap().plan.products[0];
+    let price = &speaker.prices[0].price;
+    assert_eq!((price.amount, price.currency.as_str()), (dec!(7480), "JPY"));
+    // The example's insurance to Japan is kept beside the new freight.
+    let freight = &speaker.freight[0];
+    assert_eq!(
+        (
+            freight.freight.amount,
+            freight.insurance.as_ref().map(|i| i.amount)
+        ),
+        (dec!(2.40), Some(dec!(0.15)))
+    );
+}

@@ -11,6 +11,7 @@ use ts_rs::TS;
 
 use super::{ApiError, ErrorCode, Landfall, PlanDetail};
 use crate::checklist::engine::{EvidenceRecord, ItemProgress, ProgressStatus, TargetChecklist};
+use crate::packs::Packs;
 use crate::plan::import::{self, ImportContext, ImportError, ImportPreview, RowError, Sheet};
 use crate::plan::{CurrencyCode, Plan, PlanHeader, Problem, Product, Seller, Target};
 use crate::store::{Evidence, ItemState, PlanId, PlanSummary};
@@ -255,7 +256,7 @@ impl Landfall {
         .map_err(|unreadable| {
             ApiError::new(ErrorCode::BadInput, format!("{file_name}: {unreadable}"))
         })?;
-        let context = self.import_context(plan);
+        let context = import_context(plan, &self.packs);
         let checked = import::check_rows(&sheet, &context)
             .and_then(|checked| {
                 let (preview, merged, skipped) = import::preview_valid(plan, &checked.rows)?;
@@ -285,32 +286,6 @@ impl Landfall {
             merged,
             skipped,
         })
-    }
-
-    /// What a catalogue for `plan` may say: the categories of its marketplaces (of every marketplace
-    /// when it has no target yet) on its as-of date, their currencies and the home currency.
-    fn import_context(&self, plan: &Plan) -> ImportContext {
-        let currencies = self
-            .currencies()
-            .into_iter()
-            .filter_map(|(marketplace, currency)| {
-                CurrencyCode::checked(currency.code().to_owned())
-                    .ok()
-                    .map(|code| (marketplace, code))
-            })
-            .collect();
-        let mut context = ImportContext::new(currencies, Some(plan.plan.home_currency.clone()));
-        for (marketplace, terms) in self.market_terms(plan) {
-            if !plan.targets.is_empty()
-                && !plan.targets.iter().any(|t| t.marketplace == marketplace)
-            {
-                continue;
-            }
-            for category in &terms.categories {
-                context.add_category(marketplace, &category.id, Some(&category.label));
-            }
-        }
-        context
     }
 
     /// The evidence files kept for a plan, oldest first.
@@ -436,6 +411,30 @@ impl Landfall {
         self.store.save_plan_typed(id, plan)?;
         self.get_plan(id)
     }
+}
+
+/// What a catalogue for `plan` may say: the categories of its marketplaces (of every marketplace
+/// when it has no target yet) on its as-of date, their currencies and the home currency. The desktop
+/// and the command line check a catalogue the same way.
+pub fn import_context(plan: &Plan, packs: &Packs) -> ImportContext {
+    let currencies = super::currencies(packs)
+        .into_iter()
+        .filter_map(|(marketplace, currency)| {
+            CurrencyCode::checked(currency.code().to_owned())
+                .ok()
+                .map(|code| (marketplace, code))
+        })
+        .collect();
+    let mut context = ImportContext::new(currencies, Some(plan.plan.home_currency.clone()));
+    for (marketplace, terms) in super::market_terms(packs, plan) {
+        if !plan.targets.is_empty() && !plan.targets.iter().any(|t| t.marketplace == marketplace) {
+            continue;
+        }
+        for category in &terms.categories {
+            context.add_category(marketplace, &category.id, Some(&category.label));
+        }
+    }
+    context
 }
 
 /// A catalogue read and checked against a plan.

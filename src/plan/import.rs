@@ -443,11 +443,17 @@ pub fn parse_catalogue(
             context.add_category(marketplace, id, None);
         }
     }
-    let checked = check_rows(sheet, &context)?;
-    if checked.errors.is_empty() {
-        Ok(checked.rows)
-    } else {
-        Err(ImportError::Rows(checked.errors))
+    check_rows(sheet, &context)?.all()
+}
+
+impl CheckedRows {
+    /// Every row, or every problem: for an import that saves the whole file or nothing.
+    pub fn all(self) -> Result<Vec<CatalogueRow>, ImportError> {
+        if self.errors.is_empty() {
+            Ok(self.rows)
+        } else {
+            Err(ImportError::Rows(self.errors))
+        }
     }
 }
 

@@ -12,7 +12,15 @@ export type AppInfo = { version: string, data_dir: string, database: string, };
 
 export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
 
-export type BundledSnapshot = { file: string, effective_from: string, confidence: string, source: SourceRef, };
+export type BundledSnapshot = { file: string, 
+/**
+ * The first and the last business day the bundled history holds.
+ */
+first_day: string, last_day: string, confidence: string, source: SourceRef, 
+/**
+ * The recorded copy the bundled file was taken from.
+ */
+copy: string, };
 
 export type CatalogueCheck = { file_name: string, 
 /**

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { inputAttributes, isTargetInput, selectorOf, type InputRef } from "./inputs";
 
-/** The view that holds an input: the profile and product editor, or the rates. */
-export type InputView = "products" | "settings";
+/** The view that holds an input: the profile and product editor, the rates, or a channel's. */
+export type InputView = "products" | "settings" | "channels";
 
 interface Focus {
   /** The input asked for, until it is on screen and focused. */
@@ -44,7 +44,8 @@ export function reveal(element: HTMLElement) {
 
 /** Where an input lives when the current view does not show it. */
 export function viewOf(ref: InputRef): InputView {
-  return ref.input === "fx-rate" ? "settings" : "products";
+  if (ref.input === "fx-rate") return "settings";
+  return ref.channel === null ? "products" : "channels";
 }
 
 /** `open(view)` switches the window's view; views that must open something (a product's editor) read `request`. */

@@ -1,24 +1,11 @@
-import type { Marketplace, Missing } from "../bindings";
+import type { Input, Marketplace } from "../bindings";
 
 /**
- * The plan inputs an engine reads, as the engines name them when one is missing. The shape is the
- * engines' gap contract: `{ input, sku, marketplace, channel }` with kebab-case input kinds.
+ * A plan input the window can lead to: the engines' gap contract (`{ input, sku, marketplace,
+ * channel }`, `InputRef` in the bindings), plus the checklist's facts the engines do not read
+ * (sales per month, a toy's minimum age).
  */
-export type InputKind =
-  | "unit-cost"
-  | "price"
-  | "freight"
-  | "insurance"
-  | "category"
-  | "package"
-  | "hs-code"
-  | "origin"
-  | "fulfilment-fee"
-  | "duty-rate"
-  | "fx-rate"
-  | "monthly-units"
-  | "monthly-sales"
-  | "toy-age";
+export type InputKind = Input | "monthly-sales" | "toy-age";
 
 export interface InputRef {
   input: InputKind;
@@ -50,35 +37,34 @@ export function inputSelector(ref: InputRef): string {
   return selectorOf(Object.entries(inputAttributes(ref)));
 }
 
-/** Inputs of the plan's targets (volume, sales) live in the profile; those of a product in its editor. */
+/** Inputs of the plan's targets (volume, sales, fulfilment) live in the profile, not in a product's editor. */
 export function isTargetInput(ref: InputRef): boolean {
-  return ref.input === "monthly-units" || ref.input === "monthly-sales";
+  return ref.input === "monthly-units" || ref.input === "monthly-sales" || ref.input === "fulfilment";
 }
 
 /**
- * The input a cost engine's missing line names, read from its field (`amazon-jp: freight`,
- * `fulfilment.package`, `amazon-jp: landed_cost` with `lines[0].duty_rate` in its message), or null
- * when no plan input answers it (a figure the rule packs lack). To be replaced by the engines' own
- * typed reference once they carry one.
+ * The gaps the window words in its own language; all but a rule pack's lead to a field. A gap on
+ * another input (a declaration's, from the command line) keeps the engine's words.
  */
-export function inputOfMissing(missing: Missing, sku: string, marketplace: Marketplace): InputRef | null {
-  const field = missing.field.replace(/^[a-z]+-[a-z]+: /, "");
-  const said = `${missing.message.en}`;
-  const kinds: [RegExp, InputKind][] = [
-    [/^price$/, "price"],
-    [/^unit_cost$/, "unit-cost"],
-    [/^freight$/, "freight"],
-    [/^insurance$/, "insurance"],
-    [/^category$/, "category"],
-    [/^(fulfilment\.)?package$/, "package"],
-    [/^(fulfilment\.fee|overrides\.fulfilment_fee)$/, "fulfilment-fee"],
-    [/^(monthly_units|selling_plan)$/, "monthly-units"],
-  ];
-  for (const [pattern, kind] of kinds) {
-    if (pattern.test(field)) return inputRef(kind, kind === "monthly-units" ? null : sku, marketplace);
-  }
-  if (field === "landed_cost" && /duty_rate/.test(said)) return inputRef("duty-rate", sku, marketplace);
-  if (field === "landed_cost" && /hs_code/.test(said)) return inputRef("hs-code", sku, marketplace);
-  if (/exchange rate/.test(said)) return inputRef("fx-rate", null, marketplace);
-  return null;
+export const wordedInputs: readonly InputKind[] = [
+  "rule-pack",
+  "unit-cost",
+  "price",
+  "freight",
+  "insurance",
+  "category",
+  "package",
+  "hs-code",
+  "origin",
+  "fulfilment-fee",
+  "duty-rate",
+  "fx-rate",
+  "monthly-units",
+  "monthly-sales",
+  "toy-age",
+];
+
+/** A gap the window can lead to a field for: not a figure the bundled rules lack. */
+export function hasField(ref: InputRef): boolean {
+  return ref.input !== "rule-pack" && wordedInputs.includes(ref.input);
 }

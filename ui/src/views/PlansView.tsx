@@ -244,49 +244,53 @@ function PlanDetailView({ id, version }: { id: number; version: number }) {
         )}
       </dl>
       <h3>{t("plans.targets")}</h3>
-      <table data-testid="targets">
-        <thead>
-          <tr>
-            <th>{t("plans.marketplace")}</th>
-            <th>{t("plans.fulfilment")}</th>
-            <th>{t("plans.channel")}</th>
-            <th className="num">{t("plans.monthlyUnits")}</th>
-            <th className="num">{t("plans.monthlySales")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(plan.targets ?? []).map((target, index) => (
-            <tr key={index}>
-              <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
-              <td>{t(`label.${target.fulfilment}` as MessageKey)}</td>
-              <td>{t(`label.${target.channel}` as MessageKey)}</td>
-              <td className="num">{target.monthly_units ?? "–"}</td>
-              <td className="num">{target.monthly_sales ? formatMoney(target.monthly_sales, locale) : "–"}</td>
+      <div className="table-scroll">
+        <table data-testid="targets">
+          <thead>
+            <tr>
+              <th>{t("plans.marketplace")}</th>
+              <th>{t("plans.fulfilment")}</th>
+              <th>{t("plans.channel")}</th>
+              <th className="num">{t("plans.monthlyUnits")}</th>
+              <th className="num">{t("plans.monthlySales")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(plan.targets ?? []).map((target, index) => (
+              <tr key={index}>
+                <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
+                <td>{t(`label.${target.fulfilment}` as MessageKey)}</td>
+                <td>{t(`label.${target.channel}` as MessageKey)}</td>
+                <td className="num">{target.monthly_units ?? "–"}</td>
+                <td className="num">{target.monthly_sales ? formatMoney(target.monthly_sales, locale) : "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>{t("plans.products")}</h3>
-      <table data-testid="products">
-        <thead>
-          <tr>
-            <th>{t("plans.sku")}</th>
-            <th>{t("plans.productName")}</th>
-            <th>{t("plans.hsCode")}</th>
-            <th>{t("plans.flags")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(plan.products ?? []).map((product) => (
-            <tr key={product.sku}>
-              <td>{product.sku}</td>
-              <td>{product.name}</td>
-              <td>{product.hs_code ?? "–"}</td>
-              <td>{(product.flags ?? []).map((flag) => t(`flag.${flag}` as MessageKey)).join(", ") || t("common.none")}</td>
+      <div className="table-scroll">
+        <table data-testid="products">
+          <thead>
+            <tr>
+              <th>{t("plans.sku")}</th>
+              <th>{t("plans.productName")}</th>
+              <th>{t("plans.hsCode")}</th>
+              <th>{t("plans.flags")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(plan.products ?? []).map((product) => (
+              <tr key={product.sku}>
+                <td>{product.sku}</td>
+                <td>{product.name}</td>
+                <td>{product.hs_code ?? "–"}</td>
+                <td>{(product.flags ?? []).map((flag) => t(`flag.${flag}` as MessageKey)).join(", ") || t("common.none")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </article>
   );
 }

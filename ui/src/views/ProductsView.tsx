@@ -165,79 +165,81 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
           />
         </label>
       </div>
-      <table data-testid="targets">
-        <thead>
-          <tr>
-            <th>{t("plans.marketplace")}</th>
-            <th>{t("plans.fulfilment")}</th>
-            <th>{t("plans.channel")}</th>
-            <th className="num">{t("plans.monthlyUnits")}</th>
-            <th className="num">{t("plans.monthlySales")}</th>
-            <th>
-              <span className="visually-hidden">{t("products.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {profile.targets.map((target, index) => (
-            <tr key={target.marketplace}>
-              <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
-              <td>
-                <LabelSelect
-                  label={t("plans.fulfilment")}
-                  field="fulfilment"
-                  value={target.fulfilment}
-                  options={fulfilments}
-                  onChange={(fulfilment) => setTarget(index, { fulfilment })}
-                />
-              </td>
-              <td>
-                <LabelSelect
-                  label={t("plans.channel")}
-                  value={target.channel}
-                  options={channels}
-                  onChange={(channel) => setTarget(index, { channel })}
-                />
-              </td>
-              <td className="num">
-                <input
-                  {...inputAttributes(inputRef("monthly-units", null, target.marketplace))}
-                  aria-label={t("plans.monthlyUnits")}
-                  inputMode="numeric"
-                  size={6}
-                  defaultValue={target.monthly_units ?? ""}
-                  onBlur={(event) => {
-                    const text = event.target.value.trim();
-                    const units = text === "" ? null : Number.parseInt(text, 10);
-                    if (units !== null && (!/^\d+$/.test(text) || units > 4_000_000_000)) {
-                      setError({ code: "bad-input", message: t("products.unitsInvalid") });
-                      return;
-                    }
-                    if (units !== (target.monthly_units ?? null)) setTarget(index, { monthly_units: units });
-                  }}
-                />
-              </td>
-              <td className="num">
-                <MonthlySales
-                  target={target}
-                  currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
-                  onChange={(monthly_sales) => setTarget(index, { monthly_sales })}
-                  onInvalid={() => setError({ code: "bad-input", message: t("products.salesInvalid") })}
-                />
-              </td>
-              <td>
-                <button
-                  type="button"
-                  className="chip danger"
-                  onClick={() => save({ ...profile, targets: profile.targets.filter((_, i) => i !== index) })}
-                >
-                  {t("products.removeTarget")}
-                </button>
-              </td>
+      <div className="table-scroll">
+        <table data-testid="targets">
+          <thead>
+            <tr>
+              <th>{t("plans.marketplace")}</th>
+              <th>{t("plans.fulfilment")}</th>
+              <th>{t("plans.channel")}</th>
+              <th className="num">{t("plans.monthlyUnits")}</th>
+              <th className="num">{t("plans.monthlySales")}</th>
+              <th>
+                <span className="visually-hidden">{t("products.actions")}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {profile.targets.map((target, index) => (
+              <tr key={target.marketplace}>
+                <td>{t(`label.${target.marketplace}` as MessageKey)}</td>
+                <td>
+                  <LabelSelect
+                    label={t("plans.fulfilment")}
+                    field="fulfilment"
+                    value={target.fulfilment}
+                    options={fulfilments}
+                    onChange={(fulfilment) => setTarget(index, { fulfilment })}
+                  />
+                </td>
+                <td>
+                  <LabelSelect
+                    label={t("plans.channel")}
+                    value={target.channel}
+                    options={channels}
+                    onChange={(channel) => setTarget(index, { channel })}
+                  />
+                </td>
+                <td className="num">
+                  <input
+                    {...inputAttributes(inputRef("monthly-units", null, target.marketplace))}
+                    aria-label={t("plans.monthlyUnits")}
+                    inputMode="numeric"
+                    size={6}
+                    defaultValue={target.monthly_units ?? ""}
+                    onBlur={(event) => {
+                      const text = event.target.value.trim();
+                      const units = text === "" ? null : Number.parseInt(text, 10);
+                      if (units !== null && (!/^\d+$/.test(text) || units > 4_000_000_000)) {
+                        setError({ code: "bad-input", message: t("products.unitsInvalid") });
+                        return;
+                      }
+                      if (units !== (target.monthly_units ?? null)) setTarget(index, { monthly_units: units });
+                    }}
+                  />
+                </td>
+                <td className="num">
+                  <MonthlySales
+                    target={target}
+                    currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
+                    onChange={(monthly_sales) => setTarget(index, { monthly_sales })}
+                    onInvalid={() => setError({ code: "bad-input", message: t("products.salesInvalid") })}
+                  />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="chip danger"
+                    onClick={() => save({ ...profile, targets: profile.targets.filter((_, i) => i !== index) })}
+                  >
+                    {t("products.removeTarget")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {unused && (
         <button
           type="button"
