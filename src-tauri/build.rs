@@ -35,6 +35,12 @@ const COMMANDS: &[&str] = &[
     "remove_logo",
     "quote_figures",
     "set_menu_labels",
+    "channel_options",
+    "save_channel",
+    "delete_channel",
+    "save_scenario",
+    "delete_scenario",
+    "save_channel_setup",
 ];
 
 fn main() {

@@ -4,10 +4,14 @@
 //! shell only deserialises, calls one of these, and serialises. Nothing here knows about Tauri.
 
 pub mod bindings;
+mod channel_editing;
 mod editing;
 mod health;
 mod settings;
 
+pub use channel_editing::{
+    ChannelOption, ChannelSetup, QuoteRequest, pack_problems, target_channel,
+};
 pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
 pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 

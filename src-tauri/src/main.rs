@@ -7,13 +7,14 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
-    ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ExportProgress,
-    ItemUpdate, Landfall, MenuLabels, PlanComparison, PlanDetail, PlanQuote, Profile,
-    ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, ChannelOption, ChannelSetup, DataVersions, ErrorCode,
+    EvidenceAttachment, ExportProgress, ItemUpdate, Landfall, MenuLabels, PlanComparison,
+    PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
 use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::plan::Product;
+use landfall::plan::channels::{ChannelPlan, Scenario};
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
 use landfall::store::{Evidence, PlanId, PlanSummary};
@@ -145,6 +146,58 @@ fn save_product(
 #[tauri::command]
 fn delete_product(app: State<'_, App>, id: PlanId, sku: String) -> Result<PlanDetail, ApiError> {
     with(&app, |landfall| landfall.delete_product(id, &sku))
+}
+
+#[tauri::command]
+fn channel_options(app: State<'_, App>, id: PlanId) -> Result<Vec<ChannelOption>, ApiError> {
+    with(&app, |landfall| landfall.channel_options(id))
+}
+
+#[tauri::command]
+fn save_channel(
+    app: State<'_, App>,
+    id: PlanId,
+    previous_id: Option<String>,
+    channel: ChannelPlan,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.save_channel(id, previous_id, channel)
+    })
+}
+
+#[tauri::command]
+fn delete_channel(
+    app: State<'_, App>,
+    id: PlanId,
+    channel: String,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.delete_channel(id, &channel))
+}
+
+#[tauri::command]
+fn save_scenario(
+    app: State<'_, App>,
+    id: PlanId,
+    previous_name: Option<String>,
+    scenario: Scenario,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.save_scenario(id, previous_name, scenario)
+    })
+}
+
+#[tauri::command]
+fn delete_scenario(app: State<'_, App>, id: PlanId, name: String) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.delete_scenario(id, &name))
+}
+
+#[tauri::command]
+fn save_channel_setup(
+    app: State<'_, App>,
+    id: PlanId,
+    setup: ChannelSetup,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.save_channel_setup(id, setup))
 }
 
 #[tauri::command]
@@ -406,7 +459,13 @@ fn main() {
             set_logo,
             remove_logo,
             quote_figures,
-            set_menu_labels
+            set_menu_labels,
+            channel_options,
+            save_channel,
+            delete_channel,
+            save_scenario,
+            delete_scenario,
+            save_channel_setup
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -163,9 +163,18 @@ pub struct ChannelResult {
 pub struct ScenarioResult {
     pub name: String,
     pub channels: Vec<ChannelResult>,
+    /// The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
+    /// scenario is not complete.
     pub total_monthly_profit_home: Option<Money>,
-    /// Channel ids, most profitable first (channels without a home-currency figure last).
+    /// The complete channels with a home-currency profit, most profitable first; a channel missing an
+    /// input is not ranked.
     pub ranking: Vec<String>,
+    /// The most profitable channel, only when every channel of the scenario is complete: with an input
+    /// missing anywhere, no channel is called best.
+    #[serde(default)]
+    pub best: Option<String>,
+    /// False when an input is missing for a channel or a volume names a channel or product the plan
+    /// does not have: the scenario is then "incomplete", never a loss.
     pub complete: bool,
     /// Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
     pub missing: Vec<Missing>,
@@ -248,27 +257,30 @@ pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
             .sum::<Option<Decimal>>()
             .map(|total| Money::new(total, home))
     });
-    let mut order: Vec<&ChannelResult> = channels.iter().collect();
-    order.sort_by(|a, b| {
-        let profit = |c: &ChannelResult| c.monthly_profit_home.map(|money| money.amount);
-        match (profit(a), profit(b)) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
-    let ranking = order
+    // Only a channel with every input has a profit to rank: a missing figure is not a loss.
+    let mut ranked: Vec<(&ChannelResult, Decimal)> = channels
         .iter()
-        .map(|channel| channel.channel.clone())
+        .filter(|channel| channel.complete)
+        .filter_map(|channel| Some((channel, channel.monthly_profit_home?.amount)))
+        .collect();
+    ranked.sort_by(|(_, a), (_, b)| b.cmp(a));
+    let ranking: Vec<String> = ranked
+        .iter()
+        .map(|(channel, _)| channel.channel.clone())
         .collect();
     let missing = dangling_references(context.plan, scenario);
     let complete = missing.is_empty() && channels.iter().all(|channel| channel.complete);
+    let best = if complete && ranking.len() == channels.len() {
+        ranking.first().cloned()
+    } else {
+        None
+    };
     ScenarioResult {
         name: scenario.name.clone(),
         channels,
         total_monthly_profit_home,
         ranking,
+        best,
         complete,
         missing,
         timeline: None,
@@ -824,7 +836,8 @@ fn per_sale_fees(
     total
 }
 
-fn fees_in_force(
+/// The fees of `pack` charged on `basis` in force on `as_of`, one row per code and markets.
+pub fn fees_in_force(
     pack: &ChannelPack,
     as_of: chrono::NaiveDate,
     basis: FeeBasis,

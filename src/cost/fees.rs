@@ -814,6 +814,8 @@ fn fulfilment_fee(
                 });
                 Some(tier)
             }
+            // With the user's own fee, the tier is only told: not finding it is no gap.
+            None if input.fee.is_some() => None,
             None => {
                 missing.push(Missing::new(
                     Input::Package,
@@ -826,6 +828,7 @@ fn fulfilment_fee(
                 None
             }
         },
+        (Some(_), None) if input.fee.is_some() => None,
         (Some(_), None) => {
             let (as_of, id) = (file.as_of, &pack.header.id);
             missing.push(Missing::new(

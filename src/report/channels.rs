@@ -100,7 +100,8 @@ pub struct ComparedScenario {
     pub name: String,
     pub complete: bool,
     pub total_monthly_profit_home: Option<Money>,
-    /// Most profitable first (the engine's ranking in the home currency).
+    /// Most profitable first (the engine's ranking of the complete channels in the home currency),
+    /// then the incomplete channels, unranked.
     pub channels: Vec<ComparedChannel>,
     /// Month by month, for a scenario with phases.
     #[serde(default)]
@@ -196,16 +197,22 @@ impl Report {
             .scenarios
             .iter()
             .find(|scenario| scenario.name == section.selected);
-        let best = selected.and_then(|scenario| {
-            let first = scenario.channels.first()?;
-            Some(BestChannel {
-                scenario: scenario.name.clone(),
-                channel: first.channel.clone(),
-                name: first.name.clone(),
-                monthly_profit_home: first.monthly_profit_home?,
-                break_even_units: first.break_even_units,
-            })
-        });
+        // The engine names a best channel only when every channel of the scenario is complete.
+        let best = comparison
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == section.selected)
+            .and_then(|scenario| {
+                let id = scenario.best.as_ref()?;
+                let first = scenario.channels.iter().find(|c| &c.channel == id)?;
+                Some(BestChannel {
+                    scenario: scenario.name.clone(),
+                    channel: first.channel.clone(),
+                    name: first.name.clone(),
+                    monthly_profit_home: first.monthly_profit_home?,
+                    break_even_units: first.break_even_units,
+                })
+            });
         if let Some(scenario) = selected {
             self.summary
                 .signals
@@ -323,12 +330,22 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
 }
 
 fn scenario(result: &ScenarioResult) -> ComparedScenario {
-    let ranked = result.ranking.iter().filter_map(|id| {
-        result
-            .channels
-            .iter()
-            .find(|channel| &channel.channel == id)
-    });
+    // The ranked (complete) channels first, then the incomplete ones in the plan's order.
+    let ranked = result
+        .ranking
+        .iter()
+        .filter_map(|id| {
+            result
+                .channels
+                .iter()
+                .find(|channel| &channel.channel == id)
+        })
+        .chain(
+            result
+                .channels
+                .iter()
+                .filter(|channel| !result.ranking.contains(&channel.channel)),
+        );
     ComparedScenario {
         name: result.name.clone(),
         complete: result.complete,
@@ -430,7 +447,8 @@ fn comparison_steps(comparison: &Comparison) -> impl Iterator<Item = &Explanatio
         )
 }
 
-/// The best channel (or the smallest loss when none makes money), then each loss-making channel.
+/// The best channel (or the smallest loss when none makes money) of a complete scenario, then each
+/// complete loss-making channel, then whether the comparison is incomplete.
 fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) -> Vec<Signal> {
     let t = texts(lang);
     let mut signals = Vec::new();
@@ -457,7 +475,8 @@ fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) 
             ),
         });
     }
-    for channel in &scenario.channels {
+    // An incomplete channel's partial profit is not a loss.
+    for channel in scenario.channels.iter().filter(|channel| channel.complete) {
         if channel.monthly_profit < Decimal::ZERO {
             let loss = format::money(lang, -channel.monthly_profit, channel.currency);
             let break_even = channel.break_even_units.map_or_else(

@@ -1,5 +1,7 @@
 // Generated from the Rust types by `make bindings` (landfall::api::bindings). Do not edit.
 
+export type AmazonLink = { marketplace: Marketplace, fulfilment: Fulfilment, };
+
 export type Amount = { amount: string, currency: CurrencyCode, };
 
 export type ApiError = { code: ErrorCode, message: string, 
@@ -45,6 +47,28 @@ seller: Array<Obligation>,
  * Those the marketplace carries for the seller.
  */
 marketplace: Array<Obligation>, };
+
+export type ChannelOption = { pack: string, name: string, model: ChannelModel, 
+/**
+ * The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
+ */
+market: Market | null, amazon: AmazonLink | null, 
+/**
+ * Currency of the pack's own figures, and the default of a quote typed for it.
+ */
+currency: Currency, 
+/**
+ * The seller ships each order: a delivery cost per unit is needed.
+ */
+seller_ships: boolean, 
+/**
+ * An own store: payments go through a payment pack chosen for the channel.
+ */
+needs_payment: boolean, 
+/**
+ * The fees the pack has no published figure for, in force at the plan's date.
+ */
+quotes: Array<QuoteRequest>, };
 
 export type ChannelPlan = { 
 /**
@@ -163,6 +187,8 @@ score: string,
  * Shown beside the score so the weighing never hides the money.
  */
 monthly_profit_home: Money | null, explain: Explanation, };
+
+export type ChannelSetup = { channels: Array<ChannelPlan>, scenarios: Array<Scenario>, };
 
 export type ChecklistSource = { title: string, url: string, tier: Tier, };
 
@@ -294,6 +320,8 @@ pages: number | null,
  * Files written (several for CSV).
  */
 files: Array<string>, };
+
+export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 
 export type FigureSource = { title: string, url: string, };
 
@@ -526,6 +554,12 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
+export type QuoteRequest = { code: string, label: string, 
+/**
+ * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
+ */
+basis: FeeBasis, prompt: string, };
+
 export type Rate = string;
 
 export type RateWarning = { "kind": "bundled", published: string, age_days: number, on: string, } | { "kind": "stale", published: string, age_days: number, on: string, };
@@ -604,11 +638,27 @@ prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
-export type ScenarioResult = { name: string, channels: Array<ChannelResult>, total_monthly_profit_home: Money | null, 
+export type ScenarioResult = { name: string, channels: Array<ChannelResult>, 
 /**
- * Channel ids, most profitable first (channels without a home-currency figure last).
+ * The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
+ * scenario is not complete.
  */
-ranking: Array<string>, complete: boolean, 
+total_monthly_profit_home: Money | null, 
+/**
+ * The complete channels with a home-currency profit, most profitable first; a channel missing an
+ * input is not ranked.
+ */
+ranking: Array<string>, 
+/**
+ * The most profitable channel, only when every channel of the scenario is complete: with an input
+ * missing anywhere, no channel is called best.
+ */
+best: string | null, 
+/**
+ * False when an input is missing for a channel or a volume names a channel or product the plan
+ * does not have: the scenario is then "incomplete", never a loss.
+ */
+complete: boolean, 
 /**
  * Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
  */

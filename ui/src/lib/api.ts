@@ -3,6 +3,9 @@ import type {
   ApiError,
   AppInfo,
   CatalogueCheck,
+  ChannelOption,
+  ChannelPlan,
+  ChannelSetup,
   DataVersions,
   Evidence,
   EvidenceAttachment,
@@ -19,6 +22,7 @@ import type {
   Product,
   Profile,
   RatesReport,
+  Scenario,
   StoreChecklist,
   ReportRequest,
   TargetChecklist,
@@ -64,6 +68,14 @@ export const api = {
     invoke<CatalogueCheck>("check_catalogue", { id, fileName, bytes }),
   importCatalogue: (id: number, fileName: string, bytes: number[]) =>
     invoke<PlanDetail>("import_catalogue", { id, fileName, bytes }),
+  channelOptions: (id: number) => invoke<ChannelOption[]>("channel_options", { id }),
+  saveChannel: (id: number, previousId: string | null, channel: ChannelPlan) =>
+    invoke<PlanDetail>("save_channel", { id, previousId, channel }),
+  deleteChannel: (id: number, channel: string) => invoke<PlanDetail>("delete_channel", { id, channel }),
+  saveScenario: (id: number, previousName: string | null, scenario: Scenario) =>
+    invoke<PlanDetail>("save_scenario", { id, previousName, scenario }),
+  deleteScenario: (id: number, name: string) => invoke<PlanDetail>("delete_scenario", { id, name }),
+  saveChannelSetup: (id: number, setup: ChannelSetup) => invoke<PlanDetail>("save_channel_setup", { id, setup }),
   evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
   attachEvidence: (id: number, attachment: EvidenceAttachment) =>
     invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
