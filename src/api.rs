@@ -48,6 +48,13 @@ pub enum ErrorCode {
     NotFound,
     /// The database was written by a newer Landfall; this build refuses to touch it.
     NewerDatabase,
+    /// Another Landfall window or command kept the database locked past the busy timeout; nothing
+    /// was changed and the same action can be tried again.
+    Busy,
+    /// The database cannot be written (file or folder permissions, a read-only disk).
+    ReadOnly,
+    /// An imported plan's name is taken: ask for another (`free_name` is the first free one).
+    NameTaken,
     Storage,
     Internal,
 }
@@ -61,6 +68,10 @@ pub struct ApiError {
     /// For a refused edit: each field at fault, so the form can show the message beside it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+    /// For [`ErrorCode::NameTaken`]: the first free `Name (n)`, to offer in the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub free_name: Option<String>,
 }
 
 impl ApiError {
@@ -69,6 +80,7 @@ impl ApiError {
             code,
             message: message.into(),
             problems: Vec::new(),
+            free_name: None,
         }
     }
 
@@ -91,6 +103,16 @@ impl From<StoreError> for ApiError {
         let code = match &err {
             StoreError::PlanNotFound(_) | StoreError::PlanNameNotFound(_) => ErrorCode::NotFound,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            StoreError::Busy => ErrorCode::Busy,
+            StoreError::ReadOnly { .. } | StoreError::ReadOnlyOutdated { .. } => {
+                ErrorCode::ReadOnly
+            }
+            StoreError::ImportNameTaken { free, .. } => {
+                return ApiError {
+                    free_name: Some(free.clone()),
+                    ..ApiError::new(ErrorCode::NameTaken, err.to_string())
+                };
+            }
             StoreError::EmptyName | StoreError::NameTaken(_) | StoreError::InvalidPlanToml(_) => {
                 ErrorCode::BadInput
             }
@@ -127,11 +149,11 @@ impl From<CatalogueError> for ApiError {
 
 impl From<RatesError> for ApiError {
     fn from(err: RatesError) -> Self {
-        let code = match err {
-            RatesError::Store(_) => ErrorCode::Storage,
-            _ => ErrorCode::Internal,
-        };
-        ApiError::new(code, err.to_string())
+        match err {
+            // A lock or a read-only database is the store's to classify.
+            RatesError::Store(store) => store.into(),
+            other => ApiError::new(ErrorCode::Internal, other.to_string()),
+        }
     }
 }
 
@@ -392,7 +414,14 @@ impl Landfall {
                 format!("plan {id} was not deleted in this data folder, or was already restored"),
             ));
         }
-        let restored = self.store.import_plan(&trash)?;
+        // Undo brings the plan back as it was; if its name has been taken since, under the first
+        // free `Name (n)` rather than not at all.
+        let restored = match self.store.import_plan(&trash, None) {
+            Err(StoreError::ImportNameTaken { free, .. }) => {
+                self.store.import_plan(&trash, Some(&free))?
+            }
+            other => other?,
+        };
         // The plan is back; a leftover copy would only offer a second, duplicate undo.
         let _ = std::fs::remove_file(&trash);
         self.summary(restored)
@@ -482,6 +511,12 @@ impl Landfall {
         today: NaiveDate,
     ) -> Result<PreparedReport, ApiError> {
         let plan = self.get_plan(id)?.plan;
+        // A plan saved by an older build may break today's limits (a 5 MB name would take
+        // minutes to typeset): it is named, field by field, rather than rendered.
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::invalid(problems));
+        }
         let quote = self.quote_plan(id)?.quote;
         let checklists = self.checklist(id)?;
         let options = ReportOptions {

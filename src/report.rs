@@ -24,7 +24,7 @@ use ts_rs::TS;
 
 use crate::checklist::engine::{Status, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
-use crate::money::{Currency, FxRate, Money, add_quotation};
+use crate::money::{Currency, FxRate, Money, add_quotation, checked_ratio};
 use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
 
@@ -526,7 +526,7 @@ fn fees(landed: &[LandedRow]) -> Vec<MarketplaceFees> {
         let e = &row.economics;
         let total = row.total_fees();
         let share_of_price = match (total, e.price) {
-            (Some(total), Some(price)) if !price.is_zero() => Some(total / price),
+            (Some(total), Some(price)) => checked_ratio(total, price).ok(),
             _ => None,
         };
         groups

@@ -256,8 +256,14 @@ fn export_portable(app: State<'_, App>, id: PlanId, path: String) -> Result<(), 
 }
 
 #[tauri::command]
-fn import_portable(app: State<'_, App>, path: String) -> Result<PlanSummary, ApiError> {
-    with(&app, |landfall| landfall.import_portable(&path))
+fn import_portable(
+    app: State<'_, App>,
+    path: String,
+    name: Option<String>,
+) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| {
+        landfall.import_portable(&path, name.as_deref())
+    })
 }
 
 /// Opens an exported report with the system's viewer; the api checks it is a report of this folder.

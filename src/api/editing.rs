@@ -242,9 +242,15 @@ impl Landfall {
         Ok(self.store.export_plan(id, Path::new(path))?)
     }
 
-    /// Reads a `.landfall` file as a new plan; a hostile or broken file changes nothing.
-    pub fn import_portable(&mut self, path: &str) -> Result<PlanSummary, ApiError> {
-        let id = self.store.import_plan(Path::new(path))?;
+    /// Reads a `.landfall` file as a new plan, under `name` or the name in the file; a taken name
+    /// is refused with [`ErrorCode::NameTaken`] so the window can ask for another. A hostile or
+    /// broken file changes nothing.
+    pub fn import_portable(
+        &mut self,
+        path: &str,
+        name: Option<&str>,
+    ) -> Result<PlanSummary, ApiError> {
+        let id = self.store.import_plan(Path::new(path), name)?;
         self.summary(id)
     }
 

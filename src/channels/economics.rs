@@ -13,7 +13,7 @@ use crate::cost::{
     Detail, Explanation, Input, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
     no_rate, out_of_range, quote_product, unsupported_currency,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation, checked_ratio};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
@@ -594,7 +594,9 @@ fn evaluate_channel(
     let break_even_units = if priced_units == 0 {
         None
     } else {
-        break_even(costs.fixed, contribution / Decimal::from(priced_units))
+        checked_ratio(contribution, Decimal::from(priced_units))
+            .ok()
+            .and_then(|per_unit| break_even(costs.fixed, per_unit))
     };
     let months_to_recover = months_to_recover(costs.setup, monthly_profit);
     converter.explain.add(|| {
@@ -745,7 +747,8 @@ pub fn break_even(fixed: Decimal, contribution_per_unit: Decimal) -> Option<u64>
     if fixed <= Decimal::ZERO {
         return Some(0);
     }
-    let units = (fixed / contribution_per_unit).ceil();
+    // A contribution of 10^-28 per unit is no break-even at all, not a panic.
+    let units = checked_ratio(fixed, contribution_per_unit).ok()?.ceil();
     u64::try_from(units).ok()
 }
 
@@ -757,7 +760,7 @@ pub fn months_to_recover(setup: Decimal, monthly_profit: Decimal) -> Option<u64>
     if monthly_profit <= Decimal::ZERO {
         return None;
     }
-    u64::try_from((setup / monthly_profit).ceil()).ok()
+    u64::try_from(checked_ratio(setup, monthly_profit).ok()?.ceil()).ok()
 }
 
 struct LineChannel<'a> {
@@ -865,6 +868,15 @@ fn fee_figures(
     match (row.status, quote) {
         (_, Some(quote)) => {
             let amount = match &quote.amount {
+                // The bound every plan amount has in the engines (see `Converter::amount`).
+                Some(amount) if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT => {
+                    converter.gap(
+                        Input::ChannelQuote,
+                        &format!("quotes.{}", row.code),
+                        out_of_range(),
+                    );
+                    return None;
+                }
                 Some(amount) => match Currency::from_str(amount.currency.as_str()) {
                     Ok(currency) => Some(Money::new(amount.amount, currency)),
                     Err(_) => {
@@ -1331,8 +1343,9 @@ fn unit_line(
             )
             .map(|amount| Money::new(amount, home))
     });
-    let margin_rate = (!net_price.is_zero()).then(|| contribution / net_price);
-    let roi = (!landed_cost.is_zero()).then(|| contribution / landed_cost);
+    // A ratio beyond any number (a price or cost of 10^-28) is left out, like a zero divisor.
+    let margin_rate = checked_ratio(contribution, net_price).ok();
+    let roi = checked_ratio(contribution, landed_cost).ok();
     UnitLine {
         channel: channel.id.clone(),
         sku: product.sku.clone(),

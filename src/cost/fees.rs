@@ -951,7 +951,10 @@ pub fn classify_fba<'a>(table: &'a FbaTableRow, package: &Package) -> Option<&'a
         to_unit(package.height_cm),
     ];
     sides.sort_by(|a, b| b.cmp(a));
-    let side_sum: Decimal = sides.iter().copied().sum();
+    // Sides beyond any parcel fit no tier, rather than overflowing the sum.
+    let side_sum = sides
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, side| sum.checked_add(*side))?;
     table.tiers.iter().find(|tier| {
         let sides_fit = tier.max_sides.is_none_or(|max| {
             let mut max = max;

@@ -19,7 +19,7 @@ use super::{
     convert_explained, landed_cost_with, marketplace_fees_with, no_rate, out_of_range,
     selling_plan_comparison, unsupported_currency,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate, checked_product, checked_ratio};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 use crate::text::{NBSP, Text};
@@ -297,6 +297,23 @@ impl Item<'_> {
     }
 }
 
+/// A margin over a price so small that the ratio is beyond any number (a price of 10^-28).
+pub(crate) fn price_too_small() -> Text {
+    Text::new(
+        "price too small to compute a margin",
+        "prix trop petit pour calculer une marge",
+    )
+}
+
+/// A figure whose computation would leave `Decimal`'s range (sizes or volumes far beyond any real
+/// consignment).
+pub(crate) fn too_large_to_compute() -> Text {
+    Text::new(
+        "too large to compute: check the amounts and volumes",
+        "trop grand pour être calculé\u{a0}: vérifiez les montants et les volumes",
+    )
+}
+
 /// A converted figure as named in its step (`price in JPY`, `prix en JPY`): the English keeps the
 /// plan's field name, which the channel comparison matches on (`margin in …`).
 fn field_name(field: &str) -> Text {
@@ -470,7 +487,13 @@ fn quote_one(
         _ => None,
     };
     let margin_rate = match (margin, net_price) {
-        (Some(margin), Some(net)) if !net.is_zero() => Some(margin / net),
+        (Some(margin), Some(net)) if !net.is_zero() => match checked_ratio(margin, net) {
+            Ok(rate) => Some(rate),
+            Err(_) => {
+                item.gap(Input::Price, "margin_rate", price_too_small());
+                None
+            }
+        },
         _ => None,
     };
     let margin_home = margin.and_then(|margin| {
@@ -707,6 +730,10 @@ fn duty_per_unit(
         TaxRateChoice::Standard
     };
     let quantity = Decimal::from(units);
+    let Ok(consignment_value) = checked_product(cif_per_unit, quantity) else {
+        item.gap(Input::MonthlyUnits, "landed_cost", too_large_to_compute());
+        return (None, None);
+    };
     let declaration = Declaration {
         destination: destination(marketplace).to_string(),
         as_of: item.as_of,
@@ -717,7 +744,7 @@ fn duty_per_unit(
         eu_flat_duty: true,
         entry: None,
         lines: vec![DeclarationLine {
-            customs_value: Some(cif_per_unit * quantity),
+            customs_value: Some(consignment_value),
             deductive: None,
             duty_rate: item.overrides.duty_rate,
             hs_code: product.hs_code.clone(),
@@ -761,7 +788,7 @@ fn duty_per_unit(
                         l.pick("units", "unités"),
                         l.pick("CIF", "CAF"),
                         l.figure(cif_per_unit),
-                        l.figure(cif_per_unit * quantity),
+                        l.figure(consignment_value),
                         item.currency
                     )
                 }),

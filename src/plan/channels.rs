@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Channel, Marketplace, Plan, Problem, negative_amount};
+use super::{Amount, Channel, Marketplace, Plan, Problem, amount_problem};
 use crate::money::Rate;
 use crate::text::{FR_GROUP, NBSP, Text};
 
@@ -441,11 +441,8 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         }
     }
     for (field, amount) in amounts {
-        if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
-            problems.push(problem(
-                format!("{field}.amount"),
-                negative_amount(amount.amount),
-            ));
+        if let Some(message) = amount_problem(amount) {
+            problems.push(problem(format!("{field}.amount"), message));
         }
     }
     if let Some(weights) = &plan.criteria {

@@ -15,7 +15,7 @@ use crate::channels::{
     ChannelResult, Comparison, Obligation, ScenarioResult, SensitivityInput, TimelineMonth,
 };
 use crate::cost::{Explanation, Missing};
-use crate::money::{Currency, Money, add_quotation};
+use crate::money::{Currency, Money, add_quotation, checked_ratio};
 
 /// An input the comparison needed, with the engine's message in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -376,9 +376,8 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         currency: result.currency,
         monthly_units: result.monthly_units,
         revenue,
-        contribution_per_unit: (!priced_units.is_zero())
-            .then(|| result.contribution / priced_units),
-        margin_rate: (!revenue.is_zero()).then(|| result.contribution / revenue),
+        contribution_per_unit: checked_ratio(result.contribution, priced_units).ok(),
+        margin_rate: checked_ratio(result.contribution, revenue).ok(),
         fixed_monthly: result.fixed_monthly,
         monthly_profit: result.monthly_profit,
         monthly_profit_home: result.monthly_profit_home,

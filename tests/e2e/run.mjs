@@ -541,6 +541,43 @@ test("on a 1,000-product plan a typed price updates the figures (time measured)"
   screenshot("products-1000");
 });
 
+test("opening a .landfall file whose plan name is taken asks for another name", async (browser) => {
+  await openView(browser, "plans");
+  const copy = join(dataDir, "speaker-copy.landfall");
+  // The real backend writes the file; only the native file dialog, which WebDriver cannot drive, is
+  // answered by the page with that path.
+  const exported = await browser.executeAsync((path, done) => {
+    const internals = window.__TAURI_INTERNALS__;
+    internals.invoke("list_plans").then(
+      (plans) => {
+        const example = plans.find((plan) => plan.name === "French bluetooth speaker to Japan via Amazon FBA");
+        internals.invoke("export_portable", { id: example.id, path }).then(
+          () => {
+            const invoke = internals.invoke;
+            internals.invoke = (command, args, options) =>
+              command === "plugin:dialog|open" ? Promise.resolve(path) : invoke(command, args, options);
+            done("ok");
+          },
+          (error) => done(JSON.stringify(error)),
+        );
+      },
+      (error) => done(JSON.stringify(error)),
+    );
+  }, copy);
+  if (exported !== "ok") throw new Error(`export_portable answered ${exported}`);
+  await (await browser.$('button[data-action="open"]')).click();
+  const input = await browser.$('[data-testid="plan-name-input"]');
+  await input.waitForDisplayed({ timeout: 15000 });
+  const offered = await input.getValue();
+  if (offered !== "French bluetooth speaker to Japan via Amazon FBA (2)") throw new Error(`the name offered is "${offered}"`);
+  const question = await textOf(browser, ".name-form label");
+  if (!question.includes("already exists")) throw new Error(`the question reads "${question}"`);
+  screenshot("plans-import-name-taken");
+  await setInput(browser, '[data-testid="plan-name-input"]', "Speaker, imported copy");
+  await (await browser.$('.name-form button[type="submit"]')).click();
+  await waitForText(browser, '[data-testid="plan-title"]', "Speaker, imported copy", "the imported plan is not shown");
+});
+
 // A local stand-in for the ECB server, serving a recorded 90-day feed.
 let ecbRequests = 0;
 const ecbFeed = readFileSync(join(root, "tests/fixtures/ecb/eurofxref-hist-90d-excerpt-2017.xml"));

@@ -8,7 +8,11 @@ export type ApiError = { code: ErrorCode, message: string,
 /**
  * For a refused edit: each field at fault, so the form can show the message beside it.
  */
-problems?: Array<Problem>, };
+problems?: Array<Problem>, 
+/**
+ * For [`ErrorCode::NameTaken`]: the first free `Name (n)`, to offer in the window.
+ */
+free_name?: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
@@ -233,7 +237,7 @@ export type DataVersions = { packs: Array<PackVersion>, checklists: Array<Checkl
 
 export type Entity = "company" | "sole-trader";
 
-export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage" | "internal";
+export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "busy" | "read-only" | "name-taken" | "storage" | "internal";
 
 export type ErrorInfo = { code: string, message: string, };
 
@@ -319,7 +323,11 @@ pages: number | null,
 /**
  * Files written (several for CSV).
  */
-files: Array<string>, };
+files: Array<string>, 
+/**
+ * Characters of a PDF that no bundled font can draw (printed as empty boxes).
+ */
+unrendered: Array<string>, };
 
 export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 

@@ -82,7 +82,8 @@ export const api = {
   removeEvidence: (id: number, item: string, sha256: string) =>
     invoke<TargetChecklist[]>("remove_evidence", { id, item, sha256 }),
   exportPortable: (id: number, path: string) => invoke<null>("export_portable", { id, path }),
-  importPortable: (path: string) => invoke<PlanSummary>("import_portable", { path }),
+  /** A taken name is refused with the code `name-taken` and a `free_name` to offer. */
+  importPortable: (path: string, name?: string) => invoke<PlanSummary>("import_portable", { path, name: name ?? null }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

@@ -13,18 +13,32 @@ interface Props {
   startNew?: boolean;
   onStarted?: () => void;
   onOpen: () => void;
+  /** A `.landfall` file refused because its plan name is taken: ask for another name. */
+  importAs?: { path: string; name: string } | null;
+  /** The file was imported under the name given (a summary), or the question dismissed (null). */
+  onImported?: (summary: PlanSummary | null) => void;
   onSaveCopy: () => void;
   onWorkshop: () => void;
 }
 
-type NameAction = "new" | "duplicate" | "rename";
+type NameAction = "new" | "duplicate" | "rename" | "import";
 
-export function PlansView({ selected, onSelect, startNew = false, onStarted, onOpen, onSaveCopy, onWorkshop }: Props) {
+export function PlansView({
+  selected,
+  onSelect,
+  startNew = false,
+  onStarted,
+  onOpen,
+  importAs = null,
+  onImported,
+  onSaveCopy,
+  onWorkshop,
+}: Props) {
   const { t, locale } = useI18n();
   const [generation, setGeneration] = useState(0);
   const plans = useLoad(api.listPlans, generation);
-  const [action, setAction] = useState<NameAction | null>(startNew ? "new" : null);
-  const [name, setName] = useState("");
+  const [action, setAction] = useState<NameAction | null>(startNew ? "new" : importAs ? "import" : null);
+  const [name, setName] = useState(importAs?.name ?? "");
   useEffect(() => {
     if (startNew) onStarted?.();
   }, [startNew, onStarted]);
@@ -48,6 +62,15 @@ export function PlansView({ selected, onSelect, startNew = false, onStarted, onO
     if (action === "new") api.newPlanFromExample(name).then(done, failed);
     else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
     else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
+    else if (action === "import" && importAs)
+      api.importPortable(importAs.path, name).then((summary) => {
+        done(summary);
+        onImported?.(summary);
+      }, failed);
+  };
+  const cancel = () => {
+    if (action === "import") onImported?.(null);
+    setAction(null);
   };
   const remove = () => {
     if (!current) return;
@@ -116,7 +139,7 @@ export function PlansView({ selected, onSelect, startNew = false, onStarted, onO
             <button type="submit" className="primary">
               {t("plans.ok")}
             </button>
-            <button type="button" className="chip" onClick={() => setAction(null)}>
+            <button type="button" className="chip" onClick={cancel}>
               {t("plans.cancel")}
             </button>
           </form>
