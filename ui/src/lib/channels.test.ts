@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChannelOption, ChannelPlan, ChannelResult, Missing, ScenarioResult } from "../bindings";
+import type { ChannelOption, ChannelPlan, ChannelResult, Input, Missing, ScenarioResult } from "../bindings";
 import { fit, labelColumn } from "./chart";
 import {
   channelLabels,
@@ -106,18 +106,21 @@ describe("channels in the window", () => {
   });
 
   it("reads what an incomplete channel needs from the engine's gaps, each kind once", () => {
-    const gap = (field: string): Missing => ({ field, message: { en: "", fr: "" } });
+    const gap = (input: Input, sku: string | null): Missing => ({
+      input: { input, sku, marketplace: null, channel: "own-store-us" },
+      field: "",
+      message: { en: "", fr: "" },
+    });
     expect(
       needsOf([
-        gap("own-store-us × CRM-1: price"),
-        gap("own-store-us × CRM-1: freight"),
-        gap("own-store-us × CRM-2: freight"),
-        gap("own-store-us × CRM-1: shipping"),
-        gap("own-store-us: quotes.apps"),
-        gap("amazon-us-fba × CRM-1: fulfilment.fee"),
-        gap("x: something new"),
+        gap("price", "CRM-1"),
+        gap("freight", "CRM-1"),
+        gap("freight", "CRM-2"),
+        gap("shipping", "CRM-1"),
+        gap("channel-quote", null),
+        gap("fulfilment-fee", "CRM-1"),
       ]),
-    ).toEqual(["price", "freight", "shipping", "channel-quote", "fulfilment-fee", "other"]);
+    ).toEqual(["price", "freight", "shipping", "channel-quote", "fulfilment-fee"]);
   });
 
   it("lists the ranked channels first and the incomplete ones after, unranked", () => {

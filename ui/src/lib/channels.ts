@@ -2,6 +2,7 @@ import type {
   ChannelOption,
   ChannelPlan,
   ChannelResult,
+  Input,
   Market,
   Marketplace,
   Missing,
@@ -127,35 +128,11 @@ export function duplicateScenario(scenario: Scenario, name: string, scenarios: S
 }
 
 /**
- * What an incomplete channel needs, as input kinds in the order met (`price`, `freight`,
- * `fulfilment-fee`, …), read from the engine's gaps; `other` for a gap of another kind.
+ * What an incomplete channel needs, as the engine's typed input kinds in the order met (`price`,
+ * `freight`, `fulfilment-fee`, …), each once.
  */
-export function needsOf(missing: Missing[]): string[] {
-  const kinds = missing.map((gap) => needKind(gap.field));
-  return [...new Set(kinds)];
-}
-
-const kinds: [RegExp, string][] = [
-  [/(^|\.)price$/, "price"],
-  [/unit_cost/, "unit-cost"],
-  [/freight|insurance/, "freight"],
-  [/category/, "category"],
-  [/package/, "package"],
-  [/hs_code/, "hs-code"],
-  [/fulfil/, "fulfilment-fee"],
-  [/duty|landed_cost/, "duty-rate"],
-  [/shipping/, "shipping"],
-  [/fx_cost/, "fx-cost"],
-  [/^quotes\./, "channel-quote"],
-  [/^payment$/, "payment"],
-  [/^market$/, "market"],
-  [/cost_per_return/, "cost-per-return"],
-  [/exchange|monthly profit|contribution|set-up/, "fx-rate"],
-];
-
-function needKind(field: string): string {
-  const last = field.split(": ").at(-1) ?? field;
-  return kinds.find(([pattern]) => pattern.test(last))?.[1] ?? "other";
+export function needsOf(missing: Missing[]): Input[] {
+  return [...new Set(missing.map((gap) => gap.input.input))];
 }
 
 /** Every gap of a channel in a scenario: its own and its products'. */
