@@ -47,12 +47,12 @@ e2e: app
 	  dbus-run-session -- xvfb-run -a --server-args="-screen 0 1280x800x24" node tests/e2e/run.mjs
 
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := plan_file pack_file catalogue_import ecb_xml
+FUZZ_TARGETS := plan_file pack_file catalogue_import ecb_xml engine_checklist engine_quote engine_compare engine_report
 
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
-	  cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 || exit 1; \
+	  nice -n 19 cargo +nightly fuzz run $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 || exit 1; \
 	done
 
 fmt:

@@ -81,6 +81,7 @@ fn catalogue() -> Plan {
             channel: Channel::B2c,
             monthly_sales: None,
             monthly_units: Some(300),
+            customs_fee: None,
         })
         .collect();
     let products = (0..PRODUCTS)

@@ -47,7 +47,7 @@ run fmt check cargo fmt --all -- --check
 run clippy check cargo clippy --workspace --all-targets --locked -- -D warnings
 # Building the tests also builds the desktop binary the e2e suite drives (src-tauri has an integration
 # test), with the same features as the tests: no second build of the dependency tree.
-run cargo-test cargo cargo test --workspace --locked
+run cargo-test cargo cargo test --workspace --locked --no-fail-fast
 run ui-lint check npm --prefix ui run --silent lint
 run ui-test vitest env NO_COLOR=1 npm --prefix ui run --silent test
 run e2e e2e env WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 \

@@ -40,6 +40,12 @@ const COMMANDS: &[&str] = &[
     "write_skipped_rows",
     "set_manual_rate",
     "remove_manual_rate",
+    "channel_options",
+    "save_channel",
+    "delete_channel",
+    "save_scenario",
+    "delete_scenario",
+    "save_channel_setup",
 ];
 
 fn main() {

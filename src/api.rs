@@ -4,10 +4,14 @@
 //! shell only deserialises, calls one of these, and serialises. Nothing here knows about Tauri.
 
 pub mod bindings;
+mod channel_editing;
 mod editing;
 mod health;
 mod settings;
 
+pub use channel_editing::{
+    ChannelOption, ChannelSetup, QuoteRequest, pack_problems, target_channel,
+};
 pub use editing::{CatalogueCheck, EvidenceAttachment, NewPlan, Profile, import_context};
 pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 
@@ -46,6 +50,13 @@ pub enum ErrorCode {
     NotFound,
     /// The database was written by a newer Landfall; this build refuses to touch it.
     NewerDatabase,
+    /// Another Landfall window or command kept the database locked past the busy timeout; nothing
+    /// was changed and the same action can be tried again.
+    Busy,
+    /// The database cannot be written (file or folder permissions, a read-only disk).
+    ReadOnly,
+    /// An imported plan's name is taken: ask for another (`free_name` is the first free one).
+    NameTaken,
     Storage,
     Internal,
 }
@@ -59,6 +70,10 @@ pub struct ApiError {
     /// For a refused edit: each field at fault, so the form can show the message beside it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+    /// For [`ErrorCode::NameTaken`]: the first free `Name (n)`, to offer in the window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub free_name: Option<String>,
 }
 
 impl ApiError {
@@ -67,6 +82,7 @@ impl ApiError {
             code,
             message: message.into(),
             problems: Vec::new(),
+            free_name: None,
         }
     }
 
@@ -89,6 +105,16 @@ impl From<StoreError> for ApiError {
         let code = match &err {
             StoreError::PlanNotFound(_) | StoreError::PlanNameNotFound(_) => ErrorCode::NotFound,
             StoreError::NewerDatabase { .. } => ErrorCode::NewerDatabase,
+            StoreError::Busy => ErrorCode::Busy,
+            StoreError::ReadOnly { .. } | StoreError::ReadOnlyOutdated { .. } => {
+                ErrorCode::ReadOnly
+            }
+            StoreError::ImportNameTaken { free, .. } => {
+                return ApiError {
+                    free_name: Some(free.clone()),
+                    ..ApiError::new(ErrorCode::NameTaken, err.to_string())
+                };
+            }
             StoreError::EmptyName | StoreError::NameTaken(_) | StoreError::InvalidPlanToml(_) => {
                 ErrorCode::BadInput
             }
@@ -125,11 +151,11 @@ impl From<CatalogueError> for ApiError {
 
 impl From<RatesError> for ApiError {
     fn from(err: RatesError) -> Self {
-        let code = match err {
-            RatesError::Store(_) => ErrorCode::Storage,
-            _ => ErrorCode::Internal,
-        };
-        ApiError::new(code, err.to_string())
+        match err {
+            // A lock or a read-only database is the store's to classify.
+            RatesError::Store(store) => store.into(),
+            other => ApiError::new(ErrorCode::Internal, other.to_string()),
+        }
     }
 }
 
@@ -264,6 +290,57 @@ pub struct CategoryChoice {
     pub label: String,
 }
 
+/// A report built from a plan and ready to render, holding no database handle: the desktop renders it
+/// on a worker thread while the window goes on answering.
+#[derive(Debug, Clone)]
+pub struct PreparedReport {
+    plan: PlanId,
+    as_of: NaiveDate,
+    format: ReportFormat,
+    report: planning_report::Report,
+    folder: std::path::PathBuf,
+    out: std::path::PathBuf,
+}
+
+/// A report written to disk, to record in the plan's history.
+#[derive(Debug, Clone)]
+pub struct RenderedReport {
+    plan: PlanId,
+    as_of: NaiveDate,
+    /// SHA-256 of what was handed over (all files, in order, for CSV).
+    fingerprint: String,
+    pub exported: Exported,
+}
+
+impl PreparedReport {
+    /// Typesets or writes the report under `reports/`, sending each step to `progress`.
+    pub fn render(
+        self,
+        mut progress: impl FnMut(ExportProgress),
+    ) -> Result<RenderedReport, ApiError> {
+        std::fs::create_dir_all(&self.folder).map_err(|source| ReportError::Io {
+            path: self.folder.clone(),
+            source,
+        })?;
+        let exported = export(&self.report, self.format, &self.out, |step| {
+            progress(step.into())
+        })?;
+        let mut content = Vec::new();
+        for file in &exported.files {
+            content.extend(std::fs::read(file).map_err(|source| ReportError::Io {
+                path: file.clone(),
+                source,
+            })?);
+        }
+        Ok(RenderedReport {
+            plan: self.plan,
+            as_of: self.as_of,
+            fingerprint: sha256_hex(&content),
+            exported,
+        })
+    }
+}
+
 /// The handlers' context: one open database. The desktop holds one behind a mutex; tests open one
 /// on a temporary file.
 pub struct Landfall {
@@ -386,7 +463,14 @@ impl Landfall {
                 format!("plan {id} was not deleted in this data folder, or was already restored"),
             ));
         }
-        let restored = self.store.import_plan(&trash)?;
+        // Undo brings the plan back as it was; if its name has been taken since, under the first
+        // free `Name (n)` rather than not at all.
+        let restored = match self.store.import_plan(&trash, None) {
+            Err(StoreError::ImportNameTaken { free, .. }) => {
+                self.store.import_plan(&trash, Some(&free))?
+            }
+            other => other?,
+        };
         // The plan is back; a leftover copy would only offer a second, duplicate undo.
         let _ = std::fs::remove_file(&trash);
         self.summary(restored)
@@ -451,15 +535,37 @@ impl Landfall {
 
     /// Builds the planning report of a plan (quote, checklist with its progress, rates of the
     /// database) and writes it under `reports/` beside the database; the export is recorded in the
-    /// report history.
+    /// report history. The desktop runs the three parts itself so that the database is free while
+    /// the report renders: [`Landfall::prepare_report`], [`PreparedReport::render`],
+    /// [`Landfall::record_report`].
     pub fn export_report(
         &mut self,
         id: PlanId,
         request: ReportRequest,
         today: NaiveDate,
-        mut progress: impl FnMut(ExportProgress),
+        progress: impl FnMut(ExportProgress),
     ) -> Result<Exported, ApiError> {
+        let prepared = self.prepare_report(id, request, today)?;
+        let rendered = prepared.render(progress)?;
+        self.record_report(&rendered)?;
+        Ok(rendered.exported)
+    }
+
+    /// Everything a report needs from the database and the engines, computed now: the rendering that
+    /// follows reads nothing else.
+    pub fn prepare_report(
+        &self,
+        id: PlanId,
+        request: ReportRequest,
+        today: NaiveDate,
+    ) -> Result<PreparedReport, ApiError> {
         let plan = self.get_plan(id)?.plan;
+        // A plan saved by an older build may break today's limits (a 5 MB name would take
+        // minutes to typeset): it is named, field by field, rather than rendered.
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::invalid(problems));
+        }
         let quote = self.quote_plan(id)?.quote;
         let checklists = self.checklist(id)?;
         let options = ReportOptions {
@@ -477,10 +583,6 @@ impl Landfall {
             report = report.with_channels(&comparison);
         }
         let folder = self.reports_dir();
-        std::fs::create_dir_all(&folder).map_err(|source| ReportError::Io {
-            path: folder.clone(),
-            source,
-        })?;
         let stem = format!(
             "{} {} {}",
             file_stem(&plan.plan.name),
@@ -491,23 +593,26 @@ impl Landfall {
             Some(extension) => folder.join(format!("{stem}.{extension}")),
             None => folder.join(format!("{stem} csv")),
         };
-        let exported = export(&report, request.format, &out, |step| progress(step.into()))?;
-        // The history keeps a fingerprint of what was handed over (all files, in order, for CSV).
-        let mut content = Vec::new();
-        for file in &exported.files {
-            content.extend(std::fs::read(file).map_err(|source| ReportError::Io {
-                path: file.clone(),
-                source,
-            })?);
-        }
+        Ok(PreparedReport {
+            plan: id,
+            as_of: plan.plan.as_of,
+            format: request.format,
+            report,
+            folder,
+            out,
+        })
+    }
+
+    /// Records a written report in the plan's report history.
+    pub fn record_report(&mut self, rendered: &RenderedReport) -> Result<(), ApiError> {
         self.store.record_report(
-            id,
-            request.format.name(),
-            &exported.path.display().to_string(),
-            &sha256_hex(&content),
-            plan.plan.as_of,
+            rendered.plan,
+            rendered.exported.format.name(),
+            &rendered.exported.path.display().to_string(),
+            &rendered.fingerprint,
+            rendered.as_of,
         )?;
-        Ok(exported)
+        Ok(())
     }
 
     /// Where exported reports go: `reports/` beside the database.

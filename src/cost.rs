@@ -15,10 +15,10 @@ pub use fees::*;
 pub use landed::*;
 pub use quote::*;
 
-use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert};
+use crate::money::{Converted, Currency, FxRate, Money, Rounding, RoundingMode, convert_with};
 use crate::packs::{Dated, PackError, Provenance, toml_error};
 use crate::plan::Marketplace;
-use crate::text::{Lang, Text};
+use crate::text::{Lang, NBSP, Text};
 
 /// How one amount was obtained, in French and English.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,6 +73,9 @@ pub enum Input {
     // A target marketplace's.
     MonthlyUnits,
     Fulfilment,
+    /// The customs fee per import consignment, where the rules lack the figure in force (the US
+    /// Merchandise Processing Fee).
+    CustomsFee,
     /// An exchange rate between two currencies (Settings, or `--fx` on the command line).
     FxRate,
     // A declaration's or a sales file's (command line).
@@ -244,7 +247,7 @@ pub fn rounding_formula(lang: Lang, rule: &Rounding, before: Decimal, after: Dec
     format!(
         "{}({} → {})",
         rounding_name(lang, rule),
-        lang.grouped(before),
+        lang.figure(before),
         lang.grouped(after)
     )
 }
@@ -266,23 +269,17 @@ pub(crate) fn convert_explained(
     field: &Text,
     explain: &mut Steps,
 ) -> Option<Converted> {
-    let converted = rates
-        .iter()
-        .find(|rate| {
-            (rate.from == money.currency && rate.to == to)
-                || (rate.from == to && rate.to == money.currency)
-        })
-        .and_then(|rate| convert(&money, rate).ok())?;
+    let converted = convert_with(rates, &money, to)?;
     explain.add(|| {
         Explanation::new(
             Text::by(|l| format!("{} {} {to}", field.get(l), l.pick("in", "en"))),
             Text::by(|l| {
                 format!(
                     "{} {} × {} = {} {to}",
-                    l.grouped(money.amount),
+                    l.figure(money.amount),
                     money.currency,
-                    l.grouped(converted.rate.rate.normalize()),
-                    l.grouped(converted.converted.amount.round_dp(4))
+                    l.rate(converted.rate.rate),
+                    l.figure(converted.converted.amount)
                 )
             }),
         )
@@ -297,6 +294,30 @@ pub(crate) fn convert_explained(
         )
     });
     Some(converted)
+}
+
+/// Why an amount of the plan could not be converted: no quotation of the pair.
+pub(crate) fn no_rate(from: Currency, to: Currency) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("no {from}/{to} exchange rate: add one"),
+        Lang::Fr => format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
+    })
+}
+
+/// Why an amount of the plan was refused: outside the range any real figure falls in.
+pub(crate) fn out_of_range() -> Text {
+    Text::new(
+        "must be between 0 and 10^15",
+        "doit être compris entre 0 et 10^15",
+    )
+}
+
+/// Why an amount of the plan was refused: a currency Landfall does not know.
+pub(crate) fn unsupported_currency(currency: &str) -> Text {
+    Text::by(|l| match l {
+        Lang::En => format!("currency {currency} is not supported"),
+        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
+    })
 }
 
 /// Parses an input file (a declaration or a sales file) with errors naming file, line and field.

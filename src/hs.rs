@@ -61,7 +61,7 @@ pub fn dotted(code: &str) -> String {
 pub enum HsCheck {
     /// A subheading of the nomenclature, or a national line (8–10 digits) whose first six digits are
     /// one: its description, heading and chapter.
-    Known { found: HsFound },
+    Known { found: Box<HsFound> },
     /// Digits of the right length that name no subheading of the edition.
     Unknown { code: String, edition: String },
     /// Not 6 to 10 digits.
@@ -223,14 +223,14 @@ impl Nomenclature {
             .get(&subheading.section)
             .map(|name| (subheading.section.clone(), name.clone()));
         HsCheck::Known {
-            found: HsFound {
+            found: Box::new(HsFound {
                 national: digits.len() > 6,
                 code: digits,
                 subheading: subheading.clone(),
                 heading,
                 chapter,
                 section,
-            },
+            }),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod channels;
 pub mod checklist;
 pub mod cost;
 pub mod hs;
+pub mod limits;
 pub mod money;
 pub mod packs;
 pub mod plan;

@@ -11,8 +11,8 @@ fn main() -> ExitCode {
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("landfall: {err:#}");
-            ExitCode::from(cli::EXIT_BAD_INPUT)
+            eprintln!("landfall: {}", cli::terminal_safe(&format!("{err:#}")));
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }

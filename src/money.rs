@@ -23,6 +23,9 @@ pub enum MoneyError {
     UnknownCurrency(String),
     #[error("amount overflow")]
     Overflow,
+    /// A division whose divisor is zero.
+    #[error("division by zero")]
+    DivisionByZero,
     #[error(
         "invalid rate `{0}`: expected a percentage such as `14%` or a fraction such as `22/78`"
     )]
@@ -39,6 +42,8 @@ pub enum MoneyError {
     },
     #[error("FX rate must be positive, got {0}")]
     FxNonPositiveRate(Decimal),
+    #[error("FX rate {0} is outside the range of any real exchange rate (0.000001 to 1,000,000)")]
+    FxRateOutOfRange(Decimal),
     #[error("cannot allocate over no lines")]
     AllocationNoLines,
     #[error("allocation weight {0} is negative")]
@@ -224,6 +229,22 @@ impl Money {
         Ok(Money::new(amount, self.currency))
     }
 
+    /// Divides by a plain number (a quantity, `1 + rate`): a zero divisor or a quotient beyond
+    /// `Decimal`'s range is an error, never a panic.
+    pub fn checked_div(&self, divisor: Decimal) -> Result<Money, MoneyError> {
+        Ok(Money::new(
+            checked_ratio(self.amount, divisor)?,
+            self.currency,
+        ))
+    }
+
+    /// `self ÷ other` as a plain number (a margin rate): both in one currency, the divisor not
+    /// zero, the ratio within range.
+    pub fn checked_ratio(&self, other: &Money) -> Result<Decimal, MoneyError> {
+        self.same_currency(other)?;
+        checked_ratio(self.amount, other.amount)
+    }
+
     pub fn neg(&self) -> Money {
         Money::new(-self.amount, self.currency)
     }
@@ -249,6 +270,24 @@ impl fmt::Display for Money {
     }
 }
 
+/// `numerator ÷ denominator`: [`MoneyError::DivisionByZero`] for a zero divisor and
+/// [`MoneyError::Overflow`] for a quotient beyond `Decimal`'s range (a margin over a price of
+/// 10^-28), where `/` would panic.
+pub fn checked_ratio(numerator: Decimal, denominator: Decimal) -> Result<Decimal, MoneyError> {
+    if denominator.is_zero() {
+        return Err(MoneyError::DivisionByZero);
+    }
+    numerator
+        .checked_div(denominator)
+        .ok_or(MoneyError::Overflow)
+}
+
+/// `a × b` for plain numbers and amounts: [`MoneyError::Overflow`] beyond `Decimal`'s range,
+/// where `*` would panic.
+pub fn checked_product(a: Decimal, b: Decimal) -> Result<Decimal, MoneyError> {
+    a.checked_mul(b).ok_or(MoneyError::Overflow)
+}
+
 /// `534795` → `534,795`; `-1234.5` → `-1,234.5`. For formulas and messages only, never for parsing.
 pub fn group_digits(value: Decimal) -> String {
     Lang::En.grouped(value)
@@ -272,21 +311,33 @@ impl Rate {
         Rate::Percent(value)
     }
 
-    /// `amount × rate`, dividing last so `x × 22/78` keeps full precision.
+    /// `amount × rate`, dividing last so `x × 22/78` keeps full precision. Rates read from text are
+    /// bounded ([`MAX_RATE`], [`MAX_FRACTION_TERM`]) so that amounts up to [`MAX_AMOUNT`] never
+    /// overflow; [`Rate::checked_apply`] is for anything else.
     pub fn apply(&self, amount: Decimal) -> Decimal {
+        // Out of range only for amounts or rates no validated input reaches; zero is then the
+        // least harmful figure, and callers that can meet them use `checked_apply`.
+        self.checked_apply(amount).unwrap_or_default()
+    }
+
+    /// `amount × rate`, or [`MoneyError::Overflow`] / [`MoneyError::DivisionByZero`] where the
+    /// arithmetic cannot be done.
+    pub fn checked_apply(&self, amount: Decimal) -> Result<Decimal, MoneyError> {
         match self {
             Rate::Percent(percent) => {
                 // Dividing by 100 is a scale shift: exact, and much cheaper than a division.
                 let mut fraction = *percent;
                 match fraction.set_scale(percent.scale() + 2) {
-                    Ok(()) => amount * fraction,
-                    Err(_) => amount * percent / Decimal::ONE_HUNDRED,
+                    Ok(()) => checked_product(amount, fraction),
+                    Err(_) => {
+                        checked_ratio(checked_product(amount, *percent)?, Decimal::ONE_HUNDRED)
+                    }
                 }
             }
             Rate::Fraction {
                 numerator,
                 denominator,
-            } => amount * numerator / denominator,
+            } => checked_ratio(checked_product(amount, *numerator)?, *denominator),
         }
     }
 
@@ -327,6 +378,10 @@ impl fmt::Display for Rate {
 /// `amount × rate` cannot overflow for amounts up to [`MAX_AMOUNT`].
 pub const MAX_RATE: Decimal = Decimal::ONE_THOUSAND;
 
+/// The largest numerator or denominator of a fraction rate (`22/78`): a billion, so that
+/// `amount × numerator` stays in range for every amount up to [`MAX_AMOUNT`].
+pub const MAX_FRACTION_TERM: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
+
 /// The largest amount accepted from user input (10^15 in any currency); larger is a typing error, and
 /// refusing it keeps every sum and product far from `Decimal`'s overflow.
 pub const MAX_AMOUNT: Decimal = Decimal::from_parts(2_764_472_320, 232_830, 0, false, 0);
@@ -348,6 +403,8 @@ impl FromStr for Rate {
             let denominator = Decimal::from_str(denominator.trim()).map_err(|_| invalid())?;
             if denominator <= Decimal::ZERO
                 || numerator.is_sign_negative()
+                || numerator > MAX_FRACTION_TERM
+                || denominator > MAX_FRACTION_TERM
                 || numerator
                     .checked_div(denominator)
                     .is_none_or(|ratio| ratio > MAX_RATE)
@@ -558,6 +615,12 @@ pub struct FxRate {
     pub source: FxSource,
 }
 
+/// The smallest and largest exchange rate [`FxRate::new`] accepts. Every pair of the currency
+/// table lies well inside (1 KWD is about 85,000 VND), the inverse of each is representable, and a
+/// conversion of up to [`MAX_AMOUNT`] cannot overflow.
+pub const MIN_FX_RATE: Decimal = Decimal::from_parts(1, 0, 0, false, 6);
+pub const MAX_FX_RATE: Decimal = Decimal::from_parts(1_000_000, 0, 0, false, 0);
+
 impl FxRate {
     pub fn new(
         from: Currency,
@@ -569,6 +632,9 @@ impl FxRate {
         if rate <= Decimal::ZERO {
             return Err(MoneyError::FxNonPositiveRate(rate));
         }
+        if !(MIN_FX_RATE..=MAX_FX_RATE).contains(&rate) {
+            return Err(MoneyError::FxRateOutOfRange(rate));
+        }
         Ok(FxRate {
             from,
             to,
@@ -578,24 +644,36 @@ impl FxRate {
         })
     }
 
-    /// The same quotation read the other way (1 / rate), keeping date and source.
-    pub fn inverse(&self) -> FxRate {
-        FxRate {
+    /// Whether the rate lies within [`MIN_FX_RATE`]..=[`MAX_FX_RATE`], as every rate made by
+    /// [`FxRate::new`] does; the engines convert with no other.
+    pub fn in_range(&self) -> bool {
+        (MIN_FX_RATE..=MAX_FX_RATE).contains(&self.rate)
+    }
+
+    /// The same quotation read the other way (1 / rate), keeping date and source; an error for a
+    /// zero rate or one whose inverse `Decimal` cannot hold (a rate not made by [`FxRate::new`]).
+    pub fn inverse(&self) -> Result<FxRate, MoneyError> {
+        let rate = checked_ratio(Decimal::ONE, self.rate)?;
+        if rate.is_zero() {
+            return Err(MoneyError::Overflow);
+        }
+        Ok(FxRate {
             from: self.to,
             to: self.from,
-            rate: Decimal::ONE / self.rate,
+            rate,
             date: self.date,
             source: self.source.clone(),
-        }
+        })
     }
 }
 
 /// Adds `rate` to `list` unless the list already holds that quotation, either way round: the rates
 /// used are listed once, as first met (the user's `EUR/JPY 171.78`, not also its inverse).
 pub fn add_quotation(list: &mut Vec<FxRate>, rate: &FxRate) {
-    let known = list
-        .iter()
-        .any(|seen| seen == rate || *seen == rate.inverse() || seen.inverse() == *rate);
+    let inverse = rate.inverse().ok();
+    let known = list.iter().any(|seen| {
+        seen == rate || Some(seen) == inverse.as_ref() || seen.inverse().ok().as_ref() == Some(rate)
+    });
     if !known {
         list.push(rate.clone());
     }
@@ -617,7 +695,7 @@ pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
     let (used, amount) = if money.currency == rate.from {
         (rate.clone(), money.amount.checked_mul(rate.rate))
     } else if money.currency == rate.to {
-        (rate.inverse(), money.amount.checked_div(rate.rate))
+        (rate.inverse()?, money.amount.checked_div(rate.rate))
     } else {
         return Err(MoneyError::FxWrongCurrency {
             rate_from: rate.from,
@@ -631,6 +709,21 @@ pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
         converted: Money::new(amount, used.to),
         rate: used,
     })
+}
+
+/// Converts `money` into `to` with the quotation of that pair in `rates`, taken in either direction;
+/// `None` when `rates` has no quotation of the pair. The one place that picks a rate for a pair.
+pub fn convert_with(rates: &[FxRate], money: &Money, to: Currency) -> Option<Converted> {
+    rates
+        .iter()
+        // A rate outside any real range (built by hand, not by `FxRate::new`) counts as no rate: it
+        // would only turn amounts into numbers no sum can hold.
+        .filter(|rate| {
+            rate.in_range()
+                && ((rate.from == money.currency && rate.to == to)
+                    || (rate.from == to && rate.to == money.currency))
+        })
+        .find_map(|rate| convert(money, rate).ok())
 }
 
 /// How a shared cost (freight, insurance) is split over lines.
@@ -858,6 +951,36 @@ mod tests {
         let back = convert(&Money::new(dec!(17178), Currency::JPY), &rate).expect("inverse");
         assert_eq!(back.converted.currency, Currency::EUR);
         assert!(convert(&Money::new(dec!(1), Currency::USD), &rate).is_err());
+    }
+
+    #[test]
+    fn the_rate_for_a_pair_is_found_either_way_round_and_never_crossed() {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 7).expect("date");
+        let rates = [
+            FxRate::new(
+                Currency::USD,
+                Currency::JPY,
+                dec!(147.36),
+                date,
+                FxSource::EcbReference,
+            )
+            .expect("rate"),
+            FxRate::new(
+                Currency::EUR,
+                Currency::JPY,
+                dec!(171.78),
+                date,
+                FxSource::EcbReference,
+            )
+            .expect("rate"),
+        ];
+        let yen = Money::new(dec!(17178), Currency::JPY);
+        let euros = convert_with(&rates, &yen, Currency::EUR).expect("EUR/JPY read backwards");
+        assert_eq!(euros.converted, Money::new(dec!(100), Currency::EUR));
+        assert_eq!(euros.rate.from, Currency::JPY);
+        // No EUR/USD quotation: no silent cross rate through the yen.
+        let euro = Money::new(dec!(1), Currency::EUR);
+        assert_eq!(convert_with(&rates, &euro, Currency::USD), None);
     }
 
     #[test]

@@ -10,12 +10,15 @@ pub mod locate;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::limits::{MAX_NAME_CHARS, MAX_SKU_CHARS, excerpt};
+use crate::money::MAX_AMOUNT;
 use crate::text::{Lang, NBSP, Text};
 
 /// A whole plan file.
@@ -85,6 +88,10 @@ pub struct Target {
     pub monthly_sales: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_units: Option<u32>,
+    /// The customs fee per import consignment the user typed (a broker's quote, or the US
+    /// Merchandise Processing Fee of a year the rules do not hold yet), used instead of the rules'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customs_fee: Option<Amount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -558,6 +565,80 @@ fn given_twice(marketplace: Marketplace) -> Text {
     )
 }
 
+/// Decimals an amount may carry beyond its currency's minor unit: a unit cost of a cheap part
+/// (0.0035 EUR) needs a few, a price of 0.0000000000000000000000000001 JPY is a typing error whose
+/// ratios no computation can hold.
+pub const MAX_EXTRA_DECIMALS: u32 = 4;
+
+/// The largest package side in centimetres and weight in grams: ten metres and ten tonnes, far
+/// beyond any parcel a marketplace's fulfilment takes, and small enough that no volume overflows.
+pub const MAX_PACKAGE_CM: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
+pub const MAX_PACKAGE_G: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
+
+/// Why an amount cannot be used, if it cannot: negative, above [`MAX_AMOUNT`], or with more
+/// decimals than its currency's minor unit plus [`MAX_EXTRA_DECIMALS`].
+pub(crate) fn amount_problem(amount: &Amount) -> Option<Text> {
+    let value = amount.amount;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Some(negative_amount(value));
+    }
+    if value > MAX_AMOUNT {
+        return Some(Text::by(|l| {
+            format!(
+                "{} {}",
+                l.pick("must be at most", "doit valoir au plus"),
+                l.grouped(MAX_AMOUNT)
+            )
+        }));
+    }
+    // Unknown codes are flagged where the amount is used; their precision is judged as for EUR.
+    let exponent = crate::money::Currency::from_str(amount.currency.as_str())
+        .map_or(2, |currency| currency.exponent());
+    let allowed = exponent + MAX_EXTRA_DECIMALS;
+    let decimals = value.normalize().scale();
+    if decimals > allowed {
+        let currency = &amount.currency;
+        return Some(Text::new(
+            format!("{decimals} decimals; a {currency} amount has at most {allowed}"),
+            format!(
+                "{decimals}{NBSP}décimales{NBSP}; un montant en {currency} en a au plus {allowed}"
+            ),
+        ));
+    }
+    None
+}
+
+/// Why a name or label cannot be used, if it cannot: longer than `max` characters, or holding a
+/// control character (a line break, a tab, a terminal escape).
+pub(crate) fn label_problem(value: &str, max: usize) -> Option<Text> {
+    let length = value.chars().count();
+    if length > max {
+        return Some(Text::by(|l| {
+            format!(
+                "{} {}, {} {max}{}: {}",
+                l.grouped(Decimal::from(length as u64)),
+                l.pick("characters", "caractères"),
+                l.pick("at most", "au plus"),
+                l.pick("", "\u{a0}"),
+                excerpt(value)
+            )
+        }));
+    }
+    if value.chars().any(char::is_control) {
+        return Some(Text::new(
+            format!(
+                "{} holds a control character (a line break, a tab…): names are one line of text",
+                excerpt(value)
+            ),
+            format!(
+                "{} contient un caractère de contrôle (saut de ligne, tabulation…){NBSP}: un nom tient sur une ligne",
+                excerpt(value)
+            ),
+        ));
+    }
+    None
+}
+
 /// Reads and validates a plan. `source_name` (usually the file path) prefixes every error.
 pub fn parse_plan(source_name: &str, text: &str) -> Result<Plan, PlanError> {
     let invalid = |problems| PlanError::Invalid {
@@ -585,6 +666,20 @@ impl Plan {
                 Text::new("the plan needs a name", "le plan doit avoir un nom"),
             );
         }
+        // Names are checked where they are; a field path is written only for a refused one.
+        if let Some(message) = label_problem(&self.plan.name, MAX_NAME_CHARS) {
+            problem("plan.name".into(), message);
+        }
+        for (c, channel) in self.channels.iter().enumerate() {
+            if let Some(message) = label_problem(&channel.id, MAX_NAME_CHARS) {
+                problem(format!("channels[{c}].id"), message);
+            }
+        }
+        for (s, scenario) in self.scenarios.iter().enumerate() {
+            if let Some(message) = label_problem(&scenario.name, MAX_NAME_CHARS) {
+                problem(format!("scenarios[{s}].name"), message);
+            }
+        }
         let mut amounts: Vec<(String, &Amount)> = Vec::new();
         if let Some(capital) = &self.seller.capital {
             amounts.push(("seller.capital".into(), capital));
@@ -592,6 +687,9 @@ impl Plan {
         for (t, target) in self.targets.iter().enumerate() {
             if let Some(sales) = &target.monthly_sales {
                 amounts.push((format!("targets[{t}].monthly_sales"), sales));
+            }
+            if let Some(fee) = &target.customs_fee {
+                amounts.push((format!("targets[{t}].customs_fee"), fee));
             }
             if self.targets[..t]
                 .iter()
@@ -606,6 +704,16 @@ impl Plan {
         let mut first_index_of_sku: HashMap<&str, usize> = HashMap::new();
         for (p, product) in self.products.iter().enumerate() {
             let at = format!("products[{p}]");
+            let labels = [
+                ("sku", Some(product.sku.as_str()), MAX_SKU_CHARS),
+                ("name", Some(product.name.as_str()), MAX_NAME_CHARS),
+                ("category", product.category.as_deref(), MAX_NAME_CHARS),
+            ];
+            for (name, value, max) in labels {
+                if let Some(message) = value.and_then(|value| label_problem(value, max)) {
+                    problem(format!("{at}.{name}"), message);
+                }
+            }
             if product.sku.trim().is_empty() {
                 problem(
                     format!("{at}.sku"),
@@ -615,7 +723,7 @@ impl Plan {
                     ),
                 );
             } else if let Some(first) = first_index_of_sku.get(product.sku.as_str()) {
-                let sku = &product.sku;
+                let sku = excerpt(&product.sku);
                 problem(
                     format!("{at}.sku"),
                     Text::new(
@@ -637,6 +745,7 @@ impl Plan {
             if let Some(hs) = &product.hs_code
                 && (!(6..=10).contains(&hs.len()) || !hs.bytes().all(|b| b.is_ascii_digit()))
             {
+                let hs = excerpt(hs);
                 problem(
                     format!("{at}.hs_code"),
                     Text::new(
@@ -660,6 +769,11 @@ impl Plan {
                     ("height_cm", package.height_cm),
                     ("weight_g", package.weight_g),
                 ] {
+                    let most = if name == "weight_g" {
+                        MAX_PACKAGE_G
+                    } else {
+                        MAX_PACKAGE_CM
+                    };
                     if value <= Decimal::ZERO {
                         problem(
                             format!("{at}.package.{name}"),
@@ -670,6 +784,21 @@ impl Plan {
                                     Lang::Fr.as_typed(value)
                                 ),
                             ),
+                        );
+                    } else if value > most || value.normalize().scale() > MAX_EXTRA_DECIMALS {
+                        problem(
+                            format!("{at}.package.{name}"),
+                            Text::by(|l| {
+                                format!(
+                                    "{} {} {} {MAX_EXTRA_DECIMALS} {} ({} {})",
+                                    l.pick("must be at most", "doit valoir au plus"),
+                                    l.grouped(most),
+                                    l.pick("with at most", "avec au plus"),
+                                    l.pick("decimals", "décimales"),
+                                    l.pick("found", "valeur indiquée"),
+                                    excerpt(&l.as_typed(value))
+                                )
+                            }),
                         );
                     }
                 }
@@ -737,8 +866,8 @@ impl Plan {
             }
         }
         for (field, amount) in amounts {
-            if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
-                problem(format!("{field}.amount"), negative_amount(amount.amount));
+            if let Some(message) = amount_problem(amount) {
+                problem(format!("{field}.amount"), message);
             }
         }
         problems.extend(channels::problems(self));

@@ -10,6 +10,7 @@ mod customs;
 mod ecb;
 mod fetch;
 mod history;
+mod validate;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -23,6 +24,9 @@ pub use customs::{CUSTOMS_CSV_HEADER, CustomsRate, parse_customs_csv};
 pub use ecb::{ECB_NAMESPACE, EcbDay, parse_ecb_xml};
 pub use fetch::{FetchConfig, fetch_text};
 pub use history::{parse_history_csv, parse_history_zip};
+pub use validate::{
+    MAX_DAILY_FACTOR, MAX_LONG_FACTOR, MAX_PER_EUR, MIN_PER_EUR, RECENT_DAYS, check_feed,
+};
 
 /// ECB daily reference rates (the latest business day).
 pub const ECB_DAILY_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml";
@@ -392,7 +396,11 @@ pub fn apply_fetch(
     fetched: Result<String, RatesError>,
     today: NaiveDate,
 ) -> Result<UpdateOutcome, RatesError> {
-    let parsed = fetched.and_then(|xml| parse_ecb_xml(&xml));
+    // A feed is stored only if every day of it is plausible next to the rates known before it.
+    let known = load(store, today)?.book;
+    let parsed = fetched
+        .and_then(|xml| parse_ecb_xml(&xml))
+        .and_then(|days| check_feed(&days, &known, today).map(|()| days));
     let (days_received, error) = match parsed {
         Ok(days) => {
             let rows: Vec<FxRateRow> = days

@@ -11,6 +11,7 @@ pub mod channels;
 pub mod chart;
 pub mod export;
 pub mod format;
+pub mod gaps;
 pub mod pdf;
 pub mod tables;
 pub mod xlsx;
@@ -24,7 +25,7 @@ use ts_rs::TS;
 
 use crate::checklist::engine::{Status, TargetChecklist};
 use crate::cost::{Explanation, Missing, Quote, UnitEconomics};
-use crate::money::{Currency, FxRate, Money, add_quotation};
+use crate::money::{Currency, FxRate, Money, add_quotation, checked_ratio};
 use crate::packs::{Confidence, PackOrigin, Provenance};
 use crate::plan::{Marketplace, Plan};
 
@@ -290,7 +291,9 @@ pub struct OverrideRow {
 pub struct MissingRow {
     pub sku: String,
     pub marketplace: Marketplace,
+    /// What is missing, in words ("the freight and insurance").
     pub field: String,
+    /// Why it matters, in the report's language.
     pub message: String,
 }
 
@@ -526,7 +529,7 @@ fn fees(landed: &[LandedRow]) -> Vec<MarketplaceFees> {
         let e = &row.economics;
         let total = row.total_fees();
         let share_of_price = match (total, e.price) {
-            (Some(total), Some(price)) if !price.is_zero() => Some(total / price),
+            (Some(total), Some(price)) => checked_ratio(total, price).ok(),
             _ => None,
         };
         groups
@@ -601,15 +604,15 @@ fn missing(landed: &[LandedRow], lang: Lang) -> Vec<MissingRow> {
     landed
         .iter()
         .flat_map(|row| {
-            row.economics
-                .missing
-                .iter()
-                .map(|gap: &Missing| MissingRow {
+            row.economics.missing.iter().map(|gap: &Missing| {
+                let (field, message) = gaps::gap_words(gap, lang);
+                MissingRow {
                     sku: row.sku.clone(),
                     marketplace: row.economics.marketplace,
-                    field: gap.field.clone(),
-                    message: gap.message.get(lang).to_string(),
-                })
+                    field,
+                    message,
+                }
+            })
         })
         .collect()
 }

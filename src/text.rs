@@ -59,6 +59,40 @@ impl Lang {
         write_digits(self, &format!("{sign}{text}"))
     }
 
+    /// A computed figure in a formula, to its display precision: at most four decimals (trailing
+    /// zeros dropped), so a quotient never shows 28 digits (`6,345.4545`, not `6,345.4545454545…`).
+    pub fn figure(self, value: Decimal) -> String {
+        self.grouped(value.round_dp_with_strategy(
+            FIGURE_DECIMALS,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        ))
+    }
+
+    /// An exchange rate in a formula: six significant digits (`171.78`, `0.0058214` for its inverse).
+    pub fn rate(self, value: Decimal) -> String {
+        let magnitude = value.abs();
+        let integer_digits = if magnitude >= Decimal::ONE {
+            magnitude.trunc().to_string().len() as u32
+        } else {
+            0
+        };
+        let mut places = RATE_DIGITS.saturating_sub(integer_digits);
+        if magnitude < Decimal::ONE && !magnitude.is_zero() {
+            // Leading zeros after the point do not count as significant.
+            let mut scaled = magnitude;
+            while scaled < Decimal::new(1, 1) && places < 26 {
+                scaled *= Decimal::TEN;
+                places += 1;
+            }
+        }
+        self.grouped(
+            value.round_dp_with_strategy(
+                places,
+                rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+            ),
+        )
+    }
+
     /// A percentage as held, with the language's spacing: `14%`, `14 %`, `7,8 %`.
     pub fn percent(self, percent: Decimal) -> String {
         let digits = self.grouped(percent);
@@ -68,6 +102,11 @@ impl Lang {
         }
     }
 }
+
+/// Decimals a computed figure shows in a formula.
+const FIGURE_DECIMALS: u32 = 4;
+/// Significant digits an exchange rate shows in a formula.
+const RATE_DIGITS: u32 = 6;
 
 /// French groups digits with a narrow no-break space and puts a no-break space before a symbol.
 pub const FR_GROUP: char = '\u{202F}';
@@ -163,6 +202,19 @@ mod tests {
         assert_eq!(Lang::Fr.number(dec!(-0.004), 2), "0,00");
         assert_eq!(Lang::Fr.percent(dec!(7.80)), "7,8\u{00A0}%");
         assert_eq!(Lang::En.percent(dec!(14)), "14%");
+    }
+
+    #[test]
+    fn formulas_show_figures_and_rates_to_their_display_precision() {
+        let net = dec!(6980) / dec!(1.1);
+        assert_eq!(Lang::En.figure(net), "6,345.4545");
+        assert_eq!(Lang::Fr.figure(net), "6\u{202F}345,4545");
+        assert_eq!(Lang::En.figure(dec!(16.30)), "16.3");
+        let inverse = Decimal::ONE / dec!(171.78);
+        assert_eq!(Lang::En.rate(inverse), "0.0058214");
+        assert_eq!(Lang::En.rate(dec!(171.78)), "171.78");
+        assert_eq!(Lang::En.rate(dec!(1.16570)), "1.1657");
+        assert_eq!(Lang::En.rate(dec!(147.3612345)), "147.361");
     }
 
     #[test]

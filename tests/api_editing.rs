@@ -386,9 +386,15 @@ fn a_portable_copy_comes_back_as_a_new_plan_with_its_evidence() {
         .unwrap();
     let other = tempfile::tempdir().unwrap();
     let mut elsewhere = Landfall::open(&other.path().join("landfall.sqlite3")).unwrap();
-    // The example is seeded there too: the copy comes in beside it under a free name.
+    // The example is seeded there too: the window is told the name is taken and offered a free
+    // one, under which the copy comes in beside it.
+    let taken = elsewhere
+        .import_portable(&copy.display().to_string(), None)
+        .unwrap_err();
+    assert_eq!(taken.code, ErrorCode::NameTaken);
+    assert_eq!(elsewhere.list_plans().unwrap().len(), 1);
     let imported = elsewhere
-        .import_portable(&copy.display().to_string())
+        .import_portable(&copy.display().to_string(), taken.free_name.as_deref())
         .unwrap();
     assert_eq!(
         imported.name,

@@ -35,6 +35,7 @@ fn target(marketplace: Marketplace, units: u32, sales: Amount) -> Target {
         channel: Channel::B2c,
         monthly_sales: Some(sales),
         monthly_units: Some(units),
+        customs_fee: None,
     }
 }
 

@@ -44,7 +44,7 @@ name = \"Every channel\"
                 "channels[4].id",
                 "duplicate channel id \"rakuten\" (already used by channels[2])"
             ),
-            ("channels[4].quotes[0]", "give either `amount` or `rate`"),
+            ("channels[4].quotes[0]", "give either an amount or a rate"),
             (
                 "scenarios[4].name",
                 "duplicate scenario name \"Every channel\" (already used by scenarios[2])"

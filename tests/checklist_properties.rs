@@ -40,6 +40,7 @@ fn plan(
                 currency: code("USD"),
             }),
             monthly_units: Some(40),
+            customs_fee: None,
         }],
         products: products
             .into_iter()

@@ -80,6 +80,37 @@ fn serve(mut stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
             std::thread::sleep(Duration::from_secs(5));
             return;
         }
+        "/stall-long" => {
+            // Answer nothing for longer than any patience: every attempt times out.
+            std::thread::sleep(Duration::from_secs(120));
+            return;
+        }
+        "/future" => ok(&feed(&[("2200-01-01", &[("JPY", "175.68")])])),
+        "/duplicate-date" => ok(&feed(&[
+            ("2026-11-02", &[("JPY", "176.01")]),
+            ("2026-11-02", &[("JPY", "175.50")]),
+        ])),
+        "/duplicate-currency" => ok(&feed(&[(
+            "2026-11-02",
+            &[("JPY", "176.01"), ("USD", "1.11"), ("JPY", "1.72")],
+        )])),
+        "/huge" => ok(&feed(&[(
+            "2026-11-02",
+            &[("JPY", "100000000000000000000")],
+        )])),
+        "/decimal-max" => ok(&feed(&[(
+            "2026-11-02",
+            &[("JPY", "79228162514264337593543950335")],
+        )])),
+        "/tiny" => ok(&feed(&[(
+            "2026-11-02",
+            &[("JPY", "0.0000000000000000000000000001")],
+        )])),
+        "/jump" => ok(&feed(&[("2026-11-02", &[("JPY", "600.00")])])),
+        "/next-day" => ok(&feed(&[(
+            "2026-11-02",
+            &[("JPY", "176.51"), ("USD", "1.1181")],
+        )])),
         "/loop" => {
             let _ = write!(
                 stream,
@@ -96,10 +127,27 @@ fn serve(mut stream: TcpStream, hits: &Mutex<HashMap<String, usize>>) {
     );
 }
 
+/// An ECB feed of the given days, each with its (currency, rate) pairs.
+fn feed(days: &[(&str, &[(&str, &str)])]) -> String {
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><gesmes:Envelope xmlns:gesmes=\"http://www.gesmes.org/xml/2002-08-01\" xmlns=\"{NS}\"><Cube>"
+    );
+    for (date, rates) in days {
+        xml.push_str(&format!("<Cube time=\"{date}\">"));
+        for (currency, rate) in *rates {
+            xml.push_str(&format!("<Cube currency=\"{currency}\" rate=\"{rate}\"/>"));
+        }
+        xml.push_str("</Cube>");
+    }
+    xml.push_str("</Cube></gesmes:Envelope>");
+    xml
+}
+
 fn quick_config() -> FetchConfig {
     FetchConfig {
         connect_timeout: Duration::from_secs(2),
         total_timeout: Duration::from_secs(1),
+        deadline: Duration::from_secs(5),
         attempts: 2,
         retry_delay: Duration::from_millis(50),
         max_redirects: 3,
@@ -307,4 +355,125 @@ fn cli_update_and_show_json_contract() {
         stderr.contains("bad.csv") && stderr.contains("line 2"),
         "{stderr}"
     );
+}
+
+/// Issue #14, case 7 (and the cached tiny rate of case 2): a well-formed feed with absurd data is
+/// refused whole, with the reason, and the rates known before it stay in use.
+#[test]
+fn implausible_feeds_are_refused_whole_and_the_previous_rates_kept() {
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("db.sqlite3")).unwrap();
+    let config = quick_config();
+    let fresh =
+        rates::update_blocking(&mut store, &server.url("/daily.xml"), &config, today()).unwrap();
+    assert_eq!(fresh.error, None);
+    let kept = store.fx_rates(rates::SOURCE_ECB).unwrap();
+    let published: NaiveDate = "2026-10-30".parse().unwrap();
+    let refusals = [
+        (
+            "/future",
+            "on 2200-01-01: the date is after today (2026-11-02): the feed or the clock is wrong",
+        ),
+        (
+            "/duplicate-date",
+            "on 2026-11-02: the date appears twice in the feed",
+        ),
+        (
+            "/duplicate-currency",
+            "on 2026-11-02: JPY appears twice on that day",
+        ),
+        (
+            "/huge",
+            "on 2026-11-02: JPY rate 100000000000000000000 is outside 0.0001 to 1000000 units per euro",
+        ),
+        (
+            "/decimal-max",
+            "JPY rate 79228162514264337593543950335 is outside 0.0001 to 1000000 units per euro",
+        ),
+        (
+            "/tiny",
+            "JPY rate 0.0000000000000000000000000001 is outside 0.0001 to 1000000 units per euro",
+        ),
+        (
+            "/jump",
+            "on 2026-11-02: JPY rate 600.00 is more than 2 times away from the rate of 2026-10-30 (175.68)",
+        ),
+    ];
+    for (path, reason) in refusals {
+        let outcome =
+            rates::update_blocking(&mut store, &server.url(path), &config, today()).unwrap();
+        let error = outcome
+            .error
+            .unwrap_or_else(|| panic!("{path} should be refused"));
+        assert_eq!(error.code, "rates.bad_entry", "{path}: {}", error.message);
+        assert!(error.message.contains(reason), "{path}: {}", error.message);
+        assert_eq!(
+            outcome.status,
+            RatesStatus::Cached { date: published },
+            "{path}"
+        );
+        assert_eq!(store.fx_rates(rates::SOURCE_ECB).unwrap(), kept, "{path}");
+    }
+    // A plausible next day is taken.
+    let next =
+        rates::update_blocking(&mut store, &server.url("/next-day"), &config, today()).unwrap();
+    assert_eq!(next.error, None);
+    assert_eq!(next.days_received, 1);
+
+    // A tiny rate an older Landfall cached is no reference for the next feed, and meanwhile no
+    // conversion uses it: the pair is missing, not a division by nearly zero.
+    let older = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&older.path().join("db.sqlite3")).unwrap();
+    store
+        .put_fx_rates(
+            rates::SOURCE_ECB,
+            &[landfall::store::FxRateRow {
+                date: published,
+                base: "EUR".into(),
+                quote: "JPY".into(),
+                rate: "0.0000000000000000000000000001".parse().unwrap(),
+            }],
+        )
+        .unwrap();
+    let loaded = rates::load(&store, today()).unwrap();
+    let eur_jpy = loaded
+        .cross_rates_on(today())
+        .into_iter()
+        .find(|rate| rate.from.code() == "EUR" && rate.to.code() == "JPY");
+    assert_eq!(eur_jpy, None);
+    let repaired =
+        rates::update_blocking(&mut store, &server.url("/next-day"), &config, today()).unwrap();
+    assert_eq!(repaired.error, None);
+}
+
+/// Issue #14, case 8: a server that accepts the connection and never answers held `rates update`
+/// for 64 s (three 20-second attempts); with the default settings the answer comes within 30 s,
+/// the previous rates kept.
+#[test]
+fn a_stalled_server_is_reported_within_thirty_seconds() {
+    let server = TestServer::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO_BIN_EXE_landfall"))
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "rates",
+            "update",
+            "--json",
+            "--url",
+            &server.url("/stall-long"),
+        ])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(30), "took {took:?}");
+    assert_eq!(output.status.code(), Some(1));
+    let outcome: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(outcome["error"]["code"], "rates.timeout");
+    assert_eq!(outcome["status"]["kind"], "bundled");
+    // Every attempt was made within the time, none after it.
+    assert!((1..=3).contains(&server.hits("/stall-long")));
 }

@@ -142,7 +142,7 @@ fn export_then_import_is_lossless() {
 
     let other = tempfile::tempdir().unwrap();
     let mut target = Store::open(&other.path().join("db.sqlite3")).unwrap();
-    let id = target.import_plan(&file).unwrap();
+    let id = target.import_plan(&file, None).unwrap();
 
     let (summary, plan) = f.store.load_plan(f.plan).unwrap();
     let (imported_summary, imported) = target.load_plan(id).unwrap();
@@ -182,12 +182,25 @@ fn export_then_import_is_lossless() {
         );
     }
 
-    // Importing into the same database again keeps both, the copy renamed.
-    let again = target.import_plan(&file).unwrap();
-    assert_eq!(
-        target.get_plan(again).unwrap().summary.name,
-        format!("{} (2)", summary.name)
-    );
+    // Importing into the same database again is refused, naming the first free name, and nothing
+    // is added; under that name (or any other) it is kept beside the first.
+    let plans_before = target.list_plans().unwrap();
+    let free = format!("{} (2)", summary.name);
+    match target.import_plan(&file, None) {
+        Err(StoreError::ImportNameTaken {
+            name,
+            free: offered,
+        }) => {
+            assert_eq!(
+                (name.as_str(), offered.as_str()),
+                (summary.name.as_str(), free.as_str())
+            );
+        }
+        other => panic!("expected the taken name to be refused, got {other:?}"),
+    }
+    assert_eq!(target.list_plans().unwrap(), plans_before);
+    let again = target.import_plan(&file, Some(&free)).unwrap();
+    assert_eq!(target.get_plan(again).unwrap().summary.name, free);
 }
 
 /// A zip with the given entries, written to `dir/name`.
@@ -349,7 +362,9 @@ fn hostile_files_are_refused_and_change_nothing() {
     let plans_before = store.list_plans().unwrap();
     let files_before = evidence_files(&store);
     for (file, code) in cases.iter().filter(|(_, code)| !code.is_empty()) {
-        let err = store.import_plan_with_limits(file, &limits).unwrap_err();
+        let err = store
+            .import_plan_with_limits(file, None, &limits)
+            .unwrap_err();
         assert_eq!(err.code(), *code, "{}: {err}", file.display());
         assert!(
             err.to_string().contains(&file.display().to_string()),
@@ -368,7 +383,9 @@ fn hostile_files_are_refused_and_change_nothing() {
     );
 
     let (sneaky, _) = cases.last().unwrap();
-    let id = store.import_plan_with_limits(sneaky, &limits).unwrap();
+    let id = store
+        .import_plan_with_limits(sneaky, None, &limits)
+        .unwrap();
     assert_eq!(store.list_evidence(id).unwrap()[0].original_name, ".bashrc");
     // Only ever stored under its hash: nothing named .bashrc appears anywhere.
     assert_eq!(evidence_files(&store).len(), files_before.len() + 1);
@@ -406,7 +423,22 @@ fn cli_plans_list_export_import() {
         "{}",
         String::from_utf8_lossy(&export.stderr)
     );
-    let import = landfall(&["plans", "import", out.to_str().unwrap()]);
+    // The name is taken: refused, with the `--as` that would work.
+    let taken = landfall(&["plans", "import", out.to_str().unwrap()]);
+    assert_eq!(taken.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&taken.stderr)
+            .contains(&format!("--as NAME, e.g. --as \"{name} (2)\"")),
+        "{}",
+        String::from_utf8_lossy(&taken.stderr)
+    );
+    let import = landfall(&[
+        "plans",
+        "import",
+        out.to_str().unwrap(),
+        "--as",
+        &format!("{name} (2)"),
+    ]);
     assert!(
         import.status.success(),
         "{}",

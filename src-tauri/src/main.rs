@@ -8,13 +8,14 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
-    ApiError, AppInfo, CatalogueCheck, DataVersions, ErrorCode, EvidenceAttachment, ExportProgress,
-    ItemUpdate, Landfall, ManualRate, MenuLabels, NewPlan, PlanComparison, PlanDetail, PlanQuote,
-    Profile, ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, ChannelOption, ChannelSetup, DataVersions, ErrorCode,
+    EvidenceAttachment, ExportProgress, ItemUpdate, Landfall, ManualRate, MenuLabels, NewPlan,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::{StoreChecklist, TargetChecklist};
 use landfall::checklist::health::{HealthReport, Metrics};
 use landfall::money::Currency;
+use landfall::plan::channels::{ChannelPlan, Scenario};
 use landfall::plan::{Marketplace, Product};
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
@@ -163,6 +164,58 @@ fn delete_product(app: State<'_, App>, id: PlanId, sku: String) -> Result<PlanDe
 }
 
 #[tauri::command]
+fn channel_options(app: State<'_, App>, id: PlanId) -> Result<Vec<ChannelOption>, ApiError> {
+    with(&app, |landfall| landfall.channel_options(id))
+}
+
+#[tauri::command]
+fn save_channel(
+    app: State<'_, App>,
+    id: PlanId,
+    previous_id: Option<String>,
+    channel: ChannelPlan,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.save_channel(id, previous_id, channel)
+    })
+}
+
+#[tauri::command]
+fn delete_channel(
+    app: State<'_, App>,
+    id: PlanId,
+    channel: String,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.delete_channel(id, &channel))
+}
+
+#[tauri::command]
+fn save_scenario(
+    app: State<'_, App>,
+    id: PlanId,
+    previous_name: Option<String>,
+    scenario: Scenario,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| {
+        landfall.save_scenario(id, previous_name, scenario)
+    })
+}
+
+#[tauri::command]
+fn delete_scenario(app: State<'_, App>, id: PlanId, name: String) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.delete_scenario(id, &name))
+}
+
+#[tauri::command]
+fn save_channel_setup(
+    app: State<'_, App>,
+    id: PlanId,
+    setup: ChannelSetup,
+) -> Result<PlanDetail, ApiError> {
+    with(&app, |landfall| landfall.save_channel_setup(id, setup))
+}
+
+#[tauri::command]
 fn check_catalogue(
     app: State<'_, App>,
     id: PlanId,
@@ -233,8 +286,14 @@ fn export_portable(app: State<'_, App>, id: PlanId, path: String) -> Result<(), 
 }
 
 #[tauri::command]
-fn import_portable(app: State<'_, App>, path: String) -> Result<PlanSummary, ApiError> {
-    with(&app, |landfall| landfall.import_portable(&path))
+fn import_portable(
+    app: State<'_, App>,
+    path: String,
+    name: Option<String>,
+) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| {
+        landfall.import_portable(&path, name.as_deref())
+    })
 }
 
 /// Opens an exported report with the system's viewer; the api checks it is a report of this folder.
@@ -285,7 +344,8 @@ async fn update_rates(app: State<'_, App>) -> Result<UpdateOutcome, ApiError> {
     })
 }
 
-/// Async so the window stays responsive while a PDF is typeset; each step is sent on `on_progress`.
+/// The report is built under the lock, then typeset on a blocking worker with the database free, so
+/// every other command goes on answering; each step is sent on `on_progress`.
 #[tauri::command]
 async fn export_report(
     app: State<'_, App>,
@@ -293,12 +353,24 @@ async fn export_report(
     request: ReportRequest,
     on_progress: Channel<ExportProgress>,
 ) -> Result<Exported, ApiError> {
-    with(&app, |landfall| {
-        landfall.export_report(id, request, today(), |step| {
+    let prepared = with(&app, |landfall| {
+        landfall.prepare_report(id, request, today())
+    })?;
+    let rendered = tauri::async_runtime::spawn_blocking(move || {
+        prepared.render(|step| {
             // A window that stopped listening does not stop the export.
             let _ = on_progress.send(step);
         })
     })
+    .await
+    .map_err(|err| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("the report could not be rendered: {err}"),
+        )
+    })??;
+    with(&app, |landfall| landfall.record_report(&rendered))?;
+    Ok(rendered.exported)
 }
 
 #[tauri::command]
@@ -450,7 +522,13 @@ fn main() {
             marketplace_currencies,
             write_skipped_rows,
             set_manual_rate,
-            remove_manual_rate
+            remove_manual_rate,
+            channel_options,
+            save_channel,
+            delete_channel,
+            save_scenario,
+            delete_scenario,
+            save_channel_setup
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
-    ApiError, AppInfo, CatalogueCheck, DataVersions, EvidenceAttachment, ExportProgress,
-    ItemUpdate, ManualRate, MenuLabels, NewPlan, PlanComparison, PlanDetail, PlanQuote, Profile,
-    ReportRequest,
+    ApiError, AppInfo, CatalogueCheck, ChannelOption, ChannelSetup, DataVersions,
+    EvidenceAttachment, ExportProgress, ItemUpdate, ManualRate, MenuLabels, NewPlan,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::{StoreChecklist, TargetChecklist};
 use crate::checklist::health::{HealthReport, Metrics};
@@ -77,6 +77,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<MenuLabels>();
     collector.visit::<Metrics>();
     collector.visit::<HealthReport>();
+    collector.visit::<ChannelOption>();
+    collector.visit::<ChannelSetup>();
     if !collector.clashes.is_empty() {
         return Err(collector.clashes);
     }

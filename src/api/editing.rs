@@ -94,10 +94,12 @@ impl Landfall {
     /// Replaces the profile (as-of date, home currency, seller, targets) of a plan.
     pub fn save_profile(&mut self, id: PlanId, profile: Profile) -> Result<PlanDetail, ApiError> {
         let mut plan = self.get_plan(id)?.plan;
+        let before = std::mem::take(&mut plan.targets);
         plan.plan.as_of = profile.as_of;
         plan.plan.home_currency = profile.home_currency;
         plan.seller = profile.seller;
         plan.targets = profile.targets;
+        self.follow_targets(&before, &mut plan);
         self.save_checked(id, &plan, |field| {
             (!field.starts_with("products[")).then(|| field.to_owned())
         })
@@ -362,9 +364,15 @@ impl Landfall {
         Ok(self.store.export_plan(id, Path::new(path))?)
     }
 
-    /// Reads a `.landfall` file as a new plan; a hostile or broken file changes nothing.
-    pub fn import_portable(&mut self, path: &str) -> Result<PlanSummary, ApiError> {
-        let id = self.store.import_plan(Path::new(path))?;
+    /// Reads a `.landfall` file as a new plan, under `name` or the name in the file; a taken name
+    /// is refused with [`ErrorCode::NameTaken`] so the window can ask for another. A hostile or
+    /// broken file changes nothing.
+    pub fn import_portable(
+        &mut self,
+        path: &str,
+        name: Option<&str>,
+    ) -> Result<PlanSummary, ApiError> {
+        let id = self.store.import_plan(Path::new(path), name)?;
         self.summary(id)
     }
 
@@ -390,7 +398,7 @@ impl Landfall {
 
     /// Saves `plan` when it breaks no rule; otherwise a bad-input error carrying each problem, its
     /// field rewritten by `relative` for the form that made the change.
-    fn save_checked(
+    pub(super) fn save_checked(
         &mut self,
         id: PlanId,
         plan: &Plan,

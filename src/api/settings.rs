@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use super::{ApiError, ErrorCode, Landfall};
 use crate::checklist::catalogue::Text;
+use crate::limits::{MAX_LOGO_BYTES, read_capped};
 use crate::packs::PackVersion;
 use crate::report::{Logo, ReportError};
 
@@ -87,10 +88,8 @@ impl Landfall {
         let Some(path) = self.logo_file() else {
             return Ok(None);
         };
-        let bytes = std::fs::read(&path).map_err(|source| ReportError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let bytes = read_capped(&path, MAX_LOGO_BYTES, "a logo")
+            .map_err(|err| ApiError::new(ErrorCode::BadInput, err.to_string()))?;
         Logo::new(bytes)
             .map(Some)
             .map_err(|err| ApiError::new(ErrorCode::BadInput, format!("{}: {err}", path.display())))
@@ -100,12 +99,8 @@ impl Landfall {
     /// file that is not a PNG, JPEG or SVG image is refused and the previous logo stays.
     pub fn set_logo(&mut self, source: &str) -> Result<String, ApiError> {
         let source = std::path::Path::new(source);
-        let bytes = std::fs::read(source).map_err(|err| {
-            ApiError::new(
-                ErrorCode::BadInput,
-                format!("logo: cannot read {}: {err}", source.display()),
-            )
-        })?;
+        let bytes = read_capped(source, MAX_LOGO_BYTES, "a logo")
+            .map_err(|err| ApiError::new(ErrorCode::BadInput, format!("logo: {err}")))?;
         let name = if bytes.starts_with(b"\x89PNG") {
             "logo.png"
         } else if bytes.starts_with(b"\xff\xd8\xff") {

@@ -11,9 +11,9 @@ use ts_rs::TS;
 use super::pack::{ChannelFeeRow, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus};
 use crate::cost::{
     Detail, Explanation, Input, Missing, QuoteOverrides, Steps, UnitEconomics, convert_explained,
-    quote_product,
+    no_rate, out_of_range, quote_product, unsupported_currency,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, add_quotation, checked_ratio};
 use crate::packs::{Dated, Packs, in_force};
 use crate::plan::channels::{ChannelPlan, ChannelProduct, Market, Scenario};
 use crate::plan::{Amount, Channel, Fulfilment, Plan, Price, Product, Target};
@@ -163,9 +163,18 @@ pub struct ChannelResult {
 pub struct ScenarioResult {
     pub name: String,
     pub channels: Vec<ChannelResult>,
+    /// The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
+    /// scenario is not complete.
     pub total_monthly_profit_home: Option<Money>,
-    /// Channel ids, most profitable first (channels without a home-currency figure last).
+    /// The complete channels with a home-currency profit, most profitable first; a channel missing an
+    /// input is not ranked.
     pub ranking: Vec<String>,
+    /// The most profitable channel, only when every channel of the scenario is complete: with an input
+    /// missing anywhere, no channel is called best.
+    #[serde(default)]
+    pub best: Option<String>,
+    /// False when an input is missing for a channel or a volume names a channel or product the plan
+    /// does not have: the scenario is then "incomplete", never a loss.
     pub complete: bool,
     /// Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
     pub missing: Vec<Missing>,
@@ -248,27 +257,30 @@ pub fn evaluate(context: &Context<'_>, scenario: &Scenario) -> ScenarioResult {
             .sum::<Option<Decimal>>()
             .map(|total| Money::new(total, home))
     });
-    let mut order: Vec<&ChannelResult> = channels.iter().collect();
-    order.sort_by(|a, b| {
-        let profit = |c: &ChannelResult| c.monthly_profit_home.map(|money| money.amount);
-        match (profit(a), profit(b)) {
-            (Some(x), Some(y)) => y.cmp(&x),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
-    let ranking = order
+    // Only a channel with every input has a profit to rank: a missing figure is not a loss.
+    let mut ranked: Vec<(&ChannelResult, Decimal)> = channels
         .iter()
-        .map(|channel| channel.channel.clone())
+        .filter(|channel| channel.complete)
+        .filter_map(|channel| Some((channel, channel.monthly_profit_home?.amount)))
+        .collect();
+    ranked.sort_by(|(_, a), (_, b)| b.cmp(a));
+    let ranking: Vec<String> = ranked
+        .iter()
+        .map(|(channel, _)| channel.channel.clone())
         .collect();
     let missing = dangling_references(context.plan, scenario);
     let complete = missing.is_empty() && channels.iter().all(|channel| channel.complete);
+    let best = if complete && ranking.len() == channels.len() {
+        ranking.first().cloned()
+    } else {
+        None
+    };
     ScenarioResult {
         name: scenario.name.clone(),
         channels,
         total_monthly_profit_home,
         ranking,
+        best,
         complete,
         missing,
         timeline: None,
@@ -416,14 +428,7 @@ impl Converter<'_> {
         }
         let Some(converted) = convert_explained(self.rates, money, to, name, self.explain) else {
             let from = money.currency;
-            self.gap(
-                Input::FxRate,
-                &name.en,
-                Text::by(|l| match l {
-                    Lang::En => format!("no {from}/{to} exchange rate: add one"),
-                    Lang::Fr => format!("pas de taux de change {from}/{to}{NBSP}: ajoutez-en un"),
-                }),
-            );
+            self.gap(Input::FxRate, &name.en, no_rate(from, to));
             return None;
         };
         add_quotation(&mut self.fx, &converted.rate);
@@ -470,20 +475,6 @@ impl Converter<'_> {
     }
 }
 
-fn out_of_range() -> Text {
-    Text::new(
-        "must be between 0 and 10^15",
-        "doit être compris entre 0 et 10^15",
-    )
-}
-
-fn unsupported_currency(currency: &str) -> Text {
-    Text::by(|l| match l {
-        Lang::En => format!("currency {currency} is not supported"),
-        Lang::Fr => format!("la devise {currency} n’est pas prise en charge"),
-    })
-}
-
 /// "per month" or "once", for the formulas of fixed and set-up costs.
 fn per_month(l: Lang) -> &'static str {
     l.pick("per month", "par mois")
@@ -491,11 +482,6 @@ fn per_month(l: Lang) -> &'static str {
 
 fn once(l: Lang) -> &'static str {
     l.pick("once", "une fois")
-}
-
-/// An amount in a formula, to four decimal places at most.
-fn n4(l: Lang, value: Decimal) -> String {
-    l.grouped(value.round_dp(4))
 }
 
 /// An amount in a formula, to two decimal places at most.
@@ -608,7 +594,9 @@ fn evaluate_channel(
     let break_even_units = if priced_units == 0 {
         None
     } else {
-        break_even(costs.fixed, contribution / Decimal::from(priced_units))
+        checked_ratio(contribution, Decimal::from(priced_units))
+            .ok()
+            .and_then(|per_unit| break_even(costs.fixed, per_unit))
     };
     let months_to_recover = months_to_recover(costs.setup, monthly_profit);
     converter.explain.add(|| {
@@ -759,7 +747,8 @@ pub fn break_even(fixed: Decimal, contribution_per_unit: Decimal) -> Option<u64>
     if fixed <= Decimal::ZERO {
         return Some(0);
     }
-    let units = (fixed / contribution_per_unit).ceil();
+    // A contribution of 10^-28 per unit is no break-even at all, not a panic.
+    let units = checked_ratio(fixed, contribution_per_unit).ok()?.ceil();
     u64::try_from(units).ok()
 }
 
@@ -771,7 +760,7 @@ pub fn months_to_recover(setup: Decimal, monthly_profit: Decimal) -> Option<u64>
     if monthly_profit <= Decimal::ZERO {
         return None;
     }
-    u64::try_from((setup / monthly_profit).ceil()).ok()
+    u64::try_from(checked_ratio(setup, monthly_profit).ok()?.ceil()).ok()
 }
 
 struct LineChannel<'a> {
@@ -833,10 +822,10 @@ fn per_sale_fees(
                     "{} × {} + {} = {}",
                     l.grouped(price),
                     rate.written(l),
-                    n4(l, fixed),
-                    n4(l, fee)
+                    l.figure(fixed),
+                    l.figure(fee)
                 ),
-                None => format!("{} {}", n4(l, fee), l.pick("per sale", "par vente")),
+                None => format!("{} {}", l.figure(fee), l.pick("per sale", "par vente")),
             });
             Explanation::new(
                 Text::same(format!("{}: {}", pack.header.name, row.label)),
@@ -850,7 +839,8 @@ fn per_sale_fees(
     total
 }
 
-fn fees_in_force(
+/// The fees of `pack` charged on `basis` in force on `as_of`, one row per code and markets.
+pub fn fees_in_force(
     pack: &ChannelPack,
     as_of: chrono::NaiveDate,
     basis: FeeBasis,
@@ -878,6 +868,15 @@ fn fee_figures(
     match (row.status, quote) {
         (_, Some(quote)) => {
             let amount = match &quote.amount {
+                // The bound every plan amount has in the engines (see `Converter::amount`).
+                Some(amount) if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT => {
+                    converter.gap(
+                        Input::ChannelQuote,
+                        &format!("quotes.{}", row.code),
+                        out_of_range(),
+                    );
+                    return None;
+                }
                 Some(amount) => match Currency::from_str(amount.currency.as_str()) {
                     Ok(currency) => Some(Money::new(amount.amount, currency)),
                     Err(_) => {
@@ -996,11 +995,11 @@ fn channel_costs(
                     FeeBasis::Annual => format!(
                         "{} ÷ 12 = {} {}",
                         l.grouped(amount),
-                        n4(l, value),
+                        l.figure(value),
                         per_month(l)
                     ),
-                    FeeBasis::Setup => format!("{} {}", n4(l, amount), once(l)),
-                    _ => format!("{} {}", n4(l, amount), per_month(l)),
+                    FeeBasis::Setup => format!("{} {}", l.figure(amount), once(l)),
+                    _ => format!("{} {}", l.figure(amount), per_month(l)),
                 };
                 if basis == FeeBasis::Setup {
                     setup += value;
@@ -1041,7 +1040,7 @@ fn channel_costs(
                     Text::by(|l| {
                         format!(
                             "{} {currency} {}",
-                            n4(l, amount),
+                            l.figure(amount),
                             if kind == "fixed" {
                                 per_month(l)
                             } else {
@@ -1119,6 +1118,7 @@ fn unit_line(
                 converter.amount(fee, currency, Input::FulfilmentFee, "fulfilment_fee")
             }),
         duty_rate: entry.and_then(|entry| entry.duty_rate),
+        customs_fee: None,
     };
     let target = Target {
         marketplace,
@@ -1126,6 +1126,13 @@ fn unit_line(
         channel: Channel::B2c,
         monthly_sales: None,
         monthly_units: Some(units),
+        // The plan's own fee per import to this marketplace, if the user typed one.
+        customs_fee: context
+            .plan
+            .targets
+            .iter()
+            .find(|target| target.marketplace == marketplace)
+            .and_then(|target| target.customs_fee.clone()),
     };
     let quoted: UnitEconomics = quote_product(
         context.plan,
@@ -1173,12 +1180,12 @@ fn unit_line(
                         format!(
                             "{} {} + {} {} + {} {} = {}",
                             l.pick("unit cost", "coût d’achat unitaire"),
-                            n4(l, cost),
+                            l.figure(cost),
                             l.pick("freight and insurance", "transport et assurance"),
-                            n4(l, freight),
+                            l.figure(freight),
                             l.pick("duty", "droits de douane"),
-                            n4(l, duty),
-                            n4(l, landed)
+                            l.figure(duty),
+                            l.figure(landed)
                         )
                     }),
                 )
@@ -1252,9 +1259,9 @@ fn unit_line(
                         format!(
                             "{} × {} {} = {}",
                             l.percent(share * Decimal::ONE_HUNDRED),
-                            n4(l, cost),
+                            l.figure(cost),
                             l.pick("per return", "par retour"),
-                            n4(l, returns)
+                            l.figure(returns)
                         )
                     }),
                 )
@@ -1296,8 +1303,8 @@ fn unit_line(
                         l.percent(ad_share * Decimal::ONE_HUNDRED),
                         l.grouped(price),
                         l.pick("cost per acquisition", "coût d’acquisition"),
-                        n4(l, acquisition),
-                        n4(l, marketing)
+                        l.figure(acquisition),
+                        l.figure(marketing)
                     )
                 }),
             )
@@ -1325,11 +1332,11 @@ fn unit_line(
                     (l.pick("returns", "retours"), returns),
                     (l.pick("marketing", "marketing"), marketing),
                 ];
-                let mut formula = format!("{} {}", l.pick("net", "prix net"), n4(l, net_price));
+                let mut formula = format!("{} {}", l.pick("net", "prix net"), l.figure(net_price));
                 for (name, value) in terms {
-                    formula.push_str(&format!(" − {name} {}", n4(l, value)));
+                    formula.push_str(&format!(" − {name} {}", l.figure(value)));
                 }
-                formula.push_str(&format!(" = {}", n4(l, contribution)));
+                formula.push_str(&format!(" = {}", l.figure(contribution)));
                 formula
             }),
         )
@@ -1344,8 +1351,9 @@ fn unit_line(
             )
             .map(|amount| Money::new(amount, home))
     });
-    let margin_rate = (!net_price.is_zero()).then(|| contribution / net_price);
-    let roi = (!landed_cost.is_zero()).then(|| contribution / landed_cost);
+    // A ratio beyond any number (a price or cost of 10^-28) is left out, like a zero divisor.
+    let margin_rate = checked_ratio(contribution, net_price).ok();
+    let roi = checked_ratio(contribution, landed_cost).ok();
     UnitLine {
         channel: channel.id.clone(),
         sku: product.sku.clone(),
@@ -1432,9 +1440,9 @@ fn fx_cost(
             Text::by(|l| {
                 format!(
                     "{} × {} = {}",
-                    n4(l, net_price),
+                    l.figure(net_price),
                     rate.written(l),
-                    n4(l, cost)
+                    l.figure(cost)
                 )
             }),
         )

@@ -247,68 +247,7 @@ impl ChannelPacks {
 }
 
 /// The packs shipped in `data/channels/`, compiled into the binary.
-pub const BUNDLED_CHANNEL_FILES: &[(&str, &str)] = &[
-    (
-        "channels/amazon-jp-fba.toml",
-        include_str!("../../data/channels/amazon-jp-fba.toml"),
-    ),
-    (
-        "channels/amazon-jp-mfn.toml",
-        include_str!("../../data/channels/amazon-jp-mfn.toml"),
-    ),
-    (
-        "channels/amazon-us-fba.toml",
-        include_str!("../../data/channels/amazon-us-fba.toml"),
-    ),
-    (
-        "channels/amazon-de-fba.toml",
-        include_str!("../../data/channels/amazon-de-fba.toml"),
-    ),
-    (
-        "channels/amazon-fr-fba.toml",
-        include_str!("../../data/channels/amazon-fr-fba.toml"),
-    ),
-    (
-        "channels/amazon-uk-fba.toml",
-        include_str!("../../data/channels/amazon-uk-fba.toml"),
-    ),
-    (
-        "channels/rakuten-ichiba.toml",
-        include_str!("../../data/channels/rakuten-ichiba.toml"),
-    ),
-    (
-        "channels/ebay-us.toml",
-        include_str!("../../data/channels/ebay-us.toml"),
-    ),
-    (
-        "channels/ebay-fr.toml",
-        include_str!("../../data/channels/ebay-fr.toml"),
-    ),
-    (
-        "channels/etsy.toml",
-        include_str!("../../data/channels/etsy.toml"),
-    ),
-    (
-        "channels/shopify-basic.toml",
-        include_str!("../../data/channels/shopify-basic.toml"),
-    ),
-    (
-        "channels/woocommerce.toml",
-        include_str!("../../data/channels/woocommerce.toml"),
-    ),
-    (
-        "channels/stripe-eea.toml",
-        include_str!("../../data/channels/stripe-eea.toml"),
-    ),
-    (
-        "channels/paypal-fr.toml",
-        include_str!("../../data/channels/paypal-fr.toml"),
-    ),
-    (
-        "channels/alibaba-gold-supplier.toml",
-        include_str!("../../data/channels/alibaba-gold-supplier.toml"),
-    ),
-];
+pub const BUNDLED_CHANNEL_FILES: &[(&str, &str)] = crate::packs::bundled_files::CHANNEL_FILES;
 
 /// Loads the bundled channel packs (checked by the test suite; an error is still reported, not a panic).
 pub fn bundled_channels() -> Result<ChannelPacks, PackErrors> {

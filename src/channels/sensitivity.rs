@@ -84,8 +84,8 @@ pub struct SensitivityRow {
     pub swing: Decimal,
 }
 
-/// The sensitivity rows of `scenario`, largest swing first; empty when the scenario's total profit in
-/// the home currency cannot be computed (the comparison says what is missing).
+/// The sensitivity rows of `scenario`, largest swing first; empty when the scenario is incomplete or
+/// its total profit in the home currency cannot be computed (the comparison says what is missing).
 pub fn sensitivity(context: &Context<'_>, scenario: &Scenario) -> Vec<SensitivityRow> {
     let profit = |knobs: Knobs| {
         let moved = Context {
@@ -96,7 +96,12 @@ pub fn sensitivity(context: &Context<'_>, scenario: &Scenario) -> Vec<Sensitivit
             detail: Detail::Numbers,
             knobs,
         };
-        evaluate(&moved, scenario).total_monthly_profit_home
+        let result = evaluate(&moved, scenario);
+        // A partial total would show swings of figures that are not there.
+        result
+            .complete
+            .then_some(result.total_monthly_profit_home)
+            .flatten()
     };
     let Some(base) = profit(Knobs::NEUTRAL) else {
         return Vec::new();

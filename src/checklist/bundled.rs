@@ -1,37 +1,13 @@
 //! The data shipped inside the binary, so the CLI and the desktop work without a data directory.
-//! The only place that embeds files from `data/checklists/`.
+//! The catalogues of `data/checklists/` are listed by `build.rs`; the performance targets are embedded here.
 
 use super::InputError;
 use super::catalogue::{CatalogueError, Catalogues};
 use super::health::PerformanceTargets;
 
-/// The bundled catalogues as (file name, text) pairs, one per marketplace and one for own stores.
-pub const CATALOGUE_FILES: [(&str, &str); 6] = [
-    (
-        "data/checklists/amazon-jp.toml",
-        include_str!("../../data/checklists/amazon-jp.toml"),
-    ),
-    (
-        "data/checklists/amazon-us.toml",
-        include_str!("../../data/checklists/amazon-us.toml"),
-    ),
-    (
-        "data/checklists/amazon-de.toml",
-        include_str!("../../data/checklists/amazon-de.toml"),
-    ),
-    (
-        "data/checklists/amazon-fr.toml",
-        include_str!("../../data/checklists/amazon-fr.toml"),
-    ),
-    (
-        "data/checklists/amazon-uk.toml",
-        include_str!("../../data/checklists/amazon-uk.toml"),
-    ),
-    (
-        "data/checklists/own-store.toml",
-        include_str!("../../data/checklists/own-store.toml"),
-    ),
-];
+/// The bundled catalogues as (file name, text) pairs, one per marketplace and one for own stores:
+/// every catalogue in `data/checklists/` (listed by `build.rs`).
+pub const CATALOGUE_FILES: &[(&str, &str)] = crate::packs::bundled_files::CATALOGUE_FILES;
 
 /// The bundled seller-performance targets (file name, text).
 pub const PERFORMANCE_TARGETS_FILE: (&str, &str) = (
@@ -40,7 +16,7 @@ pub const PERFORMANCE_TARGETS_FILE: (&str, &str) = (
 );
 
 pub fn catalogues() -> Result<Catalogues, CatalogueError> {
-    Catalogues::load(&CATALOGUE_FILES)
+    Catalogues::load(CATALOGUE_FILES)
 }
 
 /// The bundled catalogues parsed once per process, for engines that consult them on every call

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
@@ -16,6 +16,7 @@ use landfall::checklist::engine::{
     Checklist, ItemProgress, Status, StoreChecklist, TargetChecklist, evaluate_plan,
     evaluate_stores, parse_progress,
 };
+use landfall::limits::{MAX_PLAN_FILE_BYTES, read_text_capped};
 use landfall::plan::parse_plan;
 
 use super::emit;
@@ -67,7 +68,7 @@ struct Output<'a> {
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    Ok(read_text_capped(path, MAX_PLAN_FILE_BYTES, "a plan file")?)
 }
 
 pub fn run(args: ChecklistArgs) -> Result<ExitCode> {

@@ -15,10 +15,26 @@ pub fn db_path(db: Option<&Path>) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// Opens the chosen database, creating it (with the example plan) on first use.
+/// Opens the chosen database for a command that writes, creating it (with the example plan) on
+/// first use.
 pub fn open_store(db: Option<&Path>) -> anyhow::Result<Store> {
     let mut store = Store::open(&db_path(db)?)?;
     store.seed_example_if_empty()?;
+    Ok(store)
+}
+
+/// Opens the chosen database for a command that only reads: a database that cannot be written is
+/// read as it is, and stderr says so.
+pub fn open_store_for_reading(db: Option<&Path>) -> anyhow::Result<Store> {
+    let mut store = Store::open_for_reading(&db_path(db)?)?;
+    if store.is_read_only() {
+        eprintln!(
+            "landfall: {} is read-only: reading it as it is (nothing will be saved to it)",
+            store.path().display()
+        );
+    } else {
+        store.seed_example_if_empty()?;
+    }
     Ok(store)
 }
 

@@ -4,12 +4,13 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use landfall::checklist::bundled;
 use landfall::checklist::catalogue::Certainty;
 use landfall::checklist::health::{Verdict, assess, parse_metrics};
+use landfall::limits::{MAX_INPUT_FILE_BYTES, read_text_capped};
 
 use super::checklist::Language;
 use super::emit;
@@ -43,8 +44,7 @@ fn verdict_label(verdict: Verdict, lang: Language) -> &'static str {
 
 pub fn run(args: HealthArgs) -> Result<ExitCode> {
     let name = args.metrics.display().to_string();
-    let text =
-        std::fs::read_to_string(&args.metrics).with_context(|| format!("cannot read {name}"))?;
+    let text = read_text_capped(&args.metrics, MAX_INPUT_FILE_BYTES, "a metrics file")?;
     let metrics = parse_metrics(&name, &text)?;
     let report = assess(&metrics, &bundled::performance_targets()?);
     if args.json {

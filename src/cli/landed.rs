@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 use landfall::cost::{self, Declaration, Explanation, LandedCost};
+use landfall::limits::{MAX_INPUT_FILE_BYTES, read_text_capped};
 use landfall::money::group_digits;
 
 #[derive(Args, Debug)]
@@ -47,7 +48,7 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(super::terminal_safe(text).as_bytes())
         .and_then(|()| stdout.flush())
     {
         Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
@@ -57,8 +58,7 @@ pub fn emit(text: &str) -> anyhow::Result<()> {
 
 /// Reads and parses a TOML input file; errors name the file, line and field.
 pub fn read_input<T: serde::de::DeserializeOwned>(path: &Path) -> anyhow::Result<T> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = read_text_capped(path, MAX_INPUT_FILE_BYTES, "an input file")?;
     cost::parse_input(&path.display().to_string(), &text).map_err(anyhow::Error::from)
 }
 

@@ -22,6 +22,31 @@ mod report;
 
 /// Exit code for bad input (unreadable file, invalid field): the message on stderr names it.
 pub const EXIT_BAD_INPUT: u8 = 2;
+/// Exit code when another process kept the database locked past the busy timeout: nothing was
+/// changed and the same command can simply be run again (`EX_TEMPFAIL` of sysexits.h).
+pub const EXIT_BUSY: u8 = 75;
+/// Exit code when a command must write a database that is read-only (`EX_NOPERM` of sysexits.h).
+pub const EXIT_READ_ONLY: u8 = 77;
+
+/// The exit code of a failed command: a lock or a read-only database are not bad input, so a
+/// script can tell them apart (and retry the first).
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    use landfall::rates::RatesError;
+    use landfall::store::StoreError;
+    let store_error = err.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<StoreError>()
+            .or_else(|| match cause.downcast_ref::<RatesError>() {
+                Some(RatesError::Store(inner)) => Some(inner),
+                _ => None,
+            })
+    });
+    match store_error {
+        Some(StoreError::Busy) => EXIT_BUSY,
+        Some(StoreError::ReadOnly { .. } | StoreError::ReadOnlyOutdated { .. }) => EXIT_READ_ONLY,
+        _ => EXIT_BAD_INPUT,
+    }
+}
 
 #[derive(Parser, Debug)]
 #[command(
@@ -74,12 +99,31 @@ pub enum Command {
     Report(report::ReportArgs),
 }
 
+/// Text for a terminal: control characters other than line breaks and tabs (escape sequences, a
+/// carriage return that overwrites the line, a bell) are shown escaped, `\u{1b}`, never sent raw, so
+/// a name saved by an older build or typed into a file cannot drive the person's terminal.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Writes a command's output to stdout; a closed pipe (`| head`) is not an error.
 pub fn emit(text: &str) -> anyhow::Result<()> {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
     match stdout
-        .write_all(text.as_bytes())
+        .write_all(terminal_safe(text).as_bytes())
         .and_then(|()| stdout.write_all(b"\n"))
         .and_then(|()| stdout.flush())
     {

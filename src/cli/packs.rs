@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Subcommand;
+use landfall::limits::{MAX_INPUT_FILE_BYTES, read_text_capped};
 use landfall::packs::{self, Packs};
 
 #[derive(Subcommand, Debug)]
@@ -89,8 +90,7 @@ fn read_pack_dir(dir: &Path) -> anyhow::Result<Vec<(String, String)>> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
+            let text = read_text_capped(&path, MAX_INPUT_FILE_BYTES, "a pack file")?;
             Ok((path.display().to_string(), text))
         })
         .collect()

@@ -49,8 +49,14 @@ pub enum PlansCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Import a plan: a portable `.landfall` file, or a plan `.toml` file.
-    Import { file: PathBuf },
+    /// Import a plan: a portable `.landfall` file, or a plan `.toml` file. A name already in the
+    /// database is refused: give another with `--as`.
+    Import {
+        file: PathBuf,
+        /// The name to import the plan under, instead of the one in the file.
+        #[arg(long = "as", value_name = "NAME")]
+        name: Option<String>,
+    },
     /// Export a plan, its checklist progress and its evidence to a portable `.landfall` file.
     Export {
         /// The plan's name, as `plans list` shows it.
@@ -63,7 +69,7 @@ pub enum PlansCommand {
 pub fn run(db: Option<&Path>, args: PlansArgs) -> anyhow::Result<ExitCode> {
     match args.command {
         Some(PlansCommand::List { json }) => plan_store::list(db, json),
-        Some(PlansCommand::Import { file }) => plan_store::import(db, &file),
+        Some(PlansCommand::Import { file, name }) => plan_store::import(db, &file, name.as_deref()),
         Some(PlansCommand::Export { name, out }) => plan_store::export(db, &name, &out),
         None => {
             let SellingPlanArgs {

@@ -6,9 +6,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::Subcommand;
+use landfall::limits::{MAX_CATALOGUE_FILE_BYTES, read_capped};
 use landfall::plan::import::{self, ImportPreview};
 
-use super::db::open_store;
+use super::db::{open_store, open_store_for_reading};
 use super::landed::{emit, out_line};
 
 #[derive(Subcommand, Debug)]
@@ -46,10 +47,15 @@ pub fn run(db: Option<&Path>, command: ProductsCommand) -> anyhow::Result<ExitCo
         json,
         packs,
     } = command;
-    let mut store = open_store(db)?;
+    // A dry run only reads, so it works on a read-only database too.
+    let mut store = if apply {
+        open_store(db)?
+    } else {
+        open_store_for_reading(db)?
+    };
     let summary = store.find_plan(&plan)?;
     let (_, current) = store.load_plan(summary.id)?;
-    let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let bytes = read_capped(&file, MAX_CATALOGUE_FILE_BYTES, "a catalogue")?;
     let is_xlsx = file
         .extension()
         .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));

@@ -11,6 +11,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use landfall::cost::{self, Detail, Quote};
+use landfall::limits::{MAX_PLAN_FILE_BYTES, read_text_capped};
 use landfall::money::{Currency, FxRate, FxSource, group_digits};
 use rust_decimal::Decimal;
 
@@ -51,8 +52,7 @@ pub(super) fn plan_with_given_rates(
     path: &Path,
     fx: &[String],
 ) -> anyhow::Result<(landfall::plan::Plan, Vec<FxRate>)> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = read_text_capped(path, MAX_PLAN_FILE_BYTES, "a plan file")?;
     let plan = landfall::plan::parse_plan(&path.display().to_string(), &text)?;
     let rates = fx
         .iter()
@@ -116,7 +116,7 @@ pub(super) fn ecb_pairs(
     if needed.is_empty() {
         return Ok(Vec::new());
     }
-    let store = super::db::open_store(db)?;
+    let store = super::db::open_store_for_reading(db)?;
     let loaded = landfall::rates::load(&store, super::db::today())?;
     for warning in &loaded.warnings {
         eprintln!("landfall: {warning}");

@@ -7,10 +7,11 @@ use std::time::Duration;
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::Subcommand;
+use landfall::limits::{MAX_INPUT_FILE_BYTES, read_text_capped};
 use landfall::rates::{self, CustomsRate, FetchConfig, RatesReport, UpdateOutcome};
 use rust_decimal::Decimal;
 
-use super::db::{open_store, today};
+use super::db::{open_store, open_store_for_reading, today};
 use super::landed::{emit, out_line};
 
 #[derive(Subcommand, Debug)]
@@ -20,8 +21,8 @@ pub enum RatesCommand {
         /// Feed URL (a mirror, or a test server). Default: the ECB 90-day file.
         #[arg(long, default_value = rates::ECB_90_DAY_URL)]
         url: String,
-        /// Give up on one attempt after this many seconds.
-        #[arg(long, default_value_t = 20)]
+        /// Give up after this many seconds in all, retries included.
+        #[arg(long, default_value_t = 25)]
         timeout: u64,
         /// Print the outcome as JSON.
         #[arg(long)]
@@ -69,12 +70,19 @@ fn run_into(
     db: Option<&Path>,
     command: RatesCommand,
 ) -> anyhow::Result<ExitCode> {
-    let mut store = open_store(db)?;
+    // Showing rates only reads: a read-only database still shows them.
+    let mut store = match command {
+        RatesCommand::Show { .. } => open_store_for_reading(db)?,
+        _ => open_store(db)?,
+    };
     match command {
         RatesCommand::Update { url, timeout, json } => {
+            let defaults = FetchConfig::default();
+            let deadline = Duration::from_secs(timeout);
             let config = FetchConfig {
-                total_timeout: Duration::from_secs(timeout),
-                ..FetchConfig::default()
+                total_timeout: defaults.total_timeout.min(deadline),
+                deadline,
+                ..defaults
             };
             let outcome = rates::update_blocking(&mut store, &url, &config, today())?;
             print_outcome(out, &outcome, json)?;
@@ -111,8 +119,7 @@ fn run_into(
             Ok(ExitCode::SUCCESS)
         }
         RatesCommand::Customs(CustomsCommand::Import { file }) => {
-            let text = std::fs::read_to_string(&file)
-                .with_context(|| format!("cannot read {}", file.display()))?;
+            let text = read_text_capped(&file, MAX_INPUT_FILE_BYTES, "a customs-rate file")?;
             let imported =
                 rates::parse_customs_csv(&text).with_context(|| format!("{}", file.display()))?;
             rates::save_customs_rates(&mut store, &imported)?;

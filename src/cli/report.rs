@@ -13,8 +13,9 @@ use clap::{Args, ValueEnum};
 use landfall::channels;
 use landfall::checklist::{self, engine::evaluate_plan};
 use landfall::cost::{self, Detail};
+use landfall::limits::{MAX_LOGO_BYTES, read_capped};
 use landfall::money::FxRate;
-use landfall::report::export::{ReportFormat, Step, export};
+use landfall::report::export::{ReportFormat, Step, check_writable, export};
 use landfall::report::{self, Lang, Logo, Paper, ReportOptions, pdf};
 
 use super::emit;
@@ -78,6 +79,9 @@ pub struct ReportArgs {
 }
 
 pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
+    // Where the report goes is checked first, before seconds of computing and typesetting.
+    check_writable(args.format.into(), &args.out)
+        .with_context(|| format!("--out {}", args.out.display()))?;
     let (plan, mut rates) = plan_with_given_rates(&args.plan, &args.fx)?;
     // As in the desktop: the ECB cross rates in force at the as-of date fill the pairs `--fx` does
     // not give (the engines take the first rate that fits, so the user's come first).
@@ -102,8 +106,7 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
         generated_on,
         logo: match &args.logo {
             Some(path) => {
-                let bytes = std::fs::read(path)
-                    .with_context(|| format!("--logo: cannot read {}", path.display()))?;
+                let bytes = read_capped(path, MAX_LOGO_BYTES, "a logo").context("--logo")?;
                 Some(Logo::new(bytes).with_context(|| format!("--logo {}", path.display()))?)
             }
             None => None,
@@ -140,6 +143,17 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
         _ => format!("{} bytes", exported.bytes),
     };
     progress.done();
+    if !exported.unrendered.is_empty() {
+        let listed: Vec<String> = exported
+            .unrendered
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        eprintln!(
+            "landfall: no font in the report has these characters; they print as empty boxes: {}",
+            listed.join(", ")
+        );
+    }
     emit(&format!("wrote {} ({summary})", args.out.display()))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -147,7 +161,7 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
 /// Every cross rate the ECB book (the database's cached rates over the bundled snapshot) gives on
 /// `as_of`; staleness warnings go to stderr.
 fn ecb_rates(db: Option<&Path>, as_of: NaiveDate) -> anyhow::Result<Vec<FxRate>> {
-    let store = super::db::open_store(db)?;
+    let store = super::db::open_store_for_reading(db)?;
     let loaded = landfall::rates::load(&store, super::db::today())?;
     for warning in &loaded.warnings {
         eprintln!("landfall: {warning}");

@@ -814,6 +814,8 @@ fn fulfilment_fee(
                 });
                 Some(tier)
             }
+            // With the user's own fee, the tier is only told: not finding it is no gap.
+            None if input.fee.is_some() => None,
             None => {
                 missing.push(Missing::new(
                     Input::Package,
@@ -826,14 +828,18 @@ fn fulfilment_fee(
                 None
             }
         },
+        (Some(_), None) if input.fee.is_some() => None,
         (Some(_), None) => {
-            let (as_of, id) = (file.as_of, &pack.header.id);
+            let (as_of, id, name) = (file.as_of, &pack.header.id, &pack.header.name);
             missing.push(Missing::new(
                 Input::RulePack,
                 format!("packs/{id}.fba"),
                 Text::new(
-                    format!("no FBA table in force on {as_of} for `{id}`"),
-                    format!("aucune grille FBA en vigueur le {as_of} pour `{id}`"),
+                    format!("no FBA table in force on {as_of} in the rules for {name}"),
+                    format!(
+                        "aucune grille FBA en vigueur le {} dans les règles pour {name}",
+                        as_of.format("%d/%m/%Y")
+                    ),
                 ),
             ));
             None
@@ -948,7 +954,10 @@ pub fn classify_fba<'a>(table: &'a FbaTableRow, package: &Package) -> Option<&'a
         to_unit(package.height_cm),
     ];
     sides.sort_by(|a, b| b.cmp(a));
-    let side_sum: Decimal = sides.iter().copied().sum();
+    // Sides beyond any parcel fit no tier, rather than overflowing the sum.
+    let side_sum = sides
+        .iter()
+        .try_fold(Decimal::ZERO, |sum, side| sum.checked_add(*side))?;
     table.tiers.iter().find(|tier| {
         let sides_fit = tier.max_sides.is_none_or(|max| {
             let mut max = max;
@@ -988,7 +997,7 @@ pub fn storage_fee(
                 l.grouped(row.row.rate_per_1000_cm3),
                 l.grouped(volume_cm3),
                 l.grouped(Decimal::ONE_THOUSAND),
-                l.grouped(fee.round_dp(6))
+                l.figure(fee)
             )
         }),
     )
@@ -1089,7 +1098,7 @@ pub fn selling_plan_comparison(
                     l.pick("ceil", "plafond"),
                     l.grouped(monthly),
                     l.grouped(per_unit),
-                    l.grouped((monthly / per_unit).round_dp(4))
+                    l.figure(monthly / per_unit)
                 )
             }),
         )

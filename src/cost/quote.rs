@@ -16,9 +16,10 @@ use ts_rs::TS;
 use super::{
     CUSTOMS_FEE_CODES, Consignment, Declaration, DeclarationLine, Detail, Explanation,
     FulfilmentInput, Input, Missing, Package, SaleLine, SalesFile, Steps, TaxAmount, TaxRateChoice,
-    convert_explained, landed_cost_with, marketplace_fees_with, selling_plan_comparison,
+    convert_explained, landed_cost_with, marketplace_fees_with, no_rate, out_of_range,
+    selling_plan_comparison, unsupported_currency,
 };
-use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate};
+use crate::money::{Currency, FxRate, MAX_AMOUNT, Money, Rate, checked_product, checked_ratio};
 use crate::packs::{Packs, in_force};
 use crate::plan::{Amount, Fulfilment, Marketplace, Plan, Product, ProductFlag, Target};
 use crate::text::{NBSP, Text};
@@ -106,11 +107,13 @@ pub fn quote(plan: &Plan, packs: &Packs, rates: &[FxRate], detail: Detail) -> Qu
 }
 
 /// Figures the user typed for one product × target, used instead of the packs' (the FBA fee from
-/// Amazon's calculator, a duty rate from the tariff or a binding ruling).
+/// Amazon's calculator, a duty rate from the tariff or a binding ruling, a customs fee per entry).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteOverrides {
     pub fulfilment_fee: Option<Decimal>,
     pub duty_rate: Option<Rate>,
+    /// Per import consignment, in the marketplace's currency.
+    pub customs_fee: Option<Decimal>,
 }
 
 /// Quotes one product × target with the user's overrides (the channel comparison's entry point).
@@ -261,25 +264,11 @@ impl Item<'_> {
     fn amount(&mut self, amount: &Amount, input: Input, field: &str) -> Option<Decimal> {
         let Ok(from) = Currency::from_str(amount.currency.as_str()) else {
             let currency = &amount.currency;
-            self.gap(
-                input,
-                field,
-                Text::new(
-                    format!("currency {currency} is not supported"),
-                    format!("la devise {currency} n’est pas prise en charge"),
-                ),
-            );
+            self.gap(input, field, unsupported_currency(currency.as_str()));
             return None;
         };
         if amount.amount.is_sign_negative() || amount.amount > MAX_AMOUNT {
-            self.gap(
-                input,
-                field,
-                Text::new(
-                    "must be between 0 and 10^15",
-                    "doit être compris entre 0 et 10^15",
-                ),
-            );
+            self.gap(input, field, out_of_range());
             return None;
         }
         self.convert(Money::new(amount.amount, from), self.currency, field)
@@ -293,14 +282,7 @@ impl Item<'_> {
             convert_explained(self.rates, money, to, &field_name(field), &mut self.explain)
         else {
             let from = money.currency;
-            self.gap(
-                Input::FxRate,
-                field,
-                Text::new(
-                    format!("no {from}/{to} exchange rate: add one"),
-                    format!("aucun taux de change {from}/{to}{NBSP}: ajoutez-en un"),
-                ),
-            );
+            self.gap(Input::FxRate, field, no_rate(from, to));
             return None;
         };
         if !self.fx.contains(&converted.rate) {
@@ -315,6 +297,23 @@ impl Item<'_> {
                 .for_product(self.sku, self.marketplace),
         );
     }
+}
+
+/// A margin over a price so small that the ratio is beyond any number (a price of 10^-28).
+pub(crate) fn price_too_small() -> Text {
+    Text::new(
+        "price too small to compute a margin",
+        "prix trop petit pour calculer une marge",
+    )
+}
+
+/// A figure whose computation would leave `Decimal`'s range (sizes or volumes far beyond any real
+/// consignment).
+pub(crate) fn too_large_to_compute() -> Text {
+    Text::new(
+        "too large to compute: check the amounts and volumes",
+        "trop grand pour être calculé\u{a0}: vérifiez les montants et les volumes",
+    )
 }
 
 /// A converted figure as named in its step (`price in JPY`, `prix en JPY`): the English keeps the
@@ -389,6 +388,12 @@ fn quote_one(
                 .and_then(|fee| item.amount(fee, Input::FulfilmentFee, "overrides.fulfilment_fee"));
         }
         item.overrides.duty_rate = item.overrides.duty_rate.or(typed.duty_rate);
+    }
+    if item.overrides.customs_fee.is_none() {
+        item.overrides.customs_fee = target
+            .customs_fee
+            .as_ref()
+            .and_then(|fee| item.amount(fee, Input::CustomsFee, "customs_fee"));
     }
 
     let price = product
@@ -473,13 +478,13 @@ fn quote_one(
                             );
                         format!(
                             "{} − {referral_word} {} − {closing_word} {} − {fulfilment_word} {} − {plan_word} {} − {landed_word} {} = {}",
-                            l.grouped(net),
-                            l.grouped(referral),
-                            l.grouped(closing),
-                            l.grouped(fulfilment),
-                            l.grouped(plan_fee.round_dp(4)),
-                            l.grouped(landed.round_dp(4)),
-                            l.grouped(margin.round_dp(4))
+                            l.figure(net),
+                            l.figure(referral),
+                            l.figure(closing),
+                            l.figure(fulfilment),
+                            l.figure(plan_fee),
+                            l.figure(landed),
+                            l.figure(margin)
                         )
                     }),
                 )
@@ -490,7 +495,13 @@ fn quote_one(
         _ => None,
     };
     let margin_rate = match (margin, net_price) {
-        (Some(margin), Some(net)) if !net.is_zero() => Some(margin / net),
+        (Some(margin), Some(net)) if !net.is_zero() => match checked_ratio(margin, net) {
+            Ok(rate) => Some(rate),
+            Err(_) => {
+                item.gap(Input::Price, "margin_rate", price_too_small());
+                None
+            }
+        },
         _ => None,
     };
     let margin_home = margin.and_then(|margin| {
@@ -655,7 +666,7 @@ fn selling_plan_per_unit(terms: &TargetTerms, item: &mut Item<'_>) -> Option<Dec
                             l.grouped(plan.professional),
                             plan.units,
                             l.pick("units", "unités"),
-                            l.grouped(plan.per_unit.round_dp(4))
+                            l.figure(plan.per_unit)
                         )
                     }),
                 )
@@ -727,6 +738,10 @@ fn duty_per_unit(
         TaxRateChoice::Standard
     };
     let quantity = Decimal::from(units);
+    let Ok(consignment_value) = checked_product(cif_per_unit, quantity) else {
+        item.gap(Input::MonthlyUnits, "landed_cost", too_large_to_compute());
+        return (None, None);
+    };
     let declaration = Declaration {
         destination: destination(marketplace).to_string(),
         as_of: item.as_of,
@@ -736,8 +751,9 @@ fn duty_per_unit(
         ioss: false,
         eu_flat_duty: true,
         entry: None,
+        customs_fee: item.overrides.customs_fee,
         lines: vec![DeclarationLine {
-            customs_value: Some(cif_per_unit * quantity),
+            customs_value: Some(consignment_value),
             deductive: None,
             duty_rate: item.overrides.duty_rate,
             hs_code: product.hs_code.clone(),
@@ -780,8 +796,8 @@ fn duty_per_unit(
                         "{units} {} × {} {} = {} {}",
                         l.pick("units", "unités"),
                         l.pick("CIF", "CAF"),
-                        l.grouped(cif_per_unit.round_dp(4)),
-                        l.grouped((cif_per_unit * quantity).round_dp(4)),
+                        l.figure(cif_per_unit),
+                        l.figure(consignment_value),
                         item.currency
                     )
                 }),
@@ -831,7 +847,7 @@ fn net_of_tax(price: Decimal, rate: Decimal, item: &mut Item<'_>) -> Decimal {
                     "{} ÷ (1 + {}) = {}",
                     l.grouped(price),
                     l.percent(rate * Decimal::ONE_HUNDRED),
-                    l.grouped(net.round_dp(4))
+                    l.figure(net)
                 )
             }),
         )

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Amount, Channel, Marketplace, Plan, Problem, negative_amount};
+use super::{Amount, Channel, Marketplace, Plan, Problem, amount_problem};
 use crate::money::Rate;
 use crate::text::{FR_GROUP, NBSP, Text};
 
@@ -297,6 +297,21 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
                 ),
             ));
         }
+        for (name, share) in [
+            ("ad_share", channel.ad_share),
+            ("return_rate", channel.return_rate),
+            ("fx_cost", channel.fx_cost),
+        ] {
+            if share.is_some_and(|share| share.as_fraction() > Decimal::ONE) {
+                problems.push(problem(
+                    format!("{at}.{name}"),
+                    Text::new(
+                        "a share is between 0 and 100%",
+                        format!("une part est comprise entre 0 et 100{NBSP}%"),
+                    ),
+                ));
+            }
+        }
         if let Some(cpa) = &channel.cpa {
             amounts.push((format!("{at}.cpa"), cpa));
         }
@@ -305,6 +320,15 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         }
         for (kind, list) in [("fixed", &channel.fixed), ("setup", &channel.setup)] {
             for (i, item) in list.iter().enumerate() {
+                if item.label.trim().is_empty() {
+                    problems.push(problem(
+                        format!("{at}.{kind}[{i}].label"),
+                        Text::new(
+                            "say what this cost is for",
+                            "indiquez à quoi correspond ce coût",
+                        ),
+                    ));
+                }
                 amounts.push((format!("{at}.{kind}[{i}].amount"), &item.amount));
             }
         }
@@ -313,8 +337,8 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
                 problems.push(problem(
                     format!("{at}.quotes[{q}]"),
                     Text::new(
-                        "give either `amount` or `rate`",
-                        "indiquez soit `amount`, soit `rate`",
+                        "give either an amount or a rate",
+                        "indiquez soit un montant, soit un taux",
                     ),
                 ));
             }
@@ -400,11 +424,11 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
                     field,
                     Text::new(
                         format!(
-                            "month {} is beyond the {horizon}-month timeline (set `months`)",
+                            "month {} is beyond the {horizon}-month timeline (make the timeline longer)",
                             phase.from_month
                         ),
                         format!(
-                            "le mois {} dépasse la chronologie de {horizon}{NBSP}mois (renseignez `months`)",
+                            "le mois {} dépasse la chronologie de {horizon}{NBSP}mois (allongez la chronologie)",
                             phase.from_month
                         ),
                     ),
@@ -417,11 +441,8 @@ pub(super) fn problems(plan: &Plan) -> Vec<Problem> {
         }
     }
     for (field, amount) in amounts {
-        if amount.amount.is_sign_negative() && !amount.amount.is_zero() {
-            problems.push(problem(
-                format!("{field}.amount"),
-                negative_amount(amount.amount),
-            ));
+        if let Some(message) = amount_problem(amount) {
+            problems.push(problem(format!("{field}.amount"), message));
         }
     }
     if let Some(weights) = &plan.criteria {

@@ -3,7 +3,7 @@
 //! save only when the user accepts. Pure: it takes the file's bytes and returns values.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 use std::str::FromStr;
 
 use calamine::{Data, Reader, Xlsx};
@@ -16,11 +16,21 @@ use super::{
     Amount, CountryCode, CurrencyCode, Freight, Marketplace, MarketplaceCategory, Package, Plan,
     Price, Product, ProductFlag,
 };
+use crate::limits::{
+    MAX_CATALOGUE_COLUMNS, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_ROWS, MAX_CELL_CHARS,
+    MAX_XLSX_PART_BYTES, excerpt,
+};
 use crate::text::{Lang, NBSP, Text};
 
-/// What the file says, between French quotation marks (with their no-break spaces).
+/// What the file says, between French quotation marks (with their no-break spaces); a long value
+/// is cut to an excerpt.
 fn quoted(text: &str) -> String {
-    format!("«{NBSP}{text}{NBSP}»")
+    format!("«{NBSP}{}{NBSP}»", excerpt(text))
+}
+
+/// What the file says, between English quotation marks; a long value is cut to an excerpt.
+fn said(text: &str) -> String {
+    format!("\"{}\"", excerpt(text))
 }
 
 /// A sheet as read: the header and the data rows, each with its row number as a spreadsheet shows it.
@@ -227,8 +237,16 @@ fn normalise_header(header: &str) -> String {
 }
 
 /// Reads a CSV file: `,` or `;` separated (whichever the header uses), quotes allowed, UTF-8 with or
-/// without a byte-order mark.
+/// without a byte-order mark, lines ending in CRLF, LF or CR.
+///
+/// Rows are numbered as a spreadsheet shows them: one row per record, a cell with line breaks
+/// inside quotes is one row, blank lines count. A malformed row (a quote that is never closed, text
+/// after a closing quote, more or fewer cells than the header) is an error for that row, and reading
+/// goes on at the next line, so a stray quote never swallows the rows after it.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
+    if bytes.len() as u64 > MAX_CATALOGUE_FILE_BYTES {
+        return Err(too_large_file());
+    }
     let text = std::str::from_utf8(bytes)
         .map_err(|err| ImportError::Unreadable(format!("the file is not UTF-8 text ({err})")))?;
     let text = text.trim_start_matches('\u{feff}');
@@ -238,44 +256,257 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, ImportError> {
     } else {
         b','
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers = match records.next() {
-        Some(record) => record
-            .map_err(|err| ImportError::Unreadable(err.to_string()))?
-            .iter()
-            .map(str::to_owned)
-            .collect(),
-        None => return Err(ImportError::Unreadable("the file is empty".into())),
+    let mut reader = CsvReader {
+        text,
+        at: 0,
+        delimiter,
     };
+    let mut errors = Vec::new();
+    let mut headers: Option<Vec<String>> = None;
     let mut rows = Vec::new();
-    for record in records {
-        let record = record.map_err(|err| ImportError::Unreadable(err.to_string()))?;
-        let row = record.position().map_or(0, |p| p.line() as usize);
-        rows.push((row, record.iter().map(str::to_owned).collect()));
+    let mut row = 0;
+    while reader.at < text.len() {
+        row += 1;
+        let start = reader.at;
+        let cells = match reader.record() {
+            Ok(cells) => cells,
+            Err(fault) => {
+                errors.push(RowError {
+                    row,
+                    column: String::new(),
+                    message: fault.message(),
+                });
+                // Read on from the line after the one the bad row began on.
+                reader.at = next_line(text, start);
+                continue;
+            }
+        };
+        if cells.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let Some(headers) = &headers else {
+            if cells.len() > MAX_CATALOGUE_COLUMNS {
+                return Err(too_many_columns(cells.len()));
+            }
+            headers = Some(cells);
+            continue;
+        };
+        if cells.len() != headers.len() {
+            errors.push(RowError {
+                row,
+                column: String::new(),
+                message: Text::new(
+                    format!(
+                        "{} cells where the header has {}: a separator too many or missing would put values in the wrong columns",
+                        cells.len(),
+                        headers.len()
+                    ),
+                    format!(
+                        "{} cellules alors que l’en-tête en a {}{NBSP}: un séparateur en trop ou manquant décalerait les valeurs",
+                        cells.len(),
+                        headers.len()
+                    ),
+                ),
+            });
+            continue;
+        }
+        if rows.len() == MAX_CATALOGUE_ROWS {
+            return Err(too_many_rows());
+        }
+        rows.push((row, cells));
     }
+    if !errors.is_empty() {
+        return Err(ImportError::Rows(errors));
+    }
+    let headers = headers.ok_or_else(|| ImportError::Unreadable("the file is empty".into()))?;
     Ok(Sheet { headers, rows })
 }
 
+/// Why a CSV row could not be read.
+enum CsvFault {
+    /// A quoted cell still open at the end of the file.
+    Unclosed,
+    /// Something other than a separator or the end of the line after a closing quote.
+    AfterQuote(String),
+}
+
+impl CsvFault {
+    fn message(&self) -> Text {
+        match self {
+            CsvFault::Unclosed => Text::new(
+                "a quoted cell starts on this row and is never closed (a missing \")",
+                "une cellule entre guillemets commence sur cette ligne et n’est jamais fermée (un \" manque)",
+            ),
+            CsvFault::AfterQuote(text) => Text::new(
+                format!(
+                    "text after a closing quote: {} (a quote inside a quoted cell is written \"\")",
+                    said(text)
+                ),
+                format!(
+                    "du texte après un guillemet fermant{NBSP}: {} (un guillemet dans une cellule entre guillemets s’écrit \"\")",
+                    quoted(text)
+                ),
+            ),
+        }
+    }
+}
+
+/// A CSV record reader over the whole text (RFC 4180, with CR, LF or CRLF line ends).
+struct CsvReader<'a> {
+    text: &'a str,
+    at: usize,
+    delimiter: u8,
+}
+
+impl CsvReader<'_> {
+    /// The cells of the record starting at `self.at`; on success `self.at` is past its line end.
+    fn record(&mut self) -> Result<Vec<String>, CsvFault> {
+        let mut cells = Vec::new();
+        loop {
+            let (cell, end) = self.cell()?;
+            cells.push(cell);
+            match end {
+                CellEnd::Delimiter => continue,
+                CellEnd::Line | CellEnd::File => return Ok(cells),
+            }
+        }
+    }
+
+    fn cell(&mut self) -> Result<(String, CellEnd), CsvFault> {
+        // The separators, quotes and line ends are ASCII, so byte positions are character
+        // boundaries and the text between them is copied whole.
+        let bytes = self.text.as_bytes();
+        if bytes.get(self.at) == Some(&b'"') {
+            let mut cell = String::new();
+            let mut from = self.at + 1;
+            loop {
+                let Some(offset) = bytes[from..].iter().position(|&b| b == b'"') else {
+                    return Err(CsvFault::Unclosed);
+                };
+                let quote = from + offset;
+                cell.push_str(&self.text[from..quote]);
+                // `""` is a quote inside the cell; a lone `"` closes it.
+                if bytes.get(quote + 1) == Some(&b'"') {
+                    cell.push('"');
+                    from = quote + 2;
+                    continue;
+                }
+                self.at = quote + 1;
+                let after = &self.text[self.at..];
+                let end = self.end_of_cell(after).ok_or_else(|| {
+                    let line = after.split(['\r', '\n']).next().unwrap_or_default();
+                    CsvFault::AfterQuote(line.to_owned())
+                })?;
+                return Ok((cell, end));
+            }
+        }
+        let rest = &bytes[self.at..];
+        let length = rest
+            .iter()
+            .position(|&b| b == self.delimiter || b == b'\r' || b == b'\n')
+            .unwrap_or(rest.len());
+        let cell = self.text[self.at..self.at + length].to_owned();
+        self.at += length;
+        let end = self
+            .end_of_cell(&self.text[self.at..])
+            .unwrap_or(CellEnd::File);
+        Ok((cell, end))
+    }
+
+    /// Consumes the separator or line end at the start of `after`; `None` if something else is there.
+    fn end_of_cell(&mut self, after: &str) -> Option<CellEnd> {
+        let (length, end) = match after.as_bytes() {
+            [] => (0, CellEnd::File),
+            [first, ..] if *first == self.delimiter => (1, CellEnd::Delimiter),
+            [b'\r', b'\n', ..] => (2, CellEnd::Line),
+            [b'\r' | b'\n', ..] => (1, CellEnd::Line),
+            _ => return None,
+        };
+        self.at += length;
+        Some(end)
+    }
+}
+
+enum CellEnd {
+    Delimiter,
+    Line,
+    File,
+}
+
+/// The position just past the line end that follows `from` (or the end of the text).
+fn next_line(text: &str, from: usize) -> usize {
+    let rest = &text[from..];
+    match rest.find(['\r', '\n']) {
+        Some(index) if rest[index..].starts_with("\r\n") => from + index + 2,
+        Some(index) => from + index + 1,
+        None => text.len(),
+    }
+}
+
+fn too_large_file() -> ImportError {
+    ImportError::Unreadable(format!(
+        "the file is larger than the {} MB Landfall reads for a catalogue",
+        MAX_CATALOGUE_FILE_BYTES / (1024 * 1024)
+    ))
+}
+
+fn too_many_rows() -> ImportError {
+    ImportError::Unreadable(format!(
+        "more than {} product rows: split the catalogue into several files",
+        Lang::En.grouped(Decimal::from(MAX_CATALOGUE_ROWS))
+    ))
+}
+
+fn too_many_columns(found: usize) -> ImportError {
+    ImportError::Unreadable(format!(
+        "{found} columns; a catalogue has at most {MAX_CATALOGUE_COLUMNS}"
+    ))
+}
+
 /// Reads the first worksheet of an XLSX workbook; its first non-empty row is the header.
+///
+/// Nothing is sized from what the file declares: every part is decompressed under a cap before the
+/// workbook is opened, a declared range beyond the import limits is refused, and the cells are
+/// read one by one, each position checked, into the rows that hold values (a single cell at
+/// `XFD1048576` is refused, not allocated).
 pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, ImportError> {
-    let unreadable = |err: &dyn std::fmt::Display| ImportError::Unreadable(err.to_string());
+    if bytes.len() as u64 > MAX_CATALOGUE_FILE_BYTES {
+        return Err(too_large_file());
+    }
+    check_xlsx_parts(bytes)?;
+    let unreadable =
+        |err: &dyn std::fmt::Display| ImportError::Unreadable(excerpt(&err.to_string()));
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::Unreadable("the workbook has no worksheet".into()))?
+    let name = workbook
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| ImportError::Unreadable("the workbook has no worksheet".into()))?;
+    let mut cells = workbook
+        .worksheet_cells_reader(&name)
         .map_err(|e| unreadable(&e))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut rows = range.rows().enumerate().map(|(index, cells)| {
-        (
-            first_row + index + 1,
-            cells.iter().map(cell_text).collect::<Vec<_>>(),
-        )
-    });
+    let declared = cells.dimensions();
+    check_sheet_extent(declared.end, "declares")?;
+    let mut by_row: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
+        let (row, column) = cell.get_position();
+        check_sheet_extent((row, column), "has a cell at")?;
+        let text = cell_text(&Data::from(cell.get_value().clone()));
+        if text.is_empty() {
+            continue;
+        }
+        let cells = by_row.entry(row).or_default();
+        let column = column as usize;
+        if cells.len() <= column {
+            cells.resize(column + 1, String::new());
+        }
+        if let Some(slot) = cells.get_mut(column) {
+            *slot = text;
+        }
+    }
+    let mut rows = by_row
+        .into_iter()
+        .map(|(row, cells)| (row as usize + 1, cells));
     let (_, headers) = rows
         .next()
         .ok_or_else(|| ImportError::Unreadable("the first worksheet is empty".into()))?;
@@ -283,6 +514,73 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Sheet, ImportError> {
         headers,
         rows: rows.collect(),
     })
+}
+
+/// The largest sheet a catalogue can be: a header and [`MAX_CATALOGUE_ROWS`] products, and
+/// [`MAX_CATALOGUE_COLUMNS`] columns.
+const MAX_SHEET_ROWS: u32 = MAX_CATALOGUE_ROWS as u32 + 1;
+
+/// Refuses a position (0-based row and column) beyond the largest catalogue sheet.
+fn check_sheet_extent((row, column): (u32, u32), what: &str) -> Result<(), ImportError> {
+    if row < MAX_SHEET_ROWS && (column as usize) < MAX_CATALOGUE_COLUMNS {
+        return Ok(());
+    }
+    Err(ImportError::Unreadable(format!(
+        "the first worksheet {what} {}{}; a catalogue sheet spans at most {} rows (a header and {} \
+         products) and {MAX_CATALOGUE_COLUMNS} columns (A to {})",
+        column_name(column),
+        u64::from(row) + 1,
+        Lang::En.grouped(Decimal::from(MAX_SHEET_ROWS)),
+        Lang::En.grouped(Decimal::from(MAX_CATALOGUE_ROWS)),
+        column_name(MAX_CATALOGUE_COLUMNS as u32 - 1),
+    )))
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`: the column as a spreadsheet names it.
+fn column_name(column: u32) -> String {
+    let mut name = Vec::new();
+    let mut n = u64::from(column) + 1;
+    while n > 0 {
+        let digit = ((n - 1) % 26) as u8;
+        name.push(b'A' + digit);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8_lossy(&name).into_owned()
+}
+
+/// Decompresses every part of the workbook under [`MAX_XLSX_PART_BYTES`] (and four times that in
+/// all), counting what is actually inflated, before the workbook reader holds any of it.
+fn check_xlsx_parts(bytes: &[u8]) -> Result<(), ImportError> {
+    let not_a_workbook = |err: &dyn std::fmt::Display| {
+        ImportError::Unreadable(format!(
+            "not an XLSX workbook: {}",
+            excerpt(&err.to_string())
+        ))
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| not_a_workbook(&e))?;
+    if archive.has_duplicate_names() {
+        return Err(not_a_workbook(&"two parts have the same name"));
+    }
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).map_err(|e| not_a_workbook(&e))?;
+        let name = excerpt(&String::from_utf8_lossy(part.name_raw()));
+        let read = std::io::copy(
+            &mut (&mut part).take(MAX_XLSX_PART_BYTES + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| not_a_workbook(&e))?;
+        total += read;
+        if read > MAX_XLSX_PART_BYTES || total > 4 * MAX_XLSX_PART_BYTES {
+            return Err(ImportError::Unreadable(format!(
+                "the workbook's part {name} is larger than the {} MB Landfall reads once \
+                 decompressed",
+                MAX_XLSX_PART_BYTES / (1024 * 1024)
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -411,7 +709,11 @@ impl ImportContext {
                         .join("; ")
                 };
                 Err(Text::new(
-                    format!("unknown category \"{text}\"; known: {}", known(Lang::En)),
+                    format!(
+                        "unknown category {}; known: {}",
+                        said(text),
+                        known(Lang::En)
+                    ),
                     format!(
                         "catégorie {} inconnue (catégories connues{NBSP}: {})",
                         quoted(text),
@@ -463,17 +765,28 @@ pub fn check_rows(sheet: &Sheet, context: &ImportContext) -> Result<CheckedRows,
     let mut errors = Vec::new();
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut seen_fields: HashMap<Field, String> = HashMap::new();
-    for header in &sheet.headers {
+    // Headers as messages name them: a long one is cut to an excerpt.
+    let shown: Vec<String> = sheet.headers.iter().map(|h| excerpt(h)).collect();
+    for (header, shown_header) in sheet.headers.iter().zip(&shown) {
         if header.trim().is_empty() {
+            columns.push(None);
+            continue;
+        }
+        if header.chars().count() > MAX_CELL_CHARS {
+            errors.push(RowError {
+                row: 1,
+                column: shown_header.clone(),
+                message: too_long_cell(),
+            });
             columns.push(None);
             continue;
         }
         match Field::from_header(header) {
             Some(field) => {
-                if let Some(first) = seen_fields.insert(field, header.clone()) {
+                if let Some(first) = seen_fields.insert(field, shown_header.clone()) {
                     errors.push(RowError {
                         row: 1,
-                        column: header.clone(),
+                        column: shown_header.clone(),
                         message: Text::new(
                             format!("same field as column \"{first}\""),
                             format!("même donnée que la colonne {}", quoted(&first)),
@@ -485,7 +798,7 @@ pub fn check_rows(sheet: &Sheet, context: &ImportContext) -> Result<CheckedRows,
             None => {
                 errors.push(RowError {
                     row: 1,
-                    column: header.clone(),
+                    column: shown_header.clone(),
                     message: {
                         let known = Field::NAMES
                             .iter()
@@ -532,7 +845,15 @@ pub fn check_rows(sheet: &Sheet, context: &ImportContext) -> Result<CheckedRows,
         let mut row_errors = Vec::new();
         for (index, cell) in cells.iter().enumerate() {
             let field = columns.get(index).copied().flatten();
-            let header = sheet.headers.get(index).map_or("", String::as_str);
+            let header = shown.get(index).map_or("", String::as_str);
+            if cell.chars().count() > MAX_CELL_CHARS {
+                errors.push(RowError {
+                    row: *row,
+                    column: header.to_owned(),
+                    message: too_long_cell(),
+                });
+                continue;
+            }
             match field {
                 Some(field) if !cell.trim().is_empty() => {
                     cell_of.insert(field, (header, cell.trim()));
@@ -564,7 +885,7 @@ pub fn check_rows(sheet: &Sheet, context: &ImportContext) -> Result<CheckedRows,
             error(
                 seen_fields.get(&Field::Sku).map_or("", String::as_str),
                 Text::new(
-                    format!("duplicate SKU \"{sku}\" (already on row {first})"),
+                    format!("duplicate SKU {} (already on row {first})", said(sku)),
                     format!(
                         "la référence (SKU) {} est en double (déjà en ligne {first})",
                         quoted(sku)
@@ -600,12 +921,13 @@ fn parse_cell(
 ) -> Result<(), Text> {
     match field {
         Field::Sku | Field::Currency => {}
-        Field::Name => values.name = Some(text.to_owned()),
+        // A line break in a name cell is the sheet's wrapping (Alt+Enter), not part of the name.
+        Field::Name => values.name = Some(one_line(text)),
         Field::HsCode => {
             let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ')).collect();
             if !(6..=10).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(Text::new(
-                    format!("\"{text}\" is not an HS code (6 to 10 digits)"),
+                    format!("{} is not an HS code (6 to 10 digits)", said(text)),
                     format!("{} n’est pas un code SH (6 à 10 chiffres)", quoted(text)),
                 ));
             }
@@ -652,8 +974,8 @@ fn parse_cell(
             let amount = parse_number(number).ok_or_else(|| not_a_number(text))?;
             if amount.is_sign_negative() && !amount.is_zero() {
                 return Err(Text::new(
-                    format!("negative cost {text}"),
-                    format!("coût négatif{NBSP}: {text}"),
+                    format!("negative cost {}", excerpt(text)),
+                    format!("coût négatif{NBSP}: {}", excerpt(text)),
                 ));
             }
             let code = match (code, row.get(&Field::Currency)) {
@@ -703,7 +1025,7 @@ fn parse_cell(
             for id in text.split([',', ';', '|', ' ']).filter(|id| !id.is_empty()) {
                 let flag = ProductFlag::from_id(id).ok_or_else(|| {
                     Text::new(
-                        format!("unknown flag \"{id}\""),
+                        format!("unknown flag {}", said(id)),
                         format!("attribut {} inconnu", quoted(id)),
                     )
                 })?;
@@ -727,7 +1049,11 @@ fn parse_amount(text: &str, default: Option<&CurrencyCode>) -> Result<Amount, Te
         (None, Some(default)) => default.clone(),
         (None, None) => {
             return Err(Text::new(
-                format!("\"{text}\" needs a currency, e.g. \"{text} EUR\""),
+                format!(
+                    "{} needs a currency, e.g. \"{} EUR\"",
+                    said(text),
+                    excerpt(text)
+                ),
                 format!(
                     "{} doit avoir une devise, par exemple {}",
                     quoted(text),
@@ -737,6 +1063,22 @@ fn parse_amount(text: &str, default: Option<&CurrencyCode>) -> Result<Amount, Te
         }
     };
     Ok(Amount { amount, currency })
+}
+
+fn too_long_cell() -> Text {
+    let limit = Lang::En.grouped(Decimal::from(MAX_CELL_CHARS));
+    Text::new(
+        format!("longer than {limit} characters"),
+        format!(
+            "plus de {} caractères",
+            Lang::Fr.grouped(Decimal::from(MAX_CELL_CHARS))
+        ),
+    )
+}
+
+/// Runs of white space, line breaks and tabs included, as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `"650 g"` → (`"650"`, `Some("g")`); `"650"` → (`"650"`, `None`).
@@ -752,7 +1094,7 @@ fn split_unit(text: &str) -> (&str, Option<&str>) {
 
 fn not_a_number(text: &str) -> Text {
     Text::new(
-        format!("\"{text}\" is not a number"),
+        format!("{} is not a number", said(text)),
         format!("{} n’est pas un nombre", quoted(text)),
     )
 }
@@ -787,7 +1129,7 @@ fn parse_measure(
             .ok_or_else(|| {
                 let names: Vec<&str> = units.iter().map(|(name, _)| *name).collect();
                 Text::new(
-                    format!("unknown unit \"{unit}\" (use {})", names.join(" or ")),
+                    format!("unknown unit {} (use {})", said(unit), names.join(" or ")),
                     format!(
                         "unité {} inconnue (utilisez {})",
                         quoted(unit),
@@ -799,9 +1141,13 @@ fn parse_measure(
     let value = parse_number(number).ok_or_else(|| not_a_number(text))? * factor;
     if value <= Decimal::ZERO {
         return Err(Text::new(
-            format!("must be greater than zero, found {text} (in {default_unit})"),
             format!(
-                "doit être supérieur à zéro (valeur indiquée{NBSP}: {text}, en {default_unit})"
+                "must be greater than zero, found {} (in {default_unit})",
+                excerpt(text)
+            ),
+            format!(
+                "doit être supérieur à zéro (valeur indiquée{NBSP}: {}, en {default_unit})",
+                excerpt(text)
             ),
         ));
     }

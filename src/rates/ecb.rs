@@ -1,7 +1,7 @@
 //! The ECB euro reference-rate XML (daily and 90-day files): namespaced `Cube` elements, one dated `Cube`
 //! per business day, one `Cube currency=… rate=…` per currency. No currency list is assumed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
 use chrono::NaiveDate;
@@ -27,6 +27,7 @@ pub struct EcbDay {
 pub fn parse_ecb_xml(xml: &str) -> Result<Vec<EcbDay>, RatesError> {
     let mut reader = NsReader::from_str(xml);
     let mut days: BTreeMap<NaiveDate, BTreeMap<String, Decimal>> = BTreeMap::new();
+    let mut seen_dates: BTreeSet<NaiveDate> = BTreeSet::new();
     let mut current_day: Option<NaiveDate> = None;
     let mut depth: usize = 0;
     let mut day_depth: Option<usize> = None;
@@ -50,8 +51,17 @@ pub fn parse_ecb_xml(xml: &str) -> Result<Vec<EcbDay>, RatesError> {
                     if let Some(time) = attrs.get("time") {
                         let date = NaiveDate::from_str(time).map_err(|_| RatesError::BadEntry {
                             date: None,
-                            detail: format!("time=\"{time}\" is not a YYYY-MM-DD date"),
+                            detail: format!(
+                                "time=\"{}\" is not a YYYY-MM-DD date",
+                                crate::limits::excerpt(time)
+                            ),
                         })?;
+                        if !seen_dates.insert(date) {
+                            return Err(RatesError::BadEntry {
+                                date: Some(date),
+                                detail: "the date appears twice in the feed".to_owned(),
+                            });
+                        }
                         if is_start {
                             current_day = Some(date);
                             day_depth = Some(depth);
@@ -59,10 +69,19 @@ pub fn parse_ecb_xml(xml: &str) -> Result<Vec<EcbDay>, RatesError> {
                     } else if let Some(currency) = attrs.get("currency") {
                         let date = current_day.ok_or_else(|| RatesError::BadEntry {
                             date: None,
-                            detail: format!("rate for {currency} outside a dated Cube"),
+                            detail: format!(
+                                "rate for {} outside a dated Cube",
+                                crate::limits::excerpt(currency)
+                            ),
                         })?;
                         let (code, rate) = parse_rate(date, currency, attrs.get("rate"))?;
-                        days.entry(date).or_default().insert(code, rate);
+                        // Last-one-wins would keep whichever of two rates came second.
+                        if days.entry(date).or_default().insert(code, rate).is_some() {
+                            return Err(RatesError::BadEntry {
+                                date: Some(date),
+                                detail: format!("{currency} appears twice on that day"),
+                            });
+                        }
                     }
                 } else if element.local_name().as_ref() == "Cube"
                     && foreign_cube_namespace.is_none()
@@ -127,7 +146,8 @@ fn parse_rate(
     };
     if !is_currency_code(currency) {
         return Err(bad(format!(
-            "currency=\"{currency}\" is not an ISO 4217 code"
+            "currency=\"{}\" is not an ISO 4217 code",
+            crate::limits::excerpt(currency)
         )));
     }
     let rate = rate.ok_or_else(|| bad(format!("{currency} has no rate")))?;
@@ -136,7 +156,8 @@ fn parse_rate(
         .filter(|value| *value > Decimal::ZERO)
         .ok_or_else(|| {
             bad(format!(
-                "{currency} rate=\"{rate}\" is not a positive number"
+                "{currency} rate=\"{}\" is not a positive number",
+                crate::limits::excerpt(rate)
             ))
         })?;
     Ok((currency.to_owned(), value))

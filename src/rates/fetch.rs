@@ -5,12 +5,15 @@ use std::time::Duration;
 
 use super::RatesError;
 
-/// How hard to try. The defaults suit a desktop app: a dead network fails within about a minute.
+/// How hard to try. The defaults suit a desktop app: whatever the network or the server does, the
+/// answer (rates or the reason there are none) comes within [`FetchConfig::deadline`], 25 s.
 #[derive(Debug, Clone)]
 pub struct FetchConfig {
     pub connect_timeout: Duration,
-    /// Whole request, from connecting to the last byte of the body.
+    /// One request, from connecting to the last byte of the body.
     pub total_timeout: Duration,
+    /// The whole fetch, retries and pauses included: no attempt runs past it.
+    pub deadline: Duration,
     /// Attempts in all (1 = no retry). Only timeouts, connection failures and 5xx answers are retried.
     pub attempts: u32,
     /// Pause before each retry.
@@ -22,11 +25,14 @@ pub struct FetchConfig {
 
 impl Default for FetchConfig {
     fn default() -> Self {
+        // Three 10-second attempts would take 30 s and more; the deadline cuts the last one short
+        // so that a stalled server is reported within 25 s, ahead of the 30 s a person will wait.
         FetchConfig {
-            connect_timeout: Duration::from_secs(10),
-            total_timeout: Duration::from_secs(20),
+            connect_timeout: Duration::from_secs(5),
+            total_timeout: Duration::from_secs(10),
+            deadline: Duration::from_secs(25),
             attempts: 3,
-            retry_delay: Duration::from_secs(2),
+            retry_delay: Duration::from_secs(1),
             max_redirects: 5,
             max_bytes: 4 * 1024 * 1024,
         }
@@ -46,10 +52,23 @@ pub async fn fetch_text(url: &str, config: &FetchConfig) -> Result<String, Rates
             message: error_chain(&err),
         })?;
     let attempts = config.attempts.max(1);
+    let deadline = tokio::time::Instant::now() + config.deadline;
+    let past_deadline = || RatesError::Timeout {
+        url: url.to_owned(),
+        milliseconds: config.deadline.as_millis(),
+    };
     let mut attempt = 1;
     loop {
-        match fetch_once(&client, url, config).await {
+        let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+        let result = tokio::time::timeout(remaining, fetch_once(&client, url, config))
+            .await
+            .unwrap_or_else(|_| Err(past_deadline()));
+        match result {
             Err(err) if attempt < attempts && err.is_transient() => {
+                let remaining = deadline.saturating_duration_since(tokio::time::Instant::now());
+                if remaining <= config.retry_delay {
+                    return Err(err);
+                }
                 attempt += 1;
                 tokio::time::sleep(config.retry_delay).await;
             }

@@ -15,11 +15,12 @@ use crate::channels::{
     ChannelResult, Comparison, Obligation, ScenarioResult, SensitivityInput, TimelineMonth,
 };
 use crate::cost::{Explanation, Missing};
-use crate::money::{Currency, Money, add_quotation};
+use crate::money::{Currency, Money, add_quotation, checked_ratio};
 
-/// An input the comparison needed, with the engine's message in the report's language.
+/// An input the comparison needed, in words, and why, in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChannelGap {
+    /// What is missing ("the delivery cost to the buyer").
     pub field: String,
     pub message: String,
 }
@@ -100,7 +101,8 @@ pub struct ComparedScenario {
     pub name: String,
     pub complete: bool,
     pub total_monthly_profit_home: Option<Money>,
-    /// Most profitable first (the engine's ranking in the home currency).
+    /// Most profitable first (the engine's ranking of the complete channels in the home currency),
+    /// then the incomplete channels, unranked.
     pub channels: Vec<ComparedChannel>,
     /// Month by month, for a scenario with phases.
     #[serde(default)]
@@ -196,16 +198,22 @@ impl Report {
             .scenarios
             .iter()
             .find(|scenario| scenario.name == section.selected);
-        let best = selected.and_then(|scenario| {
-            let first = scenario.channels.first()?;
-            Some(BestChannel {
-                scenario: scenario.name.clone(),
-                channel: first.channel.clone(),
-                name: first.name.clone(),
-                monthly_profit_home: first.monthly_profit_home?,
-                break_even_units: first.break_even_units,
-            })
-        });
+        // The engine names a best channel only when every channel of the scenario is complete.
+        let best = comparison
+            .scenarios
+            .iter()
+            .find(|scenario| scenario.name == section.selected)
+            .and_then(|scenario| {
+                let id = scenario.best.as_ref()?;
+                let first = scenario.channels.iter().find(|c| &c.channel == id)?;
+                Some(BestChannel {
+                    scenario: scenario.name.clone(),
+                    channel: first.channel.clone(),
+                    name: first.name.clone(),
+                    monthly_profit_home: first.monthly_profit_home?,
+                    break_even_units: first.break_even_units,
+                })
+            });
         if let Some(scenario) = selected {
             self.summary
                 .signals
@@ -250,9 +258,9 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
         })
         .chain(&comparison.weighing.missing)
         .filter(|gap: &&Missing| seen.insert((gap.field.clone(), gap.message.clone())))
-        .map(|gap| ChannelGap {
-            field: gap.field.clone(),
-            message: gap.message.get(lang).to_string(),
+        .map(|gap| {
+            let (field, message) = super::gaps::gap_words(gap, lang);
+            ChannelGap { field, message }
         })
         .collect();
     ChannelComparison {
@@ -323,12 +331,22 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
 }
 
 fn scenario(result: &ScenarioResult) -> ComparedScenario {
-    let ranked = result.ranking.iter().filter_map(|id| {
-        result
-            .channels
-            .iter()
-            .find(|channel| &channel.channel == id)
-    });
+    // The ranked (complete) channels first, then the incomplete ones in the plan's order.
+    let ranked = result
+        .ranking
+        .iter()
+        .filter_map(|id| {
+            result
+                .channels
+                .iter()
+                .find(|channel| &channel.channel == id)
+        })
+        .chain(
+            result
+                .channels
+                .iter()
+                .filter(|channel| !result.ranking.contains(&channel.channel)),
+        );
     ComparedScenario {
         name: result.name.clone(),
         complete: result.complete,
@@ -359,9 +377,8 @@ fn channel(result: &ChannelResult) -> ComparedChannel {
         currency: result.currency,
         monthly_units: result.monthly_units,
         revenue,
-        contribution_per_unit: (!priced_units.is_zero())
-            .then(|| result.contribution / priced_units),
-        margin_rate: (!revenue.is_zero()).then(|| result.contribution / revenue),
+        contribution_per_unit: checked_ratio(result.contribution, priced_units).ok(),
+        margin_rate: checked_ratio(result.contribution, revenue).ok(),
         fixed_monthly: result.fixed_monthly,
         monthly_profit: result.monthly_profit,
         monthly_profit_home: result.monthly_profit_home,
@@ -430,7 +447,8 @@ fn comparison_steps(comparison: &Comparison) -> impl Iterator<Item = &Explanatio
         )
 }
 
-/// The best channel (or the smallest loss when none makes money), then each loss-making channel.
+/// The best channel (or the smallest loss when none makes money) of a complete scenario, then each
+/// complete loss-making channel, then whether the comparison is incomplete.
 fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) -> Vec<Signal> {
     let t = texts(lang);
     let mut signals = Vec::new();
@@ -457,7 +475,8 @@ fn signals(scenario: &ComparedScenario, best: Option<&BestChannel>, lang: Lang) 
             ),
         });
     }
-    for channel in &scenario.channels {
+    // An incomplete channel's partial profit is not a loss.
+    for channel in scenario.channels.iter().filter(|channel| channel.complete) {
         if channel.monthly_profit < Decimal::ZERO {
             let loss = format::money(lang, -channel.monthly_profit, channel.currency);
             let break_even = channel.break_even_units.map_or_else(

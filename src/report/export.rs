@@ -51,6 +51,8 @@ pub struct Exported {
     pub pages: Option<u32>,
     /// Files written (several for CSV).
     pub files: Vec<PathBuf>,
+    /// Characters of a PDF that no bundled font can draw (printed as empty boxes).
+    pub unrendered: Vec<char>,
 }
 
 /// A step of a long export, for a progress line or bar.
@@ -61,6 +63,42 @@ pub enum Step {
     WritingFiles,
 }
 
+/// Checks that `out` can be written as `format` (a file, or a folder for CSV, created if needed)
+/// by writing and removing a probe file beside it: a report that takes seconds to typeset is not
+/// made only to fail at its last step.
+pub fn check_writable(format: ReportFormat, out: &Path) -> Result<(), ReportError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ReportError::Io { path, source }
+    };
+    let folder = match format {
+        ReportFormat::Csv => {
+            std::fs::create_dir_all(out).map_err(io(out))?;
+            out.to_path_buf()
+        }
+        _ => {
+            if out.is_dir() {
+                return Err(ReportError::Io {
+                    path: out.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::IsADirectory,
+                        "a folder is there, not a file",
+                    ),
+                });
+            }
+            match out.parent().filter(|parent| !parent.as_os_str().is_empty()) {
+                Some(parent) => parent.to_path_buf(),
+                None => PathBuf::from("."),
+            }
+        }
+    };
+    let probe = folder.join(format!(".landfall-write-check-{}", std::process::id()));
+    std::fs::write(&probe, b"").map_err(io(out))?;
+    // The probe is ours and empty; failing to remove it changes nothing for the report.
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
 /// Renders `report` as `format` and writes it to `out` (a folder for CSV, created if needed).
 pub fn export(
     report: &Report,
@@ -68,7 +106,10 @@ pub fn export(
     out: &Path,
     mut progress: impl FnMut(Step),
 ) -> Result<Exported, ReportError> {
-    let written = |bytes: Vec<u8>, pages: Option<u32>| -> Result<Exported, ReportError> {
+    let written = |bytes: Vec<u8>,
+                   pages: Option<u32>,
+                   unrendered: Vec<char>|
+     -> Result<Exported, ReportError> {
         write(out, &bytes)?;
         Ok(Exported {
             format,
@@ -76,22 +117,24 @@ pub fn export(
             bytes: bytes.len() as u64,
             pages,
             files: vec![out.to_path_buf()],
+            unrendered,
         })
     };
+    check_writable(format, out)?;
     match format {
         ReportFormat::Pdf => {
             let rendered = pdf::render(report, |step| progress(Step::Rendering(step)))?;
             let pages = u32::try_from(rendered.pages).unwrap_or(u32::MAX);
-            written(rendered.bytes, Some(pages))
+            written(rendered.bytes, Some(pages), rendered.unrendered)
         }
         ReportFormat::Xlsx => {
             progress(Step::WritingWorkbook);
-            written(xlsx::workbook(report)?, None)
+            written(xlsx::workbook(report)?, None, Vec::new())
         }
         ReportFormat::Json => {
             let mut bytes = serde_json::to_vec_pretty(report)?;
             bytes.push(b'\n');
-            written(bytes, None)
+            written(bytes, None, Vec::new())
         }
         ReportFormat::Csv => {
             progress(Step::WritingFiles);
@@ -114,6 +157,7 @@ pub fn export(
                 bytes,
                 pages: None,
                 files,
+                unrendered: Vec::new(),
             })
         }
     }

@@ -27,12 +27,15 @@ use crate::money::Currency;
 
 const TEMPLATE: &str = include_str!("../../data/templates/report.typ");
 
-/// Liberation Sans (Latin) and IPAexGothic (Japanese, and the fallback for any glyph Liberation
-/// lacks). Licences in `data/fonts/`.
-static FONT_FILES: [&[u8]; 3] = [
+/// Liberation Sans (Latin), IPAexGothic (Japanese, and the fallback for any glyph Liberation
+/// lacks) and Noto Sans Arabic (Arabic script: a seller's or product's name in Arabic, 500 KB for
+/// both weights, unmodified). Licences in `data/fonts/`.
+static FONT_FILES: [&[u8]; 5] = [
     include_bytes!("../../data/fonts/LiberationSans-Regular.ttf"),
     include_bytes!("../../data/fonts/LiberationSans-Bold.ttf"),
     include_bytes!("../../data/fonts/ipaexg.ttf"),
+    include_bytes!("../../data/fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../data/fonts/NotoSansArabic-Bold.ttf"),
 ];
 
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
@@ -65,6 +68,9 @@ pub enum Progress {
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
+    /// Characters of the report that no bundled font can draw (they print as empty boxes), each
+    /// once, in the order met: the reader is told rather than left to find them.
+    pub unrendered: Vec<char>,
 }
 
 /// Renders the report to PDF, reporting progress to `progress`.
@@ -95,6 +101,7 @@ pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf
     };
     let mut view = view(report, &waterfalls);
     view["channels"] = channels;
+    let unrendered = unrendered(&view);
     let mut files = charts.files;
     if let Some(logo) = &report.cover.logo {
         files.insert(file_id("/logo"), Bytes::new(logo.bytes().to_vec()));
@@ -118,7 +125,38 @@ pub fn render(report: &Report, mut progress: impl FnMut(Progress)) -> Result<Pdf
     Ok(Pdf {
         bytes,
         pages: document.pages.len(),
+        unrendered,
     })
+}
+
+/// The characters in the report's text that none of [`FONT_FILES`] covers.
+fn unrendered(view: &Value) -> Vec<char> {
+    let fonts = &FONTS.1;
+    let mut seen = std::collections::HashSet::new();
+    let mut missing = Vec::new();
+    let mut pending = vec![view];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::String(text) => {
+                for c in text
+                    .chars()
+                    .filter(|c| !c.is_control() && !c.is_whitespace())
+                {
+                    if seen.insert(c)
+                        && !fonts
+                            .iter()
+                            .any(|font| font.info().coverage.contains(c as u32))
+                    {
+                        missing.push(c);
+                    }
+                }
+            }
+            Value::Array(items) => pending.extend(items.iter().rev()),
+            Value::Object(fields) => pending.extend(fields.values().rev()),
+            _ => {}
+        }
+    }
+    missing
 }
 
 /// The SVG charts drawn so far, served to the template as `/charts/N.svg`.
@@ -671,7 +709,10 @@ fn detail(row: &LandedRow, chart: Option<&str>, t: &Texts, lang: Lang) -> Value 
         "title": format!("{} — {} — {}", row.sku, row.name, format::marketplace(e.marketplace)),
         "chart": chart,
         "figures": figures,
-        "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.get(lang).to_string()]).collect::<Vec<_>>(),
+        "missing": e.missing.iter().map(|gap| {
+            let (need, sentence) = super::gaps::gap_words(gap, lang);
+            [need, sentence]
+        }).collect::<Vec<_>>(),
         "working": e.explain.iter().map(|step| [step.label.get(lang), step.formula.get(lang)]).collect::<Vec<_>>(),
     })
 }

@@ -661,6 +661,13 @@ pub(crate) fn origin(t: &Texts, origin: PackOrigin) -> &'static str {
 
 /// One table as RFC 4180 CSV: numbers as plain decimals with a point (machine-readable whatever the
 /// language), dates as ISO 8601, headers in the report's language.
+///
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+/// before one) as a formula, so a product named `=HYPERLINK(…)` would become a link in the
+/// reader's spreadsheet. Such text cells are written with a leading apostrophe, which the
+/// spreadsheet shows instead of running anything. Numbers are never touched: a negative margin is
+/// written `-12.5` and opens as the number −12.5, and a text cell that is exactly a plain number
+/// (`-3`) is left as it is too, since it opens as that number and cannot run anything.
 pub fn to_csv(table: &Table) -> String {
     let mut out = String::new();
     push_record(
@@ -671,7 +678,7 @@ pub fn to_csv(table: &Table) -> String {
         push_record(
             &mut out,
             row.iter().map(|cell| match cell {
-                Cell::Text(text) => text.clone(),
+                Cell::Text(text) => neutralised(text),
                 Cell::Money(amount, _) | Cell::Number(amount) | Cell::Percent(amount) => {
                     amount.normalize().to_string()
                 }
@@ -681,6 +688,16 @@ pub fn to_csv(table: &Table) -> String {
         );
     }
     out
+}
+
+/// `text`, with a leading apostrophe if a spreadsheet would read it as a formula.
+fn neutralised(text: &str) -> String {
+    let formula_like = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula_like && text.parse::<Decimal>().is_err() {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
 }
 
 fn push_record(out: &mut String, fields: impl Iterator<Item = String>) {
@@ -715,5 +732,38 @@ mod tests {
             ]],
         };
         assert_eq!(to_csv(&table), "a,b\r\n\"say \"\"hi\"\", twice\",123.5\r\n");
+    }
+
+    #[test]
+    fn csv_text_that_a_spreadsheet_would_run_is_defused_numbers_are_not() {
+        let row = |text: &str| Table {
+            id: "t",
+            title: "T",
+            columns: vec!["name", "margin"],
+            rows: vec![vec![
+                Cell::Text(text.to_string()),
+                Cell::Money(Decimal::new(-1250, 2), Currency::EUR),
+            ]],
+        };
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+            ),
+            ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+            ("+33 1 23", "'+33 1 23"),
+            ("-2+3", "'-2+3"),
+            ("\t=1+1", "'\t=1+1"),
+            ("\r=1+1", "\"'\r=1+1\""),
+            ("-3", "-3"),
+            ("Speaker = loud", "Speaker = loud"),
+        ];
+        for (text, written) in cases {
+            assert_eq!(
+                to_csv(&row(text)),
+                format!("name,margin\r\n{written},-12.5\r\n"),
+                "{text:?}"
+            );
+        }
     }
 }

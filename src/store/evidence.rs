@@ -67,7 +67,7 @@ pub fn safe_file_name(name: &str) -> Result<String, StoreError> {
         || last.chars().any(char::is_control)
         || last.len() > 255;
     if bad {
-        Err(StoreError::BadFileName(name.to_owned()))
+        Err(StoreError::BadFileName(crate::limits::excerpt(name)))
     } else {
         Ok(last.to_owned())
     }
@@ -122,7 +122,15 @@ impl Store {
             .file_name()
             .map(|name| name.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let bytes = std::fs::read(source).map_err(io_error(source))?;
+        let bytes = crate::limits::read_capped(
+            source,
+            crate::limits::MAX_EVIDENCE_BYTES,
+            "an evidence file",
+        )
+        .map_err(|err| match err {
+            crate::limits::ReadError::Io { source: io, .. } => io_error(source)(io),
+            other => StoreError::Unreadable(other),
+        })?;
         self.add_evidence(plan_id, item_id, &name, &bytes)
     }
 
@@ -135,6 +143,13 @@ impl Store {
         bytes: &[u8],
     ) -> Result<Evidence, StoreError> {
         let original_name = safe_file_name(original_name)?;
+        if bytes.len() as u64 > crate::limits::MAX_EVIDENCE_BYTES {
+            return Err(StoreError::Unreadable(crate::limits::ReadError::TooLarge {
+                path: original_name.into(),
+                what: "an evidence file",
+                limit: crate::limits::MAX_EVIDENCE_BYTES,
+            }));
+        }
         let sha256 = sha256_hex(bytes);
         self.write_evidence_file(&sha256, bytes)?;
         let tx = self.conn.transaction()?;

@@ -52,7 +52,7 @@ fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<PlanSummary> {
 }
 
 /// Trims the name and refuses an empty one.
-fn clean_name(name: &str) -> Result<&str, StoreError> {
+pub(super) fn clean_name(name: &str) -> Result<&str, StoreError> {
     let name = name.trim();
     if name.is_empty() {
         Err(StoreError::EmptyName)
@@ -130,7 +130,12 @@ impl Store {
             "data/examples/bluetooth-speaker-japan.toml",
             EXAMPLE_PLAN_TOML,
         )?;
+        // Read first: every command opens the store, and only a new database needs the write lock.
+        if self.has_plans()? {
+            return Ok(None);
+        }
         let tx = self.conn.transaction()?;
+        // Counted again under the lock: another process may have seeded it meanwhile.
         let count: i64 = tx.query_row("SELECT count(*) FROM plans", [], |row| row.get(0))?;
         if count > 0 {
             return Ok(None);
@@ -138,6 +143,12 @@ impl Store {
         let id = insert_plan(&tx, &plan)?;
         tx.commit()?;
         Ok(Some(id))
+    }
+
+    fn has_plans(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM plans)", [], |row| row.get(0))?)
     }
 
     /// All plans, by name.
@@ -203,6 +214,22 @@ impl Store {
         let mut plan = parse(name, toml_text)?;
         plan.plan.name = clean_name(name)?.to_owned();
         self.create_plan_typed(&plan)
+    }
+
+    /// Imports a plan file's text as a new plan, under `name` or else the name inside it; a taken
+    /// name is refused as for a `.landfall` file ([`StoreError::ImportNameTaken`]).
+    pub fn import_plan_text(
+        &mut self,
+        source_name: &str,
+        toml_text: &str,
+        name: Option<&str>,
+    ) -> Result<PlanId, StoreError> {
+        let mut plan = parse(source_name, toml_text)?;
+        let tx = self.conn.transaction()?;
+        plan.plan.name = super::portable::claim_name(&tx, name.unwrap_or(&plan.plan.name))?;
+        let id = insert_plan(&tx, &plan)?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Creates a plan named after `plan.plan.name`.

@@ -18,8 +18,9 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::evidence::write_item_state;
-use super::plans::insert_plan;
+use super::plans::{clean_name, insert_plan};
 use super::{ItemState, PlanId, Store, StoreError, now_rfc3339, safe_file_name, sha256_hex};
+use crate::limits::{MAX_EVIDENCE_BYTES, MAX_PLAN_FILE_BYTES, excerpt};
 use crate::plan::parse_plan;
 
 /// The `format` value of the manifest.
@@ -46,7 +47,7 @@ impl Default for ImportLimits {
     fn default() -> Self {
         ImportLimits {
             max_entries: 10_000,
-            max_entry_bytes: 256 * 1024 * 1024,
+            max_entry_bytes: MAX_EVIDENCE_BYTES,
             max_total_bytes: 1024 * 1024 * 1024,
         }
     }
@@ -134,15 +135,18 @@ impl Store {
         std::fs::rename(&temp, out).map_err(io)
     }
 
-    /// Imports a `.landfall` file as a new plan; a taken name gets a ` (2)`, ` (3)`… suffix.
-    pub fn import_plan(&mut self, path: &Path) -> Result<PlanId, StoreError> {
-        self.import_plan_with_limits(path, &ImportLimits::default())
+    /// Imports a `.landfall` file as a new plan, under `name` or else the name in the file. A taken
+    /// name is refused ([`StoreError::ImportNameTaken`], with the first free `Name (n)`), as for a
+    /// plan file: the person chooses the name, nothing is renamed behind their back.
+    pub fn import_plan(&mut self, path: &Path, name: Option<&str>) -> Result<PlanId, StoreError> {
+        self.import_plan_with_limits(path, name, &ImportLimits::default())
     }
 
     /// [`Store::import_plan`] with explicit caps.
     pub fn import_plan_with_limits(
         &mut self,
         path: &Path,
+        name: Option<&str>,
         limits: &ImportLimits,
     ) -> Result<PlanId, StoreError> {
         let contents = read_archive(path, limits)?;
@@ -152,7 +156,7 @@ impl Store {
                 path,
                 format!(
                     "{MANIFEST}: format \"{}\" is not {FORMAT_NAME}",
-                    manifest.format
+                    excerpt(&manifest.format)
                 ),
             ));
         }
@@ -189,9 +193,8 @@ impl Store {
         for (item, _, bytes) in &files {
             self.write_evidence_file(&item.sha256, bytes)?;
         }
-        let base_name = plan.plan.name.trim().to_owned();
         let tx = self.conn.transaction()?;
-        plan.plan.name = free_name(&tx, &base_name)?;
+        plan.plan.name = claim_name(&tx, name.unwrap_or(&plan.plan.name))?;
         let id = insert_plan(&tx, &plan)?;
         for state in &states {
             write_item_state(&tx, id, state)?;
@@ -212,6 +215,21 @@ impl Store {
         }
         tx.commit()?;
         Ok(id)
+    }
+}
+
+/// The trimmed `name` if no plan has it; otherwise [`StoreError::ImportNameTaken`] with the first
+/// free `name (n)` to offer instead.
+pub(super) fn claim_name(tx: &rusqlite::Transaction<'_>, name: &str) -> Result<String, StoreError> {
+    let name = clean_name(name)?;
+    let free = free_name(tx, name)?;
+    if free == name {
+        Ok(free)
+    } else {
+        Err(StoreError::ImportNameTaken {
+            name: name.to_owned(),
+            free,
+        })
     }
 }
 
@@ -272,6 +290,11 @@ fn read_archive(
     })?;
     let mut archive = ZipArchive::new(file)
         .map_err(|err| bad(path, format!("not a readable zip file: {err}")))?;
+    // The archive's index keeps one entry per name, so a second `plan.toml` would silently win:
+    // refuse the file instead.
+    if archive.has_duplicate_names() {
+        return Err(bad(path, "two entries have the same name"));
+    }
     if archive.len() > limits.max_entries {
         return Err(bad(
             path,
@@ -289,15 +312,19 @@ fn read_archive(
             .map_err(|err| bad(path, format!("entry {index}: {err}")))?
             .into_owned();
         if !allowed_entry(&name) {
-            return Err(bad(path, format!("unexpected entry \"{name}\"")));
+            return Err(bad(
+                path,
+                format!("unexpected entry \"{}\"", excerpt(&name)),
+            ));
         }
-        if contents.contains_key(&name) {
-            return Err(bad(path, format!("entry \"{name}\" appears twice")));
-        }
-        // Never trust the declared size: read at most one byte past the cap.
-        let cap = limits
-            .max_entry_bytes
-            .min(limits.max_total_bytes.saturating_sub(total));
+        // Never trust the declared size: read at most one byte past the cap. The plan and its
+        // lists are text of a plan file's size; only evidence files are larger.
+        let entry_cap = if name.starts_with(EVIDENCE_PREFIX) {
+            limits.max_entry_bytes
+        } else {
+            limits.max_entry_bytes.min(MAX_PLAN_FILE_BYTES)
+        };
+        let cap = entry_cap.min(limits.max_total_bytes.saturating_sub(total));
         let mut bytes = Vec::new();
         entry
             .take(cap + 1)

@@ -277,6 +277,44 @@ test("the reports view exports a PDF of the plan into the data folder", async (b
   screenshot("reports-done");
 });
 
+test("the window answers while a report renders: a plan list arrives before the export's last steps", async (browser) => {
+  await openView(browser, "reports");
+  // Records, in order, each step the export shows and the moment another command answers.
+  const events = await browser.executeAsync((done) => {
+    const seen = [];
+    const progress = () => document.querySelector('[data-testid="report-progress"]')?.textContent ?? "";
+    let last = "";
+    const observer = new MutationObserver(() => {
+      const text = progress();
+      if (text && text !== last) seen.push(`step:${text}`);
+      last = text;
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    document.querySelector('[data-testid="export-report"]').click();
+    window.__TAURI_INTERNALS__.invoke("list_plans").then(
+      () => seen.push("answered"),
+      (error) => seen.push(`failed:${JSON.stringify(error)}`),
+    );
+    const started = Date.now();
+    let busy = false;
+    const poll = setInterval(() => {
+      busy = busy || document.querySelector('[data-testid="report-progress"]') !== null;
+      const finished = busy && document.querySelector('[data-testid="report-done"]') !== null;
+      if (finished || Date.now() - started > 170000) {
+        clearInterval(poll);
+        observer.disconnect();
+        done(seen);
+      }
+    }, 20);
+  });
+  const answered = events.indexOf("answered");
+  if (answered < 0) throw new Error(`list_plans did not answer during the export: ${JSON.stringify(events)}`);
+  // Held behind the export, the answer would only come once every step had been shown.
+  if (!events.slice(answered + 1).some((event) => event.startsWith("step:"))) {
+    throw new Error(`the window only answered after the export: ${JSON.stringify(events)}`);
+  }
+});
+
 test("a plan is created from the example, renamed, deleted and brought back by undo", async (browser) => {
   await openView(browser, "plans");
   await (await browser.$('button[data-action="new-example"]')).click();
@@ -417,6 +455,43 @@ test("on a 1,000-product plan a typed price updates the figures (time measured)"
   });
   console.log(`measure: 1,000-product plan, price typed to margin shown ${Date.now() - started} ms (${build} build)`);
   screenshot("products-1000");
+});
+
+test("opening a .landfall file whose plan name is taken asks for another name", async (browser) => {
+  await openView(browser, "plans");
+  const copy = join(dataDir, "speaker-copy.landfall");
+  // The real backend writes the file; only the native file dialog, which WebDriver cannot drive, is
+  // answered by the page with that path.
+  const exported = await browser.executeAsync((path, done) => {
+    const internals = window.__TAURI_INTERNALS__;
+    internals.invoke("list_plans").then(
+      (plans) => {
+        const example = plans.find((plan) => plan.name === "French bluetooth speaker to Japan via Amazon FBA");
+        internals.invoke("export_portable", { id: example.id, path }).then(
+          () => {
+            const invoke = internals.invoke;
+            internals.invoke = (command, args, options) =>
+              command === "plugin:dialog|open" ? Promise.resolve(path) : invoke(command, args, options);
+            done("ok");
+          },
+          (error) => done(JSON.stringify(error)),
+        );
+      },
+      (error) => done(JSON.stringify(error)),
+    );
+  }, copy);
+  if (exported !== "ok") throw new Error(`export_portable answered ${exported}`);
+  await (await browser.$('button[data-action="open"]')).click();
+  const input = await browser.$('[data-testid="plan-name-input"]');
+  await input.waitForDisplayed({ timeout: 15000 });
+  const offered = await input.getValue();
+  if (offered !== "French bluetooth speaker to Japan via Amazon FBA (2)") throw new Error(`the name offered is "${offered}"`);
+  const question = await textOf(browser, ".name-form label");
+  if (!question.includes("already exists")) throw new Error(`the question reads "${question}"`);
+  screenshot("plans-import-name-taken");
+  await setInput(browser, '[data-testid="plan-name-input"]', "Speaker, imported copy");
+  await (await browser.$('.name-form button[type="submit"]')).click();
+  await waitForText(browser, '[data-testid="plan-title"]', "Speaker, imported copy", "the imported plan is not shown");
 });
 
 // A local stand-in for the ECB server, serving a recorded 90-day feed.

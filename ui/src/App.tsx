@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "./bindings";
-import { asApiError } from "./lib/api";
+import { api, asApiError } from "./lib/api";
 import { useMenu, useMenuLanguage } from "./lib/desktop";
 import { FocusProvider, type InputView } from "./lib/focus";
-import { openPortable, saveCopy } from "./lib/portable";
+import { choosePortable, saveCopy } from "./lib/portable";
 import { undoKey, useUndo } from "./lib/undo";
 import { ErrorLine } from "./views/ErrorLine";
 import { WorkshopView } from "./views/WorkshopView";
@@ -29,6 +29,8 @@ export function App() {
   const [startNew, setStartNew] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // A `.landfall` file whose plan name is taken: the Plans view asks for another name.
+  const [importAs, setImportAs] = useState<{ path: string; name: string } | null>(null);
 
   const history = useUndo();
   useMenuLanguage(locale, t);
@@ -53,13 +55,26 @@ export function App() {
     setPlansVersion((n) => n + 1);
     setView("plans");
   };
+  const openFile = async () => {
+    const path = await choosePortable();
+    if (!path) return;
+    try {
+      opened(await api.importPortable(path));
+    } catch (failure) {
+      const refused = asApiError(failure);
+      if (refused.code !== "name-taken") throw failure;
+      setImportAs({ path, name: refused.free_name ?? "" });
+      setPlansVersion((n) => n + 1);
+      setView("plans");
+    }
+  };
   const actions: Record<string, () => void> = {
     "new-plan": () => {
       setStartNew(true);
       setPlansVersion((n) => n + 1);
       setView("plans");
     },
-    "open-plan": () => void openPortable().then(opened, (failure: unknown) => setError(asApiError(failure))),
+    "open-plan": () => void openFile().catch((failure: unknown) => setError(asApiError(failure))),
     "save-copy": () => {
       if (planId === null) return;
       void saveCopy(planId, t("app.title")).then(
@@ -122,6 +137,11 @@ export function App() {
             startNew={startNew}
             onStarted={() => setStartNew(false)}
             onOpen={() => actions["open-plan"]()}
+            importAs={importAs}
+            onImported={(summary) => {
+              setImportAs(null);
+              if (summary) opened(summary);
+            }}
             onSaveCopy={() => actions["save-copy"]()}
             onWorkshop={() => setWorkshop(true)}
             onCreated={() => setView("products")}

@@ -1,12 +1,18 @@
 // Generated from the Rust types by `make bindings` (landfall::api::bindings). Do not edit.
 
+export type AmazonLink = { marketplace: Marketplace, fulfilment: Fulfilment, };
+
 export type Amount = { amount: string, currency: CurrencyCode, };
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
  * For a refused edit: each field at fault, so the form can show the message beside it.
  */
-problems?: Array<Problem>, };
+problems?: Array<Problem>, 
+/**
+ * For [`ErrorCode::NameTaken`]: the first free `Name (n)`, to offer in the window.
+ */
+free_name?: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
@@ -64,6 +70,28 @@ seller: Array<Obligation>,
  * Those the marketplace carries for the seller.
  */
 marketplace: Array<Obligation>, };
+
+export type ChannelOption = { pack: string, name: string, model: ChannelModel, 
+/**
+ * The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
+ */
+market: Market | null, amazon: AmazonLink | null, 
+/**
+ * Currency of the pack's own figures, and the default of a quote typed for it.
+ */
+currency: Currency, 
+/**
+ * The seller ships each order: a delivery cost per unit is needed.
+ */
+seller_ships: boolean, 
+/**
+ * An own store: payments go through a payment pack chosen for the channel.
+ */
+needs_payment: boolean, 
+/**
+ * The fees the pack has no published figure for, in force at the plan's date.
+ */
+quotes: Array<QuoteRequest>, };
 
 export type ChannelPlan = { 
 /**
@@ -183,6 +211,8 @@ score: string,
  */
 monthly_profit_home: Money | null, explain: Explanation, };
 
+export type ChannelSetup = { channels: Array<ChannelPlan>, scenarios: Array<Scenario>, };
+
 export type ChecklistSource = { title: string, url: string, tier: Tier, };
 
 export type ChecklistVersion = { title: Text, version: string, items: number, oldest_verified: string | null, };
@@ -226,7 +256,7 @@ export type DataVersions = { packs: Array<PackVersion>, checklists: Array<Checkl
 
 export type Entity = "company" | "sole-trader";
 
-export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "storage" | "internal";
+export type ErrorCode = "bad-input" | "not-found" | "newer-database" | "busy" | "read-only" | "name-taken" | "storage" | "internal";
 
 export type ErrorInfo = { code: string, message: string, };
 
@@ -312,7 +342,13 @@ pages: number | null,
 /**
  * Files written (several for CSV).
  */
-files: Array<string>, };
+files: Array<string>, 
+/**
+ * Characters of a PDF that no bundled font can draw (printed as empty boxes).
+ */
+unrendered: Array<string>, };
+
+export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 
 export type FigureSource = { title: string, url: string, };
 
@@ -346,7 +382,7 @@ export type ImportPreview = { rows: number, added: Array<string>, changed: Array
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "customs-fee" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
 
 export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
 
@@ -583,6 +619,12 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
+export type QuoteRequest = { code: string, label: string, 
+/**
+ * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
+ */
+basis: FeeBasis, prompt: string, };
+
 export type Rate = string;
 
 export type RateWarning = { "kind": "bundled", published: string, age_days: number, on: string, } | { "kind": "stale", published: string, age_days: number, on: string, };
@@ -665,11 +707,27 @@ prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
-export type ScenarioResult = { name: string, channels: Array<ChannelResult>, total_monthly_profit_home: Money | null, 
+export type ScenarioResult = { name: string, channels: Array<ChannelResult>, 
 /**
- * Channel ids, most profitable first (channels without a home-currency figure last).
+ * The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
+ * scenario is not complete.
  */
-ranking: Array<string>, complete: boolean, 
+total_monthly_profit_home: Money | null, 
+/**
+ * The complete channels with a home-currency profit, most profitable first; a channel missing an
+ * input is not ranked.
+ */
+ranking: Array<string>, 
+/**
+ * The most profitable channel, only when every channel of the scenario is complete: with an input
+ * missing anywhere, no channel is called best.
+ */
+best: string | null, 
+/**
+ * False when an input is missing for a channel or a volume names a channel or product the plan
+ * does not have: the scenario is then "incomplete", never a loss.
+ */
+complete: boolean, 
 /**
  * Volumes, prices or channel figures naming a channel or a SKU the plan does not have.
  */
@@ -725,7 +783,12 @@ pack: string, market: Market, customers: Channel, catalogue_version: string, as_
  */
 launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
 
-export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
+export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, 
+/**
+ * The customs fee per import consignment the user typed (a broker's quote, or the US
+ * Merchandise Processing Fee of a year the rules do not hold yet), used instead of the rules'.
+ */
+customs_fee?: Amount | null, };
 
 export type TargetChecklist = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, catalogue_version: string, as_of: string, launch_date: string, 
 /**

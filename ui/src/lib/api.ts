@@ -3,6 +3,9 @@ import type {
   ApiError,
   AppInfo,
   CatalogueCheck,
+  ChannelOption,
+  ChannelPlan,
+  ChannelSetup,
   DataVersions,
   Evidence,
   EvidenceAttachment,
@@ -22,6 +25,7 @@ import type {
   Product,
   Profile,
   RatesReport,
+  Scenario,
   StoreChecklist,
   ReportRequest,
   TargetChecklist,
@@ -73,13 +77,22 @@ export const api = {
     invoke<PlanDetail>("import_catalogue", { id, fileName, bytes, skipInvalid }),
   writeSkippedRows: (id: number, fileName: string, bytes: number[], lang: Lang, path: string) =>
     invoke<number>("write_skipped_rows", { id, fileName, bytes, lang, path }),
+  channelOptions: (id: number) => invoke<ChannelOption[]>("channel_options", { id }),
+  saveChannel: (id: number, previousId: string | null, channel: ChannelPlan) =>
+    invoke<PlanDetail>("save_channel", { id, previousId, channel }),
+  deleteChannel: (id: number, channel: string) => invoke<PlanDetail>("delete_channel", { id, channel }),
+  saveScenario: (id: number, previousName: string | null, scenario: Scenario) =>
+    invoke<PlanDetail>("save_scenario", { id, previousName, scenario }),
+  deleteScenario: (id: number, name: string) => invoke<PlanDetail>("delete_scenario", { id, name }),
+  saveChannelSetup: (id: number, setup: ChannelSetup) => invoke<PlanDetail>("save_channel_setup", { id, setup }),
   evidence: (id: number) => invoke<Evidence[]>("evidence", { id }),
   attachEvidence: (id: number, attachment: EvidenceAttachment) =>
     invoke<TargetChecklist[]>("attach_evidence", { id, attachment }),
   removeEvidence: (id: number, item: string, sha256: string) =>
     invoke<TargetChecklist[]>("remove_evidence", { id, item, sha256 }),
   exportPortable: (id: number, path: string) => invoke<null>("export_portable", { id, path }),
-  importPortable: (path: string) => invoke<PlanSummary>("import_portable", { path }),
+  /** A taken name is refused with the code `name-taken` and a `free_name` to offer. */
+  importPortable: (path: string, name?: string) => invoke<PlanSummary>("import_portable", { path, name: name ?? null }),
 };
 
 /** Commands reject with a coded `ApiError`; anything else (a bug, a lost IPC) becomes an internal one. */

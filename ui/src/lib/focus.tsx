@@ -18,7 +18,8 @@ const FocusContext = createContext<Focus | null>(null);
  * input that is the product's own (its package), so less precise matches are tried after.
  */
 export function findInput(ref: InputRef, root: ParentNode = document): HTMLElement | null {
-  const attributes = Object.entries(inputAttributes(ref));
+  // A target's input belongs to no product, though the engine names the product whose quote needed it.
+  const attributes = Object.entries(inputAttributes(isTargetInput(ref) ? { ...ref, sku: null } : ref));
   const tries = [
     attributes,
     attributes.filter(([name]) => name !== "data-channel"),

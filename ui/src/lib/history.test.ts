@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Product, Profile } from "../bindings";
+import type { ChannelSetup, Product, Profile } from "../bindings";
 import { undoKey } from "./undo";
 import { emptyHistory, historyLimit, recorded, redoStep, replay, undoStep, type Change } from "./history";
 
@@ -29,6 +29,18 @@ describe("undo and redo of plan edits", () => {
     const change: Change = { kind: "profile", planId: 3, before: profile("EUR"), after: profile("CHF") };
     expect(replay(change, "undo")).toEqual({ op: "save-profile", planId: 3, profile: profile("EUR") });
     expect(replay(change, "redo")).toEqual({ op: "save-profile", planId: 3, profile: profile("CHF") });
+  });
+
+  it("puts the channels and scenarios back together, a deleted channel with the volumes that named it", () => {
+    const store = { id: "own-store-jp", pack: "shopify-basic", market: "jp" as const, payment: "stripe-eea", monthly_units: 60 };
+    const before: ChannelSetup = {
+      channels: [store],
+      scenarios: [{ name: "Mix", volumes: [{ channel: "own-store-jp", sku: null, monthly_units: 60 }] }],
+    };
+    const after: ChannelSetup = { channels: [], scenarios: [{ name: "Mix", volumes: [] }] };
+    const change: Change = { kind: "channels", planId: 2, before, after };
+    expect(replay(change, "undo")).toEqual({ op: "save-channel-setup", planId: 2, setup: before });
+    expect(replay(change, "redo")).toEqual({ op: "save-channel-setup", planId: 2, setup: after });
   });
 
   it("undoes newest first, redoes in order, and a new change drops what was undone", () => {

@@ -1,4 +1,4 @@
-import type { Product, Profile } from "../bindings";
+import type { ChannelSetup, Product, Profile } from "../bindings";
 
 /**
  * Undo and redo of plan edits. Every change is saved at once (autosave), so undoing is saving the
@@ -6,18 +6,23 @@ import type { Product, Profile } from "../bindings";
  */
 export type Change =
   | { kind: "product"; planId: number; before: Product | null; after: Product | null }
-  | { kind: "profile"; planId: number; before: Profile; after: Profile };
+  | { kind: "profile"; planId: number; before: Profile; after: Profile }
+  | { kind: "channels"; planId: number; before: ChannelSetup; after: ChannelSetup };
 
 /** The save that puts a plan back in one state of a change: the inverse of the change or the change itself. */
 export type Replay =
   | { op: "save-product"; planId: number; previousSku: string | null; product: Product }
   | { op: "delete-product"; planId: number; sku: string }
-  | { op: "save-profile"; planId: number; profile: Profile };
+  | { op: "save-profile"; planId: number; profile: Profile }
+  | { op: "save-channel-setup"; planId: number; setup: ChannelSetup };
 
 /** The save that moves the plan from one side of `change` to the other (`direction` "undo" goes back). */
 export function replay(change: Change, direction: "undo" | "redo"): Replay {
   if (change.kind === "profile") {
     return { op: "save-profile", planId: change.planId, profile: direction === "undo" ? change.before : change.after };
+  }
+  if (change.kind === "channels") {
+    return { op: "save-channel-setup", planId: change.planId, setup: direction === "undo" ? change.before : change.after };
   }
   const [from, to] = direction === "undo" ? [change.after, change.before] : [change.before, change.after];
   if (to === null) return { op: "delete-product", planId: change.planId, sku: from?.sku ?? "" };

@@ -39,7 +39,7 @@ export function inputSelector(ref: InputRef): string {
 
 /** Inputs of the plan's targets (volume, sales, fulfilment) live in the profile, not in a product's editor. */
 export function isTargetInput(ref: InputRef): boolean {
-  return ref.input === "monthly-units" || ref.input === "monthly-sales" || ref.input === "fulfilment";
+  return ["monthly-units", "monthly-sales", "fulfilment", "customs-fee"].includes(ref.input);
 }
 
 /**
@@ -61,6 +61,7 @@ export const wordedInputs: readonly InputKind[] = [
   "fx-rate",
   "monthly-units",
   "monthly-sales",
+  "customs-fee",
   "toy-age",
 ];
 

@@ -1,13 +1,12 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
-import type { PlanSummary } from "../bindings";
 import { api } from "./api";
 
 const filters = [{ name: "Landfall", extensions: ["landfall"] }];
 
-/** File ▸ Open: a `.landfall` file chosen in the native dialog becomes a new plan; null when cancelled. */
-export async function openPortable(): Promise<PlanSummary | null> {
+/** File ▸ Open: the `.landfall` file chosen in the native dialog, or null when cancelled. */
+export async function choosePortable(): Promise<string | null> {
   const path = await open({ multiple: false, directory: false, filters });
-  return typeof path === "string" ? api.importPortable(path) : null;
+  return typeof path === "string" ? path : null;
 }
 
 /** File ▸ Save a copy: the plan, its progress and evidence into a `.landfall` file; the path, or null. */

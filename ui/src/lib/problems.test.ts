@@ -26,4 +26,16 @@ describe("problems", () => {
     const whole = { field: "", line: null, column: null, message: { en: "unreadable", fr: "illisible" } };
     expect(problemLine(whole, "fr")).toBe("illisible");
   });
+
+  it("says in the reader's language that the database is busy or read-only", () => {
+    const busy: ApiError = { code: "busy", message: "the database is busy: another Landfall window or command kept it locked" };
+    expect(errorMessage(busy, "fr")).toBe(
+      "Une autre fenêtre ou commande Landfall enregistre dans cette base. Rien n’a été modifié\u00a0: réessayez dans un instant.",
+    );
+    expect(errorMessage(busy, "en")).toBe(
+      "Another Landfall window or command is saving to this database. Nothing was changed: try again in a moment.",
+    );
+    const readOnly: ApiError = { code: "read-only", message: "/data/landfall.sqlite3 is read-only" };
+    expect(errorMessage(readOnly, "fr")).toBe("Cette base peut être lue mais pas modifiée\u00a0: le fichier ou son dossier est en lecture seule.");
+  });
 });

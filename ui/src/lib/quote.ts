@@ -39,8 +39,10 @@ export function waterfallSteps(item: UnitEconomics, label: (key: MessageKey) => 
 }
 
 /**
- * The waterfall as shown to an audience: with `hideConfidential`, the purchase cost is folded with
- * freight and duty into one "landed cost" step, so the supplier price never appears on the projector.
+ * The waterfall as shown to an audience: with `hideConfidential`, the purchase cost, freight and duty
+ * (the landed cost) are left out altogether, whatever is missing, so neither the supplier price nor a
+ * landed cost that would give it away appears on the projector: the chart ends with what the
+ * marketplace's fees leave of the price.
  */
 export function presentedSteps(
   item: UnitEconomics,
@@ -49,13 +51,10 @@ export function presentedSteps(
 ): WaterfallStep[] {
   const steps = waterfallSteps(item, label);
   if (!hideConfidential) return steps;
-  const landedKeys: (keyof UnitEconomics)[] = ["unit_cost", "freight", "duty"];
-  const landedLabels = new Set(landedKeys.map((key) => label(figureRows.find((row) => row.key === key)!.label)));
-  const landed = steps.filter((step) => landedLabels.has(step.label));
-  const others = steps.filter((step) => !landedLabels.has(step.label));
-  if (landed.length === 0) return others;
-  const total = landed.reduce((sum, step) => sum.plus(step.amount), new Decimal(0));
-  return [...others, { label: label("costs.landedCost"), amount: total.toString() }];
+  const confidential = new Set(
+    (["unit_cost", "freight", "duty", "landed_cost"] as (keyof UnitEconomics)[]).map((key) => label(figureRows.find((row) => row.key === key)!.label)),
+  );
+  return steps.filter((step) => !confidential.has(step.label));
 }
 
 /** A figure older than a year at the plan's as-of date is flagged wherever it is shown. */

@@ -23,6 +23,8 @@ function apply(step: Replay): Promise<unknown> {
       return api.deleteProduct(step.planId, step.sku);
     case "save-profile":
       return api.saveProfile(step.planId, step.profile);
+    case "save-channel-setup":
+      return api.saveChannelSetup(step.planId, step.setup);
   }
 }
 

@@ -104,7 +104,7 @@ export function NewPlanForm({ onCreated, onCancel }: { onCreated: (summary: Plan
       <h2>{t("newPlan.title")}</h2>
       <div className="input-grid">
         <label className="input wide">
-          <span>{t("plans.nameFor.new")}</span>
+          <span>{t("plans.nameFor.example")}</span>
           <input autoFocus data-field="name" value={name} onChange={(event) => setName(event.target.value)} />
           {fieldError("name")}
         </label>

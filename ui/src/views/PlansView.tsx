@@ -16,21 +16,36 @@ interface Props {
   startNew?: boolean;
   onStarted?: () => void;
   onOpen: () => void;
+  /** A `.landfall` file refused because its plan name is taken: ask for another name. */
+  importAs?: { path: string; name: string } | null;
+  /** The file was imported under the name given (a summary), or the question dismissed (null). */
+  onImported?: (summary: PlanSummary | null) => void;
   onSaveCopy: () => void;
   onWorkshop: () => void;
   /** A blank plan was created: the user goes on to its products. */
   onCreated: (summary: PlanSummary) => void;
 }
 
-type NameAction = "example" | "duplicate" | "rename";
+type NameAction = "example" | "duplicate" | "rename" | "import";
 
-export function PlansView({ selected, onSelect, startNew = false, onStarted, onOpen, onSaveCopy, onWorkshop, onCreated }: Props) {
+export function PlansView({
+  selected,
+  onSelect,
+  startNew = false,
+  onStarted,
+  onOpen,
+  importAs = null,
+  onImported,
+  onSaveCopy,
+  onWorkshop,
+  onCreated,
+}: Props) {
   const { t, locale } = useI18n();
   const [generation, setGeneration] = useState(0);
   const plans = useLoad(api.listPlans, generation);
   const [creating, setCreating] = useState(startNew);
-  const [action, setAction] = useState<NameAction | null>(null);
-  const [name, setName] = useState("");
+  const [action, setAction] = useState<NameAction | null>(importAs ? "import" : null);
+  const [name, setName] = useState(importAs?.name ?? "");
   const [guide, setGuide] = useState(() => !guideHidden());
   useEffect(() => {
     if (startNew) onStarted?.();
@@ -61,6 +76,15 @@ export function PlansView({ selected, onSelect, startNew = false, onStarted, onO
     if (action === "example") api.newPlanFromExample(name).then(done, failed);
     else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
     else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
+    else if (action === "import" && importAs)
+      api.importPortable(importAs.path, name).then((summary) => {
+        done(summary);
+        onImported?.(summary);
+      }, failed);
+  };
+  const cancel = () => {
+    if (action === "import") onImported?.(null);
+    setAction(null);
   };
   const remove = () => {
     if (!current) return;
@@ -158,7 +182,7 @@ export function PlansView({ selected, onSelect, startNew = false, onStarted, onO
             <button type="submit" className="primary">
               {t("plans.ok")}
             </button>
-            <button type="button" className="chip" onClick={() => setAction(null)}>
+            <button type="button" className="chip" onClick={cancel}>
               {t("plans.cancel")}
             </button>
           </form>

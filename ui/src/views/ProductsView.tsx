@@ -174,6 +174,9 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
               <th>{t("plans.channel")}</th>
               <th className="num">{t("plans.monthlyUnits")}</th>
               <th className="num">{t("plans.monthlySales")}</th>
+              <th className="num" title={t("plans.customsFeeHint")}>
+                {t("plans.customsFee")}
+              </th>
               <th>
                 <span className="visually-hidden">{t("products.actions")}</span>
               </th>
@@ -224,6 +227,14 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
                     currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
                     onChange={(monthly_sales) => setTarget(index, { monthly_sales })}
                     onInvalid={() => setError({ code: "bad-input", message: t("products.salesInvalid") })}
+                  />
+                </td>
+                <td className="num">
+                  <CustomsFee
+                    target={target}
+                    currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
+                    onChange={(customs_fee) => setTarget(index, { customs_fee })}
+                    onInvalid={() => setError({ code: "bad-input", message: t("products.customsFeeInvalid") })}
                   />
                 </td>
                 <td>
@@ -375,6 +386,50 @@ function ProductTable({ detail, items, save, onSaved, onEdit, onEditFlags }: Tab
  * Expected sales per month on a target, amount and currency (the checklist's thresholds read it: the
  * US INFORM Act, insurance): saved when the amount is left.
  */
+/** The customs fee per import typed by the user, in the marketplace's currency (empty: the rules'). */
+function CustomsFee({
+  target,
+  currency,
+  onChange,
+  onInvalid,
+}: {
+  target: Target;
+  currency: string;
+  onChange: (fee: Target["customs_fee"]) => void;
+  onInvalid: () => void;
+}) {
+  const { t } = useI18n();
+  const fee = target.customs_fee ?? null;
+  return (
+    <span className="amount-input">
+      <input
+        {...inputAttributes(inputRef("customs-fee", null, target.marketplace))}
+        aria-label={t("plans.customsFeeIn", { currency })}
+        inputMode="decimal"
+        size={7}
+        defaultValue={fee?.amount ?? ""}
+        onBlur={(event) => {
+          const text = event.target.value.trim();
+          if (text === "") {
+            if (fee) onChange(null);
+            return;
+          }
+          const amount = parseAmount(text);
+          if (amount === null || amount.startsWith("-")) {
+            onInvalid();
+            return;
+          }
+          if (amount !== fee?.amount) onChange({ amount, currency });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.currentTarget.blur();
+        }}
+      />{" "}
+      <span className="muted">{currency}</span>
+    </span>
+  );
+}
+
 function MonthlySales({
   target,
   currency,

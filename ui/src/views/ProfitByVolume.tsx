@@ -1,12 +1,14 @@
 import Decimal from "decimal.js";
-import type { ScenarioResult } from "../bindings";
+import type { ChannelResult, ScenarioResult } from "../bindings";
 import { useI18n } from "../lib/i18n";
 import { formatAmount } from "../lib/money";
+import { channelGaps } from "../lib/channels";
 import { profitAt, volumeAxis } from "../lib/volume";
+import { Incomplete } from "./Incomplete";
 
 const width = 640;
 const height = 300;
-const left = 90;
+const left = 100;
 const right = 20;
 const top = 16;
 const bottom = 40;
@@ -15,14 +17,26 @@ const colours = ["#1b4965", "#c8553d", "#8cb369", "#f4a259", "#5fa8d3", "#7b6d8d
 /**
  * Monthly profit against monthly volume for each channel of a scenario (the product mix kept), with
  * the break-even volume marked where each line crosses zero. Channels in another currency than the
- * first are listed apart rather than drawn on a mismatched axis. Decimals become numbers only for pixels.
+ * first are listed apart rather than drawn on a mismatched axis, and an incomplete channel is named
+ * with what it needs rather than drawn from partial figures. Decimals become numbers only for pixels.
  */
-export function ProfitByVolume({ scenario }: { scenario: ScenarioResult }) {
+export function ProfitByVolume({ scenario, labels }: { scenario: ScenarioResult; labels?: Map<string, string> }) {
   const { t, locale } = useI18n();
-  const currency = scenario.channels[0]?.currency;
-  const drawn = scenario.channels.filter((channel) => channel.currency === currency && channel.monthly_units > 0);
-  const apart = scenario.channels.filter((channel) => !drawn.includes(channel));
-  if (drawn.length === 0 || !currency) return null;
+  const complete = scenario.channels.filter((channel) => channel.complete);
+  const incomplete = scenario.channels.filter((channel) => !channel.complete);
+  const currency = complete[0]?.currency;
+  const drawn = complete.filter((channel) => channel.currency === currency && channel.monthly_units > 0);
+  const apart = complete.filter((channel) => !drawn.includes(channel));
+  const name = (channel: ChannelResult) => labels?.get(channel.channel) ?? channel.name;
+  if (drawn.length === 0 || !currency) {
+    if (incomplete.length === 0) return null;
+    return (
+      <article className="card" data-testid="profit-by-volume">
+        <h2>{t("channels.profitByVolume", { scenario: scenario.name })}</h2>
+        <IncompleteList channels={incomplete} name={name} />
+      </article>
+    );
+  }
   const volumes = volumeAxis(drawn);
   const lines = drawn.map((channel) => volumes.map((units) => profitAt(channel, units) ?? new Decimal(0)));
   const all = lines.flat();
@@ -63,7 +77,7 @@ export function ProfitByVolume({ scenario }: { scenario: ScenarioResult }) {
             />
             {channel.break_even_units !== null && (
               <circle cx={x(channel.break_even_units)} cy={y(new Decimal(0))} r={4}>
-                <title>{t("channels.breakEvenAt", { channel: channel.name, units: channel.break_even_units })}</title>
+                <title>{t("channels.breakEvenAt", { channel: name(channel), units: channel.break_even_units.toLocaleString(locale) })}</title>
               </circle>
             )}
           </g>
@@ -72,14 +86,28 @@ export function ProfitByVolume({ scenario }: { scenario: ScenarioResult }) {
       <ul className="legend">
         {drawn.map((channel, index) => (
           <li key={channel.channel}>
-            <span className="swatch" style={{ background: colours[index % colours.length] }} /> {channel.name}
+            <span className="swatch" style={{ background: colours[index % colours.length] }} /> {name(channel)}
             {channel.break_even_units !== null
-              ? ` · ${t("channels.breakEvenAt", { channel: "", units: channel.break_even_units }).trim()}`
+              ? ` · ${t("channels.breakEvenAt", { channel: "", units: channel.break_even_units.toLocaleString(locale) }).trim()}`
               : ` · ${t("channels.noBreakEven")}`}
           </li>
         ))}
       </ul>
-      {apart.length > 0 && <p className="muted small">{t("channels.notDrawn", { channels: apart.map((c) => c.name).join(", ") })}</p>}
+      {apart.length > 0 && <p className="muted small">{t("channels.notDrawn", { channels: apart.map(name).join(", ") })}</p>}
+      <IncompleteList channels={incomplete} name={name} />
     </article>
+  );
+}
+
+function IncompleteList({ channels, name }: { channels: ChannelResult[]; name: (channel: ChannelResult) => string }) {
+  if (channels.length === 0) return null;
+  return (
+    <ul className="incomplete-list">
+      {channels.map((channel) => (
+        <li key={channel.channel}>
+          <strong>{name(channel)}</strong> <Incomplete gaps={channelGaps(channel)} />
+        </li>
+      ))}
+    </ul>
   );
 }

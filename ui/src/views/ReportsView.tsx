@@ -118,6 +118,11 @@ export function ReportsView({ planId }: { planId: number | null }) {
           <p>
             <code data-testid="report-path">{done.path}</code>
           </p>
+          {done.unrendered.length > 0 && (
+            <p className="warning" data-testid="report-unrendered">
+              {t("reports.unrendered", { characters: done.unrendered.join(" ") })}
+            </p>
+          )}
           <button
             type="button"
             className="primary"

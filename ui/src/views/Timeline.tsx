@@ -1,19 +1,38 @@
 import type { Timeline as TimelineResult } from "../bindings";
 import { useI18n } from "../lib/i18n";
+import { scenarioGaps } from "../lib/channels";
 import { formatMoney } from "../lib/money";
+import { Incomplete } from "./Incomplete";
 
 /** A phased scenario month by month: which phase runs, the month's profit after set-up, the running total. */
 export function Timeline({ timeline }: { timeline: TimelineResult }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <div className="timeline" data-testid="timeline">
       <h3>{t("channels.timeline")}</h3>
-      <p>
-        {timeline.payback_month !== null
-          ? t("channels.paybackMonth", { month: timeline.payback_month })
-          : t("channels.noPayback", { months: timeline.months.length })}
-        {!timeline.complete && <span className="badge stale">{t("channels.incomplete")}</span>}
-      </p>
+      {!timeline.complete ? (
+        // Partial months would show a payback (or none) that the missing figures could change.
+        <p>
+          <Incomplete gaps={[...timeline.missing, ...timeline.phases.flatMap((phase) => scenarioGaps(phase.result))]} />
+        </p>
+      ) : (
+        <>
+          <p>
+            {timeline.payback_month !== null
+              ? t("channels.paybackMonth", { month: timeline.payback_month })
+              : t("channels.noPayback", { months: timeline.months.length })}
+          </p>
+          <Months timeline={timeline} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function Months({ timeline }: { timeline: TimelineResult }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
       <div className="table-scroll">
         <table>
           <thead>
@@ -40,6 +59,6 @@ export function Timeline({ timeline }: { timeline: TimelineResult }) {
           </tbody>
         </table>
       </div>
-    </div>
+    </>
   );
 }

@@ -5,14 +5,17 @@ import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney, formatPercent } from "../lib/money";
 import { figure, presentedSteps } from "../lib/quote";
 import { useLoad } from "../lib/useLoad";
-import { ContributionChart } from "./ChannelsView";
+import { scenarioGaps } from "../lib/channels";
+import { ContributionChart, scenarioName } from "./ChannelsView";
+import { Incomplete } from "./Incomplete";
 import { Tornado } from "./Tornado";
 import { Waterfall } from "./Waterfall";
 
 /**
  * Workshop mode: the plan on a projector, one key figure or chart per screen in large type.
  * ← / → (or Page Up / Page Down, space) move between screens, H hides or shows confidential inputs
- * (the purchase cost), Escape leaves. Confidential inputs are hidden when the mode opens.
+ * (the purchase cost, the landed cost and margin rates, on every screen), Escape leaves. Confidential
+ * inputs are hidden when the mode opens.
  */
 export function WorkshopView({ planId, onClose }: { planId: number; onClose: () => void }) {
   const { t, locale } = useI18n();
@@ -68,14 +71,18 @@ export function WorkshopView({ planId, onClose }: { planId: number; onClose: () 
       if (netPrice === null) continue;
       screens.push({
         key: `costs-${item.sku}-${item.marketplace}`,
-        title: t("workshop.unitEconomics", { sku: item.sku, marketplace: t(`label.${item.marketplace}` as MessageKey) }),
+        title: t(hidden ? "workshop.unitEconomicsHidden" : "workshop.unitEconomics", {
+          sku: item.sku,
+          marketplace: t(`label.${item.marketplace}` as MessageKey),
+        }),
         body: (
           <Waterfall
-            title={t("costs.waterfall")}
+            title={t(hidden ? "workshop.waterfallHidden" : "costs.waterfall")}
             start={{ label: t("costs.netPriceShort"), amount: netPrice }}
             steps={presentedSteps(item, t, hidden)}
-            endLabel={item.margin === null ? t("costs.marginPartial") : t("costs.margin")}
+            endLabel={hidden ? t("workshop.afterFees") : item.margin === null ? t("costs.marginPartial") : t("costs.margin")}
             currency={item.currency}
+            fontSize={15}
           />
         ),
       });
@@ -87,24 +94,26 @@ export function WorkshopView({ planId, onClose }: { planId: number; onClose: () 
     if (selected) {
       screens.push({
         key: "channels",
-        title: t("workshop.channels", { scenario: selected.name }),
+        title: t("workshop.channels", { scenario: scenarioName(selected, t) }),
         body: (
           <>
-            <ContributionChart scenario={selected} />
-            {selected.total_monthly_profit_home && (
-              <p className="workshop-sub">
-                {t("workshop.monthlyProfit", { amount: formatMoney(selected.total_monthly_profit_home, locale) })}
-              </p>
-            )}
+            <ContributionChart scenario={selected} fontSize={15} />
+            <p className="workshop-sub" data-testid="workshop-total">
+              {selected.complete && selected.total_monthly_profit_home ? (
+                t("workshop.monthlyProfit", { amount: formatMoney(selected.total_monthly_profit_home, locale) })
+              ) : (
+                <Incomplete gaps={scenarioGaps(selected)} />
+              )}
+            </p>
           </>
         ),
       });
     }
-    if (result.sensitivity.length > 0) {
+    if (result.sensitivity.length > 0 && selected) {
       screens.push({
         key: "sensitivity",
         title: t("workshop.sensitivity"),
-        body: <Tornado rows={result.sensitivity} title={t("channels.tornado", { scenario: result.selected })} />,
+        body: <Tornado rows={result.sensitivity} title={t("channels.tornado", { scenario: scenarioName(selected, t) })} fontSize={15} />,
       });
     }
   }
