@@ -87,7 +87,9 @@ pub fn gap_words(gap: &Missing, lang: Lang) -> (String, String) {
                 "La redevance douanière par importation vers {on} n’est pas connue des règles à cette date\u{a0}: saisissez-la (devis d’un transitaire, ou avis de la douane pour l’année)."
             ),
         ),
-        _ => gap.message.get(lang).to_string(),
+        // A rule the packs lack: the engine's sentence names it (without file syntax).
+        Input::RulePack => gap.message.get(lang).to_string(),
+        _ => pick(&format!("Missing: {need}."), &format!("Il manque {need}.")),
     };
     (need, sentence)
 }

@@ -166,11 +166,19 @@ test("the US customs fee the rules lack for this date is typed from its sentence
     throw new Error(`the missing customs fee reads "${sentence}"`);
   }
   await click(browser, `${line} button[data-action="go-to-input"]`);
-  const focused = await browser.execute(() => {
-    const active = document.activeElement;
-    return active ? `${active.dataset.input}/${active.dataset.marketplace}` : "";
-  });
-  if (focused !== "customs-fee/amazon-us") throw new Error(`the button focused "${focused}"`);
+  // The field is in the profile's targets table: the view changes, then the field takes the focus.
+  let focused = "";
+  await waitFor(
+    browser,
+    async () => {
+      focused = await browser.execute(() => {
+        const active = document.activeElement;
+        return active ? `${active.dataset.input}/${active.dataset.marketplace}` : "";
+      });
+      return focused === "customs-fee/amazon-us";
+    },
+    `the button focused "${focused}"`,
+  );
   // The broker's quote: $35 per entry.
   await browser.keys(["3", "5", "Enter"]);
   await openView(browser, "costs");
@@ -181,8 +189,10 @@ test("the US customs fee the rules lack for this date is typed from its sentence
   }
   const jpMargin = await textOf(browser, `[data-testid="quote-${cream}-amazon-jp"] [data-figure="margin"]`);
   if (!/^-?¥[\d,]+$/.test(jpMargin)) throw new Error(`the margin on Amazon.co.jp reads "${jpMargin}"`);
+  // $34 before sales tax − referral 15% 5.10 − FBA 3.77 − plan 39.99 ÷ 150 = 0.2666 − cost 6.20 × 1.1172
+  // = 6.9266 − freight 1.50 × 1.1172 = 1.6758 − fee 35 ÷ 150 = 0.2333 − duty 0 = $16.03 (ECB 2026-10-30).
   const usMargin = await textOf(browser, `${us} [data-figure="margin"]`);
-  if (!/^-?\$[\d,]+\.\d\d$/.test(usMargin)) throw new Error(`the margin on Amazon.com reads "${usMargin}"`);
+  if (usMargin !== "$16.03") throw new Error(`the margin on Amazon.com reads "${usMargin}"`);
   const fee = await textOf(browser, `${us} [data-testid="fx-used"]`).catch(() => "");
   console.log(`measure: journey margins ${jpMargin} on Amazon.co.jp, ${usMargin} on Amazon.com (${fee})`);
   await openView(browser, "products");
@@ -226,12 +236,17 @@ test("offline, an update ends with one sentence and the rates kept; a typed rate
 test("an own store is added and compared with both Amazon channels in a scenario built in the window", async (browser) => {
   await openView(browser, "channels");
   // A new plan's channels follow its targets: one button per marketplace aimed at.
+  // Each opens with its inputs; the bank's cost of turning yen and dollars into euros is 2%.
   for (const [marketplace, channel] of [
     ["amazon-jp", "amazon-jp-fba"],
     ["amazon-us", "amazon-us-fba"],
   ]) {
     await click(browser, `button[data-action="add-target-channel"][data-marketplace="${marketplace}"]`);
     await (await browser.$(`[data-channel-item="${channel}"]`)).waitForExist({ timeout: 15000 });
+    if (!(await (await browser.$(`[data-channel-form="${channel}"]`)).isExisting())) {
+      await click(browser, `[data-channel-item="${channel}"] button[data-action="edit-channel"]`);
+    }
+    await editCell(browser, `[data-channel-form="${channel}"] input[data-field="fx_cost"]`, "2");
   }
   const units = await textOf(browser, '[data-channel-item="amazon-jp-fba"] .edit-head');
   if (!units.includes("200")) throw new Error(`Amazon.co.jp's channel reads "${units}" (the target's 200 units a month)`);
@@ -240,9 +255,17 @@ test("an own store is added and compared with both Amazon channels in a scenario
   await click(browser, 'button[data-action="add-channel"]');
   const store = "shopify-basic-jp";
   const form = `[data-channel-form="${store}"]`;
-  await (await browser.$(form)).waitForDisplayed({ timeout: 15000 });
+  await (await browser.$(`[data-channel-item="${store}"]`)).waitForExist({ timeout: 15000 });
+  if (!(await (await browser.$(form)).isExisting())) await click(browser, `[data-channel-item="${store}"] button[data-action="edit-channel"]`);
   await editCell(browser, `${form} input[data-field="monthly_units"]`, "60");
-  await editCell(browser, `${form} input[data-field="quote:apps"]`, "20");
+  await editCell(browser, `${form} input[data-field="fx_cost"]`, "2");
+  // Every quote the store's packs leave to the seller: $20 of apps, and the payment provider's rate.
+  const quotes = await browser.execute(
+    (css) => [...document.querySelectorAll(`${css} input[data-field^="quote:"]`)].map((input) => input.dataset.field),
+    form,
+  );
+  console.log(`journey: the store asks for ${quotes.join(", ")}`);
+  for (const quote of quotes) await editCell(browser, `${form} input[data-field="${quote}"]`, quote === "quote:apps" ? "20" : "3,4");
   await editCell(browser, `${form} tr[data-sku="${cream}"] input[data-field="shipping:${cream}"]`, "600");
   await waitFor(
     browser,

@@ -48,3 +48,10 @@ export function formatPercent(fraction: string, locale: string, fractionDigits =
   }).format as (value: string) => string;
   return format(rounded);
 }
+
+/** An exchange rate to six significant digits for the locale ("0.895095", "171,94"), as the report writes it. */
+export function formatRate(rate: string, locale: string): string {
+  const rounded = new Decimal(rate).toSignificantDigits(6, Decimal.ROUND_HALF_EVEN);
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format as (value: string) => string;
+  return format(rounded.toFixed());
+}

@@ -3,7 +3,7 @@ import type { Explanation, PlanDetail, UnitEconomics } from "../bindings";
 import { api } from "../lib/api";
 import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { inputAttributes, inputRef } from "../lib/inputs";
-import { formatAmount, formatPercent } from "../lib/money";
+import { formatAmount, formatPercent, formatRate } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
 import { fieldValue } from "../lib/productForm";
 import { useUndo } from "../lib/undo";
@@ -171,7 +171,7 @@ function ItemCard({ item, asOf, detail, children }: CardProps) {
           {item.fx
             .map(
               (rate) =>
-                `1 ${rate.from} = ${rate.rate} ${rate.to} (${formatDate(rate.date, locale)}${rate.source.kind === "manual" ? `, ${t("rates.typed")}` : ""})`,
+                `1 ${rate.from} = ${formatRate(rate.rate, locale)} ${rate.to} (${formatDate(rate.date, locale)}${rate.source.kind === "manual" ? `, ${t("rates.typed")}` : ""})`,
             )
             .join("; ")}
         </p>
