@@ -257,6 +257,7 @@ test("an own store is added and compared with both Amazon channels in a scenario
   const form = `[data-channel-form="${store}"]`;
   await (await browser.$(`[data-channel-item="${store}"]`)).waitForExist({ timeout: 15000 });
   if (!(await (await browser.$(form)).isExisting())) await click(browser, `[data-channel-item="${store}"] button[data-action="edit-channel"]`);
+  await setSelect(browser, `${form} select[data-field="payment"]`, "stripe-eea");
   await editCell(browser, `${form} input[data-field="monthly_units"]`, "60");
   await editCell(browser, `${form} input[data-field="fx_cost"]`, "2");
   // Every quote the store's packs leave to the seller: $20 of apps, and the payment provider's rate.
