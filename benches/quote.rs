@@ -81,6 +81,7 @@ fn catalogue() -> Plan {
             channel: Channel::B2c,
             monthly_sales: None,
             monthly_units: Some(300),
+            customs_fee: None,
         })
         .collect();
     let products = (0..PRODUCTS)
@@ -115,6 +116,7 @@ fn catalogue() -> Plan {
                 flags: Vec::new(),
                 toy_age_min_months: None,
                 category: Some("electronics".to_string()),
+                categories: Vec::new(),
                 unit_cost: Some(amount(850 + step, 2, "EUR")),
                 package: Some(Package {
                     length_cm: Decimal::from(20),
@@ -123,6 +125,7 @@ fn catalogue() -> Plan {
                     weight_g: Decimal::from(650),
                 }),
                 origin: None,
+                preferential_origin: false,
                 prices,
                 freight,
                 overrides: Vec::new(),

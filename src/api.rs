@@ -12,7 +12,7 @@ mod settings;
 pub use channel_editing::{
     ChannelOption, ChannelSetup, QuoteRequest, pack_problems, target_channel,
 };
-pub use editing::{CatalogueCheck, EvidenceAttachment, Profile};
+pub use editing::{CatalogueCheck, EvidenceAttachment, NewPlan, Profile, import_context};
 pub use settings::{ChecklistVersion, DataVersions, MenuLabels};
 
 use std::collections::BTreeMap;
@@ -30,12 +30,14 @@ use crate::checklist::engine::{ItemProgress, PlanChecklist, ProgressStatus, eval
 use crate::cost::{self, Detail, Quote};
 use crate::money::{Currency, FxRate};
 use crate::packs::{self, PackErrors, Packs};
+use crate::plan::categories::category_name;
 use crate::plan::{Marketplace, Plan, PlanError, Problem, parse_plan};
 use crate::rates::{self, RateWarning, Rates, RatesError, RatesReport, RatesStatus, UpdateOutcome};
 use crate::report::export::{Exported, ReportFormat, Step, export};
 use crate::report::pdf::Progress;
 use crate::report::{self as planning_report, Lang, Paper, ReportError, ReportOptions};
 use crate::store::{EXAMPLE_PLAN_TOML, PlanId, PlanSummary, Store, StoreError, sha256_hex};
+use crate::text::Text;
 
 /// What the UI can branch on without matching message text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -224,6 +226,16 @@ impl From<Step> for ExportProgress {
     }
 }
 
+/// An exchange rate the user types: 1 EUR = `per_eur` `currency`, in force from `date`.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ManualRate {
+    pub currency: String,
+    #[ts(type = "string")]
+    pub per_eur: rust_decimal::Decimal,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+}
+
 /// A change to one checklist item, as the user makes it in the Checklist view.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ItemUpdate {
@@ -253,6 +265,30 @@ pub struct PlanDetail {
     /// The currency each marketplace sells in (from its pack): prices and fees typed for a
     /// marketplace are in it.
     pub currencies: BTreeMap<Marketplace, Currency>,
+    /// What the window needs to ask for a plan's inputs in each marketplace's terms.
+    pub markets: BTreeMap<Marketplace, MarketTerms>,
+}
+
+/// A marketplace as the plan's inputs meet it, on the plan's as-of date.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct MarketTerms {
+    /// The marketplace's own name ("Amazon.co.jp").
+    pub name: String,
+    /// Shelf prices include the destination's consumption tax or VAT (Japan, the EU, the UK), or
+    /// not (the US, where sales tax is added at checkout).
+    pub prices_include_tax: bool,
+    /// The referral-fee categories in force, in the pack's order.
+    pub categories: Vec<CategoryChoice>,
+}
+
+/// One referral-fee category a product can be listed in.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CategoryChoice {
+    pub id: String,
+    /// Our name in both languages (`None` when `data/categories.toml` has none).
+    pub name: Option<Text>,
+    /// The marketplace's own name for it, as the pack writes it.
+    pub label: String,
 }
 
 /// A report built from a plan and ready to render, holding no database handle: the desktop renders it
@@ -319,8 +355,20 @@ impl Landfall {
     /// Opens (creating if needed) the database at `db_path` and seeds the example plan on first start,
     /// so a new user sees a real plan at once.
     pub fn open(db_path: &Path) -> Result<Landfall, ApiError> {
+        Landfall::open_seeded(db_path, true)
+    }
+
+    /// Opens (creating if needed) the database at `db_path` without seeding the example plan: a new
+    /// database stays empty, as for a user who starts from a blank page.
+    pub fn open_without_example(db_path: &Path) -> Result<Landfall, ApiError> {
+        Landfall::open_seeded(db_path, false)
+    }
+
+    fn open_seeded(db_path: &Path, seed_example: bool) -> Result<Landfall, ApiError> {
         let mut store = Store::open(db_path)?;
-        store.seed_example_if_empty()?;
+        if seed_example {
+            store.seed_example_if_empty()?;
+        }
         let packs = packs::bundled()?;
         let catalogues = bundled_checklists::catalogues()?;
         let channel_packs = channels::bundled_channels()?;
@@ -348,13 +396,6 @@ impl Landfall {
 
     pub fn get_plan(&self, id: PlanId) -> Result<PlanDetail, ApiError> {
         let (summary, plan) = self.store.load_plan(id)?;
-        let currencies = Marketplace::ALL
-            .into_iter()
-            .filter_map(|marketplace| {
-                let pack = self.packs.marketplace(marketplace.id())?;
-                Some((marketplace, pack.header.currency))
-            })
-            .collect();
         let hs_codes = match crate::hs::nomenclature() {
             Ok(nomenclature) => plan
                 .products
@@ -366,12 +407,20 @@ impl Landfall {
                 return Err(ApiError::new(ErrorCode::Internal, err.to_string()));
             }
         };
+        let markets = market_terms(&self.packs, &plan);
         Ok(PlanDetail {
             summary,
             plan,
             hs_codes,
-            currencies,
+            currencies: self.currencies(),
+            markets,
         })
+    }
+
+    /// The currency each marketplace sells in, from its pack (the new-plan form's default currency
+    /// of a target's sales).
+    pub fn currencies(&self) -> BTreeMap<Marketplace, Currency> {
+        currencies(&self.packs)
     }
 
     /// A new plan from the bundled example, under `name`.
@@ -598,6 +647,27 @@ impl Landfall {
         Ok(rates::report(&self.store, today)?)
     }
 
+    /// Keeps a rate the user typed (marked as theirs wherever it is used) and returns the rates.
+    pub fn set_manual_rate(
+        &mut self,
+        rate: ManualRate,
+        today: NaiveDate,
+    ) -> Result<RatesReport, ApiError> {
+        rates::set_manual_rate(&mut self.store, &rate.currency, rate.per_eur, rate.date)?;
+        self.rates_report(today)
+    }
+
+    /// Forgets a rate the user typed; the ECB rate of its date applies again.
+    pub fn remove_manual_rate(
+        &mut self,
+        currency: &str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<RatesReport, ApiError> {
+        rates::remove_manual_rate(&mut self.store, currency, date)?;
+        self.rates_report(today)
+    }
+
     /// Stores the answer of an ECB fetch made by the caller (the desktop awaits it without holding
     /// the database); a failed fetch keeps the previous rates and says why.
     pub fn apply_rates_fetch(
@@ -673,6 +743,44 @@ impl Landfall {
             .map(|state| state.progress)
             .collect())
     }
+}
+
+/// The currency each marketplace sells in, from its pack.
+fn currencies(packs: &Packs) -> BTreeMap<Marketplace, Currency> {
+    Marketplace::ALL
+        .into_iter()
+        .filter_map(|marketplace| {
+            let pack = packs.marketplace(marketplace.id())?;
+            Some((marketplace, pack.header.currency))
+        })
+        .collect()
+}
+
+/// Every marketplace's terms on the plan's as-of date.
+fn market_terms(packs: &Packs, plan: &Plan) -> BTreeMap<Marketplace, MarketTerms> {
+    let as_of = plan.plan.as_of;
+    Marketplace::ALL
+        .into_iter()
+        .filter_map(|marketplace| {
+            let pack = packs.marketplace(marketplace.id())?;
+            let mut categories: Vec<CategoryChoice> = Vec::new();
+            for row in pack.referral.iter().filter(|row| row.in_force(as_of)) {
+                if !categories.iter().any(|known| known.id == row.row.category) {
+                    categories.push(CategoryChoice {
+                        id: row.row.category.clone(),
+                        name: category_name(&row.row.category).cloned(),
+                        label: row.row.label.clone(),
+                    });
+                }
+            }
+            let terms = MarketTerms {
+                name: pack.header.name.clone(),
+                prices_include_tax: !cost::output_tax_rate(packs, marketplace, as_of).is_zero(),
+                categories,
+            };
+            Some((marketplace, terms))
+        })
+        .collect()
 }
 
 /// A plan name made safe as a file name: path separators and control characters become spaces.

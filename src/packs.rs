@@ -12,7 +12,7 @@ mod fulfilment;
 mod schema;
 mod tariff;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
@@ -159,17 +159,6 @@ pub struct Packs {
 impl Packs {
     pub fn marketplace(&self, id: &str) -> Option<&MarketplacePack> {
         self.marketplaces.get(id)
-    }
-
-    /// The referral-fee categories of the plan's marketplaces (of every marketplace when the plan has no
-    /// target yet): the categories a catalogue import accepts.
-    pub fn referral_categories(&self, plan: &crate::plan::Plan) -> BTreeSet<String> {
-        let targets: BTreeSet<&str> = plan.targets.iter().map(|t| t.marketplace.id()).collect();
-        self.marketplaces
-            .iter()
-            .filter(|(id, _)| targets.is_empty() || targets.contains(id.as_str()))
-            .flat_map(|(_, pack)| pack.referral.iter().map(|row| row.row.category.clone()))
-            .collect()
     }
 
     /// The customs pack covering a destination (`JP`, `FR`, `UK`, …).

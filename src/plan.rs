@@ -3,6 +3,7 @@
 //! The same file is what the app exports and what the CLI reads. Parsing is strict: an unknown field
 //! is an error naming it, and every error carries the file line and the dotted field path.
 
+pub mod categories;
 pub mod channels;
 pub mod import;
 mod input;
@@ -90,6 +91,10 @@ pub struct Target {
     pub monthly_sales: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub monthly_units: Option<u32>,
+    /// The customs fee per import consignment the user typed (a broker's quote, or the US
+    /// Merchandise Processing Fee of a year the rules do not hold yet), used instead of the rules'.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customs_fee: Option<Amount>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -172,7 +177,7 @@ impl Channel {
 }
 
 /// One product (SKU) with the facts the checklist and the cost engine need.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Product {
     pub sku: String,
@@ -184,9 +189,14 @@ pub struct Product {
     /// Minimum age in months the toy is meant for (only meaningful for toys).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toy_age_min_months: Option<u32>,
-    /// Referral-fee category id in the marketplace packs.
+    /// Referral-fee category id in the marketplace packs, on every marketplace without its own entry
+    /// in `categories`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// The category on one marketplace, where its category tree differs (Amazon.fr has no
+    /// "beauty-health" row, Amazon.co.jp no "most").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<MarketplaceCategory>,
     /// Purchase cost per unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_cost: Option<Amount>,
@@ -195,6 +205,10 @@ pub struct Product {
     /// Country of origin (ISO 3166 alpha-2), for tariff preferences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<CountryCode>,
+    /// The seller claims preferential origin (e.g. under the EU–Japan EPA) where an agreement covers
+    /// the origin and the destination, and holds the proof it asks for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub preferential_origin: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prices: Vec<Price>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -202,6 +216,25 @@ pub struct Product {
     /// Figures the user typed for one marketplace, used instead of the packs' and marked as such.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overrides: Vec<ProductOverride>,
+}
+
+impl Product {
+    /// The referral-fee category on `marketplace`: its own entry, else the product's category.
+    pub fn category_on(&self, marketplace: Marketplace) -> Option<&str> {
+        self.categories
+            .iter()
+            .find(|entry| entry.marketplace == marketplace)
+            .map(|entry| entry.category.as_str())
+            .or(self.category.as_deref())
+    }
+}
+
+/// A product's referral-fee category on one marketplace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct MarketplaceCategory {
+    pub marketplace: Marketplace,
+    pub category: String,
 }
 
 /// The user's own figures for a product on one marketplace: the FBA fee from Amazon's calculator
@@ -532,6 +565,14 @@ pub(crate) fn negative_amount(amount: Decimal) -> Text {
     )
 }
 
+/// The refusal of a second entry for the same marketplace.
+fn given_twice(marketplace: Marketplace) -> Text {
+    Text::new(
+        format!("{marketplace} is given twice"),
+        format!("{marketplace} est indiqué deux fois"),
+    )
+}
+
 /// Decimals an amount may carry beyond its currency's minor unit: a unit cost of a cheap part
 /// (0.0035 EUR) needs a few, a price of 0.0000000000000000000000000001 JPY is a typing error whose
 /// ratios no computation can hold.
@@ -655,6 +696,18 @@ impl Plan {
             if let Some(sales) = &target.monthly_sales {
                 amounts.push((format!("targets[{t}].monthly_sales"), sales));
             }
+            if let Some(fee) = &target.customs_fee {
+                amounts.push((format!("targets[{t}].customs_fee"), fee));
+            }
+            if self.targets[..t]
+                .iter()
+                .any(|earlier| earlier.marketplace == target.marketplace)
+            {
+                problem(
+                    format!("targets[{t}].marketplace"),
+                    given_twice(target.marketplace),
+                );
+            }
         }
         let mut first_index_of_sku: HashMap<&str, usize> = HashMap::new();
         for (p, product) in self.products.iter().enumerate() {
@@ -760,6 +813,41 @@ impl Plan {
             }
             for (i, price) in product.prices.iter().enumerate() {
                 amounts.push((format!("{at}.prices[{i}].price"), &price.price));
+            }
+            let lists: [(&str, Vec<Marketplace>); 3] = [
+                (
+                    "prices",
+                    product.prices.iter().map(|p| p.marketplace).collect(),
+                ),
+                (
+                    "freight",
+                    product.freight.iter().map(|f| f.marketplace).collect(),
+                ),
+                (
+                    "categories",
+                    product.categories.iter().map(|c| c.marketplace).collect(),
+                ),
+            ];
+            for (list, marketplaces) in lists {
+                for (i, marketplace) in marketplaces.iter().enumerate() {
+                    if marketplaces[..i].contains(marketplace) {
+                        problem(
+                            format!("{at}.{list}[{i}].marketplace"),
+                            given_twice(*marketplace),
+                        );
+                    }
+                }
+            }
+            for (i, entry) in product.categories.iter().enumerate() {
+                if entry.category.trim().is_empty() {
+                    problem(
+                        format!("{at}.categories[{i}].category"),
+                        Text::new(
+                            "the category must not be empty",
+                            "la catégorie ne doit pas être vide",
+                        ),
+                    );
+                }
             }
             let mut overridden = Vec::new();
             for (i, entry) in product.overrides.iter().enumerate() {

@@ -37,6 +37,8 @@ pub const ECB_90_DAY_URL: &str = "https://www.ecb.europa.eu/stats/eurofxref/euro
 pub const SOURCE_ECB: &str = "ecb";
 /// Store source id of Japan Customs weekly rates.
 pub const SOURCE_JP_CUSTOMS: &str = "jp-customs";
+/// Store source id of rates typed by the user (1 EUR = x), each dated by them.
+pub const SOURCE_MANUAL: &str = "manual";
 
 /// ECB rates older than this many days (today minus publication date) get a warning. Four days cover a
 /// weekend plus a TARGET holiday, when no newer rate exists.
@@ -173,6 +175,11 @@ pub enum RatesStatus {
         #[ts(type = "string")]
         date: NaiveDate,
     },
+    /// The newest rate is one the user typed.
+    Manual {
+        #[ts(type = "string")]
+        date: NaiveDate,
+    },
 }
 
 impl RatesStatus {
@@ -180,7 +187,8 @@ impl RatesStatus {
         match self {
             RatesStatus::Fresh { date }
             | RatesStatus::Cached { date }
-            | RatesStatus::Bundled { date } => *date,
+            | RatesStatus::Bundled { date }
+            | RatesStatus::Manual { date } => *date,
         }
     }
 }
@@ -191,6 +199,7 @@ impl std::fmt::Display for RatesStatus {
             RatesStatus::Fresh { date } => write!(f, "fresh ({date})"),
             RatesStatus::Cached { date } => write!(f, "cached ({date})"),
             RatesStatus::Bundled { date } => write!(f, "bundled ({date})"),
+            RatesStatus::Manual { date } => write!(f, "typed by hand ({date})"),
         }
     }
 }
@@ -246,8 +255,13 @@ pub fn bundled_book() -> Result<&'static RateBook, RatesError> {
 
 /// ECB days kept in the store.
 pub fn cached_days(store: &Store) -> Result<Vec<EcbDay>, RatesError> {
+    stored_days(store, SOURCE_ECB)
+}
+
+/// Days of euro rates of one store source.
+fn stored_days(store: &Store, source: &str) -> Result<Vec<EcbDay>, RatesError> {
     let mut days: Vec<EcbDay> = Vec::new();
-    for row in store.fx_rates(SOURCE_ECB)? {
+    for row in store.fx_rates(source)? {
         // Rows come sorted by date, so a new date starts a new day.
         match days.last_mut() {
             Some(day) if day.date == row.date => {
@@ -266,10 +280,12 @@ pub fn cached_days(store: &Store) -> Result<Vec<EcbDay>, RatesError> {
 pub fn load(store: &Store, today: NaiveDate) -> Result<Rates, RatesError> {
     let mut book = RateBook::over(bundled_book()?);
     book.add_days(&cached_days(store)?, Origin::Cached);
+    book.add_days(&stored_days(store, SOURCE_MANUAL)?, Origin::Manual);
     let (date, origin) = book.latest().ok_or(RatesError::EmptyFeed)?;
     let status = match origin {
         Origin::Bundled => RatesStatus::Bundled { date },
         Origin::Cached => RatesStatus::Cached { date },
+        Origin::Manual => RatesStatus::Manual { date },
     };
     let warnings = staleness_warnings(status, today);
     Ok(Rates {
@@ -441,6 +457,41 @@ pub fn update_blocking(
     apply_fetch(store, url, fetched, today)
 }
 
+/// Keeps a rate the user typed, 1 EUR = `per_eur` `currency` from `date` on (until a newer
+/// rate), replacing one typed for the same currency and date. The ECB rates stay stored.
+pub fn set_manual_rate(
+    store: &mut Store,
+    currency: &str,
+    per_eur: Decimal,
+    date: NaiveDate,
+) -> Result<(), RatesError> {
+    if !is_currency_code(currency) || currency == "EUR" {
+        return Err(RatesError::UnknownCurrency(currency.to_owned()));
+    }
+    if per_eur <= Decimal::ZERO {
+        return Err(RatesError::BadEntry {
+            date: Some(date),
+            detail: format!("1 EUR = {per_eur} {currency}: a rate must be greater than zero"),
+        });
+    }
+    let row = FxRateRow {
+        date,
+        base: "EUR".to_owned(),
+        quote: currency.to_owned(),
+        rate: per_eur,
+    };
+    Ok(store.put_fx_rates(SOURCE_MANUAL, &[row])?)
+}
+
+/// Forgets a rate the user typed; the ECB rate of that date applies again.
+pub fn remove_manual_rate(
+    store: &mut Store,
+    currency: &str,
+    date: NaiveDate,
+) -> Result<(), RatesError> {
+    Ok(store.delete_fx_rate(SOURCE_MANUAL, date, "EUR", currency)?)
+}
+
 /// Stores Japan Customs weekly rates (replacing the same week and currency), all or nothing.
 pub fn save_customs_rates(store: &mut Store, rates: &[CustomsRate]) -> Result<(), RatesError> {
     let rows: Vec<FxRateRow> = rates
@@ -507,6 +558,8 @@ pub struct RatesReport {
     pub bundled: BundledSnapshot,
     pub rates: Vec<ShownRate>,
     pub customs: Vec<CustomsRate>,
+    /// The rates the user typed (1 EUR = `rate` `quote` from `date`), oldest first.
+    pub manual: Vec<FxRateRow>,
     pub last_attempt: Option<FxFetchLog>,
     pub last_success: Option<FxFetchLog>,
     pub warnings: Vec<RateWarning>,
@@ -536,6 +589,7 @@ pub fn report(store: &Store, on: NaiveDate) -> Result<RatesReport, RatesError> {
         bundled,
         rates: shown,
         customs: customs_rates(store)?,
+        manual: store.fx_rates(SOURCE_MANUAL)?,
         last_attempt,
         last_success,
         warnings: rates.warnings,

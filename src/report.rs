@@ -11,6 +11,7 @@ pub mod channels;
 pub mod chart;
 pub mod export;
 pub mod format;
+pub mod gaps;
 pub mod pdf;
 pub mod tables;
 pub mod xlsx;
@@ -301,7 +302,9 @@ pub struct OverrideRow {
 pub struct MissingRow {
     pub sku: String,
     pub marketplace: Marketplace,
+    /// What is missing, in words ("the freight and insurance").
     pub field: String,
+    /// Why it matters, in the report's language.
     pub message: String,
 }
 
@@ -687,22 +690,20 @@ fn missing(landed: &[LandedRow], lang: Lang) -> Vec<MissingRow> {
                 .map(|hs| MissingRow {
                     sku: row.sku.clone(),
                     marketplace: row.economics.marketplace,
-                    field: "hs_code".to_string(),
+                    field: gaps::need(crate::plan::Input::HsCode, lang),
                     message: format::fill(text.hs_not_found, &[&hs.dotted]),
                 });
             unknown_code
                 .into_iter()
-                .chain(
-                    row.economics
-                        .missing
-                        .iter()
-                        .map(|gap: &Missing| MissingRow {
-                            sku: row.sku.clone(),
-                            marketplace: row.economics.marketplace,
-                            field: gap.field.clone(),
-                            message: gap.message.get(lang).to_string(),
-                        }),
-                )
+                .chain(row.economics.missing.iter().map(|gap: &Missing| {
+                    let (field, message) = gaps::gap_words(gap, lang);
+                    MissingRow {
+                        sku: row.sku.clone(),
+                        marketplace: row.economics.marketplace,
+                        field,
+                        message,
+                    }
+                }))
         })
         .collect()
 }

@@ -327,6 +327,7 @@ fn the_channels_follow_the_targets_without_losing_what_the_user_typed() {
         channel: Channel::B2c,
         monthly_sales: None,
         monthly_units: Some(200),
+        customs_fee: None,
     });
     landfall.save_profile(id, with_us.clone()).unwrap();
     let us = channel(&landfall, id, "amazon-us-fba");

@@ -6,6 +6,7 @@ use landfall::api::{ErrorCode, EvidenceAttachment, Landfall, Profile};
 use landfall::checklist::engine::{EvidenceState, PlanChecklist};
 use landfall::plan::{Amount, CurrencyCode, Fulfilment, Price, Product, ProductFlag};
 use landfall::store::PlanId;
+use landfall::text::Lang;
 use rust_decimal::Decimal;
 
 fn open() -> (tempfile::TempDir, Landfall, PlanId) {
@@ -67,9 +68,11 @@ fn a_product_added_with_its_flags_brings_its_checklist_items_and_survives_reopen
         flags: vec![ProductFlag::Toy],
         toy_age_min_months: Some(6),
         category: None,
+        categories: Vec::new(),
         unit_cost: None,
         package: None,
         origin: None,
+        preferential_origin: false,
         prices: vec![],
         freight: vec![],
         overrides: vec![],
@@ -201,8 +204,8 @@ fn the_profile_changes_the_targets_and_so_the_checklist() {
 }
 
 #[test]
-fn a_catalogue_with_bad_rows_lists_row_column_and_reason_and_saves_nothing() {
-    let (_dir, mut landfall, id) = open();
+fn a_catalogue_with_bad_rows_lists_row_column_and_reason_and_saves_only_when_told_to_skip_them() {
+    let (dir, mut landfall, id) = open();
     let csv = "sku,name,hs_code,unit_cost,currency\n\
                MUG-1,Tea mug,691200,4.20,EUR\n\
                ,No SKU,691200,1,EUR\n\
@@ -210,20 +213,61 @@ fn a_catalogue_with_bad_rows_lists_row_column_and_reason_and_saves_nothing() {
     let check = landfall
         .check_catalogue(id, "mugs.csv", csv.as_bytes())
         .unwrap();
-    assert!(check.preview.is_none());
     let errors: Vec<(usize, &str)> = check
         .errors
         .iter()
         .map(|e| (e.row, e.column.as_str()))
         .collect();
     assert_eq!(errors, [(3, ""), (4, "hs_code"), (4, "unit_cost")]);
+    assert_eq!(check.skipped, [3, 4]);
+    // The valid row is what an import of the valid rows would add.
+    assert_eq!(check.preview.unwrap().added, ["MUG-1"]);
 
+    // All or nothing unless the user accepted leaving rows out: nothing is saved.
     let err = landfall
-        .import_catalogue(id, "mugs.csv", csv.as_bytes())
+        .import_catalogue(id, "mugs.csv", csv.as_bytes(), false)
         .unwrap_err();
     assert_eq!(err.code, ErrorCode::BadInput);
     assert!(err.message.contains("row 3"), "{}", err.message);
     assert_eq!(landfall.get_plan(id).unwrap().plan.products.len(), 1);
+
+    // The skipped rows go to a CSV with their reasons, in the reader's language.
+    let out = dir.path().join("lignes ignorées.csv");
+    let written = landfall
+        .write_skipped_rows(
+            id,
+            "mugs.csv",
+            csv.as_bytes(),
+            Lang::Fr,
+            out.to_str().unwrap(),
+        )
+        .unwrap();
+    assert_eq!(written, 2);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "sku;name;hs_code;unit_cost;currency;motif");
+    assert_eq!(
+        lines[1],
+        ";No SKU;691200;1;EUR;pas de référence produit (SKU)"
+    );
+    assert!(
+        lines[2].starts_with(
+            "MUG-2;Big mug;69x;abc;EUR;\"hs_code\u{a0}: «\u{a0}69x\u{a0}» n’est pas un code SH (6 à 10 chiffres) ; unit_cost\u{a0}: "
+        ),
+        "{text}"
+    );
+    assert_eq!(lines.len(), 3, "{text}");
+
+    let detail = landfall
+        .import_catalogue(id, "mugs.csv", csv.as_bytes(), true)
+        .unwrap();
+    let skus: Vec<&str> = detail
+        .plan
+        .products
+        .iter()
+        .map(|p| p.sku.as_str())
+        .collect();
+    assert_eq!(skus, ["SPK-1", "MUG-1"]);
 }
 
 #[test]
@@ -242,7 +286,7 @@ fn a_clean_catalogue_is_previewed_then_saved() {
     assert_eq!(landfall.get_plan(id).unwrap().plan.products.len(), 1);
 
     let detail = landfall
-        .import_catalogue(id, "tasses.csv", csv.as_bytes())
+        .import_catalogue(id, "tasses.csv", csv.as_bytes(), false)
         .unwrap();
     assert_eq!(detail.plan.products.len(), 2);
     let speaker = &detail.plan.products[0];

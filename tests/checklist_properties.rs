@@ -42,6 +42,7 @@ fn plan(
                 currency: code(currency),
             }),
             monthly_units: sales.map(|_| 40),
+            customs_fee: None,
         }],
         products: products
             .into_iter()
@@ -53,12 +54,14 @@ fn plan(
                 flags,
                 toy_age_min_months: age,
                 category: None,
+                categories: Vec::new(),
                 unit_cost: Some(Amount {
                     amount: Decimal::new(cost, 2),
                     currency: code("EUR"),
                 }),
                 package: None,
                 origin: None,
+                preferential_origin: false,
                 prices: vec![],
                 freight: vec![],
                 overrides: vec![],

@@ -68,7 +68,7 @@ fn every_bad_cell_is_reported_with_row_and_column() {
     ));
     let expected = [
         "row 2, column \"weight_g\": unknown unit \"lb\" (use g or kg)",
-        "row 2, column \"category\": unknown category \"toys\"; known: electronics, toys-hobby",
+        "row 2, column \"category\": unknown category \"toys\"; known: Electronics, cameras and computers; Toys and hobbies",
         "row 2, column \"unit_cost\": negative cost -3 EUR",
         "row 2, column \"hs_code\": \"1234\" is not an HS code (6 to 10 digits)",
         "row 3, column \"sku\": duplicate SKU \"A-1\" (already on row 2)",

@@ -3,21 +3,24 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use landfall::api::{
     ApiError, AppInfo, CatalogueCheck, ChannelOption, ChannelSetup, DataVersions, ErrorCode,
-    EvidenceAttachment, ExportProgress, ItemUpdate, Landfall, MenuLabels, PlanComparison,
-    PlanDetail, PlanQuote, Profile, ReportRequest,
+    EvidenceAttachment, ExportProgress, ItemUpdate, Landfall, ManualRate, MenuLabels, NewPlan,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use landfall::checklist::engine::PlanChecklist;
 use landfall::checklist::health::{HealthReport, Metrics};
-use landfall::plan::Product;
+use landfall::money::Currency;
 use landfall::plan::channels::{ChannelPlan, Scenario};
+use landfall::plan::{Marketplace, Product};
 use landfall::rates::{ECB_90_DAY_URL, FetchConfig, RatesReport, UpdateOutcome, fetch_text};
 use landfall::report::export::Exported;
 use landfall::store::{Evidence, PlanId, PlanSummary};
+use landfall::text::Lang;
 use tauri::ipc::Channel;
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -61,6 +64,18 @@ fn list_plans(app: State<'_, App>) -> Result<Vec<PlanSummary>, ApiError> {
 #[tauri::command]
 fn get_plan(app: State<'_, App>, id: PlanId) -> Result<PlanDetail, ApiError> {
     with(&app, |landfall| landfall.get_plan(id))
+}
+
+#[tauri::command]
+fn new_plan(app: State<'_, App>, plan: NewPlan) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| landfall.new_plan(plan, today()))
+}
+
+#[tauri::command]
+fn marketplace_currencies(
+    app: State<'_, App>,
+) -> Result<BTreeMap<Marketplace, Currency>, ApiError> {
+    with(&app, |landfall| Ok(landfall.currencies()))
 }
 
 #[tauri::command]
@@ -213,9 +228,24 @@ fn import_catalogue(
     id: PlanId,
     file_name: String,
     bytes: Vec<u8>,
+    skip_invalid: bool,
 ) -> Result<PlanDetail, ApiError> {
     with(&app, |landfall| {
-        landfall.import_catalogue(id, &file_name, &bytes)
+        landfall.import_catalogue(id, &file_name, &bytes, skip_invalid)
+    })
+}
+
+#[tauri::command]
+fn write_skipped_rows(
+    app: State<'_, App>,
+    id: PlanId,
+    file_name: String,
+    bytes: Vec<u8>,
+    lang: Lang,
+    path: String,
+) -> Result<usize, ApiError> {
+    with(&app, |landfall| {
+        landfall.write_skipped_rows(id, &file_name, &bytes, lang, &path)
     })
 }
 
@@ -280,6 +310,22 @@ fn today() -> chrono::NaiveDate {
 #[tauri::command]
 fn rates(app: State<'_, App>) -> Result<RatesReport, ApiError> {
     with(&app, |landfall| landfall.rates_report(today()))
+}
+
+#[tauri::command]
+fn set_manual_rate(app: State<'_, App>, rate: ManualRate) -> Result<RatesReport, ApiError> {
+    with(&app, |landfall| landfall.set_manual_rate(rate, today()))
+}
+
+#[tauri::command]
+fn remove_manual_rate(
+    app: State<'_, App>,
+    currency: String,
+    date: chrono::NaiveDate,
+) -> Result<RatesReport, ApiError> {
+    with(&app, |landfall| {
+        landfall.remove_manual_rate(&currency, date, today())
+    })
 }
 
 /// Fetches on Tauri's async runtime with the database free, so the window never waits on the network.
@@ -411,7 +457,13 @@ fn main() {
         );
         std::process::exit(2);
     };
-    let landfall = match Landfall::open(&db_path) {
+    // `LANDFALL_EXAMPLE=0`: a new database starts empty instead of with the example plan.
+    let opened = if std::env::var_os("LANDFALL_EXAMPLE").is_some_and(|value| value == "0") {
+        Landfall::open_without_example(&db_path)
+    } else {
+        Landfall::open(&db_path)
+    };
+    let landfall = match opened {
         Ok(landfall) => landfall,
         Err(err) => {
             eprintln!("landfall-desktop: {err}");
@@ -460,6 +512,11 @@ fn main() {
             remove_logo,
             quote_figures,
             set_menu_labels,
+            new_plan,
+            marketplace_currencies,
+            write_skipped_rows,
+            set_manual_rate,
+            remove_manual_rate,
             channel_options,
             save_channel,
             delete_channel,

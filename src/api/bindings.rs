@@ -7,8 +7,8 @@ use ts_rs::{Config, TS, TypeVisitor};
 
 use super::{
     ApiError, AppInfo, CatalogueCheck, ChannelOption, ChannelSetup, DataVersions,
-    EvidenceAttachment, ExportProgress, ItemUpdate, MenuLabels, PlanComparison, PlanDetail,
-    PlanQuote, Profile, ReportRequest,
+    EvidenceAttachment, ExportProgress, ItemUpdate, ManualRate, MenuLabels, NewPlan,
+    PlanComparison, PlanDetail, PlanQuote, Profile, ReportRequest,
 };
 use crate::checklist::engine::PlanChecklist;
 use crate::checklist::health::{HealthReport, Metrics};
@@ -67,6 +67,8 @@ pub fn typescript() -> Result<String, Vec<String>> {
     collector.visit::<PlanChecklist>();
     collector.visit::<ItemUpdate>();
     collector.visit::<Profile>();
+    collector.visit::<NewPlan>();
+    collector.visit::<ManualRate>();
     collector.visit::<CatalogueCheck>();
     collector.visit::<EvidenceAttachment>();
     collector.visit::<Evidence>();

@@ -11,9 +11,11 @@ use ts_rs::TS;
 
 use super::{ApiError, ErrorCode, Landfall, PlanDetail};
 use crate::checklist::engine::{EvidenceRecord, ItemProgress, PlanChecklist, ProgressStatus};
-use crate::plan::import::{self, ImportError, ImportPreview, RowError};
-use crate::plan::{CurrencyCode, Plan, Problem, Product, Seller, Target};
+use crate::packs::Packs;
+use crate::plan::import::{self, ImportContext, ImportError, ImportPreview, RowError, Sheet};
+use crate::plan::{CurrencyCode, Plan, PlanHeader, Problem, Product, Seller, Target};
 use crate::store::{Evidence, ItemState, PlanId, PlanSummary};
+use crate::text::Lang;
 
 /// The parts of a plan the Profile view edits.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -25,13 +27,28 @@ pub struct Profile {
     pub targets: Vec<Target>,
 }
 
-/// A catalogue file checked against a plan: either the per-row problems, or what saving would change.
+/// A blank plan as the "New plan" form describes it: who sells, in which currency, and where.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct NewPlan {
+    pub name: String,
+    pub home_currency: CurrencyCode,
+    pub seller: Seller,
+    pub targets: Vec<Target>,
+}
+
+/// A catalogue file checked against a plan: the problems of its rows, and what importing the valid
+/// rows would change.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CatalogueCheck {
     pub file_name: String,
-    /// Row, column and reason of every problem; nothing can be saved while there is one.
+    /// Row, column and reason of every problem. A problem in the header row stops the whole file; a
+    /// problem in a data row leaves that row out.
     pub errors: Vec<RowError>,
+    /// What importing the valid rows would change; `None` when no row can be imported.
     pub preview: Option<ImportPreview>,
+    /// The rows left out (as a spreadsheet numbers them), each once.
+    #[ts(type = "number[]")]
+    pub skipped: Vec<usize>,
 }
 
 /// An evidence file to keep for a checklist item.
@@ -50,6 +67,30 @@ pub struct EvidenceAttachment {
 }
 
 impl Landfall {
+    /// A blank plan (no product yet) with the form's seller and targets, its rules as of `today`.
+    /// Problems name the form's fields (`targets[1].monthly_sales.amount`).
+    pub fn new_plan(&mut self, new: NewPlan, today: NaiveDate) -> Result<PlanSummary, ApiError> {
+        let plan = Plan {
+            plan: PlanHeader {
+                name: new.name.trim().to_owned(),
+                as_of: today,
+                home_currency: new.home_currency,
+            },
+            seller: new.seller,
+            targets: new.targets,
+            products: Vec::new(),
+            channels: Vec::new(),
+            scenarios: Vec::new(),
+            criteria: None,
+        };
+        let problems = plan.validate();
+        if !problems.is_empty() {
+            return Err(ApiError::invalid(problems));
+        }
+        let id = self.store.create_plan_typed(&plan)?;
+        self.summary(id)
+    }
+
     /// Replaces the profile (as-of date, home currency, seller, targets) of a plan.
     pub fn save_profile(&mut self, id: PlanId, profile: Profile) -> Result<PlanDetail, ApiError> {
         let mut plan = self.get_plan(id)?.plan;
@@ -108,44 +149,104 @@ impl Landfall {
         bytes: &[u8],
     ) -> Result<CatalogueCheck, ApiError> {
         let plan = self.get_plan(id)?.plan;
-        let (errors, preview) = match self.merge_catalogue(&plan, file_name, bytes)? {
-            Ok((preview, _)) => (Vec::new(), Some(preview)),
-            Err(errors) => (errors, None),
-        };
+        let merged = self.merge_catalogue(&plan, file_name, bytes)?;
         Ok(CatalogueCheck {
             file_name: file_name.to_owned(),
-            errors,
-            preview,
+            skipped: merged.skipped,
+            errors: merged.errors,
+            preview: merged.merged.map(|(preview, _)| preview),
         })
     }
 
-    /// Saves a catalogue into a plan; refused, with every row problem, unless the whole file is clean.
+    /// Saves a catalogue into a plan. With `skip_invalid` (the user accepted a preview that leaves
+    /// rows out) the valid rows are saved; without it, the whole file must be clean.
     pub fn import_catalogue(
         &mut self,
         id: PlanId,
         file_name: &str,
         bytes: &[u8],
+        skip_invalid: bool,
     ) -> Result<PlanDetail, ApiError> {
         let plan = self.get_plan(id)?.plan;
         match self.merge_catalogue(&plan, file_name, bytes)? {
-            Ok((_, merged)) => {
+            MergedCatalogue {
+                merged: Some((_, merged)),
+                errors,
+                ..
+            } if skip_invalid || errors.is_empty() => {
                 self.store.save_plan_typed(id, &merged)?;
                 self.get_plan(id)
             }
-            Err(errors) => Err(ApiError::new(
+            MergedCatalogue { errors, .. } => Err(ApiError::new(
                 ErrorCode::BadInput,
                 ImportError::Rows(errors).to_string(),
             )),
         }
     }
 
-    /// The merged plan, or the rows' problems; an unreadable file is an error of its own.
+    /// Writes the rows a catalogue import leaves out to a CSV file at `path`: the file's own columns
+    /// and a last one with the reasons, in `lang`, so the user can correct them and import them again.
+    pub fn write_skipped_rows(
+        &self,
+        id: PlanId,
+        file_name: &str,
+        bytes: &[u8],
+        lang: Lang,
+        path: &str,
+    ) -> Result<usize, ApiError> {
+        let plan = self.get_plan(id)?.plan;
+        let merged = self.merge_catalogue(&plan, file_name, bytes)?;
+        let failed = |err: &dyn std::fmt::Display| {
+            ApiError::new(ErrorCode::Storage, format!("cannot write {path}: {err}"))
+        };
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(lang.pick(b',', b';'))
+            .from_path(path)
+            .map_err(|err| failed(&err))?;
+        let reason = lang.pick("reason", "motif");
+        let header = merged.sheet.headers.iter().map(String::as_str);
+        writer
+            .write_record(header.chain([reason]))
+            .map_err(|err| failed(&err))?;
+        for number in &merged.skipped {
+            let cells = merged
+                .sheet
+                .rows
+                .iter()
+                .find(|(row, _)| row == number)
+                .map(|(_, cells)| cells.as_slice())
+                .unwrap_or_default();
+            let reasons = merged
+                .errors
+                .iter()
+                .filter(|error| error.row == *number)
+                .map(|error| match error.column.as_str() {
+                    "" => error.message.get(lang).to_owned(),
+                    column => format!(
+                        "{column}{} {}",
+                        lang.pick(":", "\u{a0}:"),
+                        error.message.get(lang)
+                    ),
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            let cells = cells.iter().map(String::as_str);
+            writer
+                .write_record(cells.chain([reasons.as_str()]))
+                .map_err(|err| failed(&err))?;
+        }
+        writer.flush().map_err(|err| failed(&err))?;
+        Ok(merged.skipped.len())
+    }
+
+    /// The sheet, its rows' problems and the plan with the valid rows merged (`None` when the header
+    /// stops the whole file); an unreadable file is an error of its own.
     fn merge_catalogue(
         &self,
         plan: &Plan,
         file_name: &str,
         bytes: &[u8],
-    ) -> Result<Result<(ImportPreview, Plan), Vec<RowError>>, ApiError> {
+    ) -> Result<MergedCatalogue, ApiError> {
         let is_xlsx = Path::new(file_name)
             .extension()
             .is_some_and(|ext| ext.eq_ignore_ascii_case("xlsx"));
@@ -153,19 +254,40 @@ impl Landfall {
             import::read_xlsx(bytes)
         } else {
             import::read_csv(bytes)
-        };
-        let categories = self.packs.referral_categories(plan);
-        let merged = sheet
-            .and_then(|sheet| import::parse_catalogue(&sheet, Some(&categories)))
-            .and_then(|rows| import::preview(plan, &rows));
-        match merged {
-            Ok(merged) => Ok(Ok(merged)),
-            Err(ImportError::Rows(errors)) => Ok(Err(errors)),
-            Err(unreadable @ ImportError::Unreadable(_)) => Err(ApiError::new(
-                ErrorCode::BadInput,
-                format!("{file_name}: {unreadable}"),
-            )),
         }
+        .map_err(|unreadable| {
+            ApiError::new(ErrorCode::BadInput, format!("{file_name}: {unreadable}"))
+        })?;
+        let context = import_context(plan, &self.packs);
+        let checked = import::check_rows(&sheet, &context)
+            .and_then(|checked| {
+                let (preview, merged, skipped) = import::preview_valid(plan, &checked.rows)?;
+                let mut errors = checked.errors;
+                errors.extend(skipped);
+                errors.sort_by_key(|error| error.row);
+                Ok((errors, Some((preview, merged))))
+            })
+            .or_else(|err| match err {
+                ImportError::Rows(errors) => Ok((errors, None)),
+                unreadable @ ImportError::Unreadable(_) => Err(unreadable),
+            })
+            .map_err(|unreadable| {
+                ApiError::new(ErrorCode::BadInput, format!("{file_name}: {unreadable}"))
+            })?;
+        let (errors, merged) = checked;
+        // The data rows with a problem; a header problem leaves out the whole file instead.
+        let mut skipped: Vec<usize> = errors
+            .iter()
+            .map(|error| error.row)
+            .filter(|row| sheet.rows.iter().any(|(number, _)| number == row))
+            .collect();
+        skipped.dedup();
+        Ok(MergedCatalogue {
+            sheet,
+            errors,
+            merged,
+            skipped,
+        })
     }
 
     /// The evidence files kept for a plan, oldest first.
@@ -297,6 +419,39 @@ impl Landfall {
         self.store.save_plan_typed(id, plan)?;
         self.get_plan(id)
     }
+}
+
+/// What a catalogue for `plan` may say: the categories of its marketplaces (of every marketplace
+/// when it has no target yet) on its as-of date, their currencies and the home currency. The desktop
+/// and the command line check a catalogue the same way.
+pub fn import_context(plan: &Plan, packs: &Packs) -> ImportContext {
+    let currencies = super::currencies(packs)
+        .into_iter()
+        .filter_map(|(marketplace, currency)| {
+            CurrencyCode::checked(currency.code().to_owned())
+                .ok()
+                .map(|code| (marketplace, code))
+        })
+        .collect();
+    let mut context = ImportContext::new(currencies, Some(plan.plan.home_currency.clone()));
+    for (marketplace, terms) in super::market_terms(packs, plan) {
+        if !plan.targets.is_empty() && !plan.targets.iter().any(|t| t.marketplace == marketplace) {
+            continue;
+        }
+        for category in &terms.categories {
+            context.add_category(marketplace, &category.id, Some(&category.label));
+        }
+    }
+    context
+}
+
+/// A catalogue read and checked against a plan.
+struct MergedCatalogue {
+    sheet: Sheet,
+    errors: Vec<RowError>,
+    merged: Option<(ImportPreview, Plan)>,
+    /// The data rows left out, each once, in order.
+    skipped: Vec<usize>,
 }
 
 fn product_index(plan: &Plan, sku: &str) -> Result<usize, ApiError> {

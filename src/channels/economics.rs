@@ -1123,6 +1123,7 @@ fn unit_line(
                 converter.amount(fee, currency, Input::FulfilmentFee, "fulfilment_fee")
             }),
         duty_rate: entry.and_then(|entry| entry.duty_rate),
+        customs_fee: None,
     };
     let target = Target {
         marketplace,
@@ -1130,6 +1131,13 @@ fn unit_line(
         channel: Channel::B2c,
         monthly_sales: None,
         monthly_units: Some(units),
+        // The plan's own fee per import to this marketplace, if the user typed one.
+        customs_fee: context
+            .plan
+            .targets
+            .iter()
+            .find(|target| target.marketplace == marketplace)
+            .and_then(|target| target.customs_fee.clone()),
     };
     let quoted: UnitEconomics = quote_product(
         context.plan,

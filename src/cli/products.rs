@@ -67,9 +67,9 @@ pub fn run(db: Option<&Path>, command: ProductsCommand) -> anyhow::Result<ExitCo
     .with_context(|| file.display().to_string())?;
 
     let packs = super::packs::load_packs(packs.as_deref())?;
-    let categories = packs.referral_categories(&current);
-
-    let rows = import::parse_catalogue(&sheet, Some(&categories))
+    let context = landfall::api::import_context(&current, &packs);
+    let rows = import::check_rows(&sheet, &context)
+        .and_then(import::CheckedRows::all)
         .with_context(|| file.display().to_string())?;
     let (preview, merged) =
         import::preview(&current, &rows).with_context(|| file.display().to_string())?;

@@ -187,6 +187,7 @@ fn print_report(out: &mut String, report: &RatesReport) {
             match rate.origin {
                 rates::Origin::Bundled => "bundled",
                 rates::Origin::Cached => "cached",
+                rates::Origin::Manual => "typed by hand",
             }
         );
     }

@@ -830,13 +830,16 @@ fn fulfilment_fee(
         },
         (Some(_), None) if input.fee.is_some() => None,
         (Some(_), None) => {
-            let (as_of, id) = (file.as_of, &pack.header.id);
+            let (as_of, id, name) = (file.as_of, &pack.header.id, &pack.header.name);
             missing.push(Missing::new(
                 Input::RulePack,
                 format!("packs/{id}.fba"),
                 Text::new(
-                    format!("no FBA table in force on {as_of} for `{id}`"),
-                    format!("aucune grille FBA en vigueur le {as_of} pour `{id}`"),
+                    format!("no FBA table in force on {as_of} in the rules for {name}"),
+                    format!(
+                        "aucune grille FBA en vigueur le {} dans les règles pour {name}",
+                        as_of.format("%d/%m/%Y")
+                    ),
                 ),
             ));
             None

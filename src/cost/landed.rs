@@ -139,6 +139,10 @@ pub struct Declaration {
     /// consignments, informal for parcels.
     #[serde(default)]
     pub entry: Option<EntryKind>,
+    /// US: the Merchandise Processing Fee per entry typed by the user, used instead of the pack's.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub customs_fee: Option<Decimal>,
     pub lines: Vec<DeclarationLine>,
 }
 
@@ -547,19 +551,21 @@ impl<'a> Context<'a> {
     }
 
     fn pack_gap(&mut self, what: Text) {
-        let (as_of, pack) = (self.as_of(), &self.pack.header.id);
+        let (as_of, id, name) = (self.as_of(), &self.pack.header.id, &self.pack.header.name);
+        // Said without the pack's file syntax: the report shows this sentence to its reader.
         self.missing.push(Missing::new(
             Input::RulePack,
-            format!("packs/{pack}"),
+            format!("packs/{id}"),
             Text::by(|l| {
                 l.pick(
                     format!(
-                        "no {} in force on {as_of} in the `{pack}` pack: add it in your pack folder",
+                        "the rules for {name} give no {} in force on {as_of}; it can be added to a rule pack",
                         what.en
                     ),
                     format!(
-                        "le pack `{pack}` n’a pas de {} en vigueur le {as_of}\u{a0}: ajoutez-la dans votre dossier de packs",
-                        what.fr
+                        "les règles pour {name} n’ont pas de {} en vigueur le {}\u{a0}; on peut l’ajouter à un pack de règles",
+                        what.fr,
+                        as_of.format("%d/%m/%Y")
                     ),
                 )
             }),
@@ -1593,12 +1599,56 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
             Consignment::Commercial => EntryKind::Formal,
             Consignment::B2cParcel => EntryKind::Informal,
         });
+    let (en, fr) = match entry {
+        EntryKind::Formal => ("formal", "formelles"),
+        EntryKind::Informal => ("informal", "simplifiées"),
+    };
+    let label = || {
+        Text::new(
+            "Merchandise Processing Fee",
+            "Merchandise Processing Fee (redevance de traitement des marchandises)",
+        )
+    };
+    if let Some(fee) = context.declaration.customs_fee {
+        context.consignment_explain.add(|| {
+            Explanation::new(
+                label(),
+                Text::by(|l| {
+                    format!(
+                        "{} {}",
+                        l.pick("per entry:", "par déclaration\u{a0}:"),
+                        l.grouped(fee)
+                    )
+                }),
+            )
+            .amount(fee)
+            .input(
+                Text::new("customs fee", "redevance douanière"),
+                Text::new("entered by the user", "saisie par l’utilisateur"),
+            )
+            .overridden(true)
+        });
+        return Some(tax("US-MPF", fee));
+    }
     let Some(row) = in_force(&context.pack.fees, context.as_of(), |row| {
         row.code == "US-MPF" && row.entry == entry
     }) else {
-        context.pack_gap(Text::new(
-            format!("US-MPF figure for {entry:?} entries"),
-            format!("montant US-MPF pour les déclarations {entry:?}"),
+        let (as_of, name) = (context.as_of(), &context.pack.header.name);
+        // The user can type the fee in force (a broker's quote, or the year's CBP notice).
+        context.missing.push(Missing::new(
+            Input::CustomsFee,
+            "customs_fee",
+            Text::by(|l| {
+                l.pick(
+                    format!(
+                        "the rules for {name} give no Merchandise Processing Fee for {en} entries in force on {as_of}: type the fee per entry"
+                    ),
+                    format!(
+                        "les règles pour {name} n’ont pas de redevance de traitement des marchandises pour les déclarations {fr} en vigueur le {}\u{a0}: saisissez la redevance par déclaration",
+                        as_of.format("%d/%m/%Y")
+                    ),
+                )
+            }),
         ));
         return None;
     };
@@ -1631,22 +1681,15 @@ fn merchandise_processing_fee(context: &mut Context<'_>, rounding: Rounding) -> 
                 )
             }
             None => l.pick(
-                format!("fixed fee per {entry:?} entry: {}", l.grouped(amount)),
+                format!("fixed fee per {en} entry: {}", l.grouped(amount)),
                 format!(
-                    "forfait par déclaration {entry:?}\u{a0}: {}",
+                    "forfait par déclaration {}\u{a0}: {}",
+                    fr.trim_end_matches('s'),
                     l.grouped(amount)
                 ),
             ),
         });
-        Explanation::new(
-            Text::new(
-                "Merchandise Processing Fee",
-                "Merchandise Processing Fee (redevance de traitement des marchandises)",
-            ),
-            formula,
-        )
-        .amount(amount)
-        .rule(
+        Explanation::new(label(), formula).amount(amount).rule(
             Text::new(
                 "US Merchandise Processing Fee",
                 "redevance américaine de traitement des marchandises (MPF)",

@@ -107,11 +107,13 @@ pub fn quote(plan: &Plan, packs: &Packs, rates: &[FxRate], detail: Detail) -> Qu
 }
 
 /// Figures the user typed for one product × target, used instead of the packs' (the FBA fee from
-/// Amazon's calculator, a duty rate from the tariff or a binding ruling).
+/// Amazon's calculator, a duty rate from the tariff or a binding ruling, a customs fee per entry).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct QuoteOverrides {
     pub fulfilment_fee: Option<Decimal>,
     pub duty_rate: Option<Rate>,
+    /// Per import consignment, in the marketplace's currency.
+    pub customs_fee: Option<Decimal>,
 }
 
 /// Quotes one product × target with the user's overrides (the channel comparison's entry point).
@@ -211,7 +213,7 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
 
 /// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
 /// local tax): 10% for Japan, 0 for the US.
-fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
+pub fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
     let country = destination(marketplace);
     let Some(pack) = packs.customs_for(country) else {
         return Decimal::ZERO;
@@ -386,6 +388,12 @@ fn quote_one(
                 .and_then(|fee| item.amount(fee, Input::FulfilmentFee, "overrides.fulfilment_fee"));
         }
         item.overrides.duty_rate = item.overrides.duty_rate.or(typed.duty_rate);
+    }
+    if item.overrides.customs_fee.is_none() {
+        item.overrides.customs_fee = target
+            .customs_fee
+            .as_ref()
+            .and_then(|fee| item.amount(fee, Input::CustomsFee, "customs_fee"));
     }
 
     let price = product
@@ -584,7 +592,7 @@ fn marketplace_fees_for(
     let file = SalesFile {
         marketplace: item.marketplace.id().to_string(),
         as_of: item.as_of,
-        category: product.category.clone(),
+        category: product.category_on(item.marketplace).map(str::to_owned),
         referral: None,
         per_order_fee: None,
         refund_administration: None,
@@ -743,6 +751,7 @@ fn duty_per_unit(
         ioss: false,
         eu_flat_duty: true,
         entry: None,
+        customs_fee: item.overrides.customs_fee,
         lines: vec![DeclarationLine {
             customs_value: Some(consignment_value),
             deductive: None,

@@ -11,7 +11,11 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Amount, CountryCode, CurrencyCode, Package, Plan, Product, ProductFlag};
+use super::categories::category_name;
+use super::{
+    Amount, CountryCode, CurrencyCode, Freight, Marketplace, MarketplaceCategory, Package, Plan,
+    Price, Product, ProductFlag,
+};
 use crate::limits::{
     MAX_CATALOGUE_COLUMNS, MAX_CATALOGUE_FILE_BYTES, MAX_CATALOGUE_ROWS, MAX_CELL_CHARS,
     MAX_XLSX_PART_BYTES, excerpt,
@@ -86,6 +90,42 @@ enum Field {
     Weight,
     Origin,
     Flags,
+    /// The shelf price on one marketplace, in its selling currency.
+    Price(Marketplace),
+    /// Freight per unit to one marketplace.
+    Freight(Marketplace),
+    /// Insurance per unit to one marketplace.
+    Insurance(Marketplace),
+    /// The category on one marketplace, where it differs from the product's.
+    MarketCategory(Marketplace),
+}
+
+/// A per-marketplace field for its marketplace.
+type MarketplaceField = fn(Marketplace) -> Field;
+
+/// Header words of the per-marketplace columns, followed by the marketplace (`price_amazon-jp`,
+/// `prix_jp`, `fret amazon-us`).
+const MARKETPLACE_COLUMNS: [(MarketplaceField, &[&str]); 4] = [
+    (
+        Field::Price,
+        &["price", "prix", "selling_price", "prix_de_vente"],
+    ),
+    (Field::Freight, &["freight", "fret", "transport"]),
+    (Field::Insurance, &["insurance", "assurance"]),
+    (Field::MarketCategory, &["category", "categorie"]),
+];
+
+/// The marketplace a header ends with: its id (`amazon_jp` once normalised) or its country (`jp`).
+fn marketplace_suffix(key: &str) -> Option<(&str, Marketplace)> {
+    Marketplace::ALL.into_iter().find_map(|marketplace| {
+        let id = marketplace.id().replace('-', "_");
+        let country = id.rsplit('_').next().unwrap_or_default().to_owned();
+        [id, country].into_iter().find_map(|suffix| {
+            key.strip_suffix(&suffix)
+                .and_then(|head| head.strip_suffix('_'))
+                .map(|head| (head, marketplace))
+        })
+    })
 }
 
 impl Field {
@@ -154,6 +194,13 @@ impl Field {
             .iter()
             .find(|(_, names)| names.contains(&key.as_str()))
             .map(|(field, _)| *field)
+            .or_else(|| {
+                let (head, marketplace) = marketplace_suffix(&key)?;
+                MARKETPLACE_COLUMNS
+                    .iter()
+                    .find(|(_, words)| words.contains(&head))
+                    .map(|(field, _)| field(marketplace))
+            })
     }
 
     fn id(self) -> &'static str {
@@ -562,6 +609,10 @@ struct RowValues {
     weight_g: Option<Decimal>,
     origin: Option<CountryCode>,
     flags: Option<Vec<ProductFlag>>,
+    prices: BTreeMap<Marketplace, Amount>,
+    freight: BTreeMap<Marketplace, Amount>,
+    insurance: BTreeMap<Marketplace, Amount>,
+    categories: BTreeMap<Marketplace, String>,
 }
 
 /// One checked row.
@@ -590,11 +641,127 @@ pub struct ImportPreview {
     pub unchanged: usize,
 }
 
-/// Checks every row of `sheet`. `known_categories` (from the rule packs) refuses unknown categories.
+/// What the plan and the packs tell an import: the categories of each marketplace (with the words
+/// that name them) and the currency each marketplace sells in.
+#[derive(Debug, Clone, Default)]
+pub struct ImportContext {
+    /// Category id → the marketplaces that have it and the words (normalised) that name it. Empty:
+    /// any category is accepted as written.
+    categories: BTreeMap<String, (BTreeSet<Marketplace>, BTreeSet<String>)>,
+    /// The selling currency of each marketplace: a price without a currency is in it.
+    currencies: BTreeMap<Marketplace, CurrencyCode>,
+    /// Freight and insurance without a currency (and no currency column) are in it.
+    home_currency: Option<CurrencyCode>,
+}
+
+impl ImportContext {
+    /// A context that accepts any category until [`ImportContext::add_category`] is called.
+    pub fn new(
+        currencies: BTreeMap<Marketplace, CurrencyCode>,
+        home_currency: Option<CurrencyCode>,
+    ) -> ImportContext {
+        ImportContext {
+            categories: BTreeMap::new(),
+            currencies,
+            home_currency,
+        }
+    }
+
+    /// Accepts category `id` on `marketplace`, named by its id, its names in `data/categories.toml`
+    /// and the pack's own `label` (each part of a bilingual "Tout le reste / Everything else").
+    pub fn add_category(&mut self, marketplace: Marketplace, id: &str, label: Option<&str>) {
+        let (marketplaces, words) = self.categories.entry(id.to_owned()).or_default();
+        marketplaces.insert(marketplace);
+        words.insert(normalise_header(id));
+        if let Some(name) = category_name(id) {
+            words.insert(normalise_header(&name.en));
+            words.insert(normalise_header(&name.fr));
+        }
+        if let Some(label) = label {
+            words.insert(normalise_header(label));
+            words.extend(label.split(" / ").map(normalise_header));
+        }
+    }
+
+    /// The category id `text` names on `marketplace` (on any of the context's marketplaces when
+    /// `None`), or why not with the names it could have used.
+    fn category(&self, text: &str, marketplace: Option<Marketplace>) -> Result<String, Text> {
+        if self.categories.is_empty() {
+            return Ok(text.to_owned());
+        }
+        let on = |marketplaces: &BTreeSet<Marketplace>| {
+            marketplace.is_none_or(|marketplace| marketplaces.contains(&marketplace))
+        };
+        let word = normalise_header(text);
+        let mut found = self
+            .categories
+            .iter()
+            .filter(|(_, (marketplaces, words))| on(marketplaces) && words.contains(&word));
+        match (found.next(), found.next()) {
+            (Some((id, _)), None) => Ok(id.clone()),
+            _ => {
+                let known = |lang: Lang| {
+                    self.categories
+                        .iter()
+                        .filter(|(_, (marketplaces, _))| on(marketplaces))
+                        .map(|(id, _)| category_name(id).map_or(id.as_str(), |name| name.get(lang)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                Err(Text::new(
+                    format!(
+                        "unknown category {}; known: {}",
+                        said(text),
+                        known(Lang::En)
+                    ),
+                    format!(
+                        "catégorie {} inconnue (catégories connues{NBSP}: {})",
+                        quoted(text),
+                        known(Lang::Fr)
+                    ),
+                ))
+            }
+        }
+    }
+}
+
+/// The rows of a sheet that can be imported, and the problems of the others.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedRows {
+    pub rows: Vec<CatalogueRow>,
+    /// Row, column and reason of every problem; a row with one is left out of `rows`.
+    pub errors: Vec<RowError>,
+}
+
+/// Checks every row of `sheet`, all or nothing: the rows, or every problem. `known_categories`
+/// (from the rule packs) refuses unknown categories.
 pub fn parse_catalogue(
     sheet: &Sheet,
     known_categories: Option<&BTreeSet<String>>,
 ) -> Result<Vec<CatalogueRow>, ImportError> {
+    let mut context = ImportContext::default();
+    for id in known_categories.into_iter().flatten() {
+        for marketplace in Marketplace::ALL {
+            context.add_category(marketplace, id, None);
+        }
+    }
+    check_rows(sheet, &context)?.all()
+}
+
+impl CheckedRows {
+    /// Every row, or every problem: for an import that saves the whole file or nothing.
+    pub fn all(self) -> Result<Vec<CatalogueRow>, ImportError> {
+        if self.errors.is_empty() {
+            Ok(self.rows)
+        } else {
+            Err(ImportError::Rows(self.errors))
+        }
+    }
+}
+
+/// Checks every row of `sheet`: a problem in the header stops the whole file (an error), a problem
+/// in a data row leaves that row out, with its reasons.
+pub fn check_rows(sheet: &Sheet, context: &ImportContext) -> Result<CheckedRows, ImportError> {
     let mut errors = Vec::new();
     let mut columns: Vec<Option<Field>> = Vec::new();
     let mut seen_fields: HashMap<Field, String> = HashMap::new();
@@ -636,6 +803,12 @@ pub fn parse_catalogue(
                         let known = Field::NAMES
                             .iter()
                             .map(|(f, _)| f.id())
+                            .chain([
+                                "price_<marketplace>",
+                                "freight_<marketplace>",
+                                "insurance_<marketplace>",
+                                "category_<marketplace>",
+                            ])
                             .collect::<Vec<_>>()
                             .join(", ");
                         Text::new(
@@ -669,6 +842,7 @@ pub fn parse_catalogue(
             continue;
         }
         let mut cell_of: BTreeMap<Field, (&str, &str)> = BTreeMap::new();
+        let mut row_errors = Vec::new();
         for (index, cell) in cells.iter().enumerate() {
             let field = columns.get(index).copied().flatten();
             let header = shown.get(index).map_or("", String::as_str);
@@ -684,7 +858,7 @@ pub fn parse_catalogue(
                 Some(field) if !cell.trim().is_empty() => {
                     cell_of.insert(field, (header, cell.trim()));
                 }
-                None if !cell.trim().is_empty() => errors.push(RowError {
+                None if !cell.trim().is_empty() => row_errors.push(RowError {
                     row: *row,
                     column: header.to_owned(),
                     message: Text::new(
@@ -695,7 +869,6 @@ pub fn parse_catalogue(
                 _ => {}
             }
         }
-        let mut row_errors = Vec::new();
         let mut error = |column: &str, message: Text| {
             row_errors.push(RowError {
                 row: *row,
@@ -722,30 +895,28 @@ pub fn parse_catalogue(
         }
         let mut values = RowValues::default();
         for (&field, &(column, text)) in &cell_of {
-            let result = parse_cell(field, text, &cell_of, known_categories, &mut values);
+            let result = parse_cell(field, text, &cell_of, context, &mut values);
             if let Err(message) = result {
                 error(column, message);
             }
         }
+        if row_errors.is_empty() {
+            rows.push(CatalogueRow {
+                row: *row,
+                sku: sku.to_owned(),
+                values,
+            });
+        }
         errors.append(&mut row_errors);
-        rows.push(CatalogueRow {
-            row: *row,
-            sku: sku.to_owned(),
-            values,
-        });
     }
-    if errors.is_empty() {
-        Ok(rows)
-    } else {
-        Err(ImportError::Rows(errors))
-    }
+    Ok(CheckedRows { rows, errors })
 }
 
 fn parse_cell(
     field: Field,
     text: &str,
     row: &BTreeMap<Field, (&str, &str)>,
-    known_categories: Option<&BTreeSet<String>>,
+    context: &ImportContext,
     values: &mut RowValues,
 ) -> Result<(), Text> {
     match field {
@@ -762,20 +933,41 @@ fn parse_cell(
             }
             values.hs_code = Some(digits);
         }
-        Field::Category => {
-            if let Some(known) = known_categories
-                && !known.contains(text)
-            {
-                let known = known.iter().cloned().collect::<Vec<_>>().join(", ");
+        Field::Category => values.category = Some(context.category(text, None)?),
+        Field::MarketCategory(marketplace) => {
+            let category = context.category(text, Some(marketplace))?;
+            values.categories.insert(marketplace, category);
+        }
+        Field::Price(marketplace) => {
+            let selling = context.currencies.get(&marketplace);
+            let price = parse_amount(text, selling)?;
+            if let Some(selling) = selling.filter(|selling| **selling != price.currency) {
                 return Err(Text::new(
-                    format!("unknown category {}; known: {known}", said(text)),
                     format!(
-                        "catégorie {} inconnue (catégories connues{NBSP}: {known})",
-                        quoted(text)
+                        "prices on {marketplace} are in {selling}, not {}",
+                        price.currency
+                    ),
+                    format!(
+                        "les prix sur {marketplace} sont en {selling}, pas en {}",
+                        price.currency
                     ),
                 ));
             }
-            values.category = Some(text.to_owned());
+            values.prices.insert(marketplace, price);
+        }
+        Field::Freight(marketplace) | Field::Insurance(marketplace) => {
+            let column_currency = row
+                .get(&Field::Currency)
+                .and_then(|(_, code)| CurrencyCode::checked(code.to_uppercase()).ok());
+            let amount = parse_amount(
+                text,
+                column_currency.as_ref().or(context.home_currency.as_ref()),
+            )?;
+            let list = match field {
+                Field::Freight(_) => &mut values.freight,
+                _ => &mut values.insurance,
+            };
+            list.insert(marketplace, amount);
         }
         Field::UnitCost => {
             let (number, code) = split_unit(text);
@@ -843,6 +1035,34 @@ fn parse_cell(
         }
     }
     Ok(())
+}
+
+/// A non-negative amount, `"3980"` in `default` or `"1.80 EUR"`.
+fn parse_amount(text: &str, default: Option<&CurrencyCode>) -> Result<Amount, Text> {
+    let (number, code) = split_unit(text);
+    let amount = parse_number(number).ok_or_else(|| not_a_number(text))?;
+    if amount.is_sign_negative() && !amount.is_zero() {
+        return Err(super::negative_amount(amount));
+    }
+    let currency = match (code, default) {
+        (Some(code), _) => CurrencyCode::checked(code.to_uppercase())?,
+        (None, Some(default)) => default.clone(),
+        (None, None) => {
+            return Err(Text::new(
+                format!(
+                    "{} needs a currency, e.g. \"{} EUR\"",
+                    said(text),
+                    excerpt(text)
+                ),
+                format!(
+                    "{} doit avoir une devise, par exemple {}",
+                    quoted(text),
+                    quoted(&format!("{text} EUR"))
+                ),
+            ));
+        }
+    };
+    Ok(Amount { amount, currency })
 }
 
 fn too_long_cell() -> Text {
@@ -935,8 +1155,47 @@ fn parse_measure(
 }
 
 /// Merges the rows into a copy of `plan` (new SKUs appended, existing ones updated field by field) and
-/// says what would change. The merged plan is checked with the plan's own rules.
+/// says what would change, all or nothing: every row applies and the merged plan passes its own
+/// rules, or every problem.
 pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Plan), ImportError> {
+    let (preview, merged, skipped) = preview_valid(plan, rows)?;
+    if skipped.is_empty() {
+        Ok((preview, merged))
+    } else {
+        Err(ImportError::Rows(skipped))
+    }
+}
+
+/// Merges the rows that can be merged: a row that cannot be applied, or whose product would break
+/// the plan's rules, is left out and its problems returned. A problem no row explains (the plan
+/// itself) is an error.
+pub fn preview_valid(
+    plan: &Plan,
+    rows: &[CatalogueRow],
+) -> Result<(ImportPreview, Plan, Vec<RowError>), ImportError> {
+    let mut skipped: Vec<RowError> = Vec::new();
+    let mut left_out: BTreeSet<usize> = BTreeSet::new();
+    // Each round leaves out at least one more row, so this ends.
+    loop {
+        let kept: Vec<&CatalogueRow> = rows
+            .iter()
+            .filter(|row| !left_out.contains(&row.row))
+            .collect();
+        let (preview, merged, errors) = merge(plan, &kept);
+        if errors.is_empty() {
+            skipped.sort_by_key(|error| error.row);
+            return Ok((preview, merged, skipped));
+        }
+        if errors.iter().any(|error| error.row == 1) {
+            return Err(ImportError::Rows(errors));
+        }
+        left_out.extend(errors.iter().map(|error| error.row));
+        skipped.extend(errors);
+    }
+}
+
+/// One merge of `rows` into a copy of `plan`, with the problems of each row (row 1: no row's).
+fn merge(plan: &Plan, rows: &[&CatalogueRow]) -> (ImportPreview, Plan, Vec<RowError>) {
     let mut merged = plan.clone();
     let mut position: HashMap<String, usize> = merged
         .products
@@ -951,9 +1210,15 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
         unchanged: 0,
     };
     let mut errors = Vec::new();
-    // The last sheet row that touched each product, to place the plan's own problems.
+    // The sheet row that touched each product (SKUs are unique among checked rows), to place the
+    // plan's own problems.
     let mut row_of_index: HashMap<usize, usize> = HashMap::new();
     for row in rows {
+        let row_error = |message| RowError {
+            row: row.row,
+            column: String::new(),
+            message,
+        };
         match position.get(&row.sku) {
             Some(&index) => {
                 row_of_index.insert(index, row.row);
@@ -962,11 +1227,7 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
                 };
                 let before = product.clone();
                 if let Err(message) = apply(product, &row.values) {
-                    errors.push(RowError {
-                        row: row.row,
-                        column: String::new(),
-                        message,
-                    });
+                    errors.push(row_error(message));
                 }
                 let fields = changed_fields(&before, product);
                 if fields.is_empty() {
@@ -980,36 +1241,19 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
             }
             None => {
                 let Some(name) = row.values.name.clone() else {
-                    errors.push(RowError {
-                        row: row.row,
-                        column: String::new(),
-                        message: Text::new(
-                            format!("new product \"{}\" needs a name", row.sku),
-                            format!("le nouveau produit {} doit avoir un nom", quoted(&row.sku)),
-                        ),
-                    });
+                    errors.push(row_error(Text::new(
+                        format!("new product \"{}\" needs a name", row.sku),
+                        format!("le nouveau produit {} doit avoir un nom", quoted(&row.sku)),
+                    )));
                     continue;
                 };
                 let mut product = Product {
                     sku: row.sku.clone(),
                     name,
-                    hs_code: None,
-                    flags: Vec::new(),
-                    toy_age_min_months: None,
-                    category: None,
-                    unit_cost: None,
-                    package: None,
-                    origin: None,
-                    prices: Vec::new(),
-                    freight: Vec::new(),
-                    overrides: Vec::new(),
+                    ..Product::default()
                 };
                 if let Err(message) = apply(&mut product, &row.values) {
-                    errors.push(RowError {
-                        row: row.row,
-                        column: String::new(),
-                        message,
-                    });
+                    errors.push(row_error(message));
                 }
                 row_of_index.insert(merged.products.len(), row.row);
                 position.insert(row.sku.clone(), merged.products.len());
@@ -1019,27 +1263,26 @@ pub fn preview(plan: &Plan, rows: &[CatalogueRow]) -> Result<(ImportPreview, Pla
         }
     }
     if errors.is_empty() {
-        let problems = merged.validate();
-        errors.extend(problems.into_iter().map(|problem| {
+        errors.extend(merged.validate().into_iter().map(|problem| {
             let index = problem
                 .field
                 .strip_prefix("products[")
                 .and_then(|rest| rest.split(']').next())
                 .and_then(|n| n.parse::<usize>().ok());
+            let row = index.and_then(|i| row_of_index.get(&i).copied());
             RowError {
-                row: index
-                    .and_then(|i| row_of_index.get(&i).copied())
-                    .unwrap_or(1),
-                column: problem.field,
+                row: row.unwrap_or(1),
+                // The plan's field path means nothing in a sheet: the message says what is wrong.
+                column: if row.is_some() {
+                    String::new()
+                } else {
+                    problem.field
+                },
                 message: problem.message,
             }
         }));
     }
-    if errors.is_empty() {
-        Ok((preview, merged))
-    } else {
-        Err(ImportError::Rows(errors))
-    }
+    (preview, merged, errors)
 }
 
 fn apply(product: &mut Product, values: &RowValues) -> Result<(), Text> {
@@ -1060,6 +1303,63 @@ fn apply(product: &mut Product, values: &RowValues) -> Result<(), Text> {
     }
     if let Some(flags) = &values.flags {
         product.flags = flags.clone();
+    }
+    for (marketplace, price) in &values.prices {
+        product.prices.retain(|old| old.marketplace != *marketplace);
+        product.prices.push(Price {
+            marketplace: *marketplace,
+            price: price.clone(),
+        });
+    }
+    for (marketplace, category) in &values.categories {
+        product
+            .categories
+            .retain(|old| old.marketplace != *marketplace);
+        product.categories.push(MarketplaceCategory {
+            marketplace: *marketplace,
+            category: category.clone(),
+        });
+    }
+    let shipped: BTreeSet<&Marketplace> = values
+        .freight
+        .keys()
+        .chain(values.insurance.keys())
+        .collect();
+    for marketplace in shipped {
+        let insurance = values.insurance.get(marketplace).cloned();
+        match (
+            product
+                .freight
+                .iter_mut()
+                .find(|old| old.marketplace == *marketplace),
+            values.freight.get(marketplace),
+        ) {
+            (Some(old), freight) => {
+                if let Some(freight) = freight {
+                    old.freight = freight.clone();
+                }
+                if insurance.is_some() {
+                    old.insurance = insurance;
+                }
+            }
+            (None, Some(freight)) => product.freight.push(Freight {
+                marketplace: *marketplace,
+                freight: freight.clone(),
+                insurance,
+            }),
+            (None, None) => {
+                return Err(Text::new(
+                    format!(
+                        "product \"{}\" has no freight to {marketplace} yet: give the freight with the insurance",
+                        product.sku
+                    ),
+                    format!(
+                        "le produit {} n’a pas encore de fret vers {marketplace}{NBSP}: indiquez le fret avec l’assurance",
+                        quoted(&product.sku)
+                    ),
+                ));
+            }
+        }
     }
     let sizes = [
         values.length_cm,
@@ -1114,5 +1414,8 @@ fn changed_fields(before: &Product, after: &Product) -> Vec<String> {
     check("package", before.package != after.package);
     check("origin", before.origin != after.origin);
     check("flags", before.flags != after.flags);
+    check("prices", before.prices != after.prices);
+    check("categories", before.categories != after.categories);
+    check("freight", before.freight != after.freight);
     fields
 }

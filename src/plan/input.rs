@@ -31,6 +31,9 @@ pub enum Input {
     /// Expected sales a month, with their currency (the checklist's thresholds on sales).
     MonthlySales,
     Fulfilment,
+    /// The customs fee per import consignment, where the rules lack the figure in force (the US
+    /// Merchandise Processing Fee).
+    CustomsFee,
     /// An exchange rate between two currencies (Settings, or `--fx` on the command line).
     FxRate,
     // A declaration's or a sales file's (command line).

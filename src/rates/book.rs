@@ -19,6 +19,9 @@ pub enum Origin {
     Bundled,
     /// Rates fetched earlier and kept in the database.
     Cached,
+    /// Typed by the user (a bank or contract rate), dated by them; it replaces the ECB rate of its
+    /// date.
+    Manual,
 }
 
 /// A published rate: 1 EUR = `per_eur` units, published for `date`.
@@ -170,9 +173,15 @@ impl RateBook {
             (Some(_), Some(_)) => format!("{from}→EUR→{to}: {to_per_eur} / {from_per_eur}"),
         };
         let legs = [from_leg, to_leg].into_iter().flatten();
-        // The older leg dates the rate; a bundled leg makes the whole rate bundled.
+        // The older leg dates the rate; a typed leg makes the whole rate typed, else a bundled leg
+        // makes it bundled.
         let published = legs.clone().map(|(date, _)| date).min().unwrap_or(on);
-        let origin = legs.map(|(_, p)| p.origin).min().unwrap_or(Origin::Bundled);
+        let origins = legs.map(|(_, p)| p.origin);
+        let origin = if origins.clone().any(|origin| origin == Origin::Manual) {
+            Origin::Manual
+        } else {
+            origins.min().unwrap_or(Origin::Bundled)
+        };
         Ok(CrossRate {
             from: from.to_owned(),
             to: to.to_owned(),
@@ -194,16 +203,17 @@ impl RateBook {
         on: NaiveDate,
     ) -> Result<FxRate, RatesError> {
         let cross = self.cross(from.code(), to.code(), on)?;
-        FxRate::new(
-            from,
-            to,
-            cross.rate,
-            cross.published,
-            FxSource::EcbReference,
-        )
-        .map_err(|err| RatesError::BadEntry {
-            date: Some(cross.published),
-            detail: err.to_string(),
+        let source = match cross.origin {
+            Origin::Manual => FxSource::Manual {
+                note: String::new(),
+            },
+            Origin::Bundled | Origin::Cached => FxSource::EcbReference,
+        };
+        FxRate::new(from, to, cross.rate, cross.published, source).map_err(|err| {
+            RatesError::BadEntry {
+                date: Some(cross.published),
+                detail: err.to_string(),
+            }
         })
     }
 

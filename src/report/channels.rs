@@ -18,9 +18,10 @@ use crate::channels::{
 use crate::cost::{Explanation, Missing};
 use crate::money::{Currency, Money, add_quotation, checked_ratio};
 
-/// An input the comparison needed, with the engine's message in the report's language.
+/// An input the comparison needed, in words, and why, in the report's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChannelGap {
+    /// What is missing ("the delivery cost to the buyer").
     pub field: String,
     pub message: String,
 }
@@ -258,9 +259,9 @@ fn section(comparison: &Comparison, lang: Lang) -> ChannelComparison {
         })
         .chain(&comparison.weighing.missing)
         .filter(|gap: &&Missing| seen.insert((gap.field.clone(), gap.message.clone())))
-        .map(|gap| ChannelGap {
-            field: gap.field.clone(),
-            message: gap.message.get(lang).to_string(),
+        .map(|gap| {
+            let (field, message) = super::gaps::gap_words(gap, lang);
+            ChannelGap { field, message }
         })
         .collect();
     ChannelComparison {

@@ -740,7 +740,10 @@ fn detail(row: &LandedRow, chart: Option<&str>, t: &Texts, lang: Lang) -> Value 
         }),
         "chart": chart,
         "figures": figures,
-        "missing": e.missing.iter().map(|gap| [gap.field.clone(), gap.message.get(lang).to_string()]).collect::<Vec<_>>(),
+        "missing": e.missing.iter().map(|gap| {
+            let (need, sentence) = super::gaps::gap_words(gap, lang);
+            [need, sentence]
+        }).collect::<Vec<_>>(),
         "working": e.explain.iter().map(|step| [step.label.get(lang), step.formula.get(lang)]).collect::<Vec<_>>(),
     })
 }

@@ -90,6 +90,21 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Removes one stored rate of `source` (nothing happens when there is none).
+    pub fn delete_fx_rate(
+        &mut self,
+        source: &str,
+        date: NaiveDate,
+        base: &str,
+        quote: &str,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "DELETE FROM fx_rates WHERE source = ?1 AND date = ?2 AND base = ?3 AND quote = ?4",
+            params![source, date.to_string(), base, quote],
+        )?;
+        Ok(())
+    }
+
     /// Logs one fetch attempt of `source`.
     pub fn log_fx_fetch(
         &mut self,

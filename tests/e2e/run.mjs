@@ -1,85 +1,37 @@
 // Desktop end-to-end suite: starts the real Landfall binary through tauri-driver (which drives
-// WebKitWebDriver) on a temporary database, walks the shell, and saves a screenshot of each view.
+// WebKitWebDriver) on a temporary database, walks the shell, and saves a screenshot of each view; then
+// the journey suite (journey.mjs) plays a new user's plan from a blank page on an empty data folder.
 // Run it under `dbus-run-session -- xvfb-run -a` (see the Makefile); it prints `N passed, N failed`.
 
-import { execFileSync, spawn } from "node:child_process";
-import { createConnection } from "node:net";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { remote } from "webdriverio";
-
-const root = resolve(import.meta.dirname, "../..");
-const targetDir = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(root, "target");
-const application = process.env.LANDFALL_APP ?? join(targetDir, "debug/landfall-desktop");
-const build = application.includes("/release/") ? "release" : "debug";
-const screenshots = join(root, "target/e2e");
-const tauriDriver = process.env.TAURI_DRIVER ?? join(process.env.HOME ?? "", ".cargo/bin/tauri-driver");
-const port = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
-// Two suites on one machine (two checkouts) need their own pair of ports.
-const nativePort = Number(process.env.TAURI_DRIVER_NATIVE_PORT ?? port + 1);
+import { join } from "node:path";
+import {
+  application,
+  build,
+  editCell,
+  openView,
+  residentMemory,
+  root,
+  runSuite,
+  screenshot,
+  screenshots,
+  setInput,
+  textOf,
+  waitForText,
+} from "./harness.mjs";
+import { journey } from "./journey.mjs";
 
 const dataDir = mkdtempSync(join(tmpdir(), "landfall-e2e-"));
 const database = join(dataDir, "landfall.sqlite3");
-mkdirSync(screenshots, { recursive: true });
 
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
 // A check of work still open (its issue says what is left): it runs and reports what it finds, and a
 // failure is printed as "todo", not counted, until the work is done and it becomes a `test`.
 const todo = (name, body) => tests.push({ name, body, todo: true });
-
-// A plain TCP probe: asking tauri-driver for /status before its native driver is up makes it log errors.
-function listening() {
-  return new Promise((done) => {
-    const socket = createConnection({ host: "127.0.0.1", port }, () => {
-      socket.end();
-      done(true);
-    });
-    socket.on("error", () => done(false));
-  });
-}
-
-async function waitForDriver() {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await listening()) return;
-    await sleep(100);
-  }
-  throw new Error(`tauri-driver did not listen on port ${port}`);
-}
-
-// The X server's own picture of the screen: WebKitWebDriver's screenshot endpoint can stall under
-// Xvfb without compositing, and a stalled request takes the session down with it.
-function screenshot(name) {
-  execFileSync("import", ["-window", "root", join(screenshots, `${name}.png`)]);
-}
-
-// Resident memory of the app and its web process, from /proc (Linux).
-function residentMemory() {
-  const rss = (pattern) =>
-    execFileSync("ps", ["-C", pattern, "-o", "rss="], { encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean)
-      .reduce((sum, kb) => sum + Number(kb), 0);
-  try {
-    return `app ${Math.round(rss("landfall-deskto") / 1024)} MB, web view ${Math.round(rss("WebKitWebProces") / 1024)} MB`;
-  } catch {
-    return "not measurable here (no ps)";
-  }
-}
-
-async function textOf(browser, selector) {
-  const element = await browser.$(selector);
-  await element.waitForDisplayed({ timeout: 15000 });
-  return element.getText();
-}
-
-async function openView(browser, view) {
-  await (await browser.$(`button[data-view="${view}"]`)).click();
-  await (await browser.$(`[data-testid="view-${view}"]`)).waitForExist({ timeout: 10000 });
-}
 
 test("the window is titled Landfall", async (browser) => {
   const title = await browser.getTitle();
@@ -101,41 +53,6 @@ test("a new database is created and seeded with the example plan", async (browse
   screenshot("plans");
   console.log(`measure: memory with the example plan open: ${residentMemory()} (${build} build)`);
 });
-
-// Sets a React-controlled input the way typing does (WebKitWebDriver cannot type into date inputs).
-async function setInput(browser, selector, value) {
-  await browser.execute(
-    (css, text) => {
-      const input = document.querySelector(css);
-      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-      setter.call(input, text);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    },
-    selector,
-    value,
-  );
-}
-
-// Types into an in-place cell and commits it with Enter (the cell saves on blur).
-async function editCell(browser, selector, value) {
-  const input = await browser.$(selector);
-  await input.waitForDisplayed({ timeout: 10000 });
-  await input.click();
-  await input.clearValue();
-  await input.setValue(value);
-  await browser.keys("Enter");
-}
-
-async function waitForText(browser, selector, expected, message) {
-  let last = "";
-  await browser.waitUntil(
-    async () => {
-      last = await textOf(browser, selector);
-      return last === expected;
-    },
-    { timeout: 20000, timeoutMsg: `${message}: "${last}" instead of "${expected}"` },
-  );
-}
 
 test("the costs view shows the example's unit economics, and a typed fee moves the margin", async (browser) => {
   await openView(browser, "costs");
@@ -490,7 +407,7 @@ test("the window answers while a report renders: a plan list arrives before the 
 
 test("a plan is created from the example, renamed, deleted and brought back by undo", async (browser) => {
   await openView(browser, "plans");
-  await (await browser.$('button[data-action="new"]')).click();
+  await (await browser.$('button[data-action="new-example"]')).click();
   const input = await browser.$('[data-testid="plan-name-input"]');
   await input.setValue("Atelier Lyon");
   await (await browser.$(".name-form button[type=submit]")).click();
@@ -875,65 +792,23 @@ async function main() {
   }
   await new Promise((listening) => ecbServer.listen(0, "127.0.0.1", listening));
   const ecbUrl = `http://127.0.0.1:${ecbServer.address().port}/eurofxref-hist-90d.xml`;
-  const driver = spawn(tauriDriver, ["--port", String(port), "--native-port", String(nativePort)], {
-    // Fresh XDG folders: the web view's storage (language) and the saved window size start empty, as
-    // for a new user, whatever an earlier run left behind.
-    env: {
-      ...process.env,
-      LANDFALL_DB: database,
-      LANDFALL_ECB_URL: ecbUrl,
-      XDG_DATA_HOME: join(dataDir, "xdg-data"),
-      XDG_CONFIG_HOME: join(dataDir, "xdg-config"),
-      XDG_CACHE_HOME: join(dataDir, "xdg-cache"),
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  let passed = 0;
-  let failed = 0;
-  let browser;
-  try {
-    await waitForDriver();
-    const started = Date.now();
-    browser = await remote({
-      hostname: "127.0.0.1",
-      port,
-      logLevel: "error",
-      connectionRetryTimeout: 60000,
-      capabilities: {
-        "tauri:options": { application },
-        "wdio:enforceWebDriverClassic": true,
-      },
-    });
-    console.log(`e2e: session started in ${Date.now() - started} ms`);
+  // `E2E_ONLY=journey` runs the journey alone (while working on it).
+  const seeded = process.env.E2E_ONLY === "journey" ? { passed: 0, failed: 0 } : await runSuite({
+    name: "example plan",
+    tests,
+    dataDir,
+    env: { LANDFALL_ECB_URL: ecbUrl },
     // Cold start to the first useful paint: from asking for the session (which starts the app) to
     // the seeded plan's title on screen.
-    await (await browser.$('[data-testid="plan-title"]')).waitForDisplayed({ timeout: 60000 });
-    console.log(`measure: start to first paint of the plan ${Date.now() - started} ms (${build} build)`);
-    for (const { name, body, todo: open } of tests) {
-      try {
-        await body(browser);
-        passed += 1;
-        console.log(`ok - ${name}`);
-      } catch (error) {
-        if (open) {
-          console.log(`todo - ${name}: ${error instanceof Error ? error.message : error}`);
-          continue;
-        }
-        failed += 1;
-        console.log(`FAIL - ${name}: ${error instanceof Error ? error.message : error}`);
-        // The window as the failure left it, to read beside the message.
-        screenshot(`failed-${failed}`);
-      }
-    }
-  } catch (error) {
-    failed += tests.length - passed;
-    console.log(`FAIL - session: ${error instanceof Error ? error.message : error}`);
-  } finally {
-    if (browser) await browser.deleteSession().catch(() => {});
-    driver.kill("SIGTERM");
-    ecbServer.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+    ready: async (browser, started) => {
+      await (await browser.$('[data-testid="plan-title"]')).waitForDisplayed({ timeout: 60000 });
+      console.log(`measure: start to first paint of the plan ${Date.now() - started} ms (${build} build)`);
+    },
+  });
+  ecbServer.close();
+  const blank = await runSuite(journey());
+  const passed = seeded.passed + blank.passed;
+  const failed = seeded.failed + blank.failed;
   console.log(`screenshots: ${screenshots}`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;

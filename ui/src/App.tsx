@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ApiError } from "./bindings";
 import { api, asApiError } from "./lib/api";
 import { useMenu, useMenuLanguage } from "./lib/desktop";
+import { FocusProvider, type InputView } from "./lib/focus";
 import { choosePortable, saveCopy } from "./lib/portable";
 import { undoKey, useUndo } from "./lib/undo";
 import { ErrorLine } from "./views/ErrorLine";
@@ -91,8 +92,10 @@ export function App() {
     setNotice(null);
     actions[id]?.();
   });
+  const openView = useCallback((next: InputView) => setView(next), []);
 
   return (
+    <FocusProvider open={openView}>
     <div className="shell">
       <nav className="sidebar" aria-label={t("nav.label")}>
         <div className="brand">
@@ -141,6 +144,7 @@ export function App() {
             }}
             onSaveCopy={() => actions["save-copy"]()}
             onWorkshop={() => setWorkshop(true)}
+            onCreated={() => setView("products")}
           />
         )}
         {view === "products" && <ProductsView planId={planId} />}
@@ -152,5 +156,6 @@ export function App() {
       </main>
       {workshop && planId !== null && <WorkshopView planId={planId} onClose={() => setWorkshop(false)} />}
     </div>
+    </FocusProvider>
   );
 }

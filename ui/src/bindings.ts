@@ -16,7 +16,7 @@ free_name?: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
-export type Atom = { "kind": "fact", fact: Fact, value: string | null, rule: string | null, } | { "kind": "flag", flag: ProductFlag, present: boolean, } | { "kind": "eee", flags: Array<ProductFlag>, };
+export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
 
 export type BundledSnapshot = { file: string, 
 /**
@@ -30,11 +30,28 @@ copy: string, };
 
 export type CatalogueCheck = { file_name: string, 
 /**
- * Row, column and reason of every problem; nothing can be saved while there is one.
+ * Row, column and reason of every problem. A problem in the header row stops the whole file; a
+ * problem in a data row leaves that row out.
  */
-errors: Array<RowError>, preview: ImportPreview | null, };
+errors: Array<RowError>, 
+/**
+ * What importing the valid rows would change; `None` when no row can be imported.
+ */
+preview: ImportPreview | null, 
+/**
+ * The rows left out (as a spreadsheet numbers them), each once.
+ */
+skipped: number[], };
 
-export type CatalogueKey = string;
+export type CategoryChoice = { id: string, 
+/**
+ * Our name in both languages (`None` when `data/categories.toml` has none).
+ */
+name: Text | null, 
+/**
+ * The marketplace's own name for it, as the pack writes it.
+ */
+label: string, };
 
 export type Certainty = "confirmed" | "to-verify";
 
@@ -54,7 +71,7 @@ seller: Array<Obligation>,
  */
 marketplace: Array<Obligation>, };
 
-export type ChannelOption = { pack: string, name: Text, model: ChannelModel, 
+export type ChannelOption = { pack: string, name: string, model: ChannelModel, 
 /**
  * The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
  */
@@ -94,12 +111,6 @@ market?: Market | null,
  * apply to `b2c` and `both`). Consumers (`b2c`) when absent.
  */
 customers?: Channel | null, 
-/**
- * How the channel's orders reach buyers when it is not an Amazon target: `mfn` (parcels shipped
- * from abroad, the buyer imports) or `local-3pl` (stock imported into the market and shipped from
- * there). The checklist asks for it when a rule depends on it.
- */
-fulfilment?: Fulfilment | null, 
 /**
  * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
  */
@@ -164,11 +175,7 @@ shipping?: Amount | null,
  */
 duty_rate?: Rate | null, };
 
-export type ChannelResult = { channel: string, pack: string, 
-/**
- * The pack's name, in both languages.
- */
-name: Text, model: ChannelModel, currency: Currency, monthly_units: number, 
+export type ChannelResult = { channel: string, pack: string, name: string, model: ChannelModel, currency: Currency, monthly_units: number, 
 /**
  * Σ units × contribution per unit.
  */
@@ -200,7 +207,7 @@ export type ChannelScore = { channel: string, scores: Array<number>,
  */
 score: string, 
 /**
- * Shown beside the score so the weighing never hides the money; none for an incomplete channel.
+ * Shown beside the score so the weighing never hides the money.
  */
 monthly_profit_home: Money | null, explain: Explanation, };
 
@@ -245,15 +252,7 @@ export type CurrencyCode = string;
 
 export type CustomsRate = { week_start: string, currency: string, jpy_per_unit: string, };
 
-export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, 
-/**
- * Figures in force today whose row ends within the next 90 days, soonest first.
- */
-expiring: Array<ExpiringFigure>, 
-/**
- * Figures the research did not find, which the user types.
- */
-left_to_user: Array<LeftToUser>, };
+export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, };
 
 export type Entity = "company" | "sole-trader";
 
@@ -300,16 +299,6 @@ export type EvidenceCheck = { template: string, name: Text, required: boolean, v
 valid_until: string | null, };
 
 export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
-
-export type ExpiringFigure = { pack: string, pack_name: string, table: string, item: string, until: string, days_left: number, 
-/**
- * The start of the row that takes over on `until`, when there is one.
- */
-successor: string | null, 
-/**
- * The rule itself ends: no successor is expected.
- */
-lapses: boolean, note: string | null, source: Source, file: string, line: number, };
 
 export type ExplainInput = { name: Text, value: Text, };
 
@@ -361,8 +350,6 @@ unrendered: Array<string>, };
 
 export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 
-export type Fact = "marketplace" | "market" | "market_in_eu" | "cross_border" | "fulfilment" | "channel" | "seller_country" | "seller_entity" | "seller_in_eu" | "toy_age_min_months" | "origin_in_eu" | "monthly_sales" | "monthly_units" | "annual_sales" | "annual_units";
-
 export type FigureSource = { title: string, url: string, };
 
 export type Freight = { marketplace: Marketplace, freight: Amount, insurance?: Amount | null, };
@@ -381,6 +368,8 @@ outcome: string, message: string, };
 
 export type FxRate = { from: Currency, to: Currency, rate: string, date: string, source: FxSource, };
 
+export type FxRateRow = { date: string, base: string, quote: string, rate: string, };
+
 export type FxSource = { "kind": "ecb-reference" } | { "kind": "japan-customs-weekly" } | { "kind": "manual", note: string, };
 
 export type HealthReport = { marketplace: Marketplace, programme: Programme, as_of: string, metrics: Array<MetricResult>, 
@@ -389,15 +378,11 @@ export type HealthReport = { marketplace: Marketplace, programme: Programme, as_
  */
 overall: Verdict, };
 
-export type HsLabel = { code: string, dotted: string, description: string | null, status: HsStatus, };
-
-export type HsStatus = "subheading" | "national-line" | "not-in-nomenclature" | "malformed";
-
 export type ImportPreview = { rows: number, added: Array<string>, changed: Array<ChangedProduct>, unchanged: number, };
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "toy-age" | "monthly-units" | "monthly-sales" | "fulfilment" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "customs-fee" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
 
 export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
 
@@ -415,26 +400,13 @@ launch_blocking: boolean,
  */
 depends_on: Array<string>, reason: Text, 
 /**
- * The facts that made it apply, or that it still depends on.
+ * The facts that made it apply.
  */
 because: Array<Atom>, 
 /**
- * Whether it applies is not decided yet: it depends on the answers to `questions`. It is listed
- * and counted as not done until then.
- */
-undecided: boolean, 
-/**
- * Facts the plan does not give that decide whether it applies (for all products, or for some).
- */
-questions: Array<Question>, 
-/**
  * The SKUs it applies to, for product rules.
  */
-products: Array<string>, 
-/**
- * For a shared item: the channels of the plan it applies (or may apply) to.
- */
-channels: Array<SubjectRef>, status: Status, blocked_by: Array<string>, 
+products: Array<string>, status: Status, blocked_by: Array<string>, 
 /**
  * Why a done item was reopened (evidence expired, stale or missing).
  */
@@ -458,19 +430,28 @@ export type LabelledAmount = { label: string, amount: Amount, };
 
 export type Lang = "fr" | "en";
 
-export type LeftToUser = { pack: string, table: string, item: string, label: string, 
-/**
- * Why: what was searched and not found.
- */
-why: string, 
-/**
- * Where the figure is published (or was looked for).
- */
-source: Source, file: string, line: number, };
+export type ManualRate = { currency: string, per_eur: string, date: string, };
 
 export type Market = "jp" | "us" | "de" | "fr" | "uk";
 
+export type MarketTerms = { 
+/**
+ * The marketplace's own name ("Amazon.co.jp").
+ */
+name: string, 
+/**
+ * Shelf prices include the destination's consumption tax or VAT (Japan, the EU, the UK), or
+ * not (the US, where sales tax is added at checkout).
+ */
+prices_include_tax: boolean, 
+/**
+ * The referral-fee categories in force, in the pack's order.
+ */
+categories: Array<CategoryChoice>, };
+
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
+
+export type MarketplaceCategory = { marketplace: Marketplace, category: string, };
 
 export type MenuLabels = { file: string, new_plan: string, open: string, save_copy: string, export_report: string, quit: string, edit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, view: string, workshop: string, };
 
@@ -504,11 +485,13 @@ field: string, message: Text, };
 
 export type Money = { amount: string, currency: Currency, };
 
+export type NewPlan = { name: string, home_currency: CurrencyCode, seller: Seller, targets: Array<Target>, };
+
 export type NotApplicable = { id: string, code: string | null, title: Text, reason: Text, };
 
 export type Obligation = { code: string, title: Text, };
 
-export type Origin = "bundled" | "cached";
+export type Origin = "bundled" | "cached" | "manual";
 
 export type PackOrigin = "bundled" | "user";
 
@@ -536,29 +519,18 @@ export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, 
  */
 channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
-export type PlanChecklist = { targets: Array<TargetChecklist>, 
-/**
- * Own stores and Rakuten shops.
- */
-stores: Array<StoreChecklist>, 
-/**
- * The rules that follow the goods or the seller across channels, once per plan.
- */
-shared: Array<SharedChecklist>, };
-
 export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, 
 /**
- * Each product's HS code (as stored) with its HS 2022 description, or flagged when the
- * nomenclature does not hold it.
- */
-hs_codes: { [key in string]: HsLabel }, 
-/**
  * The currency each marketplace sells in (from its pack): prices and fees typed for a
  * marketplace are in it.
  */
-currencies: { [key in Marketplace]?: Currency }, };
+currencies: { [key in Marketplace]?: Currency }, 
+/**
+ * What the window needs to ask for a plan's inputs in each marketplace's terms.
+ */
+markets: { [key in Marketplace]?: MarketTerms }, };
 
 export type PlanHeader = { name: string, 
 /**
@@ -606,9 +578,15 @@ export type Product = { sku: string, name: string, hs_code?: string | null, flag
  */
 toy_age_min_months?: number | null, 
 /**
- * Referral-fee category id in the marketplace packs.
+ * Referral-fee category id in the marketplace packs, on every marketplace without its own entry
+ * in `categories`.
  */
 category?: string | null, 
+/**
+ * The category on one marketplace, where its category tree differs (Amazon.fr has no
+ * "beauty-health" row, Amazon.co.jp no "most").
+ */
+categories?: Array<MarketplaceCategory>, 
 /**
  * Purchase cost per unit.
  */
@@ -616,13 +594,18 @@ unit_cost?: Amount | null, package?: Package | null,
 /**
  * Country of origin (ISO 3166 alpha-2), for tariff preferences.
  */
-origin?: CountryCode | null, prices?: Array<Price>, freight?: Array<Freight>, 
+origin?: CountryCode | null, 
+/**
+ * The seller claims preferential origin (e.g. under the EU–Japan EPA) where an agreement covers
+ * the origin and the destination, and holds the proof it asks for.
+ */
+preferential_origin?: boolean, prices?: Array<Price>, freight?: Array<Freight>, 
 /**
  * Figures the user typed for one marketplace, used instead of the packs' and marked as such.
  */
 overrides?: Array<ProductOverride>, };
 
-export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product" | "deforestation_commodity";
+export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
 
 export type ProductOverride = { marketplace: Marketplace, fulfilment_fee?: Amount | null, duty_rate?: Rate | null, };
 
@@ -632,21 +615,15 @@ export type Programme = "standard" | "business";
 
 export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
 
-export type Provenance = { source: Source, effective_from: string, effective_until: string | null, 
-/**
- * `effective_until` ends the rule itself: no successor is expected.
- */
-lapses: boolean, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
-
-export type Question = { input: InputRef, text: Text, };
+export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
-export type QuoteRequest = { code: string, label: Text, 
+export type QuoteRequest = { code: string, label: string, 
 /**
  * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
  */
-basis: FeeBasis, prompt: Text, };
+basis: FeeBasis, prompt: string, };
 
 export type Rate = string;
 
@@ -656,9 +633,13 @@ export type RatesReport = {
 /**
  * The date the rates are given for.
  */
-on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<RateWarning>, };
+on: string, status: RatesStatus, source: SourceRef, bundled: BundledSnapshot, rates: Array<ShownRate>, customs: Array<CustomsRate>, 
+/**
+ * The rates the user typed (1 EUR = `rate` `quote` from `date`), oldest first.
+ */
+manual: Array<FxRateRow>, last_attempt: FxFetchLog | null, last_success: FxFetchLog | null, warnings: Array<RateWarning>, };
 
-export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, };
+export type RatesStatus = { "kind": "fresh", date: string, } | { "kind": "cached", date: string, } | { "kind": "bundled", date: string, } | { "kind": "manual", date: string, };
 
 export type Readiness = { done: number, total: number, 
 /**
@@ -714,8 +695,6 @@ phases?: Array<ScenarioPhase>,
  */
 months?: number | null, };
 
-export type ScenarioKind = "plan" | "channel-units";
-
 export type ScenarioPhase = { from_month: number, 
 /**
  * Channels not listed sell nothing in this phase.
@@ -728,7 +707,7 @@ prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
-export type ScenarioResult = { name: string, kind: ScenarioKind, channels: Array<ChannelResult>, 
+export type ScenarioResult = { name: string, channels: Array<ChannelResult>, 
 /**
  * The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
  * scenario is not complete.
@@ -774,20 +753,6 @@ export type SensitivityRow = { input: SensitivityInput, description: string, low
  */
 swing: string, };
 
-export type SharedChecklist = { 
-/**
- * `goods-jp`, `goods-us`, `goods-eu`, `goods-uk`, `export-eu` or `amazon-account`.
- */
-scope: CatalogueKey, title: Text, 
-/**
- * Every channel of the plan it was evaluated for.
- */
-channels: Array<SubjectRef>, catalogue_version: string, as_of: string, launch_date: string, 
-/**
- * No launch date was given: this is the earliest one the remaining lead times allow.
- */
-launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
-
 export type ShownRate = { currency: string, 
 /**
  * 1 EUR = `per_eur` `currency`.
@@ -810,33 +775,20 @@ export type StoreChecklist = {
  */
 channel: string, 
 /**
- * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
+ * Its channel pack (`shopify-basic`).
  */
-pack: string, 
-/**
- * The catalogue it was evaluated against: `own-store` or `rakuten-ichiba`.
- */
-scope: CatalogueKey, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
+pack: string, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
 /**
  * No launch date was given: this is the earliest one the remaining lead times allow.
  */
 launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
 
-export type SubjectRef = { 
+export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, 
 /**
- * The Amazon marketplace, for a marketplace target.
+ * The customs fee per import consignment the user typed (a broker's quote, or the US
+ * Merchandise Processing Fee of a year the rules do not hold yet), used instead of the rules'.
  */
-marketplace: Marketplace | null, fulfilment: Fulfilment | null, 
-/**
- * The channel id in the plan, for an own store or a Rakuten shop.
- */
-channel: string | null, 
-/**
- * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
- */
-pack: string | null, market: Market, };
-
-export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, };
+customs_fee?: Amount | null, };
 
 export type TargetChecklist = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, catalogue_version: string, as_of: string, launch_date: string, 
 /**

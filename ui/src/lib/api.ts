@@ -13,8 +13,11 @@ import type {
   ExportProgress,
   HealthReport,
   ItemUpdate,
+  Lang,
+  ManualRate,
   MenuLabels,
   Metrics,
+  NewPlan,
   PlanChecklist,
   PlanComparison,
   PlanDetail,
@@ -36,6 +39,8 @@ export const api = {
   assessHealth: (metrics: Metrics) => invoke<HealthReport>("assess_health", { metrics }),
   listPlans: () => invoke<PlanSummary[]>("list_plans"),
   getPlan: (id: number) => invoke<PlanDetail>("get_plan", { id }),
+  newPlan: (plan: NewPlan) => invoke<PlanSummary>("new_plan", { plan }),
+  marketplaceCurrencies: () => invoke<PlanDetail["currencies"]>("marketplace_currencies"),
   newPlanFromExample: (name: string) => invoke<PlanSummary>("new_plan_from_example", { name }),
   duplicatePlan: (id: number, name: string) => invoke<PlanSummary>("duplicate_plan", { id, name }),
   renamePlan: (id: number, name: string) => invoke<PlanSummary>("rename_plan", { id, name }),
@@ -49,6 +54,8 @@ export const api = {
   updateItem: (id: number, update: ItemUpdate) => invoke<PlanChecklist>("update_item", { id, update }),
   rates: () => invoke<RatesReport>("rates"),
   updateRates: () => invoke<UpdateOutcome>("update_rates"),
+  setManualRate: (rate: ManualRate) => invoke<RatesReport>("set_manual_rate", { rate }),
+  removeManualRate: (currency: string, date: string) => invoke<RatesReport>("remove_manual_rate", { currency, date }),
   exportReport: (id: number, request: ReportRequest, onStep: (step: ExportProgress) => void) => {
     const onProgress = new Channel<ExportProgress>();
     onProgress.onmessage = onStep;
@@ -64,8 +71,10 @@ export const api = {
   deleteProduct: (id: number, sku: string) => invoke<PlanDetail>("delete_product", { id, sku }),
   checkCatalogue: (id: number, fileName: string, bytes: number[]) =>
     invoke<CatalogueCheck>("check_catalogue", { id, fileName, bytes }),
-  importCatalogue: (id: number, fileName: string, bytes: number[]) =>
-    invoke<PlanDetail>("import_catalogue", { id, fileName, bytes }),
+  importCatalogue: (id: number, fileName: string, bytes: number[], skipInvalid: boolean) =>
+    invoke<PlanDetail>("import_catalogue", { id, fileName, bytes, skipInvalid }),
+  writeSkippedRows: (id: number, fileName: string, bytes: number[], lang: Lang, path: string) =>
+    invoke<number>("write_skipped_rows", { id, fileName, bytes, lang, path }),
   channelOptions: (id: number) => invoke<ChannelOption[]>("channel_options", { id }),
   saveChannel: (id: number, previousId: string | null, channel: ChannelPlan) =>
     invoke<PlanDetail>("save_channel", { id, previousId, channel }),

@@ -56,3 +56,10 @@ export function formatNumber(value: string, locale: string, fractionDigits?: num
   const format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format as (value: string) => string;
   return format(decimal.toFixed(digits, Decimal.ROUND_HALF_EVEN));
 }
+
+/** An exchange rate to six significant digits for the locale ("0.895095", "171,94"), as the report writes it. */
+export function formatRate(rate: string, locale: string): string {
+  const rounded = new Decimal(rate).toSignificantDigits(6, Decimal.ROUND_HALF_EVEN);
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format as (value: string) => string;
+  return format(rounded.toFixed());
+}

@@ -71,6 +71,7 @@ describe("product row editing", () => {
       message: { en: "must not be negative", fr: "ne doit pas être négatif" },
     },
     { field: "package.weight_g", line: null, column: null, message: { en: "must be greater than zero", fr: "doit être supérieur à zéro" } },
+    { field: "seller.capital", line: null, column: null, message: { en: "not a product field", fr: "pas un champ du produit" } },
   ];
 
   it("puts each server problem under its cell", () => {
@@ -79,14 +80,61 @@ describe("product row editing", () => {
       hs_code: "not an HS code",
       "price:amazon-jp": "must not be negative",
       "fulfilment_fee:amazon-jp": "must not be negative",
+      weight: "must be greater than zero",
     });
-    expect(other).toEqual(["package.weight_g: must be greater than zero"]);
+    expect(other).toEqual(["seller.capital: not a product field"]);
   });
 
   it("gives the server's reasons in French in the French window", () => {
     const { fields, other } = problemsByField(speaker, problems, "fr");
     expect(fields.hs_code).toBe("pas un code SH");
     expect(fields["price:amazon-jp"]).toBe("ne doit pas être négatif");
-    expect(other).toEqual(["package.weight_g\u00a0: doit être supérieur à zéro"]);
+    expect(fields.weight).toBe("doit être supérieur à zéro");
+    expect(other).toEqual(["seller.capital\u00a0: pas un champ du produit"]);
+  });
+
+  it("keeps a category per marketplace only where it differs from the product's", () => {
+    const cream: Product = { ...speaker, category: "beauty-health" };
+    const fr = withField(cream, "category:amazon-fr", "most", currencies("EUR"));
+    expect(fr.categories).toEqual([{ marketplace: "amazon-fr", category: "most" }]);
+    expect(fieldValue(fr, "category:amazon-fr")).toBe("most");
+    expect(fieldValue(fr, "category:amazon-jp")).toBe("beauty-health");
+    expect(withField(fr, "category:amazon-fr", "beauty-health", currencies("EUR")).categories).toEqual([]);
+  });
+
+  it("types freight in the purchase cost's currency and insurance only beside it", () => {
+    const noInsurance = withField(speaker, "insurance:amazon-jp", "0,15", currencies("EUR"));
+    expect(noInsurance).toEqual(speaker);
+    const freight = withField(speaker, "freight:amazon-jp", "2,10", currencies("EUR"));
+    const insured = withField(freight, "insurance:amazon-jp", "0,15", currencies("EUR"));
+    expect(insured.freight).toEqual([
+      { marketplace: "amazon-jp", freight: { amount: "2.1", currency: "EUR" }, insurance: { amount: "0.15", currency: "EUR" } },
+    ]);
+    expect(fieldValue(insured, "insurance:amazon-jp")).toBe("0.15");
+    expect(withField(insured, "freight:amazon-jp", "", currencies("EUR")).freight).toEqual([]);
+  });
+
+  it("checks the origin and the toy age, and writes them as the plan does", () => {
+    expect(checkField("origin", "fra")).toBe("country");
+    expect(checkField("toy_age_min_months", "3 ans")).toBe("age");
+    const made = withField(withField(speaker, "origin", "fr", currencies("EUR")), "toy_age_min_months", "36", currencies("EUR"));
+    expect([made.origin, made.toy_age_min_months]).toEqual(["FR", 36]);
+  });
+
+  it("maps freight and category problems onto their marketplace's inputs", () => {
+    const shipped: Product = {
+      ...speaker,
+      freight: [{ marketplace: "amazon-us", freight: { amount: "-1", currency: "EUR" }, insurance: null }],
+      categories: [{ marketplace: "amazon-fr", category: "" }],
+    };
+    const { fields } = problemsByField(
+      shipped,
+      [
+        { field: "freight[0].freight.amount", line: null, column: null, message: { en: "negative", fr: "négatif" } },
+        { field: "categories[0].category", line: null, column: null, message: { en: "empty", fr: "vide" } },
+      ],
+      "en",
+    );
+    expect(fields).toEqual({ "freight:amazon-us": "negative", "category:amazon-fr": "empty" });
   });
 });

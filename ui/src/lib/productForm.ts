@@ -3,23 +3,46 @@ import type { Locale } from "./i18n";
 import { parseAmount } from "./money";
 import { problemLine } from "./problems";
 
-/** The currencies typed amounts are in: the purchase cost's, and each marketplace's (from its pack). */
+/**
+ * The currencies typed amounts are in: the purchase cost's (freight and insurance too, unless they
+ * already have one), and each marketplace's (from its pack).
+ */
 export interface Currencies {
   unitCost: string;
   marketplaces: PlanDetail["currencies"];
 }
 
-/** The cells of a product row as typed. Field names are the plan's, so server problems map onto them. */
-export type Field = "sku" | "name" | "hs_code" | "unit_cost" | `price:${Marketplace}` | `fulfilment_fee:${Marketplace}` | `duty_rate:${Marketplace}`;
+/** Per-marketplace inputs of a product. */
+export type MarketField = "price" | "fulfilment_fee" | "duty_rate" | "category" | "freight" | "insurance";
+
+/** Package sizes, each shown under its own input. */
+export type PackageField = "length" | "width" | "height" | "weight";
+
+/** The inputs of a product as typed. Field names are the plan's, so server problems map onto them. */
+export type Field =
+  | "sku"
+  | "name"
+  | "hs_code"
+  | "unit_cost"
+  | "origin"
+  | "toy_age_min_months"
+  | PackageField
+  | `${MarketField}:${Marketplace}`;
 
 export type FieldErrors = Partial<Record<Field, string>>;
 
+/** Why a typed value is refused, as the `products.invalid.*` message it gets. */
+export type Invalid = "required" | "amount" | "hsCode" | "rate" | "country" | "age";
+
 /** Checks one typed value the way the plan will, so the message appears before the round trip. */
-export function checkField(field: Field, value: string): "required" | "amount" | "hsCode" | "rate" | null {
+export function checkField(field: Field, value: string): Invalid | null {
   const text = value.trim();
   if (field === "sku" || field === "name") return text === "" ? "required" : null;
   if (text === "") return null;
   if (field === "hs_code") return /^\d{6,10}$/.test(text) ? null : "hsCode";
+  if (field === "origin") return /^[A-Za-z]{2}$/.test(text) ? null : "country";
+  if (field === "toy_age_min_months") return /^\d{1,4}$/.test(text) ? null : "age";
+  if (field.startsWith("category:")) return null;
   if (field.startsWith("duty_rate:")) return parseRate(text) === null ? "rate" : null;
   const amount = parseAmount(text);
   return amount === null || amount.startsWith("-") ? "amount" : null;
@@ -44,8 +67,20 @@ export function withField(product: Product, field: Field, value: string, currenc
       return { ...product, hs_code: text === "" ? null : text };
     case "unit_cost":
       return { ...product, unit_cost: text === "" ? null : { amount: parseAmount(text) ?? text, currency: currencies.unitCost } };
+    case "origin":
+      return { ...product, origin: text === "" ? null : text.toUpperCase() };
+    case "toy_age_min_months":
+      return { ...product, toy_age_min_months: text === "" ? null : Number.parseInt(text, 10) };
+    case "length":
+    case "width":
+    case "height":
+    case "weight":
+      // Sizes are saved together (see `withPackage`).
+      return product;
   }
-  const [kind, marketplace] = field.split(":") as ["price" | "fulfilment_fee" | "duty_rate", Marketplace];
+  const [kind, marketplace] = field.split(":") as [MarketField, Marketplace];
+  if (kind === "category") return withCategory(product, marketplace, text);
+  if (kind === "freight" || kind === "insurance") return withFreight(product, kind, marketplace, text, currencies);
   const currency = currencies.marketplaces[marketplace] ?? "";
   if (kind === "price") {
     const others = (product.prices ?? []).filter((price) => price.marketplace !== marketplace);
@@ -65,7 +100,44 @@ export function withField(product: Product, field: Field, value: string, currenc
   return { ...product, overrides: keep ? [...others, next] : others };
 }
 
-/** The value a cell shows for a product. */
+/**
+ * The category on one marketplace: its own entry, or none when it is the product's category (or
+ * empty: the marketplace then follows the product's category).
+ */
+function withCategory(product: Product, marketplace: Marketplace, id: string): Product {
+  const others = (product.categories ?? []).filter((entry) => entry.marketplace !== marketplace);
+  if (id === "" || id === product.category) return { ...product, categories: others };
+  return { ...product, categories: [...others, { marketplace, category: id }] };
+}
+
+/**
+ * Freight or insurance per unit to one marketplace. Emptying the freight removes the entry (and its
+ * insurance); insurance needs the freight first (the caller disables it until then).
+ */
+function withFreight(product: Product, kind: "freight" | "insurance", marketplace: Marketplace, text: string, currencies: Currencies): Product {
+  const list = product.freight ?? [];
+  const current = list.find((entry) => entry.marketplace === marketplace);
+  const others = list.filter((entry) => entry.marketplace !== marketplace);
+  const currency = current?.freight.currency ?? currencies.unitCost;
+  const amount = text === "" ? null : { amount: parseAmount(text) ?? text, currency };
+  if (kind === "freight") {
+    if (amount === null) return { ...product, freight: others };
+    return { ...product, freight: [...others, { marketplace, freight: amount, insurance: current?.insurance ?? null }] };
+  }
+  if (!current) return product;
+  return { ...product, freight: [...others, { ...current, insurance: amount }] };
+}
+
+/** The product with its four package sizes (centimetres and grams, as the plan stores them), or none. */
+export function withPackage(product: Product, sizes: Record<PackageField, string> | null): Product {
+  if (sizes === null) return { ...product, package: null };
+  return {
+    ...product,
+    package: { length_cm: sizes.length, width_cm: sizes.width, height_cm: sizes.height, weight_g: sizes.weight },
+  };
+}
+
+/** The value an input shows for a product. */
 export function fieldValue(product: Product, field: Field): string {
   switch (field) {
     case "sku":
@@ -76,9 +148,25 @@ export function fieldValue(product: Product, field: Field): string {
       return product.hs_code ?? "";
     case "unit_cost":
       return product.unit_cost?.amount ?? "";
+    case "origin":
+      return product.origin ?? "";
+    case "toy_age_min_months":
+      return product.toy_age_min_months?.toString() ?? "";
+    case "length":
+      return product.package?.length_cm ?? "";
+    case "width":
+      return product.package?.width_cm ?? "";
+    case "height":
+      return product.package?.height_cm ?? "";
+    case "weight":
+      return product.package?.weight_g ?? "";
   }
-  const [kind, marketplace] = field.split(":") as ["price" | "fulfilment_fee" | "duty_rate", Marketplace];
+  const [kind, marketplace] = field.split(":") as [MarketField, Marketplace];
   if (kind === "price") return product.prices?.find((p) => p.marketplace === marketplace)?.price.amount ?? "";
+  if (kind === "category") return categoryOn(product, marketplace) ?? "";
+  const freight = product.freight?.find((entry) => entry.marketplace === marketplace);
+  if (kind === "freight") return freight?.freight.amount ?? "";
+  if (kind === "insurance") return freight?.insurance?.amount ?? "";
   const entry = product.overrides?.find((o) => o.marketplace === marketplace);
   if (kind === "fulfilment_fee") return entry?.fulfilment_fee?.amount ?? "";
   return entry?.duty_rate ?? "";
@@ -98,21 +186,33 @@ export function problemsByField(
   const other: string[] = [];
   for (const problem of problems) {
     const path = problem.field;
-    const indexed = /^(prices|overrides)\[(\d+)\]\.(\w+)/.exec(path);
+    const indexed = /^(prices|overrides|freight|categories)\[(\d+)\]\.(\w+)/.exec(path);
     let field: Field | null = null;
     if (indexed) {
       const [, list, index, member] = indexed;
-      const marketplace =
-        list === "prices" ? product.prices?.[Number(index)]?.marketplace : product.overrides?.[Number(index)]?.marketplace;
-      if (marketplace) field = list === "prices" ? `price:${marketplace}` : (`${member}:${marketplace}` as Field);
+      const at = Number(index);
+      const marketplace = {
+        prices: product.prices?.[at]?.marketplace,
+        overrides: product.overrides?.[at]?.marketplace,
+        freight: product.freight?.[at]?.marketplace,
+        categories: product.categories?.[at]?.marketplace,
+      }[list];
+      const kind = { prices: "price", overrides: member, freight: member, categories: "category" }[list];
+      if (marketplace) field = `${kind}:${marketplace}` as Field;
     } else {
-      const head = path.split(".")[0];
-      if (head === "sku" || head === "name" || head === "hs_code" || head === "unit_cost") field = head;
+      const [head, member] = path.split(".");
+      if (["sku", "name", "hs_code", "unit_cost", "origin", "toy_age_min_months"].includes(head)) field = head as Field;
+      if (head === "package") field = ({ length_cm: "length", width_cm: "width", height_cm: "height", weight_g: "weight" } as const)[member] ?? null;
     }
     if (field) fields[field] = problem.message[locale];
     else other.push(problemLine(problem, locale));
   }
   return { fields, other };
+}
+
+/** The referral-fee category on one marketplace: its own entry, else the product's. */
+export function categoryOn(product: Product, marketplace: Marketplace): string | null {
+  return product.categories?.find((entry) => entry.marketplace === marketplace)?.category ?? product.category ?? null;
 }
 
 /** A new product with no figures yet; the questionnaire fills in the flags. */

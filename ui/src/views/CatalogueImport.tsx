@@ -1,7 +1,8 @@
+import { save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { useState } from "react";
 import type { ApiError, CatalogueCheck } from "../bindings";
 import { api, asApiError } from "../lib/api";
-import { useI18n } from "../lib/i18n";
+import { useI18n, type MessageKey } from "../lib/i18n";
 import { ErrorLine } from "./ErrorLine";
 
 interface Picked {
@@ -11,28 +12,31 @@ interface Picked {
 
 /**
  * Catalogue import from a CSV or XLSX file: the file is checked first and every problem listed by
- * row, column and reason; nothing is saved until the user accepts a clean preview.
+ * row, column and reason; the valid rows are imported only when the user accepts, and the rows left
+ * out can be saved as a CSV (with their reasons) to correct and import again.
  */
 export function CatalogueImport({ planId, onImported }: { planId: number; onImported: () => void }) {
   const { t, locale } = useI18n();
   const [picked, setPicked] = useState<Picked | null>(null);
   const [check, setCheck] = useState<CatalogueCheck | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const pick = async (file: File) => {
     setCheck(null);
     setError(null);
-    setSaved(null);
+    setNotice(null);
     const bytes = Array.from(new Uint8Array(await file.arrayBuffer()));
     setPicked({ name: file.name, bytes });
     api.checkCatalogue(planId, file.name, bytes).then(setCheck, (failure: unknown) => setError(asApiError(failure)));
   };
   const accept = () => {
-    if (!picked) return;
-    api.importCatalogue(planId, picked.name, picked.bytes).then(
+    if (!picked || !check?.preview) return;
+    const { added, changed } = check.preview;
+    const skipped = check.skipped.length;
+    api.importCatalogue(planId, picked.name, picked.bytes, true).then(
       () => {
-        setSaved(picked.name);
+        setNotice(t("import.saved", { file: picked.name, products: added.length + changed.length, skipped }));
         setPicked(null);
         setCheck(null);
         onImported();
@@ -40,7 +44,18 @@ export function CatalogueImport({ planId, onImported }: { planId: number; onImpo
       (failure: unknown) => setError(asApiError(failure)),
     );
   };
+  const saveSkipped = async () => {
+    if (!picked) return;
+    const stem = picked.name.replace(/\.[^.]*$/, "");
+    const path = await saveDialog({ defaultPath: `${stem} ${t("import.skippedSuffix")}.csv`, filters: [{ name: "CSV", extensions: ["csv"] }] });
+    if (!path) return;
+    api.writeSkippedRows(planId, picked.name, picked.bytes, locale, path).then(
+      (count) => setNotice(t("import.skippedSaved", { count, path })),
+      (failure: unknown) => setError(asApiError(failure)),
+    );
+  };
 
+  const rowsLeftOut = check ? check.skipped.length : 0;
   return (
     <section className="card catalogue-import" data-testid="catalogue-import">
       <h2>{t("import.title")}</h2>
@@ -59,32 +74,43 @@ export function CatalogueImport({ planId, onImported }: { planId: number; onImpo
         />
       </label>
       {error && <ErrorLine error={error} />}
-      {saved && (
-        <p role="status" className="ok">
-          {t("import.saved", { file: saved })}
+      {notice && (
+        <p role="status" className="ok" data-testid="import-notice">
+          {notice}
         </p>
       )}
       {check && check.errors.length > 0 && (
         <div role="alert" data-testid="import-errors">
-          <p className="error">{t("import.errors", { count: check.errors.length, file: check.file_name })}</p>
-          <table>
-            <thead>
-              <tr>
-                <th className="num">{t("import.row")}</th>
-                <th>{t("import.column")}</th>
-                <th>{t("import.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {check.errors.map((rowError, index) => (
-                <tr key={index} data-row={rowError.row}>
-                  <td className="num">{rowError.row}</td>
-                  <td>{rowError.column || "–"}</td>
-                  <td>{rowError.message[locale]}</td>
+          <p className="error">
+            {check.preview
+              ? t("import.errors", { count: check.errors.length, file: check.file_name, rows: rowsLeftOut })
+              : t("import.unusable", { count: check.errors.length, file: check.file_name })}
+          </p>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th className="num">{t("import.row")}</th>
+                  <th>{t("import.column")}</th>
+                  <th>{t("import.reason")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {check.errors.map((rowError, index) => (
+                  <tr key={index} data-row={rowError.row}>
+                    <td className="num">{rowError.row}</td>
+                    <td>{rowError.column || "–"}</td>
+                    <td>{rowError.message[locale]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {rowsLeftOut > 0 && (
+            <button type="button" className="chip" data-action="save-skipped" onClick={() => void saveSkipped()}>
+              {t("import.saveSkipped")}
+            </button>
+          )}
         </div>
       )}
       {check?.preview && (
@@ -103,13 +129,15 @@ export function CatalogueImport({ planId, onImported }: { planId: number; onImpo
             ))}
             {check.preview.changed.map((change) => (
               <li key={change.sku}>
-                ~ {change.sku}: {change.fields.join(", ")}
+                ~ {change.sku}: {change.fields.map((field) => t(`import.field.${field}` as MessageKey)).join(", ")}
               </li>
             ))}
           </ul>
-          <button type="button" className="primary" data-action="accept-import" onClick={accept}>
-            {t("import.accept")}
-          </button>
+          {check.preview.rows > 0 && (
+            <button type="button" className="primary" data-action="accept-import" onClick={accept}>
+              {rowsLeftOut > 0 ? t("import.acceptValid", { count: check.preview.rows }) : t("import.accept")}
+            </button>
+          )}{" "}
           <button type="button" className="chip" onClick={() => setCheck(null)}>
             {t("plans.cancel")}
           </button>

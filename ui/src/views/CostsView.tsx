@@ -1,15 +1,21 @@
 import { useState, type ReactNode } from "react";
-import type { ApiError, Explanation, PlanDetail, UnitEconomics } from "../bindings";
-import { api, asApiError } from "../lib/api";
+import type { Explanation, PlanDetail, UnitEconomics } from "../bindings";
+import { api } from "../lib/api";
 import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
-import { formatAmount, formatPercent } from "../lib/money";
+import { inputAttributes, inputRef } from "../lib/inputs";
+import { formatAmount, formatPercent, formatRate } from "../lib/money";
 import { figure, figureRows, isStale, waterfallSteps } from "../lib/quote";
-import { checkField, fieldValue, problemsByField, withField, type Field } from "../lib/productForm";
+import { fieldValue } from "../lib/productForm";
 import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
-import { EditableCell } from "./EditableCell";
+import { useProductSave } from "../lib/useProductSave";
+import { CommitInput } from "./CommitInput";
 import { ErrorLine } from "./ErrorLine";
+import { MarketInputs } from "./MarketInputs";
+import { MissingInputs } from "./MissingInputs";
 import { NoPlan } from "./NoPlan";
+import { PackageInputs } from "./ProductEditor";
+import { ManualRateForm, RatesUpdate } from "./RatesControls";
 import { RateWarnings } from "./RateWarnings";
 import { Waterfall } from "./Waterfall";
 
@@ -19,54 +25,48 @@ export function CostsView({ planId }: { planId: number | null }) {
 }
 
 function CostsForPlan({ planId }: { planId: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [version, setVersion] = useState(0);
-  const [refreshing, setRefreshing] = useState(false);
-  const [ratesError, setRatesError] = useState<ApiError | null>(null);
+  const [typing, setTyping] = useState(false);
   const { revision } = useUndo();
   const key = `${planId}:${version}:${revision}`;
   const quote = useLoad(() => api.quotePlan(planId), key, planId);
   const detail = useLoad(() => api.getPlan(planId), key, planId);
+  const reload = () => setVersion((n) => n + 1);
   if (quote.state === "loading") return <p>{t("common.loading")}</p>;
   if (quote.state === "failed") return <ErrorLine error={quote.error} />;
   const { quote: result, rates, rate_warnings: warnings } = quote.value;
+  const plan = detail.state === "ready" ? detail.value : null;
+  const currencies = plan
+    ? [...new Set([...Object.values(plan.currencies), plan.plan.plan.home_currency])].filter((code) => code !== "EUR").sort()
+    : [];
   return (
     <section>
       <h1>{t("module.comingTitle", { module: t("nav.costs"), plan: result.plan })}</h1>
       <p className="lead">{t("module.costs.lead")}</p>
       <p className="rates-status" data-testid="rates-status">
-        {t(`costs.rates.${rates.kind}`, { date: rates.date })}{" "}
-        <button
-          type="button"
-          className="chip"
-          data-action="refresh-rates"
-          disabled={refreshing}
-          onClick={() => {
-            setRefreshing(true);
-            api.updateRates().then(
-              () => {
-                setRefreshing(false);
-                setRatesError(null);
-                setVersion((n) => n + 1);
-              },
-              (failure: unknown) => {
-                setRefreshing(false);
-                setRatesError(asApiError(failure));
-              },
-            );
-          }}
-        >
-          {refreshing ? t("costs.refreshing") : t("costs.refreshRates")}
+        {t(`costs.rates.${rates.kind}`, { date: formatDate(rates.date, locale) })}{" "}
+        <RatesUpdate compact onUpdated={reload} />{" "}
+        <button type="button" className="chip" data-action="type-rate" aria-expanded={typing} onClick={() => setTyping((on) => !on)}>
+          {t("rates.manualOpen")}
         </button>
       </p>
-      {ratesError && <ErrorLine error={ratesError} />}
+      {typing && plan && (
+        <ManualRateForm
+          currencies={currencies}
+          defaultDate={result.as_of}
+          defaultCurrency={currencies.find((code) => (plan.plan.targets ?? []).some((target) => plan.currencies[target.marketplace] === code))}
+          onSaved={() => {
+            setTyping(false);
+            reload();
+          }}
+        />
+      )}
       <RateWarnings warnings={warnings} />
       {result.items.length === 0 && <p className="muted">{t("costs.empty")}</p>}
       {result.items.map((item) => (
-        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of}>
-          {detail.state === "ready" && (
-            <Overrides planId={planId} detail={detail.value} item={item} onSaved={() => setVersion((n) => n + 1)} />
-          )}
+        <ItemCard key={`${item.sku}-${item.marketplace}`} item={item} asOf={result.as_of} detail={plan}>
+          {plan && <CostInputs planId={planId} detail={plan} item={item} onSaved={reload} />}
         </ItemCard>
       ))}
     </section>
@@ -74,100 +74,63 @@ function CostsForPlan({ planId }: { planId: number }) {
 }
 
 /**
- * The user's own figures for one product × marketplace, typed where they are used and marked in
- * the workings as overrides: the FBA fee from Amazon's calculator and the duty rate from the tariff.
+ * The inputs of one product × marketplace, typed beside the figures they drive: the marketplace's
+ * (price, category, freight, FBA fee, duty rate) and the product's own (purchase cost, package).
  */
-function Overrides({ planId, detail, item, onSaved }: { planId: number; detail: PlanDetail; item: UnitEconomics; onSaved: () => void }) {
-  const plan = detail.plan;
-  const { t, locale } = useI18n();
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<ApiError | null>(null);
-  const { record } = useUndo();
-  const product = plan.products?.find((candidate) => candidate.sku === item.sku);
-  const target = plan.targets?.find((candidate) => candidate.marketplace === item.marketplace);
-  if (!product || !target) return null;
-  const fields: { field: Field; label: string }[] = [
-    ...(target.fulfilment === "fba"
-      ? [{ field: `fulfilment_fee:${item.marketplace}` as Field, label: t("costs.override.fee", { currency: item.currency }) }]
-      : []),
-    { field: `duty_rate:${item.marketplace}` as Field, label: t("costs.override.duty") },
-  ];
-  const commit = (field: Field, value: string) => {
-    const problem = checkField(field, value);
-    if (problem) {
-      setErrors({ [field]: t(`products.invalid.${problem}` as MessageKey) });
-      return;
-    }
-    const changed = withField(product, field, value, {
-      unitCost: product.unit_cost?.currency ?? plan.plan.home_currency,
-      marketplaces: detail.currencies,
-    });
-    api.saveProduct(planId, product.sku, changed).then(
-      () => {
-        record({ kind: "product", planId, before: product, after: changed });
-        setErrors({});
-        setError(null);
-        onSaved();
-      },
-      (failure: unknown) => {
-        const apiError = asApiError(failure);
-        const mapped = problemsByField(changed, apiError.problems ?? [], locale);
-        setErrors(mapped.fields);
-        setError(mapped.other.length > 0 ? apiError : null);
-      },
-    );
-  };
+function CostInputs({ planId, detail, item, onSaved }: { planId: number; detail: PlanDetail; item: UnitEconomics; onSaved: () => void }) {
+  const { t } = useI18n();
+  const save = useProductSave(planId, detail, onSaved);
+  const product = detail.plan.products?.find((candidate) => candidate.sku === item.sku);
+  if (!product) return null;
+  const typed = (product.overrides ?? []).some((entry) => entry.marketplace === item.marketplace);
+  const errors = save.errors[product.sku] ?? {};
+  const home = product.unit_cost?.currency ?? detail.plan.plan.home_currency;
+  const label = t("products.unitCostIn", { currency: home });
   return (
-    <details className="overrides" open={fields.some(({ field }) => fieldValue(product, field) !== "")}>
-      <summary>{t("costs.override.title")}</summary>
-      <table>
-        <tbody>
-          {fields.map(({ field, label }) => (
-            <tr key={field}>
-              <th scope="row">
-                {label}
-                {fieldValue(product, field) !== "" && <span className="badge override">{t("costs.overridden")}</span>}
-              </th>
-              <EditableCell
-                key={`${field}:${fieldValue(product, field)}`}
-                label={`${label} ${item.sku}`}
-                field={field}
-                value={fieldValue(product, field)}
-                error={errors[field]}
-                numeric
-                onCommit={(value) => commit(field, value)}
-              />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <details className="overrides" open={typed || item.missing.length > 0}>
+      <summary>{t("costs.inputs")}</summary>
+      <MarketInputs product={product} marketplace={item.marketplace} detail={detail} save={save} />
+      <div className="input-grid">
+        <label className="input">
+          <span>{label}</span>
+          <CommitInput
+            label={`${label} ${product.sku}`}
+            field="unit_cost"
+            value={fieldValue(product, "unit_cost")}
+            error={errors.unit_cost}
+            numeric
+            size={10}
+            attributes={inputAttributes(inputRef("unit-cost", product.sku))}
+            onCommit={(value) => save.commit(product, "unit_cost", value)}
+          />
+        </label>
+      </div>
+      <PackageInputs product={product} save={save} />
       <p className="muted">{t("costs.override.lead")}</p>
-      {error && <ErrorLine error={error} />}
+      {save.other && <ErrorLine error={save.other} />}
     </details>
   );
 }
 
-function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string; children?: ReactNode }) {
+interface CardProps {
+  item: UnitEconomics;
+  asOf: string;
+  detail: PlanDetail | null;
+  children?: ReactNode;
+}
+
+function ItemCard({ item, asOf, detail, children }: CardProps) {
   const { t, locale } = useI18n();
   const money = (value: string | null) => (value === null ? "–" : formatAmount(value, item.currency, locale));
   const netPrice = figure(item, "net_price");
+  const marketName = detail?.markets[item.marketplace]?.name ?? t(`label.${item.marketplace}` as MessageKey);
+  const productName = detail?.plan.products?.find((product) => product.sku === item.sku)?.name ?? item.sku;
   return (
     <article className="card" data-testid={`quote-${item.sku}-${item.marketplace}`}>
       <h2>
-        {item.sku} · {item.marketplace} <span className="muted">({item.currency})</span>
+        {productName} · {marketName} <span className="muted">({item.sku}, {item.currency})</span>
       </h2>
-      {item.missing.length > 0 && (
-        <div className="missing" role="status">
-          <h3>{t("costs.missing")}</h3>
-          <ul>
-            {item.missing.map((missing, index) => (
-              <li key={index}>
-                <code>{missing.field}</code>: {missing.message[locale]}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <MissingInputs missing={item.missing} sku={item.sku} marketplace={item.marketplace} marketplaceName={marketName} />
       <div className="card-grid">
         <table className="figures">
           <tbody>
@@ -203,9 +166,14 @@ function ItemCard({ item, asOf, children }: { item: UnitEconomics; asOf: string;
       </div>
       {children}
       {item.fx.length > 0 && (
-        <p className="muted">
+        <p className="muted" data-testid="fx-used">
           {t("costs.fx")}{" "}
-          {item.fx.map((rate) => `1 ${rate.from} = ${rate.rate} ${rate.to} (${rate.date})`).join("; ")}
+          {item.fx
+            .map(
+              (rate) =>
+                `1 ${rate.from} = ${formatRate(rate.rate, locale)} ${rate.to} (${formatDate(rate.date, locale)}${rate.source.kind === "manual" ? `, ${t("rates.typed")}` : ""})`,
+            )
+            .join("; ")}
         </p>
       )}
       <details className="workings">

@@ -3,8 +3,11 @@ import type { ApiError, Plan, PlanSummary } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { formatDate, useI18n, type MessageKey } from "../lib/i18n";
 import { formatMoney } from "../lib/money";
+import { guideHidden, hideGuide } from "../lib/preferences";
 import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
+import { FirstRunGuide } from "./FirstRunGuide";
+import { NewPlanForm } from "./NewPlanForm";
 
 interface Props {
   selected: number | null;
@@ -19,9 +22,11 @@ interface Props {
   onImported?: (summary: PlanSummary | null) => void;
   onSaveCopy: () => void;
   onWorkshop: () => void;
+  /** A blank plan was created: the user goes on to its products. */
+  onCreated: (summary: PlanSummary) => void;
 }
 
-type NameAction = "new" | "duplicate" | "rename" | "import";
+type NameAction = "example" | "duplicate" | "rename" | "import";
 
 export function PlansView({
   selected,
@@ -33,12 +38,15 @@ export function PlansView({
   onImported,
   onSaveCopy,
   onWorkshop,
+  onCreated,
 }: Props) {
   const { t, locale } = useI18n();
   const [generation, setGeneration] = useState(0);
   const plans = useLoad(api.listPlans, generation);
-  const [action, setAction] = useState<NameAction | null>(startNew ? "new" : importAs ? "import" : null);
+  const [creating, setCreating] = useState(startNew);
+  const [action, setAction] = useState<NameAction | null>(importAs ? "import" : null);
   const [name, setName] = useState(importAs?.name ?? "");
+  const [guide, setGuide] = useState(() => !guideHidden());
   useEffect(() => {
     if (startNew) onStarted?.();
   }, [startNew, onStarted]);
@@ -54,12 +62,18 @@ export function PlansView({
   };
   const failed = (failure: unknown) => setError(asApiError(failure));
   const start = (next: NameAction) => {
+    setCreating(false);
     setAction(next);
     setError(null);
-    setName(next === "new" ? "" : next === "duplicate" ? t("plans.copyOf", { name: current?.name ?? "" }) : current?.name ?? "");
+    setName(next === "example" ? "" : next === "duplicate" ? t("plans.copyOf", { name: current?.name ?? "" }) : current?.name ?? "");
+  };
+  const startBlank = () => {
+    setAction(null);
+    setError(null);
+    setCreating(true);
   };
   const submit = () => {
-    if (action === "new") api.newPlanFromExample(name).then(done, failed);
+    if (action === "example") api.newPlanFromExample(name).then(done, failed);
     else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
     else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
     else if (action === "import" && importAs)
@@ -93,13 +107,41 @@ export function PlansView({
     if (selected === null && first !== undefined) onSelect(first);
   }, [selected, first, onSelect]);
 
+  const empty = plans.state === "ready" && plans.value.length === 0;
   return (
     <div className="plans">
+      {(guide || empty) && (
+        <FirstRunGuide
+          onBlank={startBlank}
+          onExample={() => start("example")}
+          onHide={
+            empty
+              ? undefined
+              : () => {
+                  hideGuide(true);
+                  setGuide(false);
+                }
+          }
+        />
+      )}
+      {creating && (
+        <NewPlanForm
+          onCreated={(summary) => {
+            setCreating(false);
+            done(summary);
+            onCreated(summary);
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
       <section className="plan-list" aria-labelledby="plans-title">
         <h1 id="plans-title">{t("plans.title")}</h1>
         <div className="toolbar">
-          <button type="button" className="chip" data-action="new" onClick={() => start("new")}>
+          <button type="button" className="chip" data-action="new" onClick={startBlank}>
             {t("plans.new")}
+          </button>
+          <button type="button" className="chip" data-action="new-example" onClick={() => start("example")}>
+            {t("plans.newExample")}
           </button>
           <button type="button" className="chip" data-action="open" onClick={onOpen}>
             {t("plans.open")}
@@ -132,6 +174,7 @@ export function PlansView({
               submit();
             }}
           >
+            {action === "example" && <p className="muted">{t("plans.exampleSpeaker")}</p>}
             <label>
               {t(`plans.nameFor.${action}` as MessageKey)}
               <input autoFocus value={name} data-testid="plan-name-input" onChange={(event) => setName(event.target.value)} />
@@ -155,7 +198,20 @@ export function PlansView({
         )}
         {plans.state === "loading" && <p>{t("common.loading")}</p>}
         {plans.state === "failed" && <ErrorLine error={plans.error} />}
-        {plans.state === "ready" && plans.value.length === 0 && <p>{t("plans.empty")}</p>}
+        {empty && <p>{t("plans.empty")}</p>}
+        {!guide && !empty && (
+          <button
+            type="button"
+            className="link"
+            data-action="show-guide"
+            onClick={() => {
+              hideGuide(false);
+              setGuide(true);
+            }}
+          >
+            {t("guide.show")}
+          </button>
+        )}
         {plans.state === "ready" && (
           <ul>
             {plans.value.map((plan) => (

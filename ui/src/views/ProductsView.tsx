@@ -1,23 +1,22 @@
 import { useState } from "react";
-import type { ApiError, Entity, Fulfilment, Channel, Marketplace, Plan, PlanDetail, Product, Profile, Target, UnitEconomics } from "../bindings";
+import type { ApiError, Marketplace, PlanDetail, Product, Profile, Target, UnitEconomics } from "../bindings";
 import { api, asApiError } from "../lib/api";
+import { requestedSku, useFocus } from "../lib/focus";
 import { useI18n, type MessageKey } from "../lib/i18n";
-import { formatAmount } from "../lib/money";
-import { checkField, fieldValue, problemsByField, withField, type Field, type FieldErrors } from "../lib/productForm";
+import { inputAttributes, inputRef } from "../lib/inputs";
+import { formatAmount, parseAmount } from "../lib/money";
+import { channels, entities, fulfilments, homeCurrencies, marketplaces } from "../lib/planOptions";
+import { fieldValue, type Field } from "../lib/productForm";
 import { useUndo } from "../lib/undo";
 import { useLoad } from "../lib/useLoad";
+import { useProductSave, type ProductSave } from "../lib/useProductSave";
 import { CatalogueImport } from "./CatalogueImport";
 import { ErrorLine } from "./ErrorLine";
 import { EditableCell } from "./EditableCell";
 import { LabelSelect } from "./LabelSelect";
 import { NoPlan } from "./NoPlan";
+import { ProductEditor } from "./ProductEditor";
 import { Questionnaire } from "./Questionnaire";
-
-const marketplaces: Marketplace[] = ["amazon-jp", "amazon-us", "amazon-de", "amazon-fr", "amazon-uk"];
-const fulfilments: Fulfilment[] = ["fba", "mfn", "local-3pl"];
-const channels: Channel[] = ["b2c", "b2b", "both"];
-const entities: Entity[] = ["company", "sole-trader"];
-export const homeCurrencies = ["EUR", "CHF", "GBP", "USD", "JPY", "CAD", "SEK", "DKK", "PLN", "CZK"];
 
 export function ProductsView({ planId }: { planId: number | null }) {
   if (planId === null) return <NoPlan title="nav.products" />;
@@ -32,52 +31,77 @@ function ProductsForPlan({ planId }: { planId: number }) {
   const key = `${planId}:${version}:${revision}`;
   const detail = useLoad(() => api.getPlan(planId), key, planId);
   const quote = useLoad(() => api.quoteFigures(planId), key, planId);
-  const [editing, setEditing] = useState<Product | "new" | null>(null);
   const saved = () => setVersion((n) => n + 1);
 
   if (detail.state === "loading") return <p>{t("common.loading")}</p>;
   if (detail.state === "failed") return <ErrorLine error={detail.error} />;
-  const plan = detail.value.plan;
   const items = quote.state === "ready" ? quote.value.quote.items : [];
+  return <ProductsOfPlan planId={planId} detail={detail.value} items={items} onSaved={saved} />;
+}
+
+interface ProductsProps {
+  planId: number;
+  detail: PlanDetail;
+  items: UnitEconomics[];
+  onSaved: () => void;
+}
+
+function ProductsOfPlan({ planId, detail, items, onSaved }: ProductsProps) {
+  const { t } = useI18n();
+  const plan = detail.plan;
+  const save = useProductSave(planId, detail, onSaved);
+  const [questions, setQuestions] = useState<Product | "new" | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  // A "go to the field" for a product's input opens that product's editor first.
+  const { request } = useFocus();
+  const wanted = requestedSku(request);
+  if (wanted !== null && wanted !== open && (plan.products ?? []).some((product) => product.sku === wanted)) setOpen(wanted);
+  const editing = (plan.products ?? []).find((product) => product.sku === open);
   return (
     <section className="products-view">
       <h1>{t("products.title", { plan: plan.plan.name })}</h1>
       <p className="lead">{t("products.lead")}</p>
-      <ProfileForm planId={planId} plan={plan} onSaved={saved} />
+      <ProfileForm planId={planId} detail={detail} onSaved={onSaved} />
       <div className="toolbar">
         <h2>{t("plans.products")}</h2>
-        <button type="button" className="primary" data-action="add-product" onClick={() => setEditing("new")}>
+        <button type="button" className="primary" data-action="add-product" onClick={() => setQuestions("new")}>
           {t("products.add")}
         </button>
       </div>
-      {editing !== null && (
+      {questions !== null && (
         <Questionnaire
           planId={planId}
-          plan={plan}
-          currencies={detail.value.currencies}
-          product={editing === "new" ? null : editing}
-          onDone={(changed) => {
-            setEditing(null);
-            if (changed) saved();
+          detail={detail}
+          product={questions === "new" ? null : questions}
+          onDone={(sku) => {
+            setQuestions(null);
+            if (sku !== null) {
+              setOpen(sku);
+              onSaved();
+            }
           }}
         />
       )}
-      <ProductTable
-        planId={planId}
-        plan={plan}
-        currencies={detail.value.currencies}
-        hsCodes={detail.value.hs_codes}
-        items={items}
-        onSaved={saved}
-        onEditFlags={setEditing}
-      />
-      <CatalogueImport planId={planId} onImported={saved} />
+      <ProductTable detail={detail} items={items} save={save} onSaved={onSaved} onEdit={setOpen} onEditFlags={setQuestions} />
+      {editing && (
+        <ProductEditor
+          key={editing.sku}
+          detail={detail}
+          product={editing}
+          items={items}
+          save={save}
+          onQuestions={() => setQuestions(editing)}
+          onClose={() => setOpen(null)}
+        />
+      )}
+      <CatalogueImport planId={planId} onImported={onSaved} />
     </section>
   );
 }
 
-function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; onSaved: () => void }) {
+function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: PlanDetail; onSaved: () => void }) {
   const { t } = useI18n();
+  const plan = detail.plan;
   const [error, setError] = useState<ApiError | null>(null);
   const { record } = useUndo();
   const profile: Profile = {
@@ -149,6 +173,10 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
               <th>{t("plans.fulfilment")}</th>
               <th>{t("plans.channel")}</th>
               <th className="num">{t("plans.monthlyUnits")}</th>
+              <th className="num">{t("plans.monthlySales")}</th>
+              <th className="num" title={t("plans.customsFeeHint")}>
+                {t("plans.customsFee")}
+              </th>
               <th>
                 <span className="visually-hidden">{t("products.actions")}</span>
               </th>
@@ -177,6 +205,7 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
                 </td>
                 <td className="num">
                   <input
+                    {...inputAttributes(inputRef("monthly-units", null, target.marketplace))}
                     aria-label={t("plans.monthlyUnits")}
                     inputMode="numeric"
                     size={6}
@@ -190,6 +219,22 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
                       }
                       if (units !== (target.monthly_units ?? null)) setTarget(index, { monthly_units: units });
                     }}
+                  />
+                </td>
+                <td className="num">
+                  <MonthlySales
+                    target={target}
+                    currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
+                    onChange={(monthly_sales) => setTarget(index, { monthly_sales })}
+                    onInvalid={() => setError({ code: "bad-input", message: t("products.salesInvalid") })}
+                  />
+                </td>
+                <td className="num">
+                  <CustomsFee
+                    target={target}
+                    currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
+                    onChange={(customs_fee) => setTarget(index, { customs_fee })}
+                    onInvalid={() => setError({ code: "bad-input", message: t("products.customsFeeInvalid") })}
                   />
                 </td>
                 <td>
@@ -221,56 +266,34 @@ function ProfileForm({ planId, plan, onSaved }: { planId: number; plan: Plan; on
 }
 
 interface TableProps {
-  planId: number;
-  plan: Plan;
-  currencies: PlanDetail["currencies"];
-  hsCodes: PlanDetail["hs_codes"];
+  detail: PlanDetail;
   items: UnitEconomics[];
+  save: ProductSave;
   onSaved: () => void;
+  onEdit: (sku: string) => void;
   onEditFlags: (product: Product) => void;
 }
 
-function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEditFlags }: TableProps) {
+function ProductTable({ detail, items, save, onSaved, onEdit, onEditFlags }: TableProps) {
   const { t, locale } = useI18n();
-  const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
-  const [other, setOther] = useState<ApiError | null>(null);
+  const [removeError, setRemoveError] = useState<ApiError | null>(null);
   const { record } = useUndo();
+  const plan = detail.plan;
+  const planId = detail.summary.id;
   const targets = (plan.targets ?? []).map((target) => target.marketplace);
   const products = plan.products ?? [];
+  const name = (marketplace: Marketplace) => detail.markets[marketplace]?.name ?? t(`label.${marketplace}` as MessageKey);
 
-  const commit = (product: Product, field: Field, value: string) => {
-    const local = checkField(field, value);
-    if (local) {
-      setErrors((all) => ({ ...all, [product.sku]: { ...all[product.sku], [field]: t(`products.invalid.${local}` as MessageKey) } }));
-      return;
-    }
-    const changed = withField(product, field, value, {
-      unitCost: product.unit_cost?.currency ?? plan.plan.home_currency,
-      marketplaces: currencies,
-    });
-    api.saveProduct(planId, product.sku, changed).then(
-      () => {
-        record({ kind: "product", planId, before: product, after: changed });
-        setErrors((all) => ({ ...all, [product.sku]: {} }));
-        setOther(null);
-        onSaved();
-      },
-      (failure: unknown) => {
-        const error = asApiError(failure);
-        const { fields, other: rest } = problemsByField(changed, error.problems ?? [], locale);
-        setErrors((all) => ({ ...all, [product.sku]: fields }));
-        setOther(rest.length > 0 || Object.keys(fields).length === 0 ? error : null);
-      },
-    );
-  };
   const remove = (product: Product) =>
     api.deleteProduct(planId, product.sku).then(
       () => {
         record({ kind: "product", planId, before: product, after: null });
+        setRemoveError(null);
         onSaved();
       },
-      (failure: unknown) => setOther(asApiError(failure)),
+      (failure: unknown) => setRemoveError(asApiError(failure)),
     );
+  const other = removeError ?? save.other;
 
   if (products.length === 0) return <p className="muted">{t("products.none")}</p>;
   return (
@@ -284,12 +307,12 @@ function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEdi
             <th className="num">{t("products.unitCost")}</th>
             {targets.map((marketplace) => (
               <th key={marketplace} className="num">
-                {t("products.priceOn", { marketplace: t(`label.${marketplace}` as MessageKey) })}
+                {t("products.priceOn", { marketplace: name(marketplace) })}
               </th>
             ))}
             {targets.map((marketplace) => (
               <th key={marketplace} className="num">
-                {t("products.marginOn", { marketplace: t(`label.${marketplace}` as MessageKey) })}
+                {t("products.marginOn", { marketplace: name(marketplace) })}
               </th>
             ))}
             <th>{t("plans.flags")}</th>
@@ -300,20 +323,20 @@ function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEdi
         </thead>
         <tbody>
           {products.map((product) => {
-            const rowErrors = errors[product.sku] ?? {};
+            const rowErrors = save.errors[product.sku] ?? {};
             const cell = (field: Field, label: string, numeric = false, hint?: { text: string; warning: boolean }) => (
               <EditableCell
-                key={`${field}:${fieldValue(product, field)}`}
+                key={field}
                 label={`${label} ${product.sku}`}
                 field={field}
                 value={fieldValue(product, field)}
                 error={rowErrors[field]}
                 numeric={numeric}
                 hint={hint}
-                onCommit={(value) => commit(product, field, value)}
+                onCommit={(value) => save.commit(product, field, value)}
               />
             );
-            const hs = product.hs_code ? hsCodes[product.hs_code] : undefined;
+            const hs = product.hs_code ? detail.hs_codes[product.hs_code] : undefined;
             // The HS 2022 description (English in both languages: the nomenclature has no French text here).
             const hsHint = hs
               ? hs.description !== null
@@ -326,12 +349,20 @@ function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEdi
                 {cell("name", t("plans.productName"))}
                 {cell("hs_code", t("plans.hsCode"), false, hsHint)}
                 {cell("unit_cost", t("products.unitCost"), true)}
-                {targets.map((marketplace) => cell(`price:${marketplace}`, t("products.priceOn", { marketplace }), true))}
+                {targets.map((marketplace) => cell(`price:${marketplace}`, t("products.priceOn", { marketplace: name(marketplace) }), true))}
                 {targets.map((marketplace) => {
                   const item = items.find((candidate) => candidate.sku === product.sku && candidate.marketplace === marketplace);
                   return (
                     <td key={marketplace} className="num" data-testid={`margin-${product.sku}-${marketplace}`}>
-                      {item?.margin ? formatAmount(item.margin, item.currency, locale) : "–"}
+                      {item?.margin ? (
+                        formatAmount(item.margin, item.currency, locale)
+                      ) : item ? (
+                        <button type="button" className="link" data-action="complete" onClick={() => onEdit(product.sku)}>
+                          {t("products.incomplete")}
+                        </button>
+                      ) : (
+                        "–"
+                      )}
                     </td>
                   );
                 })}
@@ -339,6 +370,9 @@ function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEdi
                   {(product.flags ?? []).map((flag) => t(`flag.${flag}` as MessageKey)).join(", ") || t("common.none")}
                 </td>
                 <td className="actions">
+                  <button type="button" className="chip" data-action="edit-product" onClick={() => onEdit(product.sku)}>
+                    {t("products.edit")}
+                  </button>
                   <button type="button" className="chip" data-action="edit-flags" onClick={() => onEditFlags(product)}>
                     {t("products.questions")}
                   </button>
@@ -353,5 +387,112 @@ function ProductTable({ planId, plan, currencies, hsCodes, items, onSaved, onEdi
       </table>
       {other && <ErrorLine error={other} />}
     </div>
+  );
+}
+
+/**
+ * Expected sales per month on a target, amount and currency (the checklist's thresholds read it: the
+ * US INFORM Act, insurance): saved when the amount is left.
+ */
+/** The customs fee per import typed by the user, in the marketplace's currency (empty: the rules'). */
+function CustomsFee({
+  target,
+  currency,
+  onChange,
+  onInvalid,
+}: {
+  target: Target;
+  currency: string;
+  onChange: (fee: Target["customs_fee"]) => void;
+  onInvalid: () => void;
+}) {
+  const { t } = useI18n();
+  const fee = target.customs_fee ?? null;
+  return (
+    <span className="amount-input">
+      <input
+        {...inputAttributes(inputRef("customs-fee", null, target.marketplace))}
+        aria-label={t("plans.customsFeeIn", { currency })}
+        inputMode="decimal"
+        size={7}
+        defaultValue={fee?.amount ?? ""}
+        onBlur={(event) => {
+          const text = event.target.value.trim();
+          if (text === "") {
+            if (fee) onChange(null);
+            return;
+          }
+          const amount = parseAmount(text);
+          if (amount === null || amount.startsWith("-")) {
+            onInvalid();
+            return;
+          }
+          if (amount !== fee?.amount) onChange({ amount, currency });
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.currentTarget.blur();
+        }}
+      />{" "}
+      <span className="muted">{currency}</span>
+    </span>
+  );
+}
+
+function MonthlySales({
+  target,
+  currency,
+  onChange,
+  onInvalid,
+}: {
+  target: Target;
+  currency: string;
+  onChange: (sales: Target["monthly_sales"]) => void;
+  onInvalid: () => void;
+}) {
+  const { t } = useI18n();
+  const sales = target.monthly_sales ?? null;
+  const [code, setCode] = useState(sales?.currency ?? currency);
+  const codes = [...new Set([code, currency, ...homeCurrencies])];
+  const commit = (typed: string, chosen: string) => {
+    const text = typed.trim();
+    if (text === "") {
+      if (sales) onChange(null);
+      return;
+    }
+    const amount = parseAmount(text);
+    if (amount === null || amount.startsWith("-")) {
+      onInvalid();
+      return;
+    }
+    if (amount !== sales?.amount || chosen !== sales?.currency) onChange({ amount, currency: chosen });
+  };
+  return (
+    <span className="amount-input">
+      <input
+        {...inputAttributes(inputRef("monthly-sales", null, target.marketplace))}
+        aria-label={t("plans.monthlySales")}
+        inputMode="decimal"
+        size={9}
+        defaultValue={sales?.amount ?? ""}
+        onBlur={(event) => commit(event.target.value, code)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.currentTarget.blur();
+        }}
+      />
+      <select
+        aria-label={t("plans.salesCurrency")}
+        data-field="monthly_sales_currency"
+        value={code}
+        onChange={(event) => {
+          setCode(event.target.value);
+          const amount = event.currentTarget.previousElementSibling;
+          if (amount instanceof HTMLInputElement) commit(amount.value, event.target.value);
+        }}
+      >
+        {codes.map((option) => (
+          <option key={option}>{option}</option>
+        ))}
+      </select>
+    </span>
   );
 }

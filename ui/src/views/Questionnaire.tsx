@@ -1,29 +1,42 @@
 import { useState } from "react";
-import type { ApiError, Plan, PlanDetail, Product } from "../bindings";
+import type { ApiError, PlanDetail, Product } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { useI18n, type MessageKey } from "../lib/i18n";
-import { blankProduct, checkField, problemsByField, withField, type Field } from "../lib/productForm";
+import { storedUnits } from "../lib/preferences";
+import { blankProduct, checkField, problemsByField, withField, withPackage, type Field, type PackageField } from "../lib/productForm";
 import { useUndo } from "../lib/undo";
 import { answersFromFlags, flagsFromAnswers, visibleQuestions, type Answers } from "../lib/questionnaire";
+import { toPlanUnit } from "../lib/units";
 import { ErrorLine } from "./ErrorLine";
 
 interface Props {
   planId: number;
-  plan: Plan;
-  currencies: PlanDetail["currencies"];
+  detail: PlanDetail;
   /** The product whose answers are changed, or null for a new product. */
   product: Product | null;
-  onDone: (changed: boolean) => void;
+  /** The SKU saved, or null when nothing changed. */
+  onDone: (sku: string | null) => void;
 }
+
+const packageFields: { field: PackageField; kind: "length" | "weight" }[] = [
+  { field: "length", kind: "length" },
+  { field: "width", kind: "length" },
+  { field: "height", kind: "length" },
+  { field: "weight", kind: "weight" },
+];
 
 /**
  * Adds a product, or changes what an existing one is, by plain-language questions; the answers set
  * the flags the checklist reads ("Does it emit radio waves?" → radio certification items).
  */
-export function Questionnaire({ planId, plan, currencies, product, onDone }: Props) {
+export function Questionnaire({ planId, detail, product, onDone }: Props) {
   const { t, locale } = useI18n();
+  const plan = detail.plan;
+  const currencies = detail.currencies;
   const isNew = product === null;
   const targets = (plan.targets ?? []).map((target) => target.marketplace);
+  const units = storedUnits();
+  const unit = (kind: "length" | "weight") => (units === "metric" ? (kind === "length" ? "cm" : "g") : kind === "length" ? "in" : "oz");
   const [answers, setAnswers] = useState<Answers>(() => answersFromFlags(product?.flags ?? []));
   const [age, setAge] = useState(product?.toy_age_min_months?.toString() ?? "");
   const [values, setValues] = useState<Partial<Record<Field, string>>>({});
@@ -31,27 +44,54 @@ export function Questionnaire({ planId, plan, currencies, product, onDone }: Pro
   const [error, setError] = useState<ApiError | null>(null);
   const { record } = useUndo();
 
+  const name = (marketplace: (typeof targets)[number]) => detail.markets[marketplace]?.name ?? t(`label.${marketplace}` as MessageKey);
   const basics: { field: Field; label: string }[] = isNew
     ? [
         { field: "name", label: t("plans.productName") },
         { field: "sku", label: t("plans.sku") },
         { field: "hs_code", label: t("products.hsCodeOptional") },
         { field: "unit_cost", label: t("products.unitCostIn", { currency: plan.plan.home_currency }) },
-        ...targets.map((marketplace) => ({
-          field: `price:${marketplace}` as Field,
-          label: t("products.priceIn", { marketplace: t(`label.${marketplace}` as MessageKey), currency: currencies[marketplace] ?? "" }),
-        })),
+        { field: "origin", label: t("questionnaire.origin") },
+        ...packageFields.map(({ field, kind }) => ({ field, label: t(`editor.${field}` as MessageKey, { unit: unit(kind) }) })),
+        ...targets.flatMap((marketplace) => [
+          {
+            field: `price:${marketplace}` as Field,
+            label: t(detail.markets[marketplace]?.prices_include_tax === false ? "products.priceInTaxExcluded" : "products.priceIn", {
+              marketplace: name(marketplace),
+              currency: currencies[marketplace] ?? "",
+            }),
+          },
+          {
+            field: `freight:${marketplace}` as Field,
+            label: t("questionnaire.freightTo", { marketplace: name(marketplace), currency: plan.plan.home_currency }),
+          },
+        ]),
       ]
     : [];
+  const categoryFields = isNew ? targets.map((marketplace) => `category:${marketplace}` as Field) : [];
 
   const submit = () => {
     const errors: Partial<Record<Field, string>> = {};
     let next: Product = product ?? blankProduct();
+    const money = { unitCost: plan.plan.home_currency, marketplaces: currencies };
     for (const { field } of basics) {
       const value = values[field] ?? "";
+      if (packageFields.some((size) => size.field === field)) continue;
       const problem = checkField(field, value);
       if (problem) errors[field] = t(`products.invalid.${problem}` as MessageKey);
-      else next = withField(next, field, value, { unitCost: plan.plan.home_currency, marketplaces: currencies });
+      else next = withField(next, field, value, money);
+    }
+    for (const field of categoryFields) next = withField(next, field, values[field] ?? "", money);
+    if (isNew) {
+      const typed = packageFields.map(({ field, kind }) => [field, values[field] ?? "", toPlanUnit(values[field] ?? "", units, kind)] as const);
+      if (typed.some(([, text]) => text.trim() !== "")) {
+        for (const [field, text, size] of typed) {
+          if (size === null) errors[field] = t(text.trim() === "" ? "editor.packageIncomplete" : "products.invalid.size");
+        }
+        if (typed.every(([, , size]) => size !== null)) {
+          next = withPackage(next, Object.fromEntries(typed.map(([field, , size]) => [field, size ?? ""])) as Record<PackageField, string>);
+        }
+      }
     }
     const flags = flagsFromAnswers(answers);
     const ageMonths = age.trim() === "" ? null : Number.parseInt(age, 10);
@@ -66,7 +106,7 @@ export function Questionnaire({ planId, plan, currencies, product, onDone }: Pro
     api.saveProduct(planId, product?.sku ?? null, next).then(
       () => {
         record({ kind: "product", planId, before: product, after: next });
-        onDone(true);
+        onDone(next.sku);
       },
       (failure: unknown) => {
         const apiError = asApiError(failure);
@@ -105,6 +145,22 @@ export function Questionnaire({ planId, plan, currencies, product, onDone }: Pro
               )}
             </label>
           ))}
+          {categoryFields.map((field) => {
+            const marketplace = field.split(":")[1] as (typeof targets)[number];
+            return (
+              <label key={field}>
+                {t("questionnaire.categoryOn", { marketplace: name(marketplace) })}
+                <select data-field={field} value={values[field] ?? ""} onChange={(event) => setValues((all) => ({ ...all, [field]: event.target.value }))}>
+                  <option value="">{t("inputs.categoryNone")}</option>
+                  {(detail.markets[marketplace]?.categories ?? []).map((choice) => (
+                    <option key={choice.id} value={choice.id}>
+                      {choice.name?.[locale] ?? choice.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            );
+          })}
         </div>
       )}
       <ol className="questions">
@@ -153,7 +209,7 @@ export function Questionnaire({ planId, plan, currencies, product, onDone }: Pro
         <button type="submit" className="primary" data-action="save-product">
           {isNew ? t("questionnaire.add") : t("questionnaire.save")}
         </button>
-        <button type="button" className="chip" onClick={() => onDone(false)}>
+        <button type="button" className="chip" onClick={() => onDone(null)}>
           {t("plans.cancel")}
         </button>
       </div>
