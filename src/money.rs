@@ -716,9 +716,9 @@ pub fn convert(money: &Money, rate: &FxRate) -> Result<Converted, MoneyError> {
 pub fn convert_with(rates: &[FxRate], money: &Money, to: Currency) -> Option<Converted> {
     rates
         .iter()
-        // A rate outside any real range (built by hand, not by `FxRate::new`) counts as no rate: it
-        // would only turn amounts into numbers no sum can hold.
         .filter(|rate| {
+            // A rate outside any real range (built by hand, not by `FxRate::new`) counts as no
+            // rate: it would only turn amounts into numbers no sum can hold.
             rate.in_range()
                 && ((rate.from == money.currency && rate.to == to)
                     || (rate.from == to && rate.to == money.currency))

@@ -207,7 +207,7 @@ export type ChannelScore = { channel: string, scores: Array<number>,
  */
 score: string, 
 /**
- * Shown beside the score so the weighing never hides the money.
+ * Shown beside the score so the weighing never hides the money; none for an incomplete channel.
  */
 monthly_profit_home: Money | null, explain: Explanation, };
 
@@ -695,6 +695,8 @@ phases?: Array<ScenarioPhase>,
  */
 months?: number | null, };
 
+export type ScenarioKind = "plan" | "channel-units";
+
 export type ScenarioPhase = { from_month: number, 
 /**
  * Channels not listed sell nothing in this phase.
@@ -707,7 +709,7 @@ prices?: Array<ScenarioPrice>, };
 
 export type ScenarioPrice = { channel: string, sku?: string | null, price: Amount, };
 
-export type ScenarioResult = { name: string, channels: Array<ChannelResult>, 
+export type ScenarioResult = { name: string, kind: ScenarioKind, channels: Array<ChannelResult>, 
 /**
  * The sum of the channels' monthly profits; partial (and not to be shown as a result) when the
  * scenario is not complete.

@@ -156,6 +156,7 @@ describe("channels in the window", () => {
       "rule-pack": true,
       "toy-age": true,
       "monthly-sales": true,
+      "customs-fee": true,
     };
     for (const input of Object.keys(inputs)) {
       expect(en).toHaveProperty([`need.${input}`]);
