@@ -196,7 +196,9 @@ fn the_command_line_lists_the_incomplete_channel_unranked_with_what_it_needs() {
         .take(3)
         .collect();
     assert!(
-        summary[0].ends_with("total monthly profit incomplete, needs price"),
+        // The store has no quote for Shopify's apps, no US price and no freight to the US.
+        summary[0]
+            .ends_with("total monthly profit incomplete, needs channel-quote, price, freight"),
         "{summary:?}"
     );
     assert!(
@@ -205,7 +207,7 @@ fn the_command_line_lists_the_incomplete_channel_unranked_with_what_it_needs() {
     );
     assert!(
         summary[2].starts_with("  -  own-store-us ")
-            && summary[2].ends_with("incomplete, needs price (not ranked)"),
+            && summary[2].ends_with("incomplete, needs channel-quote, price, freight (not ranked)"),
         "{summary:?}"
     );
     // A complete scenario names its best channel.
