@@ -360,12 +360,19 @@ fn us_has_no_de_minimis_and_charges_the_mpf_within_its_bounds() {
         "destination = \"US\"\nas_of = \"2026-11-22\"\ncurrency = \"USD\"\n[[lines]]\ncustoms_value = \"5000\"\nduty_rate = \"0%\"\n",
     );
     assert_eq!(tax(&fy2027.totals.taxes, "US-MPF"), None);
-    assert!(
-        fy2027
-            .missing
-            .iter()
-            .any(|gap| gap.message.en.contains("US-MPF"))
+    assert!(fy2027.missing.iter().any(|gap| {
+        gap.input.input == landfall::cost::Input::CustomsFee
+            && gap
+                .message
+                .en
+                .contains("Merchandise Processing Fee for formal entries")
+    }));
+    // The fee the user types (a broker's quote) is used instead, as typed.
+    let typed = compute(
+        "destination = \"US\"\nas_of = \"2026-11-22\"\ncurrency = \"USD\"\ncustoms_fee = \"35\"\n[[lines]]\ncustoms_value = \"5000\"\nduty_rate = \"0%\"\n",
     );
+    assert_eq!(tax(&typed.totals.taxes, "US-MPF"), Some(dec!(35)));
+    assert!(typed.missing.is_empty(), "{:?}", typed.missing);
 }
 
 #[test]
