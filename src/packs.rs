@@ -12,7 +12,7 @@ mod fulfilment;
 mod schema;
 mod tariff;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::NaiveDate;

@@ -41,6 +41,7 @@ fn own_store(id: &str, market: Market) -> ChannelPlan {
         pack: "shopify-basic".into(),
         market: Some(market),
         customers: None,
+        fulfilment: None,
         payment: Some("stripe-eea".into()),
         monthly_units: Some(50),
         ad_share: None,

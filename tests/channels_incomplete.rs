@@ -110,7 +110,15 @@ fn the_report_summary_says_incomplete_not_stop_or_best() {
     let packs = landfall::packs::bundled().expect("packs");
     let quote = quote(&plan, &packs, &rates(), Detail::Explained);
     let catalogues = bundled::catalogues().expect("catalogues");
-    let checklists = evaluate_plan(&plan, &catalogues, plan.plan.as_of, None, &[]);
+    let channel_packs = channels::bundled_channels().expect("channel packs");
+    let checklists = evaluate_plan(
+        &plan,
+        &catalogues,
+        &channels::own_stores(&plan, &channel_packs),
+        plan.plan.as_of,
+        None,
+        &[],
+    );
     for lang in [Lang::En, Lang::Fr] {
         let options = ReportOptions {
             lang,

@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use landfall::channels::{ChannelPacks, bundled_channels, compare};
+use landfall::channels::{ChannelPacks, bundled_channels, compare, own_stores};
 use landfall::checklist::catalogue::Catalogues;
 use landfall::checklist::engine::evaluate_plan;
 use landfall::cost::{Detail, quote};
@@ -125,7 +125,14 @@ fn run_engines(plan: &Plan, rates: &[FxRate]) {
     let b = bundled();
     let as_of = plan.plan.as_of;
     let _ = plan.validate();
-    let checklists = evaluate_plan(plan, &b.catalogues, as_of, None, &[]);
+    let checklists = evaluate_plan(
+        plan,
+        &b.catalogues,
+        &own_stores(plan, &b.channels),
+        as_of,
+        None,
+        &[],
+    );
     let quoted = quote(plan, &b.packs, rates, Detail::Explained);
     let options = ReportOptions {
         lang: Lang::Fr,

@@ -310,6 +310,8 @@ pub fn target_channel(packs: &ChannelPacks, target: &Target) -> Option<ChannelPl
         pack: pack.header.id.clone(),
         market: None,
         customers: (target.channel != crate::plan::Channel::B2c).then_some(target.channel),
+        // An Amazon channel's fulfilment is its pack's (FBA or MFN).
+        fulfilment: None,
         payment: None,
         monthly_units: target.monthly_units,
         ad_share: None,

@@ -110,7 +110,10 @@ pub fn need(input: Input, lang: Lang) -> String {
         Input::Origin => ("the country of origin", "le pays d’origine"),
         Input::FulfilmentFee => ("the FBA fee", "les frais FBA"),
         Input::DutyRate => ("the duty rate", "le taux de droit de douane"),
-        Input::ToyAge => ("the age the toy is meant for", "l’âge auquel le jouet est destiné"),
+        Input::ToyAge => (
+            "the age the toy is meant for",
+            "l’âge auquel le jouet est destiné",
+        ),
         Input::MonthlyUnits => ("the units a month", "les unités par mois"),
         Input::MonthlySales => ("the sales a month", "les ventes par mois"),
         Input::Fulfilment => ("the fulfilment", "le mode d’expédition"),
