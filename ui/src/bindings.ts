@@ -16,7 +16,7 @@ free_name?: string, };
 
 export type AppInfo = { version: string, data_dir: string, database: string, };
 
-export type Atom = { "kind": "fact", fact: string, value: string | null, rule: string | null, } | { "kind": "flag", flag: string, present: boolean, } | { "kind": "eee", flags: Array<string>, };
+export type Atom = { "kind": "fact", fact: Fact, value: string | null, rule: string | null, } | { "kind": "flag", flag: ProductFlag, present: boolean, } | { "kind": "eee", flags: Array<ProductFlag>, };
 
 export type BundledSnapshot = { file: string, 
 /**
@@ -42,6 +42,8 @@ preview: ImportPreview | null,
  * The rows left out (as a spreadsheet numbers them), each once.
  */
 skipped: number[], };
+
+export type CatalogueKey = string;
 
 export type CategoryChoice = { id: string, 
 /**
@@ -71,7 +73,7 @@ seller: Array<Obligation>,
  */
 marketplace: Array<Obligation>, };
 
-export type ChannelOption = { pack: string, name: string, model: ChannelModel, 
+export type ChannelOption = { pack: string, name: Text, model: ChannelModel, 
 /**
  * The market the pack is tied to (Amazon, Rakuten, eBay sites); otherwise the channel chooses.
  */
@@ -111,6 +113,12 @@ market?: Market | null,
  * apply to `b2c` and `both`). Consumers (`b2c`) when absent.
  */
 customers?: Channel | null, 
+/**
+ * How the channel's orders reach buyers when it is not an Amazon target: `mfn` (parcels shipped
+ * from abroad, the buyer imports) or `local-3pl` (stock imported into the market and shipped from
+ * there). The checklist asks for it when a rule depends on it.
+ */
+fulfilment?: Fulfilment | null, 
 /**
  * Payment pack id for an own store (e.g. `stripe-eea`, `paypal-fr`).
  */
@@ -175,7 +183,11 @@ shipping?: Amount | null,
  */
 duty_rate?: Rate | null, };
 
-export type ChannelResult = { channel: string, pack: string, name: string, model: ChannelModel, currency: Currency, monthly_units: number, 
+export type ChannelResult = { channel: string, pack: string, 
+/**
+ * The pack's name, in both languages.
+ */
+name: Text, model: ChannelModel, currency: Currency, monthly_units: number, 
 /**
  * Σ units × contribution per unit.
  */
@@ -252,7 +264,15 @@ export type CurrencyCode = string;
 
 export type CustomsRate = { week_start: string, currency: string, jpy_per_unit: string, };
 
-export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, };
+export type DataVersions = { packs: Array<PackVersion>, checklists: Array<ChecklistVersion>, 
+/**
+ * Figures in force today whose row ends within the next 90 days, soonest first.
+ */
+expiring: Array<ExpiringFigure>, 
+/**
+ * Figures the research did not find, which the user types.
+ */
+left_to_user: Array<LeftToUser>, };
 
 export type Entity = "company" | "sole-trader";
 
@@ -299,6 +319,16 @@ export type EvidenceCheck = { template: string, name: Text, required: boolean, v
 valid_until: string | null, };
 
 export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
+
+export type ExpiringFigure = { pack: string, pack_name: string, table: string, item: string, until: string, days_left: number, 
+/**
+ * The start of the row that takes over on `until`, when there is one.
+ */
+successor: string | null, 
+/**
+ * The rule itself ends: no successor is expected.
+ */
+lapses: boolean, note: string | null, source: Source, file: string, line: number, };
 
 export type ExplainInput = { name: Text, value: Text, };
 
@@ -348,6 +378,8 @@ files: Array<string>,
  */
 unrendered: Array<string>, };
 
+export type Fact = "marketplace" | "market" | "market_in_eu" | "cross_border" | "fulfilment" | "channel" | "seller_country" | "seller_entity" | "seller_in_eu" | "toy_age_min_months" | "origin_in_eu" | "monthly_sales" | "monthly_units" | "annual_sales" | "annual_units";
+
 export type FeeBasis = "monthly" | "annual" | "setup" | "per-sale" | "fx-conversion";
 
 export type FigureSource = { title: string, url: string, };
@@ -378,11 +410,15 @@ export type HealthReport = { marketplace: Marketplace, programme: Programme, as_
  */
 overall: Verdict, };
 
+export type HsLabel = { code: string, dotted: string, description: string | null, status: HsStatus, };
+
+export type HsStatus = "subheading" | "national-line" | "not-in-nomenclature" | "malformed";
+
 export type ImportPreview = { rows: number, added: Array<string>, changed: Array<ChangedProduct>, unchanged: number, };
 
 export type Importance = "mandatory" | "recommended" | "optional" | "watch";
 
-export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "monthly-units" | "fulfilment" | "customs-fee" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
+export type Input = "unit-cost" | "price" | "freight" | "insurance" | "category" | "package" | "hs-code" | "origin" | "fulfilment-fee" | "duty-rate" | "toy-age" | "monthly-units" | "monthly-sales" | "fulfilment" | "customs-fee" | "fx-rate" | "customs-value" | "tax-rate" | "points" | "referral-rule" | "refund-administration" | "market" | "payment" | "shipping" | "channel-quote" | "fx-cost" | "return-rate" | "cost-per-return" | "cpa" | "fixed-cost" | "setup-cost" | "channel-product" | "scenario-volume" | "scenario-price" | "rule-pack";
 
 export type InputRef = { input: Input, sku: string | null, marketplace: Marketplace | null, channel: string | null, };
 
@@ -400,13 +436,26 @@ launch_blocking: boolean,
  */
 depends_on: Array<string>, reason: Text, 
 /**
- * The facts that made it apply.
+ * The facts that made it apply, or that it still depends on.
  */
 because: Array<Atom>, 
 /**
+ * Whether it applies is not decided yet: it depends on the answers to `questions`. It is listed
+ * and counted as not done until then.
+ */
+undecided: boolean, 
+/**
+ * Facts the plan does not give that decide whether it applies (for all products, or for some).
+ */
+questions: Array<Question>, 
+/**
  * The SKUs it applies to, for product rules.
  */
-products: Array<string>, status: Status, blocked_by: Array<string>, 
+products: Array<string>, 
+/**
+ * For a shared item: the channels of the plan it applies (or may apply) to.
+ */
+channels: Array<SubjectRef>, status: Status, blocked_by: Array<string>, 
 /**
  * Why a done item was reopened (evidence expired, stale or missing).
  */
@@ -429,6 +478,16 @@ reason: string | null, };
 export type LabelledAmount = { label: string, amount: Amount, };
 
 export type Lang = "fr" | "en";
+
+export type LeftToUser = { pack: string, table: string, item: string, label: string, 
+/**
+ * Why: what was searched and not found.
+ */
+why: string, 
+/**
+ * Where the figure is published (or was looked for).
+ */
+source: Source, file: string, line: number, };
 
 export type ManualRate = { currency: string, per_eur: string, date: string, };
 
@@ -519,9 +578,24 @@ export type Plan = { plan: PlanHeader, seller: Seller, targets?: Array<Target>, 
  */
 channels?: Array<ChannelPlan>, scenarios?: Array<Scenario>, criteria?: CriteriaWeights | null, };
 
+export type PlanChecklist = { targets: Array<TargetChecklist>, 
+/**
+ * Own stores and Rakuten shops.
+ */
+stores: Array<StoreChecklist>, 
+/**
+ * The rules that follow the goods or the seller across channels, once per plan.
+ */
+shared: Array<SharedChecklist>, };
+
 export type PlanComparison = { comparison: Comparison, rates: RatesStatus, rate_warnings: Array<RateWarning>, };
 
 export type PlanDetail = { summary: PlanSummary, plan: Plan, 
+/**
+ * Each product's HS code (as stored) with its HS 2022 description, or flagged when the
+ * nomenclature does not hold it.
+ */
+hs_codes: { [key in string]: HsLabel }, 
 /**
  * The currency each marketplace sells in (from its pack): prices and fees typed for a
  * marketplace are in it.
@@ -605,7 +679,7 @@ preferential_origin?: boolean, prices?: Array<Price>, freight?: Array<Freight>,
  */
 overrides?: Array<ProductOverride>, };
 
-export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product";
+export type ProductFlag = "mains_electrical" | "ac_adapter_included" | "radio_emitter" | "li_battery_contained" | "li_battery_packed_with" | "li_battery_standalone" | "mobile_battery" | "food" | "food_contact_article" | "alcohol" | "supplement" | "function_claim" | "cosmetic" | "quasi_drug" | "medical_device" | "toy" | "textile_apparel" | "psc_specified_product" | "gas_appliance" | "chilled_frozen" | "children_product" | "deforestation_commodity";
 
 export type ProductOverride = { marketplace: Marketplace, fulfilment_fee?: Amount | null, duty_rate?: Rate | null, };
 
@@ -615,15 +689,21 @@ export type Programme = "standard" | "business";
 
 export type ProgressStatus = "to_do" | "in_progress" | "in_review" | "done" | "not_applicable";
 
-export type Provenance = { source: Source, effective_from: string, effective_until: string | null, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+export type Provenance = { source: Source, effective_from: string, effective_until: string | null, 
+/**
+ * `effective_until` ends the rule itself: no successor is expected.
+ */
+lapses: boolean, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+
+export type Question = { input: InputRef, text: Text, };
 
 export type Quote = { plan: string, as_of: string, items: Array<UnitEconomics>, };
 
-export type QuoteRequest = { code: string, label: string, 
+export type QuoteRequest = { code: string, label: Text, 
 /**
  * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
  */
-basis: FeeBasis, prompt: string, };
+basis: FeeBasis, prompt: Text, };
 
 export type Rate = string;
 
@@ -755,6 +835,20 @@ export type SensitivityRow = { input: SensitivityInput, description: string, low
  */
 swing: string, };
 
+export type SharedChecklist = { 
+/**
+ * `goods-jp`, `goods-us`, `goods-eu`, `goods-uk`, `export-eu` or `amazon-account`.
+ */
+scope: CatalogueKey, title: Text, 
+/**
+ * Every channel of the plan it was evaluated for.
+ */
+channels: Array<SubjectRef>, catalogue_version: string, as_of: string, launch_date: string, 
+/**
+ * No launch date was given: this is the earliest one the remaining lead times allow.
+ */
+launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
 export type ShownRate = { currency: string, 
 /**
  * 1 EUR = `per_eur` `currency`.
@@ -777,13 +871,31 @@ export type StoreChecklist = {
  */
 channel: string, 
 /**
- * Its channel pack (`shopify-basic`).
+ * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
  */
-pack: string, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
+pack: string, 
+/**
+ * The catalogue it was evaluated against: `own-store` or `rakuten-ichiba`.
+ */
+scope: CatalogueKey, market: Market, customers: Channel, catalogue_version: string, as_of: string, launch_date: string, 
 /**
  * No launch date was given: this is the earliest one the remaining lead times allow.
  */
 launch_date_is_earliest: boolean, disclaimer: Text, items: Array<ItemResult>, not_applicable: Array<NotApplicable>, readiness: Readiness, };
+
+export type SubjectRef = { 
+/**
+ * The Amazon marketplace, for a marketplace target.
+ */
+marketplace: Marketplace | null, fulfilment: Fulfilment | null, 
+/**
+ * The channel id in the plan, for an own store or a Rakuten shop.
+ */
+channel: string | null, 
+/**
+ * Its channel pack (`shopify-basic`, `rakuten-ichiba`).
+ */
+pack: string | null, market: Market, };
 
 export type Target = { marketplace: Marketplace, fulfilment: Fulfilment, channel: Channel, monthly_sales?: Amount | null, monthly_units?: number | null, 
 /**
