@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PlanDetail, PlanQuote, UnitEconomics } from "../bindings";
+import type { PlanChecklist, PlanDetail, PlanQuote, UnitEconomics } from "../bindings";
 import { I18nProvider } from "../lib/i18n";
 import { WorkshopView } from "./WorkshopView";
 
@@ -14,7 +14,7 @@ vi.mock("../lib/api", () => ({
         plan: { plan: { name: "Crème", as_of: "2026-12-03", home_currency: "EUR" }, seller: { country: "FR", entity: "company" } },
         currencies: {},
       } as unknown as PlanDetail),
-    checklist: () => Promise.resolve([]),
+    checklist: () => Promise.resolve({ targets: [], stores: [], shared: [] } satisfies PlanChecklist),
     quotePlan: () => Promise.resolve(calls.quote),
     compareChannels: () => Promise.reject({ code: "bad-input", message: "no channels" }),
   },
