@@ -15,13 +15,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let b = landfall_fuzz::bundled();
     let as_of = plan.plan.as_of;
-    for target in evaluate_plan(&plan, &b.catalogues, as_of, None, &[]) {
+    let stores = own_stores(&plan, &b.channels);
+    let checklist = evaluate_plan(&plan, &b.catalogues, &stores, as_of, None, &[]);
+    for target in &checklist.targets {
         let percent = target.checklist.readiness.percent;
         assert!(
             (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&percent),
             "{percent}"
         );
     }
-    let stores = own_stores(&plan, &b.channels);
     let _ = evaluate_stores(&plan, &stores, &b.catalogues, as_of, None, &[]);
 });

@@ -2,7 +2,7 @@
 //! channel comparison, turned into its tables, CSV and JSON without a panic.
 #![no_main]
 
-use landfall::channels::compare;
+use landfall::channels::{compare, own_stores};
 use landfall::checklist::engine::evaluate_plan;
 use landfall::cost::{Detail, quote};
 use landfall::report::{self, Lang, Paper, ReportOptions, tables};
@@ -19,7 +19,8 @@ fuzz_target!(|data: &[u8]| {
     };
     let b = landfall_fuzz::bundled();
     let quoted = quote(&plan, &b.packs, &rates, Detail::Explained);
-    let checklists = evaluate_plan(&plan, &b.catalogues, plan.plan.as_of, None, &[]);
+    let stores = own_stores(&plan, &b.channels);
+    let checklists = evaluate_plan(&plan, &b.catalogues, &stores, plan.plan.as_of, None, &[]);
     let comparison = compare(&plan, &b.packs, &b.channels, &rates, None).ok();
     for lang in [Lang::Fr, Lang::En] {
         let options = ReportOptions {

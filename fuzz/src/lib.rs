@@ -79,8 +79,9 @@ const CATEGORIES: [&str; 4] = ["electronics", "toys-hobby", "beauty", "unknown-c
 /// A plan the plan's validation accepts, or `None` when the drawn one breaks a rule.
 pub fn plan(u: &mut Unstructured<'_>) -> Result<Option<Plan>> {
     let mut value = bundled().example.clone();
+    let days = u.int_in_range(0..=4000)?;
     let as_of = NaiveDate::from_ymd_opt(2020, 1, 1)
-        .and_then(|start| start.checked_add_days(chrono::Days::new(u.int_in_range(0..=4000)?)))
+        .and_then(|start| start.checked_add_days(chrono::Days::new(days)))
         .unwrap_or_default();
     value["plan"]["as_of"] = json!(as_of.to_string());
     value["plan"]["home_currency"] = json!(*u.choose(&CURRENCIES)?);
