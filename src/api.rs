@@ -279,6 +279,9 @@ pub struct MarketTerms {
     pub prices_include_tax: bool,
     /// The referral-fee categories in force, in the pack's order.
     pub categories: Vec<CategoryChoice>,
+    /// The destination's customs charge a fee per entry (the US Merchandise Processing Fee), which
+    /// the user may type when the rules have none in force.
+    pub customs_fee: bool,
 }
 
 /// One referral-fee category a product can be listed in.
@@ -777,6 +780,7 @@ fn market_terms(packs: &Packs, plan: &Plan) -> BTreeMap<Marketplace, MarketTerms
                 name: pack.header.name.clone(),
                 prices_include_tax: !cost::output_tax_rate(packs, marketplace, as_of).is_zero(),
                 categories,
+                customs_fee: cost::charges_customs_fee(packs, marketplace),
             };
             Some((marketplace, terms))
         })

@@ -69,8 +69,27 @@ fn a_database_opened_without_the_example_starts_empty_and_a_blank_plan_has_no_pr
     let plan = &detail.plan;
     assert_eq!(plan.plan.name, "Crème visage Japon et États-Unis");
     assert_eq!(plan.plan.as_of, today());
-    assert!(plan.products.is_empty() && plan.channels.is_empty() && plan.scenarios.is_empty());
+    assert!(plan.products.is_empty() && plan.scenarios.is_empty());
     assert_eq!(plan.targets.len(), 2);
+    // Each target marketplace comes with its channel, at the target's units per month.
+    let channels: Vec<_> = plan
+        .channels
+        .iter()
+        .map(|channel| {
+            (
+                channel.id.as_str(),
+                channel.pack.as_str(),
+                channel.monthly_units,
+            )
+        })
+        .collect();
+    assert_eq!(
+        channels,
+        [
+            ("amazon-jp-fba", "amazon-jp-fba", Some(200)),
+            ("amazon-us-fba", "amazon-us-fba", Some(150)),
+        ]
+    );
     assert_eq!(
         plan.targets[1].monthly_sales,
         Some(amount(dec!(5100), "USD"))

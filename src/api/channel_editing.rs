@@ -44,6 +44,9 @@ pub struct QuoteRequest {
     /// Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
     pub basis: FeeBasis,
     pub prompt: Text,
+    /// The markets the fee is charged in (all when empty): PayPal's international rate is not asked
+    /// of a store selling at home.
+    pub markets: Vec<Market>,
 }
 
 /// The channels and scenarios of a plan, as the Channels view saves them together (undo and redo
@@ -78,6 +81,7 @@ impl Landfall {
                     label: dated.row.labels(),
                     basis: dated.row.basis,
                     prompt: dated.row.prompts().unwrap_or_else(|| dated.row.labels()),
+                    markets: dated.row.markets.clone(),
                 })
                 .collect();
                 let header = &pack.header;

@@ -67,10 +67,11 @@ pub struct EvidenceAttachment {
 }
 
 impl Landfall {
-    /// A blank plan (no product yet) with the form's seller and targets, its rules as of `today`.
-    /// Problems name the form's fields (`targets[1].monthly_sales.amount`).
+    /// A blank plan (no product yet) with the form's seller and targets, its rules as of `today`,
+    /// and one channel per target (its Amazon pack), so the Channels view starts from the user's
+    /// marketplaces. Problems name the form's fields (`targets[1].monthly_sales.amount`).
     pub fn new_plan(&mut self, new: NewPlan, today: NaiveDate) -> Result<PlanSummary, ApiError> {
-        let plan = Plan {
+        let mut plan = Plan {
             plan: PlanHeader {
                 name: new.name.trim().to_owned(),
                 as_of: today,
@@ -83,6 +84,7 @@ impl Landfall {
             scenarios: Vec::new(),
             criteria: None,
         };
+        self.follow_targets(&[], &mut plan);
         let problems = plan.validate();
         if !problems.is_empty() {
             return Err(ApiError::invalid(problems));

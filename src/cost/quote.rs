@@ -211,6 +211,18 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
     }
 }
 
+/// Whether the customs of `marketplace`'s destination charge a fee per entry (the US Merchandise
+/// Processing Fee): only there does a plan's typed customs fee count.
+pub fn charges_customs_fee(packs: &Packs, marketplace: Marketplace) -> bool {
+    packs
+        .customs_for(destination(marketplace))
+        .is_some_and(|pack| {
+            pack.fees
+                .iter()
+                .any(|row| CUSTOMS_FEE_CODES.contains(&row.row.code.as_str()))
+        })
+}
+
 /// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
 /// local tax): 10% for Japan, 0 for the US.
 pub fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {

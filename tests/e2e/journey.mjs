@@ -179,6 +179,10 @@ test("the US customs fee the rules lack for this date is typed from its sentence
     },
     `the button focused "${focused}"`,
   );
+  // Japan charges no fee per customs entry: only Amazon.com's row asks for one.
+  if (await (await browser.$('input[data-input="customs-fee"][data-marketplace="amazon-jp"]')).isExisting()) {
+    throw new Error("Amazon.co.jp's row asks for a customs fee Japan does not charge");
+  }
   // The broker's quote: $35 per entry.
   await browser.keys(["3", "5", "Enter"]);
   await openView(browser, "costs");
@@ -235,13 +239,12 @@ test("offline, an update ends with one sentence and the rates kept; a typed rate
 
 test("an own store is added and compared with both Amazon channels in a scenario built in the window", async (browser) => {
   await openView(browser, "channels");
-  // A new plan's channels follow its targets: one button per marketplace aimed at.
-  // Each opens with its inputs; the bank's cost of turning yen and dollars into euros is 2%.
-  for (const [marketplace, channel] of [
-    ["amazon-jp", "amazon-jp-fba"],
-    ["amazon-us", "amazon-us-fba"],
-  ]) {
-    await click(browser, `button[data-action="add-target-channel"][data-marketplace="${marketplace}"]`);
+  // A new plan's channels follow its targets: both Amazon channels are there from the start, so no
+  // button offers to add them. The bank's cost of turning yen and dollars into euros is 2%.
+  if (await (await browser.$('button[data-action="add-target-channel"]')).isExisting()) {
+    throw new Error("the new plan's targets came without their channels");
+  }
+  for (const channel of ["amazon-jp-fba", "amazon-us-fba"]) {
     await (await browser.$(`[data-channel-item="${channel}"]`)).waitForExist({ timeout: 15000 });
     if (!(await (await browser.$(`[data-channel-form="${channel}"]`)).isExisting())) {
       await click(browser, `[data-channel-item="${channel}"] button[data-action="edit-channel"]`);
@@ -257,6 +260,12 @@ test("an own store is added and compared with both Amazon channels in a scenario
   const form = `[data-channel-form="${store}"]`;
   await (await browser.$(`[data-channel-item="${store}"]`)).waitForExist({ timeout: 15000 });
   if (!(await (await browser.$(form)).isExisting())) await click(browser, `[data-channel-item="${store}"] button[data-action="edit-channel"]`);
+  // PayPal's rate for buyers abroad is not published: a store in Japan paid through PayPal asks for it.
+  await setSelect(browser, `${form} select[data-field="payment"]`, "paypal-fr");
+  await (await browser.$(`${form} input[data-field="quote:international"]`)).waitForExist({
+    timeout: 10000,
+    timeoutMsg: "a Japanese store paid through PayPal does not ask for PayPal's international rate",
+  });
   await setSelect(browser, `${form} select[data-field="payment"]`, "stripe-eea");
   await editCell(browser, `${form} input[data-field="monthly_units"]`, "60");
   await editCell(browser, `${form} input[data-field="fx_cost"]`, "2");

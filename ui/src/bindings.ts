@@ -506,7 +506,12 @@ prices_include_tax: boolean,
 /**
  * The referral-fee categories in force, in the pack's order.
  */
-categories: Array<CategoryChoice>, };
+categories: Array<CategoryChoice>, 
+/**
+ * The destination's customs charge a fee per entry (the US Merchandise Processing Fee), which
+ * the user may type when the rules have none in force.
+ */
+customs_fee: boolean, };
 
 export type Marketplace = "amazon-jp" | "amazon-us" | "amazon-de" | "amazon-fr" | "amazon-uk";
 
@@ -703,7 +708,12 @@ export type QuoteRequest = { code: string, label: Text,
 /**
  * Per-sale and conversion fees are rates; monthly, annual and set-up fees are amounts.
  */
-basis: FeeBasis, prompt: Text, };
+basis: FeeBasis, prompt: Text, 
+/**
+ * The markets the fee is charged in (all when empty): PayPal's international rate is not asked
+ * of a store selling at home.
+ */
+markets: Array<Market>, };
 
 export type Rate = string;
 

@@ -256,6 +256,11 @@ function ChannelForm({ planId, detail, channel, option, payments, onSaved }: For
     return local[`product:${sku}:${member}`] ?? (index >= 0 ? problemAt(problems, `products[${index}].${member}`, locale) : undefined);
   };
   const fba = option?.amazon?.fulfilment === "fba";
+  // The quotes the channel's pack and its payment provider leave to the seller, for its market.
+  const payment = option?.needs_payment ? payments.find((candidate) => candidate.pack === channel.payment) : undefined;
+  const requests = [option, payment]
+    .flatMap((pack) => (pack ? pack.quotes.map((request) => ({ request, packCurrency: pack.currency })) : []))
+    .filter(({ request }) => request.markets.length === 0 || (market !== null && request.markets.includes(market)));
 
   return (
     <div className="channel-form" data-channel-form={channel.id}>
@@ -329,14 +334,14 @@ function ChannelForm({ planId, detail, channel, option, payments, onSaved }: For
           />
         )}
       </div>
-      {option && option.quotes.length > 0 && (
+      {requests.length > 0 && (
         <fieldset className="quotes">
           <legend>{t("channels.quotes")}</legend>
-          {option.quotes.map((request) => {
+          {requests.map(({ request, packCurrency }) => {
             const index = quotes.findIndex((quote) => quote.code === request.code);
             const quote = quotes[index];
             const byRate = request.basis === "per-sale" || request.basis === "fx-conversion";
-            const quoteCurrency = quote?.amount?.currency ?? option.currency;
+            const quoteCurrency = quote?.amount?.currency ?? packCurrency;
             return (
               <div key={request.code} className="quote-row" data-quote={request.code}>
                 <TypedField
