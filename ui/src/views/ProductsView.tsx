@@ -122,6 +122,8 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
   const setTarget = (index: number, change: Partial<Target>) =>
     save({ ...profile, targets: profile.targets.map((target, i) => (i === index ? { ...target, ...change } : target)) });
   const unused = marketplaces.find((marketplace) => !profile.targets.some((target) => target.marketplace === marketplace));
+  // A customs fee per import is typed only where the destination charges one (the US).
+  const customsFees = profile.targets.some((target) => detail.markets[target.marketplace]?.customs_fee);
 
   return (
     <fieldset className="profile" data-testid="profile">
@@ -174,9 +176,11 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
               <th>{t("plans.channel")}</th>
               <th className="num">{t("plans.monthlyUnits")}</th>
               <th className="num">{t("plans.monthlySales")}</th>
-              <th className="num" title={t("plans.customsFeeHint")}>
-                {t("plans.customsFee")}
-              </th>
+              {customsFees && (
+                <th className="num" title={t("plans.customsFeeHint")}>
+                  {t("plans.customsFee")}
+                </th>
+              )}
               <th>
                 <span className="visually-hidden">{t("products.actions")}</span>
               </th>
@@ -229,14 +233,18 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
                     onInvalid={() => setError({ code: "bad-input", message: t("products.salesInvalid") })}
                   />
                 </td>
-                <td className="num">
-                  <CustomsFee
-                    target={target}
-                    currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
-                    onChange={(customs_fee) => setTarget(index, { customs_fee })}
-                    onInvalid={() => setError({ code: "bad-input", message: t("products.customsFeeInvalid") })}
-                  />
-                </td>
+                {customsFees && (
+                  <td className="num">
+                    {detail.markets[target.marketplace]?.customs_fee && (
+                      <CustomsFee
+                        target={target}
+                        currency={detail.currencies[target.marketplace] ?? plan.plan.home_currency}
+                        onChange={(customs_fee) => setTarget(index, { customs_fee })}
+                        onInvalid={() => setError({ code: "bad-input", message: t("products.customsFeeInvalid") })}
+                      />
+                    )}
+                  </td>
+                )}
                 <td>
                   <button
                     type="button"
@@ -337,10 +345,11 @@ function ProductTable({ detail, items, save, onSaved, onEdit, onEditFlags }: Tab
               />
             );
             const hs = product.hs_code ? detail.hs_codes[product.hs_code] : undefined;
-            // The HS 2022 description (English in both languages: the nomenclature has no French text here).
+            // The HS 2022 description, quoted in English in both languages (the bundled nomenclature has
+            // no French text), marked as English for screen readers and the French check.
             const hsHint = hs
               ? hs.description !== null
-                ? { text: hs.description, warning: false }
+                ? { text: hs.description, warning: false, lang: "en" }
                 : { text: t("products.hsNotFound", { code: hs.dotted }), warning: true }
               : undefined;
             return (
