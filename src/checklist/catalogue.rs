@@ -840,7 +840,7 @@ pub fn owner_role_title(role: &str) -> Text {
         "web store manager" => (role, "responsable de la boutique en ligne"),
         "data protection lead" => (role, "référent protection des données"),
         "Marketing Authorization Holder" => {
-            (role, "titulaire de l'autorisation de mise sur le marché")
+            (role, "titulaire de l’autorisation de mise sur le marché")
         }
         other => (other, other),
     };

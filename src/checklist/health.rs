@@ -35,9 +35,9 @@ impl Metric {
             Metric::OrderDefectRate => ("Order defect rate", "Taux de commandes défectueuses"),
             Metric::PreFulfilmentCancelRate => (
                 "Pre-fulfilment cancel rate",
-                "Taux d'annulation avant expédition",
+                "Taux d’annulation avant expédition",
             ),
-            Metric::LateShipmentRate => ("Late shipment rate", "Taux d'expéditions en retard"),
+            Metric::LateShipmentRate => ("Late shipment rate", "Taux d’expéditions en retard"),
             Metric::ResponseWithin24h => (
                 "Buyer messages answered within 24 hours",
                 "Messages acheteurs traités sous 24 heures",

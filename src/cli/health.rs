@@ -35,7 +35,7 @@ fn verdict_label(verdict: Verdict, lang: Language) -> &'static str {
         (Verdict::AtRisk, Language::En) => "at risk",
         (Verdict::Fail, Language::En) => "fail",
         (Verdict::NotGiven, Language::Fr) => "non renseigné",
-        (Verdict::NoTarget, Language::Fr) => "pas d'objectif",
+        (Verdict::NoTarget, Language::Fr) => "pas d’objectif",
         (Verdict::Pass, Language::Fr) => "conforme",
         (Verdict::AtRisk, Language::Fr) => "à risque",
         (Verdict::Fail, Language::Fr) => "hors objectif",

@@ -160,7 +160,10 @@ export async function runSuite({ name, tests, dataDir, env = {}, ready }) {
     });
     console.log(`e2e ${name}: session started in ${Date.now() - started} ms`);
     await ready(browser, started);
+    // E2E_ONLY=words runs only the tests whose name holds them (while working on one test).
+    const only = process.env.E2E_ONLY;
     for (const { name: testName, body, todo } of tests) {
+      if (only && !testName.includes(only)) continue;
       try {
         await body(browser);
         passed += 1;

@@ -650,13 +650,19 @@ todo("in French, no view, workshop screen or report holds an English word of Lan
     const text = await browser.execute(() => {
       const main = document.querySelector(".workshop") ?? document.querySelector("main");
       const copy = main.cloneNode(true);
-      copy.querySelectorAll("cite, [data-source-title]").forEach((element) => element.remove());
+      // Cited titles, and text marked as quoted in English (the HS nomenclature's descriptions).
+      copy.querySelectorAll('cite, [lang="en"]').forEach((element) => element.remove());
       copy.querySelectorAll("details").forEach((element) => element.setAttribute("open", ""));
-      const inputs = [...main.querySelectorAll("input[placeholder], [title]")].map((element) => element.getAttribute("placeholder") ?? element.getAttribute("title"));
+      // Placeholders and tooltips count too, but not the addresses of the cited sources removed above.
+      const inputs = [...copy.querySelectorAll("input[placeholder], [title]")].map((element) => element.getAttribute("placeholder") ?? element.getAttribute("title"));
       return `${copy.textContent} ${inputs.join(" ")}`;
     });
     const words = englishIn(french(text));
-    if (words.length > 0) found.push(`${where}: ${words.join(", ")}\n    in: ${inContext(french(text), words)}`);
+    if (words.length > 0) {
+      found.push(`${where}: ${words.join(", ")}\n    in: ${inContext(french(text), words)}`);
+      // The whole text, to find every sentence left in English.
+      writeFileSync(join(screenshots, `french-${where.replace(/[^\w]+/g, "-")}.txt`), french(text));
+    }
   };
   for (const view of ["plans", "products", "checklist", "costs", "channels", "reports", "settings"]) {
     await openView(browser, view);
@@ -693,11 +699,16 @@ todo("in French, no view, workshop screen or report holds an English word of Lan
   await (await browser.$('[data-testid="export-report"]')).click();
   await (await browser.$('[data-testid="report-done"]')).waitForDisplayed({ timeout: 180000 });
   const path = await textOf(browser, '[data-testid="report-path"]');
-  const pdf = execFileSync("pdftotext", ["-layout", path, "-"], { encoding: "utf8" });
+  // In reading order (not the page layout), so a name wrapped in a table cell stays whole.
+  const pdf = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" });
   // The sources appendix cites documents by their own titles, in their own language.
   const [appendix, disclaimer] = [pdf.lastIndexOf("Annexe"), pdf.lastIndexOf("Avertissement")];
-  const words = englishIn(french(appendix > 0 && disclaimer > appendix ? pdf.slice(0, appendix) + pdf.slice(disclaimer) : pdf));
-  if (words.length > 0) found.push(`French PDF: ${words.join(", ")}`);
+  const body = french(appendix > 0 && disclaimer > appendix ? pdf.slice(0, appendix) + pdf.slice(disclaimer) : pdf);
+  const words = englishIn(body);
+  if (words.length > 0) {
+    found.push(`French PDF: ${words.join(", ")}\n    in: ${inContext(body, words)}`);
+    writeFileSync(join(screenshots, "french-pdf.txt"), body);
+  }
   await openView(browser, "settings");
   await (await browser.$('input[name="locale"][value="en"]')).click();
   if (found.length > 0) throw new Error(`English in the French window or report:\n  ${found.join("\n  ")}`);

@@ -428,7 +428,7 @@ function ItemRow({
         {item.sources.map((source, index) => (
           <span key={index}>
             {index > 0 && " · "}
-            <span title={source.url}>{source.title}</span> ({source.tier})
+            <cite title={source.url}>{source.title}</cite> ({source.tier})
           </span>
         ))}{" "}
         · {t("checklist.lastVerified", { date: formatDate(item.last_verified, locale) })}

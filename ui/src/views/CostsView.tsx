@@ -212,7 +212,7 @@ function Working({ step, asOf }: { step: Explanation; asOf: string }) {
       <td>
         {provenance ? (
           <>
-            <span title={provenance.source.url}>{provenance.source.title}</span>
+            <cite title={provenance.source.url}>{provenance.source.title}</cite>
             <span className="muted">
               {" "}
               · {t("costs.since", { date: formatDate(provenance.effective_from, locale) })} ·{" "}

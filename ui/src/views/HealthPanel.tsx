@@ -92,9 +92,9 @@ export function HealthPanel({ marketplace, asOf }: { marketplace: Marketplace; a
                   {result.rule ?? "–"}
                   {result.certainty === "to-verify" && <span className="badge stale">{t("checklist.toVerify")}</span>}
                   {result.source && (
-                    <span className="muted small" title={result.source.url}>
+                    <span className="muted small">
                       {" "}
-                      · {result.source.title}
+                      · <cite title={result.source.url}>{result.source.title}</cite>
                     </span>
                   )}
                 </td>

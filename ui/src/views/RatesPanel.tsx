@@ -3,6 +3,7 @@ import type { ApiError, RatesReport } from "../bindings";
 import { api, asApiError } from "../lib/api";
 import { formatDate, useI18n } from "../lib/i18n";
 import { useLoad } from "../lib/useLoad";
+import { formatRate } from "../lib/money";
 import { ErrorLine } from "./ErrorLine";
 import { ManualRateForm, RatesUpdate } from "./RatesControls";
 import { RateWarnings } from "./RateWarnings";
@@ -98,7 +99,7 @@ function RatesSummary({ report, onChanged }: { report: RatesReport; onChanged: (
             {report.rates.map((rate) => (
               <tr key={rate.currency}>
                 <td>{rate.currency}</td>
-                <td className="num">{rate.per_eur}</td>
+                <td className="num">{formatRate(rate.per_eur, locale)}</td>
                 <td>
                   {formatDate(rate.published, locale)} <span className="muted">({t(`rates.origin.${rate.origin}`)})</span>
                 </td>
@@ -107,7 +108,7 @@ function RatesSummary({ report, onChanged }: { report: RatesReport; onChanged: (
           </tbody>
         </table>
         <p className="muted small">
-          {report.source.title} — {report.source.url}
+          <cite>{report.source.title}</cite> — {report.source.url}
         </p>
       </details>
     </>

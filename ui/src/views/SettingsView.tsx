@@ -128,7 +128,9 @@ export function SettingsView() {
                   <li key={`${figure.file}:${figure.line}:${figure.item}`}>
                     <strong>{figure.label}</strong>
                     {figure.why && <> — {figure.why}</>}{" "}
-                    <span className="muted">{t("settings.source", { title: figure.source.title })}</span>
+                    <span className="muted">
+                      {t("settings.whereToLook")} <cite>{figure.source.title}</cite>
+                    </span>
                   </li>
                 ))}
               </ul>
