@@ -46,6 +46,8 @@ export function PlansView({
   const info = useLoad(api.appInfo, "info");
   const examples = info.state === "ready" ? info.value.examples : [];
   const [example, setExample] = useState<string | null>(null);
+  // The first example (the one a new database starts with) until the user picks another.
+  const chosenExample = example ?? examples[0]?.id ?? "";
   const [creating, setCreating] = useState(startNew);
   const [action, setAction] = useState<NameAction | null>(importAs ? "import" : null);
   const [name, setName] = useState(importAs?.name ?? "");
@@ -76,7 +78,7 @@ export function PlansView({
     setCreating(true);
   };
   const submit = () => {
-    if (action === "example") api.newPlanFromExample(example ?? examples[0]?.id ?? "", name).then(done, failed);
+    if (action === "example") api.newPlanFromExample(chosenExample, name).then(done, failed);
     else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
     else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
     else if (action === "import" && importAs)
@@ -181,7 +183,7 @@ export function PlansView({
               <label>
                 {t("plans.exampleChoice")}
                 <select
-                  value={example ?? examples[0]?.id ?? ""}
+                  value={chosenExample}
                   data-testid="example-choice"
                   onChange={(event) => setExample(event.target.value)}
                 >
