@@ -1,7 +1,7 @@
 //! Lists the data files compiled into the binary: every rule pack under `data/packs/`, channel pack
-//! under `data/channels/` and checklist catalogue under `data/checklists/`, so adding one is a change in
-//! `data/` alone. Writes `$OUT_DIR/bundled_files.rs`, included by `packs`, `channels::pack` and
-//! `checklist::bundled`.
+//! under `data/channels/`, checklist catalogue under `data/checklists/` and example plan under
+//! `data/examples/`, so adding one is a change in `data/` alone. Writes `$OUT_DIR/bundled_files.rs`,
+//! included by `packs` and read by `channels::pack`, `checklist::bundled` and `plan::examples`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -74,6 +74,15 @@ fn main() -> std::io::Result<()> {
         "checklists",
         "data/checklists/",
         &["performance-targets.toml"],
+    )?;
+    // The titles are read by `plan::examples`; the seller metrics are `landfall health`'s input.
+    list(
+        &mut code,
+        &root,
+        "EXAMPLE_FILES",
+        "examples",
+        "data/examples/",
+        &["titles.toml", "seller-metrics.toml"],
     )?;
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("bundled_files.rs");
     std::fs::write(out, code)

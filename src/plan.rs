@@ -5,6 +5,7 @@
 
 pub mod categories;
 pub mod channels;
+pub mod examples;
 pub mod import;
 mod input;
 pub mod locate;

@@ -233,14 +233,18 @@ fn plans_are_created_duplicated_renamed_and_deleted_with_undo() {
     let mut landfall = Landfall::open(&dir.path().join("landfall.sqlite3")).unwrap();
     let example = landfall.list_plans().unwrap()[0].id;
 
-    let fresh = landfall.new_plan_from_example("Workshop Lyon").unwrap();
+    let fresh = landfall
+        .new_plan_from_example("bluetooth-speaker-japan", "Workshop Lyon")
+        .unwrap();
     assert_eq!(fresh.name, "Workshop Lyon");
     assert_eq!(
         landfall.get_plan(fresh.id).unwrap().plan.products[0].sku,
         "SPK-1"
     );
 
-    let taken = landfall.new_plan_from_example(EXAMPLE).unwrap_err();
+    let taken = landfall
+        .new_plan_from_example("bluetooth-speaker-japan", EXAMPLE)
+        .unwrap_err();
     assert_eq!(taken.code, ErrorCode::BadInput, "{}", taken.message);
 
     let item = landfall.checklist(example).unwrap().targets[0]

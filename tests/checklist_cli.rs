@@ -196,3 +196,164 @@ fn health_json_and_text() {
         "{stdout}"
     );
 }
+
+/// The sector example plans, as `landfall checklist` reads them.
+const SECTOR_EXAMPLES: [&str; 6] = [
+    "cosmetics-japan-us.toml",
+    "wine-japan.toml",
+    "apparel-japan.toml",
+    "chocolate-japan.toml",
+    "toys-us-uk.toml",
+    "leather-us-germany.toml",
+];
+
+/// English words Landfall writes in its own sentences (labels, reasons, questions, headings), which
+/// French output must not contain. Words that are French as well ("on", "or", "plan", "date",
+/// "label", "licence", "notification", "sales", "export", "importer") are left out.
+const ENGLISH: &[&str] = &[
+    "the",
+    "and",
+    "of",
+    "for",
+    "with",
+    "to",
+    "from",
+    "by",
+    "is",
+    "are",
+    "not",
+    "Not",
+    "does",
+    "must",
+    "should",
+    "your",
+    "you",
+    "this",
+    "that",
+    "which",
+    "when",
+    "before",
+    "after",
+    "within",
+    "without",
+    "only",
+    "each",
+    "every",
+    "any",
+    "than",
+    "more",
+    "per",
+    "if",
+    "in",
+    "as",
+    "at",
+    "an",
+    "it",
+    "its",
+    "be",
+    "been",
+    "has",
+    "have",
+    "can",
+    "may",
+    "will",
+    "yet",
+    "what",
+    "how",
+    "where",
+    "who",
+    "applies",
+    "Applies",
+    "apply",
+    "depends",
+    "Depends",
+    "due",
+    "launch",
+    "Launch",
+    "waits",
+    "Readiness",
+    "items",
+    "item",
+    "done",
+    "mandatory",
+    "seller",
+    "sellers",
+    "buyer",
+    "buyers",
+    "shipped",
+    "fulfilled",
+    "consumers",
+    "businesses",
+    "own",
+    "store",
+    "channels",
+    "applicable",
+    "answer",
+    "given",
+    "needs",
+    "monthly",
+    "units",
+    "months",
+    "days",
+    "marketplace",
+    "product",
+    "products",
+    "goods",
+    "rule",
+    "rules",
+    "tax",
+    "customs",
+    "registration",
+    "declaration",
+];
+
+/// The English words of `text`, leaving out identifiers and codes (`jp-siv`, `jp.siv`, `amazon-us`:
+/// a word joined to another by `-`, `.` or `_`) and the texts given in `typed` (the user's own).
+fn english_words(text: &str, typed: &[&str]) -> Vec<String> {
+    let mut text = text.to_owned();
+    for own in typed {
+        text = text.replace(own, " ");
+    }
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '\'' | '’')))
+        .map(|token| token.trim_matches(|c: char| matches!(c, '.' | '-' | '\'' | '’')))
+        .filter(|token| !token.contains(['-', '.', '_']))
+        .filter(|token| ENGLISH.contains(token))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn every_sector_example_runs_in_both_languages_with_no_english_in_french() {
+    let mut found = Vec::new();
+    for file in SECTOR_EXAMPLES {
+        let path = format!("{}/data/examples/{file}", env!("CARGO_MANIFEST_DIR"));
+        let plan = landfall::plan::parse_plan(file, &std::fs::read_to_string(&path).unwrap())
+            .expect("the example plan reads");
+        let (code, english, stderr) = landfall(&["checklist", &path]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert!(english.contains("Readiness: 0 / "), "{file}: {english}");
+        let (code, french, stderr) = landfall(&["checklist", &path, "--lang", "fr"]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert!(
+            french.contains("Préparation\u{a0}: 0 / "),
+            "{file}: {french}"
+        );
+        // What the user typed is theirs to word: the plan's name and its channel ids.
+        let mut typed = vec![plan.plan.name.as_str()];
+        typed.extend(plan.channels.iter().map(|channel| channel.id.as_str()));
+        // The words are found where they are: the English output is full of them.
+        assert!(english_words(&english, &typed).len() > 100, "{file}");
+        found.extend(
+            french
+                .lines()
+                .filter(|line| !english_words(line, &typed).is_empty())
+                .map(|line| format!("{file}: {line}  <- {:?}", english_words(line, &typed))),
+        );
+    }
+    found.dedup();
+    assert!(
+        found.is_empty(),
+        "English in French output:\n{}",
+        found.join("\n")
+    );
+}

@@ -79,8 +79,14 @@ fn marketplace_currencies(
 }
 
 #[tauri::command]
-fn new_plan_from_example(app: State<'_, App>, name: String) -> Result<PlanSummary, ApiError> {
-    with(&app, |landfall| landfall.new_plan_from_example(&name))
+fn new_plan_from_example(
+    app: State<'_, App>,
+    example: String,
+    name: String,
+) -> Result<PlanSummary, ApiError> {
+    with(&app, |landfall| {
+        landfall.new_plan_from_example(&example, &name)
+    })
 }
 
 #[tauri::command]

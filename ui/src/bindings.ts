@@ -14,7 +14,11 @@ problems?: Array<Problem>,
  */
 free_name?: string, };
 
-export type AppInfo = { version: string, data_dir: string, database: string, };
+export type AppInfo = { version: string, data_dir: string, database: string, 
+/**
+ * The example plans a new plan can start from, in the order to offer them.
+ */
+examples: Array<ExampleInfo>, };
 
 export type Atom = { "kind": "fact", fact: Fact, value: string | null, rule: string | null, } | { "kind": "flag", flag: ProductFlag, present: boolean, } | { "kind": "eee", flags: Array<ProductFlag>, };
 
@@ -319,6 +323,8 @@ export type EvidenceCheck = { template: string, name: Text, required: boolean, v
 valid_until: string | null, };
 
 export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated" | "superseded";
+
+export type ExampleInfo = { id: string, title: Text, };
 
 export type ExpiringFigure = { pack: string, pack_name: string, table: string, item: string, until: string, days_left: number, 
 /**

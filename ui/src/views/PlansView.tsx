@@ -43,6 +43,11 @@ export function PlansView({
   const { t, locale } = useI18n();
   const [generation, setGeneration] = useState(0);
   const plans = useLoad(api.listPlans, generation);
+  const info = useLoad(api.appInfo, "info");
+  const examples = info.state === "ready" ? info.value.examples : [];
+  const [example, setExample] = useState<string | null>(null);
+  // The first example (the one a new database starts with) until the user picks another.
+  const chosenExample = example ?? examples[0]?.id ?? "";
   const [creating, setCreating] = useState(startNew);
   const [action, setAction] = useState<NameAction | null>(importAs ? "import" : null);
   const [name, setName] = useState(importAs?.name ?? "");
@@ -73,7 +78,7 @@ export function PlansView({
     setCreating(true);
   };
   const submit = () => {
-    if (action === "example") api.newPlanFromExample(name).then(done, failed);
+    if (action === "example") api.newPlanFromExample(chosenExample, name).then(done, failed);
     else if (action === "duplicate" && selected !== null) api.duplicatePlan(selected, name).then(done, failed);
     else if (action === "rename" && selected !== null) api.renamePlan(selected, name).then(done, failed);
     else if (action === "import" && importAs)
@@ -174,7 +179,23 @@ export function PlansView({
               submit();
             }}
           >
-            {action === "example" && <p className="muted">{t("plans.exampleSpeaker")}</p>}
+            {action === "example" && (
+              <label>
+                {t("plans.exampleChoice")}
+                <select
+                  value={chosenExample}
+                  data-testid="example-choice"
+                  onChange={(event) => setExample(event.target.value)}
+                >
+                  {examples.map((option) => (
+                    <option key={option.id} value={option.id}>
+                      {option.title[locale]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            {action === "example" && <p className="muted">{t("plans.exampleHint")}</p>}
             <label>
               {t(`plans.nameFor.${action}` as MessageKey)}
               <input autoFocus value={name} data-testid="plan-name-input" onChange={(event) => setName(event.target.value)} />
