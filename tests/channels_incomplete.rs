@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 use landfall::channels::{self, Comparison};
 use landfall::checklist::bundled;
-use landfall::checklist::engine::evaluate_plan;
 use landfall::cost::{Detail, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::plan::{Plan, parse_plan};
@@ -111,14 +110,7 @@ fn the_report_summary_says_incomplete_not_stop_or_best() {
     let quote = quote(&plan, &packs, &rates(), Detail::Explained);
     let catalogues = bundled::catalogues().expect("catalogues");
     let channel_packs = channels::bundled_channels().expect("channel packs");
-    let checklists = evaluate_plan(
-        &plan,
-        &catalogues,
-        &channels::own_stores(&plan, &channel_packs),
-        plan.plan.as_of,
-        None,
-        &[],
-    );
+    let checklists = channels::plan_checklist(&plan, &catalogues, &channel_packs);
     for lang in [Lang::En, Lang::Fr] {
         let options = ReportOptions {
             lang,

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use landfall::channels;
 use landfall::checklist::bundled;
-use landfall::checklist::engine::evaluate_plan;
 use landfall::cost::{self, Declaration, Detail, SalesFile, parse_input};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::packs;
@@ -70,14 +69,7 @@ fn outputs() -> BTreeMap<String, Value> {
     let comparison = channels::compare(&plan, &packs, &channel_packs, &rates, None)
         .expect("the example's channels compare");
     out.insert("example-compare".into(), json(&comparison));
-    let checklists = evaluate_plan(
-        &plan,
-        &catalogues,
-        &channels::own_stores(&plan, &channel_packs),
-        plan.plan.as_of,
-        None,
-        &[],
-    );
+    let checklists = channels::plan_checklist(&plan, &catalogues, &channel_packs);
     out.insert("example-checklist".into(), json(&checklists));
     for lang in [Lang::En, Lang::Fr] {
         let options = ReportOptions {

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use landfall::api::{ErrorCode, Landfall};
 use landfall::channels;
 use landfall::checklist::bundled;
-use landfall::checklist::engine::evaluate_plan;
 use landfall::cost::{Detail, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::plan::examples::bundled_examples;
@@ -182,14 +181,7 @@ fn each_example_quotes_compares_and_reports_missing_only_what_its_comments_name(
             .all(|scenario| scenario.complete);
         assert_eq!(complete, expected_channel_gaps.is_empty(), "{id}");
 
-        let checklists = evaluate_plan(
-            &plan,
-            &catalogues,
-            &channels::own_stores(&plan, &channel_packs),
-            plan.plan.as_of,
-            None,
-            &[],
-        );
+        let checklists = channels::plan_checklist(&plan, &catalogues, &channel_packs);
         for lang in [Lang::En, Lang::Fr] {
             let options = ReportOptions {
                 lang,

@@ -8,7 +8,8 @@ use ts_rs::TS;
 
 use super::pack::{ChannelModel, ChannelPacks};
 use crate::checklist::catalogue::{Catalogue, OnMarketplace};
-use crate::checklist::engine::evaluate_store;
+use crate::checklist::catalogue::Catalogues;
+use crate::checklist::engine::{PlanChecklist, evaluate_plan, evaluate_store};
 use crate::plan::Plan;
 use crate::plan::channels::{ChannelPlan, Market};
 use crate::text::Text;
@@ -46,6 +47,23 @@ pub fn own_stores<'a>(
             (pack.header.model == ChannelModel::OwnStore).then_some((channel, market))
         })
         .collect()
+}
+
+/// The plan's checklist at its own as-of date with nothing recorded yet: what a report or a check of
+/// a plan file reads (the window adds the progress the user recorded).
+pub fn plan_checklist(
+    plan: &Plan,
+    catalogues: &Catalogues,
+    channel_packs: &ChannelPacks,
+) -> PlanChecklist {
+    evaluate_plan(
+        plan,
+        catalogues,
+        &own_stores(plan, channel_packs),
+        plan.plan.as_of,
+        None,
+        &[],
+    )
 }
 
 /// The workload of every selling channel of the plan (payment packs and B2B lead platforms, where the

@@ -11,7 +11,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use landfall::channels;
-use landfall::checklist::{self, engine::evaluate_plan};
+use landfall::checklist;
 use landfall::cost::{self, Detail};
 use landfall::limits::{MAX_LOGO_BYTES, read_capped};
 use landfall::money::FxRate;
@@ -117,14 +117,7 @@ pub fn run(db: Option<&Path>, args: ReportArgs) -> anyhow::Result<ExitCode> {
     let quote = cost::quote(&plan, &packs, &rates, Detail::Explained);
     let catalogues = checklist::bundled::catalogues()?;
     let channel_packs = channels::bundled_channels()?;
-    let checklists = evaluate_plan(
-        &plan,
-        &catalogues,
-        &channels::own_stores(&plan, &channel_packs),
-        plan.plan.as_of,
-        None,
-        &[],
-    );
+    let checklists = channels::plan_checklist(&plan, &catalogues, &channel_packs);
     let mut report = report::build(&plan, &quote, &checklists, &options);
     if plan.channels.is_empty() {
         if args.scenario.is_some() {
