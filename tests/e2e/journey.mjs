@@ -267,6 +267,19 @@ test("an own store is added and compared with both Amazon channels in a scenario
     timeoutMsg: "a Japanese store paid through PayPal does not ask for PayPal's international rate",
   });
   await setSelect(browser, `${form} select[data-field="payment"]`, "stripe-eea");
+  // The store ships from France: the buyer imports each parcel (the checklist reads it).
+  await setSelect(browser, `${form} select[data-field="fulfilment"]`, "mfn");
+  const savedShipping = () =>
+    browser.executeAsync((done) => {
+      const internals = window.__TAURI_INTERNALS__;
+      internals.invoke("list_plans").then((plans) =>
+        Promise.all(plans.map((plan) => internals.invoke("get_plan", { id: plan.id }))).then((details) => {
+          const store = details.flatMap((detail) => detail.plan.channels).find((channel) => channel.id === "shopify-basic-jp");
+          done(store?.fulfilment ?? null);
+        }),
+      );
+    });
+  await waitFor(browser, async () => (await savedShipping()) === "mfn", "the store's way of shipping was not saved");
   await editCell(browser, `${form} input[data-field="monthly_units"]`, "60");
   await editCell(browser, `${form} input[data-field="fx_cost"]`, "2");
   // Every quote the store's packs leave to the seller: $20 of apps, and the payment provider's rate.

@@ -4,6 +4,7 @@ import type {
   Channel,
   ChannelOption,
   ChannelPlan,
+  Fulfilment,
   ChannelProduct,
   LabelledAmount,
   Market,
@@ -23,6 +24,8 @@ import { ErrorLine } from "./ErrorLine";
 import { LabelSelect } from "./LabelSelect";
 
 const customerKinds: Channel[] = ["b2c", "b2b", "both"];
+// How a channel that is not an Amazon target gets its orders to buyers (the checklist reads it).
+const ownShipping = ["mfn", "local-3pl"] as const;
 const currencyChoices = ["EUR", "JPY", "USD", "GBP", "CHF"];
 
 interface Props {
@@ -293,6 +296,23 @@ function ChannelForm({ planId, detail, channel, option, payments, onSaved }: For
             onChange={(customers) => commit({ ...channel, customers: customers === "b2c" ? null : customers })}
           />
         </label>
+        {option && !option.amazon && (
+          <label>
+            {t("channels.shipsFrom")}
+            <select
+              data-field="fulfilment"
+              value={channel.fulfilment ?? ""}
+              onChange={(event) => commit({ ...channel, fulfilment: (event.target.value || null) as Fulfilment | null })}
+            >
+              <option value="">{t("channels.shipsFromUnsaid")}</option>
+              {ownShipping.map((way) => (
+                <option key={way} value={way}>
+                  {t(`channels.shipsFrom.${way}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {option?.needs_payment && (
           <label>
             {t("channels.payment")}
