@@ -3,6 +3,7 @@
 //! arguments. Every computed amount carries an [`Explanation`]; missing inputs are reported per line
 //! as [`Missing`] while the rest still computes.
 
+mod duty;
 mod fba;
 pub mod fees;
 pub mod landed;
