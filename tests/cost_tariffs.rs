@@ -397,3 +397,81 @@ fn a_typed_rate_comes_before_the_bundled_tariff() {
     ));
     assert_eq!(duty(&result), Some(dec!(3400)));
 }
+
+// ---------------------------------------------------------------- a plan's quote
+
+/// French wine on Amazon.co.jp: 240 bottles of 0.75 l a month, CIF €11.50 a bottle at ¥171.78.
+fn wine_plan(claim: bool) -> String {
+    format!(
+        r#"
+[plan]
+name = "wine"
+as_of = "2026-12-03"
+home_currency = "EUR"
+[seller]
+country = "FR"
+entity = "company"
+[[targets]]
+marketplace = "amazon-jp"
+fulfilment = "fba"
+channel = "b2c"
+monthly_units = 240
+[[products]]
+sku = "WINE-1"
+name = "Bordeaux 75 cl"
+hs_code = "220421020"
+flags = ["alcohol", "food"]
+category = "grocery"
+unit_cost = {{ amount = "10", currency = "EUR" }}
+package = {{ length_cm = "32", width_cm = "8", height_cm = "8", weight_g = "1300" }}
+litres = "0.75"
+origin = "FR"
+preferential_origin = {claim}
+[[products.prices]]
+marketplace = "amazon-jp"
+price = {{ amount = "3980", currency = "JPY" }}
+[[products.freight]]
+marketplace = "amazon-jp"
+freight = {{ amount = "1.50", currency = "EUR" }}
+"#
+    )
+}
+
+fn wine_duty(claim: bool) -> Option<Decimal> {
+    use landfall::cost::{Detail, quote};
+    use landfall::money::{Currency, FxRate, FxSource};
+    let plan = landfall::plan::parse_plan("wine.toml", &wine_plan(claim)).expect("plan");
+    let rate = FxRate::new(
+        Currency::EUR,
+        Currency::JPY,
+        dec!(171.78),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
+        FxSource::EcbReference,
+    )
+    .expect("rate");
+    let packs = packs::bundled().expect("bundled packs");
+    let item = quote(&plan, &packs, &[rate], Detail::Numbers)
+        .items
+        .remove(0);
+    assert!(item.missing.is_empty(), "{:?}", item.missing);
+    item.duty
+}
+
+#[test]
+fn a_plans_wine_is_charged_per_litre_and_free_with_the_epa_claim() {
+    // 240 × 11.50 × 171.78 = 474,112.8 → 474,000; min(474,000 × 15% = 71,100; 240 × 0.75 = 180 l
+    // × ¥125 = 22,500) = 22,500 ≥ 180 × ¥67; 22,500 ÷ 240 = 93.75 per bottle.
+    assert_eq!(wine_duty(false), Some(dec!(93.75)));
+    assert_eq!(wine_duty(true), Some(dec!(0)));
+}
+
+#[test]
+fn a_products_litres_must_be_positive() {
+    let text = wine_plan(false).replace("litres = \"0.75\"", "litres = \"0\"");
+    let Err(landfall::plan::PlanError::Invalid { problems, .. }) =
+        landfall::plan::parse_plan("wine.toml", &text)
+    else {
+        panic!("zero litres is refused");
+    };
+    assert_eq!(problems[0].field, "products[0].litres");
+}

@@ -763,7 +763,7 @@ fn duty_per_unit(
                 .map(|origin| origin.as_str().to_owned()),
             preferential_rate: None,
             preferential_origin: product.preferential_origin,
-            litres: None,
+            litres: product.litres.map(|litres| litres * quantity),
             net_kg: None,
             quantity: units,
             tax_rate,
