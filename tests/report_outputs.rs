@@ -772,7 +772,10 @@ fn the_channel_section_carries_the_engines_comparison() {
         .collect();
     assert_eq!(typed.len(), 1, "{:?}", section.overrides);
     assert_eq!(typed[0].sku.as_deref(), Some("SPK-1"));
-    assert_eq!(typed[0].formula, "Standard (my calculator reading): 434 per unit");
+    assert_eq!(
+        typed[0].formula,
+        "Standard (my calculator reading): 434 per unit"
+    );
     // The channel packs' sources join the appendix (Rakuten's fees are only in the comparison).
     let without = report_of(&plan, Lang::En);
     assert!(report.sources.len() > without.sources.len());
