@@ -126,6 +126,7 @@ fn catalogue() -> Plan {
                 }),
                 origin: None,
                 preferential_origin: false,
+                litres: None,
                 prices,
                 freight,
                 overrides: Vec::new(),

@@ -3,6 +3,8 @@
 //! arguments. Every computed amount carries an [`Explanation`]; missing inputs are reported per line
 //! as [`Missing`] while the rest still computes.
 
+mod duty;
+mod fba;
 pub mod fees;
 pub mod landed;
 pub mod quote;
@@ -158,6 +160,11 @@ impl Steps {
         if self.detail == Detail::Explained {
             self.list.push(make());
         }
+    }
+
+    /// An empty list at the same level of detail.
+    pub(crate) fn sibling(&self) -> Steps {
+        Steps::new(self.detail)
     }
 
     pub(crate) fn extend(&mut self, steps: Steps) {

@@ -203,6 +203,11 @@ pub struct Product {
     pub unit_cost: Option<Amount>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub package: Option<Package>,
+    /// Litres of liquid in one unit (a 75 cl bottle: 0.75), for duties charged per litre (wine,
+    /// spirits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "string")]
+    pub litres: Option<Decimal>,
     /// Country of origin (ISO 3166 alpha-2), for tariff preferences.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<CountryCode>,
@@ -583,6 +588,8 @@ pub const MAX_EXTRA_DECIMALS: u32 = 4;
 /// beyond any parcel a marketplace's fulfilment takes, and small enough that no volume overflows.
 pub const MAX_PACKAGE_CM: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 pub const MAX_PACKAGE_G: Decimal = Decimal::from_parts(10_000_000, 0, 0, false, 0);
+/// The most litres one unit may hold: a cubic metre, beyond any unit sold by the piece.
+pub const MAX_UNIT_LITRES: Decimal = Decimal::from_parts(1_000, 0, 0, false, 0);
 
 /// Why an amount cannot be used, if it cannot: negative, above [`MAX_AMOUNT`], or with more
 /// decimals than its currency's minor unit plus [`MAX_EXTRA_DECIMALS`].
@@ -770,6 +777,27 @@ impl Plan {
             }
             if let Some(cost) = &product.unit_cost {
                 amounts.push((format!("{at}.unit_cost"), cost));
+            }
+            if let Some(litres) = product.litres
+                && (litres <= Decimal::ZERO || litres > MAX_UNIT_LITRES)
+            {
+                problem(
+                    format!("{at}.litres"),
+                    Text::by(|l| {
+                        l.pick(
+                            format!(
+                                "must be greater than zero and at most {}, found {}",
+                                l.grouped(MAX_UNIT_LITRES),
+                                l.as_typed(litres)
+                            ),
+                            format!(
+                                "doit être supérieur à zéro et valoir au plus {} (valeur indiquée{NBSP}: {})",
+                                l.grouped(MAX_UNIT_LITRES),
+                                l.as_typed(litres)
+                            ),
+                        )
+                    }),
+                );
             }
             if let Some(package) = &product.package {
                 for (name, value) in [

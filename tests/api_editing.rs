@@ -73,6 +73,7 @@ fn a_product_added_with_its_flags_brings_its_checklist_items_and_survives_reopen
         package: None,
         origin: None,
         preferential_origin: false,
+        litres: None,
         prices: vec![],
         freight: vec![],
         overrides: vec![],

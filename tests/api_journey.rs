@@ -153,6 +153,7 @@ fn face_cream() -> Product {
         }),
         origin: Some("FR".to_owned().try_into().unwrap()),
         preferential_origin: true,
+        litres: None,
         prices: vec![Price {
             marketplace: Marketplace::AmazonJp,
             price: amount(dec!(3980), "JPY"),

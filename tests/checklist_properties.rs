@@ -62,6 +62,7 @@ fn plan(
                 package: None,
                 origin: None,
                 preferential_origin: false,
+                litres: None,
                 prices: vec![],
                 freight: vec![],
                 overrides: vec![],

@@ -150,13 +150,13 @@ fn quote_json_lists_every_product_and_target() {
         .and_then(|text| text.parse().ok())
         .expect("decimal string");
     assert_eq!(unit_cost, rust_decimal_macros::dec!(3177.93));
-    // The JP FBA fee is not in the packs: the example types it (¥434, duty 0%), which gives
-    // 6,980 ÷ 1.1 − 586 − 434 − 16.3333 − 3,564.435 = 1,744.6862 (see tests/cost_quote.rs).
+    // The JP FBA fee comes from the built-in table (標準50, ¥465) and the example types the duty (0%):
+    // 6,980 ÷ 1.1 − 586 − 465 − 16.3333 − 3,564.435 = 1,713.6862 (see tests/cost_quote.rs).
     let margin: rust_decimal::Decimal = items[0]["margin"]
         .as_str()
         .and_then(|text| text.parse().ok())
         .expect("margin as a decimal string");
-    assert_eq!(margin.round_dp(4), rust_decimal_macros::dec!(1744.6862));
+    assert_eq!(margin.round_dp(4), rust_decimal_macros::dec!(1713.6862));
 }
 
 #[test]

@@ -197,8 +197,9 @@ fn an_unknown_category_is_flagged_and_other_fees_still_compute() {
 }
 
 #[test]
-fn jp_fba_fee_is_user_entered_and_the_tier_is_classified() {
-    // 20 × 12 × 10 cm, 650 g: too thick for Small/Standard 1; sum 42 cm ≤ 60, ≤ 2 kg → Standard 2.
+fn jp_fba_fee_comes_from_the_built_in_table_and_a_typed_fee_comes_first() {
+    // 20 × 12 × 10 cm, 650 g: too thick for Small/Standard 1; sides within 45 × 35 × 20 cm, sum
+    // 42 cm ≤ 50, ≤ 2 kg → 標準50, ¥465 (2025-06-01 table, secondary).
     let without = fees(
         r#"
 marketplace = "amazon-jp"
@@ -210,15 +211,21 @@ package = { length_cm = "20", width_cm = "12", height_cm = "10", weight_g = "650
 price = "6980"
 "#,
     );
-    assert_eq!(without.fba_tier.as_deref(), Some("標準2 Standard 2"));
-    assert_eq!(without.lines[0].fulfilment_fee, None);
-    assert!(
-        without
-            .missing
-            .iter()
-            .any(|gap| gap.field == "fulfilment.fee")
+    assert_eq!(without.fba_tier.as_deref(), Some("標準50 Standard-50"));
+    assert_eq!(without.lines[0].fulfilment_fee, Some(dec!(465)));
+    // 6,980 × 8.4% = 586.32 → 586; + FBA 465 = 1,051.
+    assert_eq!(without.totals.fees, dec!(1051));
+    assert!(without.totals.complete, "{:?}", without.missing);
+    let step = without
+        .explain
+        .iter()
+        .find(|step| step.label.en == "FBA fulfilment fee")
+        .expect("fee step");
+    assert_eq!(
+        step.formula.en,
+        "標準50 Standard-50: 465 per unit (consumption tax included)"
     );
-    assert!(!without.totals.complete);
+    assert!(!step.overridden);
     let with = fees(
         r#"
 marketplace = "amazon-jp"
@@ -233,12 +240,90 @@ price = "6980"
     );
     // 6,980 × 8.4% = 586.32 → 586; + FBA 434 (typed by the user) = 1,020.
     assert_eq!(with.lines[0].fulfilment_fee, Some(dec!(434)));
+    assert_eq!(with.fba_tier.as_deref(), Some("標準50 Standard-50"));
     assert_eq!(with.totals.fees, dec!(1020));
     assert!(
         with.explain
             .iter()
             .any(|step| step.label.en == "FBA fulfilment fee" && step.overridden)
     );
+}
+
+#[test]
+fn jp_fba_tier_whose_fee_was_not_found_is_asked_of_the_user() {
+    // 40 × 35 × 20 cm (95 cm), 3 kg → 標準100, cut in 2025 to an amount not found.
+    let report = fees(
+        r#"
+marketplace = "amazon-jp"
+as_of = "2026-11-22"
+category = "electronics"
+[fulfilment]
+package = { length_cm = "40", width_cm = "35", height_cm = "20", weight_g = "3000" }
+[[lines]]
+price = "6980"
+"#,
+    );
+    assert_eq!(report.fba_tier.as_deref(), Some("標準100 Standard-100"));
+    assert_eq!(report.lines[0].fulfilment_fee, None);
+    assert!(!report.totals.complete);
+    assert!(
+        report
+            .missing
+            .iter()
+            .any(|gap| gap.field == "fulfilment.fee" && gap.message.en.contains("標準100"))
+    );
+}
+
+#[test]
+fn jp_low_price_items_get_the_66_yen_discount() {
+    // 20 × 12 × 10 cm, 650 g at ¥980 ≤ ¥1,000: 465 − 66 = 399.
+    let report = fees(
+        r#"
+marketplace = "amazon-jp"
+as_of = "2026-11-22"
+category = "electronics"
+[fulfilment]
+package = { length_cm = "20", width_cm = "12", height_cm = "10", weight_g = "650" }
+[[lines]]
+price = "980"
+"#,
+    );
+    assert_eq!(report.lines[0].fulfilment_fee, Some(dec!(399)));
+}
+
+/// A US sale at $25 of a package, for the fulfilment fee.
+fn us_fba(package: &str) -> FeeReport {
+    fees(&format!(
+        "marketplace = \"amazon-us\"\nas_of = \"2026-11-22\"\n[fulfilment]\npackage = {package}\n[[lines]]\nprice = \"25\"\n"
+    ))
+}
+
+#[test]
+fn us_fba_fee_reads_the_price_band_and_the_shipping_weight() {
+    // 30 × 25 × 1.5 cm, 300 g = 10.58 oz → small standard, rounded up to 11 oz; $10–$50 band,
+    // ≤ 12 oz: $3.78; the 3.5% fuel and logistics surcharge (from 2026-04-17): 0.1323 → $0.13.
+    let small =
+        us_fba(r#"{ length_cm = "30", width_cm = "25", height_cm = "1.5", weight_g = "300" }"#);
+    assert_eq!(small.fba_tier.as_deref(), Some("Small standard"));
+    assert_eq!(small.lines[0].fulfilment_fee, Some(dec!(3.91)));
+    let surcharge = small
+        .explain
+        .iter()
+        .find(|step| step.label.en == "FBA surcharge")
+        .expect("surcharge step");
+    assert_eq!(surcharge.formula.en, "3.78 + 0.13 = 3.91");
+    // 30 × 25 × 8 cm, 900 g: large standard; 6,000 cm³ = 366.14 in³ ÷ 139 = 2.634 lb = 42.15 oz
+    // beats the unit weight (31.75 oz), rounded up to the quarter pound: 44 oz → $6.26;
+    // + 3.5% (0.2191 → 0.22) = $6.48.
+    let large =
+        us_fba(r#"{ length_cm = "30", width_cm = "25", height_cm = "8", weight_g = "900" }"#);
+    assert_eq!(large.fba_tier.as_deref(), Some("Large standard"));
+    assert_eq!(large.lines[0].fulfilment_fee, Some(dec!(6.48)));
+    // The same box at 2 kg = 70.55 oz → 72 oz: $6.97 + 6 × $0.08 above 3 lb = $7.45;
+    // + 3.5% (0.26075 → 0.26) = $7.71.
+    let heavy =
+        us_fba(r#"{ length_cm = "30", width_cm = "25", height_cm = "8", weight_g = "2000" }"#);
+    assert_eq!(heavy.lines[0].fulfilment_fee, Some(dec!(7.71)));
 }
 
 #[test]

@@ -118,30 +118,61 @@ fn the_example_plan_quotes_with_user_figures_to_a_hand_checked_margin() {
 }
 
 #[test]
-fn without_user_figures_the_gaps_are_named_and_nothing_is_invented() {
+fn without_user_figures_the_built_in_fba_fee_is_used_and_the_duty_rate_is_asked() {
     let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
     plan.products[0].overrides.clear();
     let packs = packs::bundled().expect("bundled");
-    let quote = quote(&plan, &packs, &[], Detail::Explained);
+    let quote = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
     let item = &quote.items[0];
     assert_eq!(item.referral_fee, Some(dec!(586)));
-    assert_eq!(item.fulfilment_fee, None);
-    assert_eq!(item.margin, None);
-    let fields: Vec<&str> = item.missing.iter().map(|gap| gap.field.as_str()).collect();
+    // 20 × 12 × 10 cm: sides within 45 × 35 × 20 cm, sum 42 cm ≤ 50 cm, 650 g ≤ 2 kg → 標準50, ¥465
+    // (the 2023 split of the ≤ 60 cm tier, amounts unchanged since, secondary).
+    assert_eq!(item.fulfilment_fee, Some(dec!(465)));
+    let tier = item
+        .explain
+        .iter()
+        .find(|step| step.label.en == "FBA size tier")
+        .expect("tier step");
     assert!(
-        fields.iter().any(|field| field.ends_with("fulfilment.fee")),
-        "{fields:?}"
+        tier.formula.en.ends_with("標準50 Standard-50"),
+        "{}",
+        tier.formula.en
     );
-    assert!(
-        fields.iter().any(|field| field.ends_with("unit_cost")),
-        "{fields:?}"
+    let fee = item
+        .explain
+        .iter()
+        .find(|step| step.label.en == "FBA fulfilment fee")
+        .expect("fee step");
+    let rule = fee.rule.as_ref().expect("the table is cited");
+    assert_eq!(
+        rule.provenance.effective_from,
+        NaiveDate::from_ymd_opt(2025, 6, 1).expect("date")
+    );
+    assert_eq!(
+        rule.provenance.confidence,
+        landfall::packs::Confidence::Secondary
+    );
+    assert!(!fee.overridden);
+    // Japan's rate for 8518.22 was not found: the duty stays the user's to give, nothing invented.
+    assert_eq!(item.duty, None);
+    assert_eq!(item.margin, None);
+    let inputs: Vec<_> = item.missing.iter().map(|gap| gap.input.input).collect();
+    assert_eq!(
+        inputs,
+        vec![landfall::plan::Input::DutyRate],
+        "{:?}",
+        item.missing
     );
 }
 
 #[test]
 fn figures_typed_on_the_product_stand_in_for_the_packs_and_are_marked_as_overrides() {
-    // The example plan carries the FBA fee (¥434) and the duty rate (0%) as the user's own figures.
-    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    // The example plan types the duty rate (0%); the FBA fee is typed here too (¥434).
+    let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    plan.products[0].overrides[0].fulfilment_fee = Some(landfall::plan::Amount {
+        amount: dec!(434),
+        currency: landfall::plan::CurrencyCode::checked("JPY".into()).expect("currency"),
+    });
     let packs = packs::bundled().expect("bundled");
     let quote = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
     let item = &quote.items[0];
@@ -162,6 +193,22 @@ fn figures_typed_on_the_product_stand_in_for_the_packs_and_are_marked_as_overrid
     assert!(
         overridden.contains(&"FBA fulfilment fee"),
         "the typed fee is marked: {overridden:?}"
+    );
+}
+
+#[test]
+fn the_example_plan_as_shipped_needs_no_typed_fba_fee() {
+    let plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
+    let packs = packs::bundled().expect("bundled");
+    let quote = quote(&plan, &packs, &[eur_jpy()], Detail::Explained);
+    let item = &quote.items[0];
+    assert!(item.missing.is_empty(), "{:?}", item.missing);
+    assert_eq!(item.fulfilment_fee, Some(dec!(465)));
+    // 6,345.4545… − 586 − 0 − 465 − 16.3333… − 3,564.435 = 1,713.6862…: ¥31 less than at the ¥434
+    // typed before, the fee of a ≤ 30 cm parcel.
+    assert_eq!(
+        item.margin.map(|margin| margin.round_dp(4)),
+        Some(dec!(1713.6862))
     );
 }
 
@@ -193,6 +240,9 @@ fn every_gap_names_the_input_it_needs_for_the_window() {
     let mut plan = parse_plan("example", EXAMPLE_PLAN).expect("example plan");
     plan.products[0].freight.clear();
     plan.products[0].overrides.clear();
+    // 40 × 35 × 20 cm (95 cm) is 標準100, whose fee since the 2025 cut was not found.
+    let package = plan.products[0].package.as_mut().expect("package");
+    (package.length_cm, package.width_cm, package.height_cm) = (dec!(40), dec!(35), dec!(20));
     let packs = packs::bundled().expect("bundled");
     let quote = quote(&plan, &packs, &[], Detail::Numbers);
     let item = &quote.items[0];

@@ -763,8 +763,8 @@ fn the_channel_section_carries_the_engines_comparison() {
             dec!(628.43)
         ]
     );
-    // The FBA fee typed in the plan's channel entry is marked as the user's, once for the three
-    // scenarios that sell through FBA.
+    // The FBA fee of the user's own pack (¥434, the test's packs) is marked as the user's, once for
+    // the three scenarios that sell through FBA.
     let typed: Vec<_> = section
         .overrides
         .iter()
@@ -772,7 +772,10 @@ fn the_channel_section_carries_the_engines_comparison() {
         .collect();
     assert_eq!(typed.len(), 1, "{:?}", section.overrides);
     assert_eq!(typed[0].sku.as_deref(), Some("SPK-1"));
-    assert!(typed[0].formula.starts_with("434"), "{}", typed[0].formula);
+    assert_eq!(
+        typed[0].formula,
+        "Standard (my calculator reading): 434 per unit"
+    );
     // The channel packs' sources join the appendix (Rakuten's fees are only in the comparison).
     let without = report_of(&plan, Lang::En);
     assert!(report.sources.len() > without.sources.len());
@@ -1089,15 +1092,17 @@ fn the_cli_adds_the_comparison_when_the_plan_has_channels() {
         json["channels"]["scenarios"].as_array().map(Vec::len),
         Some(example().scenarios.len())
     );
-    // The same figures as `landfall compare` with the same rates: FBA break-even 33 units a month,
-    // monthly profit 300 × 1,071.4377… − 34,900 = 286,531.318… JPY.
+    // The same figures as `landfall compare` with the same rates and the built-in FBA fee (標準50,
+    // ¥465): contribution 1,071.4377… at the ¥434 of the test's own pack, ¥31 less here, 1,040.4377…;
+    // break-even ceil(34,900 ÷ 1,040.4377… = 33.54) = 34 units a month, monthly profit
+    // 300 × 1,040.4377… − 34,900 = 277,231.318… JPY.
     let fba = &json["channels"]["scenarios"][0]["channels"][0];
     assert_eq!(fba["channel"], "amazon-jp-fba");
-    assert_eq!(fba["break_even_units"], 33);
+    assert_eq!(fba["break_even_units"], 34);
     assert!(
         fba["monthly_profit"]
             .as_str()
-            .is_some_and(|p| p.starts_with("286531.318")),
+            .is_some_and(|p| p.starts_with("277231.318")),
         "{fba}"
     );
     assert_eq!(json["summary"]["best_channel"]["channel"], "amazon-jp-fba");

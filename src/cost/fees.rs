@@ -6,11 +6,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{CostError, Detail, Explanation, Input, Missing, Steps, invalid, rounding_formula};
+use super::{
+    CostError, Detail, Explanation, Input, Missing, Steps, fba, invalid, rounding_formula,
+};
 use crate::money::{Currency, MAX_AMOUNT, Rate, Rounding, RoundingMode, RoundingStep};
 use crate::packs::{
-    BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LengthUnit, LowPriceTier, MarketplacePack,
-    Packs, RateBand, ReferralRow, StorageRow, WeightUnit, check_bands, in_force,
+    BandBasis, Dated, FbaStatus, FbaTableRow, FbaTier, LowPriceTier, MarketplacePack, MassUnit,
+    PackOrigin, Packs, RateBand, ReferralRow, StorageRow, WeightUnit, check_bands, in_force,
 };
 use crate::text::{Lang, NBSP, Text};
 
@@ -465,7 +467,7 @@ pub fn marketplace_fees_with(
         .and_then(|category| in_force(&pack.closing_fees, as_of, |row| &row.category == category));
     let refund_pack_row = in_force(&pack.refund_administration, as_of, |_| true);
 
-    let fulfilment = fulfilment_fee(pack, file, &mut explain, &mut missing);
+    let fulfilment = fulfilment_fee(pack, file, rounding, &mut explain, &mut missing);
     let fba_tier = fulfilment.tier.clone();
 
     let mut lines = Vec::with_capacity(file.lines.len());
@@ -775,10 +777,12 @@ struct Fulfilment {
     fee: Option<Decimal>,
 }
 
-/// Resolves the per-unit FBA fee: the user's figure, or the pack's published tier fee.
+/// Resolves the per-unit FBA fee: the user's figure, else the marketplace's complete fee table
+/// (`[[fba_fees]]`), else the fee of the tier in the older `[[fba]]` table.
 fn fulfilment_fee(
     pack: &MarketplacePack,
     file: &SalesFile,
+    rounding: Rounding,
     explain: &mut Steps,
     missing: &mut Vec<Missing>,
 ) -> Fulfilment {
@@ -789,7 +793,43 @@ fn fulfilment_fee(
             fee: None,
         };
     };
-    let table = in_force(&pack.fba, file.as_of, |_| true);
+    let legacy = in_force(&pack.fba, file.as_of, |_| true);
+    // A user's own `[[fba]]` table is their figure: it comes before the bundled fee table.
+    let users_table = legacy.is_some_and(|table| table.provenance.origin == PackOrigin::User);
+    let complete = fba::fee_table(pack, file.as_of).filter(|_| !users_table);
+    if let (Some(table), Some(package)) = (complete, &input.package) {
+        let prices: Vec<Decimal> = file.lines.iter().map(|line| line.price).collect();
+        let query = fba::FeeQuery {
+            package,
+            prices: &prices,
+            as_of: file.as_of,
+            currency: pack.header.currency,
+            rounding,
+        };
+        // With the user's own fee the tier is only told: a gap in the table is no gap.
+        let (mut table_explain, mut table_missing) = (explain.sibling(), Vec::new());
+        let found = fba::table_fee(pack, table, &query, &mut table_explain, &mut table_missing);
+        if let Some(fee) = input.fee {
+            // The size tier step only: the table's fee is not the one used.
+            for step in table_explain.into_vec().into_iter().take(1) {
+                explain.add(|| step);
+            }
+            user_fee_step(explain, fee);
+            return Fulfilment {
+                requested: true,
+                tier: found.tier,
+                fee: Some(fee),
+            };
+        }
+        explain.extend(table_explain);
+        missing.extend(table_missing);
+        return Fulfilment {
+            requested: true,
+            tier: found.tier,
+            fee: found.fee,
+        };
+    }
+    let table = legacy;
     let tier = match (input.package, table) {
         (Some(package), Some(table)) => match classify_fba(&table.row, &package) {
             Some(tier) => {
@@ -848,23 +888,7 @@ fn fulfilment_fee(
     };
     let tier_name = tier.map(|tier| tier.name.clone());
     if let Some(fee) = input.fee {
-        explain.add(|| {
-            Explanation::new(
-                Text::new("FBA fulfilment fee", "Frais d’expédition FBA"),
-                Text::by(|l| {
-                    format!(
-                        "{} {}",
-                        l.grouped(fee),
-                        l.pick(
-                            "per unit, entered by the user",
-                            "par unité, saisi par l’utilisateur"
-                        )
-                    )
-                }),
-            )
-            .amount(fee)
-            .overridden(true)
-        });
+        user_fee_step(explain, fee);
         return Fulfilment {
             requested: true,
             tier: tier_name,
@@ -935,42 +959,35 @@ fn fulfilment_fee(
     }
 }
 
-const CM_PER_INCH: Decimal = Decimal::from_parts(254, 0, 0, false, 2);
-const GRAMS_PER_OUNCE: Decimal = Decimal::from_parts(28_349_523, 0, 0, false, 6);
+/// The step of a fee typed by the user.
+fn user_fee_step(explain: &mut Steps, fee: Decimal) {
+    explain.add(|| {
+        Explanation::new(
+            Text::new("FBA fulfilment fee", "Frais d’expédition FBA"),
+            Text::by(|l| {
+                format!(
+                    "{} {}",
+                    l.grouped(fee),
+                    l.pick(
+                        "per unit, entered by the user",
+                        "par unité, saisi par l’utilisateur"
+                    )
+                )
+            }),
+        )
+        .amount(fee)
+        .overridden(true)
+    });
+}
 
 /// The first tier of `table` the package fits (sides sorted longest first).
 pub fn classify_fba<'a>(table: &'a FbaTableRow, package: &Package) -> Option<&'a FbaTier> {
-    let to_unit = |cm: Decimal| match table.length_unit {
-        LengthUnit::Cm => cm,
-        LengthUnit::In => cm / CM_PER_INCH,
-    };
     let weight = match table.weight_unit {
         WeightUnit::G => package.weight_g,
-        WeightUnit::Oz => package.weight_g / GRAMS_PER_OUNCE,
+        WeightUnit::Oz => fba::mass_in(MassUnit::Oz, package.weight_g),
     };
-    let mut sides = [
-        to_unit(package.length_cm),
-        to_unit(package.width_cm),
-        to_unit(package.height_cm),
-    ];
-    sides.sort_by(|a, b| b.cmp(a));
-    // Sides beyond any parcel fit no tier, rather than overflowing the sum.
-    let side_sum = sides
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, side| sum.checked_add(*side))?;
-    table.tiers.iter().find(|tier| {
-        let sides_fit = tier.max_sides.is_none_or(|max| {
-            let mut max = max;
-            max.sort_by(|a, b| b.cmp(a));
-            sides
-                .iter()
-                .zip(max.iter())
-                .all(|(side, limit)| side <= limit)
-        });
-        sides_fit
-            && tier.max_side_sum.is_none_or(|max| side_sum <= max)
-            && tier.max_weight.is_none_or(|max| weight <= max)
-    })
+    let sides = fba::sorted_sides(package, table.length_unit)?;
+    fba::fit_tier(&table.tiers, sides, weight)
 }
 
 /// Monthly storage: `rate × volume/1,000 cm³ × days/days in month`, with its explanation.

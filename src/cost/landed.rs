@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::duty::{self, LineFacts, Quantities, TariffDuty, TariffOutcome};
 use super::{
     CostError, Detail, Explanation, Input, Missing, Steps, invalid, rounding_formula, rounding_name,
 };
@@ -175,6 +176,18 @@ pub struct DeclarationLine {
     /// Preferential duty rate claimed for `origin` (e.g. under the EU–Japan EPA); replaces `duty_rate`.
     #[serde(default)]
     pub preferential_rate: Option<Rate>,
+    /// Preferential origin is claimed (and proved): the bundled tariff's preferential rate for
+    /// `origin` is charged when it is lower than the general rate.
+    #[serde(default)]
+    pub preferential_origin: bool,
+    /// Litres in the whole line, for duties charged per litre (wine, spirits).
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub litres: Option<Decimal>,
+    /// Net kilograms in the whole line, for duties charged by weight.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[ts(type = "string | null")]
+    pub net_kg: Option<Decimal>,
     #[serde(default = "default_quantity")]
     pub quantity: u32,
     #[serde(default)]
@@ -262,6 +275,14 @@ pub struct LandedCost {
     pub totals: LandedTotals,
 }
 
+/// A line's duty: one ad valorem rate, the bundled tariff's rows, or none for goods of the
+/// destination's own customs territory.
+enum LineDuty<'a> {
+    Rate(LineDutyRate<'a>),
+    Tariff(TariffDuty<'a>),
+    Domestic,
+}
+
 /// A line's duty rate and where it came from.
 struct LineDutyRate<'a> {
     rate: Rate,
@@ -314,6 +335,8 @@ pub fn landed_cost_with(
                 "deductive.domestic_costs",
                 line.deductive.as_ref().map(|d| d.domestic_costs),
             ),
+            ("litres", line.litres),
+            ("net_kg", line.net_kg),
         ];
         for (name, value) in amounts {
             if value.is_some_and(|value| value.is_sign_negative() || value > MAX_AMOUNT) {
@@ -572,25 +595,26 @@ impl<'a> Context<'a> {
         ));
     }
 
-    /// The line's duty rate: the user's, or the bundled table's by longest HS prefix.
-    fn duty_rate(
+    /// The line's duty: the user's rate (preferential first), else the simplified tariff's rate by
+    /// longest HS prefix (unless preference is claimed), else the bundled tariff's rows.
+    fn line_duty(
         &self,
         index: usize,
         line: &'a DeclarationLine,
-    ) -> Result<LineDutyRate<'a>, Box<Missing>> {
+    ) -> Result<LineDuty<'a>, Box<Missing>> {
         if let (Some(rate), Some(origin)) = (line.preferential_rate, &line.origin) {
-            return Ok(LineDutyRate {
+            return Ok(LineDuty::Rate(LineDutyRate {
                 rate,
                 table_row: None,
                 preference: Some(origin),
-            });
+            }));
         }
         if let Some(rate) = line.duty_rate {
-            return Ok(LineDutyRate {
+            return Ok(LineDuty::Rate(LineDutyRate {
                 rate,
                 table_row: None,
                 preference: None,
-            });
+            }));
         }
         let field = format!("lines[{index}].duty_rate");
         let Some(hs) = &line.hs_code else {
@@ -605,24 +629,38 @@ impl<'a> Context<'a> {
         };
         let total = self.total_value;
         let destination = &self.destination;
-        let found = self
+        // The simplified tariff replaces the full one for small consignments, but not a
+        // preferential rate the importer claims.
+        let simplified = self
             .packs
             .duties
             .iter()
             .filter(|dated| {
-                dated.in_force(self.as_of())
+                !line.preferential_origin
+                    && dated.in_force(self.as_of())
                     && dated.row.destination == *destination
                     && hs.starts_with(&dated.row.hs_prefix)
                     && dated.row.max_consignment.is_none_or(|max| total <= max)
             })
             .max_by_key(|dated| (dated.row.hs_prefix.len(), dated.provenance.effective_from));
-        match found {
-            Some(dated) => Ok(LineDutyRate {
+        if let Some(dated) = simplified {
+            return Ok(LineDuty::Rate(LineDutyRate {
                 rate: dated.row.rate,
                 table_row: Some(dated),
                 preference: None,
-            }),
-            None => {
+            }));
+        }
+        let facts = LineFacts {
+            field: field.clone(),
+            hs,
+            origin: line.origin.as_deref(),
+            claimed: line.preferential_origin,
+        };
+        match duty::resolve(self.packs, destination, &facts, self.as_of()) {
+            TariffOutcome::Duty(rows) => Ok(LineDuty::Tariff(rows)),
+            TariffOutcome::Domestic => Ok(LineDuty::Domestic),
+            TariffOutcome::Gap(missing) => Err(missing),
+            TariffOutcome::NoRow => {
                 let as_of = self.as_of();
                 Err(Box::new(Missing::new(
                     Input::DutyRate,
@@ -641,6 +679,59 @@ impl<'a> Context<'a> {
                     }),
                 )))
             }
+        }
+    }
+
+    /// The duty of a line on `base` before the authority's rounding, the tariff's steps added to
+    /// `explain` (a rate's own step is the caller's, which words it with its rounding).
+    fn duty_amount(
+        &self,
+        index: usize,
+        line: &DeclarationLine,
+        duty: &LineDuty<'_>,
+        base: Decimal,
+        explain: &mut Steps,
+    ) -> Result<Decimal, Box<Missing>> {
+        match duty {
+            LineDuty::Rate(rate) => Ok(rate.rate.apply(base)),
+            LineDuty::Domestic => Ok(Decimal::ZERO),
+            LineDuty::Tariff(rows) => {
+                let quantities = Quantities {
+                    units: Decimal::from(line.quantity),
+                    litres: line.litres,
+                    net_kg: line.net_kg,
+                };
+                let mut steps = Vec::new();
+                let field = format!("lines[{index}].duty_rate");
+                let amount = duty::compute(rows, base, &quantities, &field, &mut steps)?;
+                for step in steps {
+                    explain.add(|| step);
+                }
+                Ok(amount)
+            }
+        }
+    }
+
+    /// The step of a duty charged on no rate: goods of the destination's own customs territory.
+    fn domestic_step(&self, line: &DeclarationLine) -> Explanation {
+        let origin = line.origin.clone().unwrap_or_default();
+        let territory = self.pack.header.name.clone();
+        let step = Explanation::new(
+            Text::new("Duty", "Droits de douane"),
+            Text::by(|l| {
+                l.pick(
+                    format!("none: goods originating in {origin}, inside the customs territory of {territory}"),
+                    format!("aucun\u{a0}: marchandises originaires de {origin}, dans le territoire douanier ({territory})"),
+                )
+            }),
+        )
+        .amount(Decimal::ZERO);
+        let group = self.pack.header.id.to_ascii_uppercase();
+        match in_force(&self.packs.tariffs.origin_groups, self.as_of(), |row| {
+            row.name == group
+        }) {
+            Some(row) => step.rule(Text::new("member countries", "pays membres"), row),
+            None => step,
         }
     }
 }
@@ -835,8 +926,8 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 }),
             }
         }
-        let duty_rate = match context.duty_rate(index, line) {
-            Ok(rate) => rate,
+        let line_duty = match context.line_duty(index, line) {
+            Ok(duty) => duty,
             Err(missing) => {
                 complete = false;
                 lines.push(LandedLine {
@@ -867,10 +958,23 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                 value_row,
             )
         });
-        let duty_raw = duty_rate.rate.apply(duty_base);
+        let duty_raw = match context.duty_amount(index, line, &line_duty, duty_base, &mut explain) {
+            Ok(amount) => amount,
+            Err(missing) => {
+                complete = false;
+                lines.push(LandedLine {
+                    customs_value: value,
+                    duty: None,
+                    taxes: Vec::new(),
+                    explain: explain.into_vec(),
+                    missing: vec![*missing],
+                });
+                continue;
+            }
+        };
         let duty = YEN_DOWN.apply(duty_raw, currency);
-        explain.add(|| {
-            duty_rate_explanation(
+        explain.add(|| match &line_duty {
+            LineDuty::Rate(duty_rate) => duty_rate_explanation(
                 Explanation::new(
                     Text::new("Duty", "Droits de douane"),
                     Text::by(|l| {
@@ -884,8 +988,20 @@ fn japan(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                     }),
                 )
                 .amount(duty),
-                &duty_rate,
+                duty_rate,
+            ),
+            LineDuty::Domestic => context.domestic_step(line),
+            LineDuty::Tariff(_) => Explanation::new(
+                Text::new("Duty", "Droits de douane"),
+                Text::by(|l| {
+                    format!(
+                        "{}{}",
+                        l.grouped(duty),
+                        yen_fraction_note(l, duty_raw, duty)
+                    )
+                }),
             )
+            .amount(duty),
         });
         let duty_in_base = amount_rule.apply(duty, currency);
         explain.add(|| {
@@ -1311,11 +1427,15 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
             });
             Some(amount)
         } else {
-            match context.duty_rate(index, line) {
-                Ok(rate) => {
-                    let duty = rate.rate.apply(value);
-                    explain.add(|| {
-                        duty_rate_explanation(
+            let duty = context.line_duty(index, line).and_then(|line_duty| {
+                context
+                    .duty_amount(index, line, &line_duty, value, &mut explain)
+                    .map(|amount| (line_duty, amount))
+            });
+            match duty {
+                Ok((line_duty, duty)) => {
+                    explain.add(|| match &line_duty {
+                        LineDuty::Rate(rate) => duty_rate_explanation(
                             Explanation::new(
                                 Text::new("Duty", "Droits de douane"),
                                 Text::by(|l| {
@@ -1328,8 +1448,14 @@ fn simple(context: &mut Context<'_>) -> (Vec<LandedLine>, LandedTotals) {
                                 }),
                             )
                             .amount(duty),
-                            &rate,
+                            rate,
+                        ),
+                        LineDuty::Domestic => context.domestic_step(line),
+                        LineDuty::Tariff(_) => Explanation::new(
+                            Text::new("Duty", "Droits de douane"),
+                            Text::by(|l| l.figure(duty)),
                         )
+                        .amount(duty),
                     });
                     Some(duty)
                 }

@@ -769,8 +769,14 @@ fn duty_per_unit(
             deductive: None,
             duty_rate: item.overrides.duty_rate,
             hs_code: product.hs_code.clone(),
-            origin: None,
+            origin: product
+                .origin
+                .as_ref()
+                .map(|origin| origin.as_str().to_owned()),
             preferential_rate: None,
+            preferential_origin: product.preferential_origin,
+            litres: product.litres.map(|litres| litres * quantity),
+            net_kg: None,
             quantity: units,
             tax_rate,
             description: None,

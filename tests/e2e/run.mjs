@@ -62,19 +62,20 @@ test("the costs view shows the example's unit economics, and a typed fee moves t
   // 6,980 × 8.4% = 586.32 → ¥586 (Amazon JP electronics referral rate in the bundled pack).
   const referral = await textOf(browser, `${card} [data-figure="referral_fee"]`);
   if (referral !== "¥586") throw new Error(`referral fee reads "${referral}"`);
-  // The FBA fee is the example's own figure (¥434), marked as the user's.
+  // The FBA fee comes from the built-in table: 20 × 12 × 10 cm, 650 g is 標準50, ¥465.
   const fee = await textOf(browser, `${card} [data-figure="fulfilment_fee"]`);
-  if (fee !== "¥434") throw new Error(`FBA fee reads "${fee}"`);
+  if (fee !== "¥465") throw new Error(`FBA fee reads "${fee}"`);
   // Bundled ECB rates in force on the plan's date (2026-11-22: the 2026-10-30 rate, EUR/JPY 175.68):
-  // 6,345.45 − 586 − 434 − 16.33 − 3,645.36 = ¥1,664.
+  // 6,345.45 − 586 − 465 − 16.33 − 3,645.36 = 1,632.76 → ¥1,633.
   const margin = `${card} [data-figure="margin"]`;
-  await waitForText(browser, margin, "¥1,664", "the example's margin");
+  await waitForText(browser, margin, "¥1,633", "the example's margin");
   screenshot("costs");
-  // ¥66 more FBA fee is ¥66 less margin: ¥1,598.
+  // A typed ¥500 is ¥35 more than the table's fee, ¥35 less margin: ¥1,598.
   await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "500");
   await waitForText(browser, margin, "¥1,598", "the margin after typing a ¥500 FBA fee");
+  // ¥434 typed: 1,632.76 + 31 = 1,663.76 → ¥1,664.
   await editCell(browser, `${card} input[data-field="fulfilment_fee:amazon-jp"]`, "434");
-  await waitForText(browser, margin, "¥1,664", "the margin after typing ¥434 back");
+  await waitForText(browser, margin, "¥1,664", "the margin after typing a ¥434 FBA fee");
 });
 
 test("a product added by the questionnaire brings the checklist items of its flags", async (browser) => {

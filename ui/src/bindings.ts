@@ -677,6 +677,11 @@ categories?: Array<MarketplaceCategory>,
  */
 unit_cost?: Amount | null, package?: Package | null, 
 /**
+ * Litres of liquid in one unit (a 75 cl bottle: 0.75), for duties charged per litre (wine,
+ * spirits).
+ */
+litres?: string, 
+/**
  * Country of origin (ISO 3166 alpha-2), for tariff preferences.
  */
 origin?: CountryCode | null, 
