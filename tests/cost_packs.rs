@@ -251,6 +251,7 @@ fn a_taxable_value_cannot_be_rounded_on_the_total() {
 kind = "customs"
 id = "x"
 name = "X"
+name_fr = "X"
 regime = "japan"
 destinations = ["JP"]
 currency = "JPY"
