@@ -256,6 +256,6 @@ fn packs_validate_passes_on_data_and_fails_on_a_broken_pack() {
     let output = landfall(&["packs", "validate", &dir.path().to_string_lossy()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("broken.toml:8"), "{stderr}");
+    assert!(stderr.contains("broken.toml:9"), "{stderr}");
     assert!(stderr.contains("confidence"), "{stderr}");
 }

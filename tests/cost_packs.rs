@@ -270,6 +270,6 @@ confidence = "official"
     let error = errors.0.first().expect("error");
     assert_eq!(
         (error.line, error.field.as_deref()),
-        (Some(12), Some("scope"))
+        (Some(13), Some("scope"))
     );
 }
