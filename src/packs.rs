@@ -116,8 +116,8 @@ impl Provenance {
     /// The note in both languages: English where the row gives no French.
     pub fn note_text(&self) -> Option<Text> {
         self.note
-            .as_ref()
-            .map(|note| Text::new(note.as_str(), self.note_fr.as_deref().unwrap_or(note)))
+            .as_deref()
+            .map(|note| Text::with_french(note, self.note_fr.as_deref()))
     }
 }
 

@@ -105,7 +105,7 @@ pub struct MarketplaceHeader {
 
 impl MarketplaceHeader {
     pub fn name_text(&self) -> Text {
-        Text::new(&self.name, self.name_fr.as_deref().unwrap_or(&self.name))
+        Text::with_french(&self.name, self.name_fr.as_deref())
     }
 }
 
@@ -310,7 +310,7 @@ impl UserEnteredRow {
     }
 
     pub fn label_text(&self) -> Text {
-        Text::new(&self.label, self.label_fr.as_deref().unwrap_or(&self.label))
+        Text::with_french(&self.label, self.label_fr.as_deref())
     }
 }
 
@@ -854,7 +854,7 @@ impl ExciseRow {
     }
 
     pub fn label_text(&self) -> Text {
-        Text::new(&self.label, self.label_fr.as_deref().unwrap_or(&self.label))
+        Text::with_french(&self.label, self.label_fr.as_deref())
     }
 }
 

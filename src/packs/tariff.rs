@@ -235,7 +235,7 @@ impl TariffRow {
 
     /// The goods' description in both languages (English where the row gives no French).
     pub fn label_text(&self) -> Text {
-        Text::new(&self.label, self.label_fr.as_deref().unwrap_or(&self.label))
+        Text::with_french(&self.label, self.label_fr.as_deref())
     }
 
     /// Does the row's code cover `code` (the row's digits start it)? A row without a code covers
