@@ -44,8 +44,9 @@ fn user_packs() -> Vec<(String, String)> {
         }
         files.push((format!("bench/{id}.toml"), text));
     }
-    let mut duties =
-        format!("[pack]\nkind = \"duties\"\nid = \"bench\"\nname = \"bench\"\n{source}");
+    let mut duties = format!(
+        "[pack]\nkind = \"duties\"\nid = \"bench\"\nname = \"bench\"\nname_fr = \"bench\"\n{source}"
+    );
     for destination in ["JP", "US", "DE", "FR", "UK"] {
         duties.push_str(&format!(
             "[[rates]]\ndestination = \"{destination}\"\nhs_prefix = \"8518\"\nlabel = \"Loudspeakers\"\nrate = \"2%\"\n{meta}"
@@ -56,7 +57,7 @@ fn user_packs() -> Vec<(String, String)> {
     files.push((
         "bench/us-mpf.toml".to_string(),
         format!(
-            "[pack]\nkind = \"customs\"\nid = \"us\"\nname = \"us\"\nregime = \"us\"\ndestinations = [\"US\"]\n\
+            "[pack]\nkind = \"customs\"\nid = \"us\"\nname = \"us\"\nname_fr = \"us\"\nregime = \"us\"\ndestinations = [\"US\"]\n\
              currency = \"USD\"\n{source}[[fees]]\ncode = \"US-MPF\"\nentry = \"formal\"\nrate = \"0.3464%\"\n\
              minimum = \"33.58\"\nmaximum = \"651.50\"\neffective_from = \"2026-10-01\"\nsource = \"input\"\n\
              confidence = \"official\"\n"

@@ -19,6 +19,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::Text;
+
 pub use expiry::{EXPIRY_WARNING_DAYS, ExpiringFigure, FigureGap, FigureRef, LeftToUser};
 pub use fulfilment::*;
 pub use schema::*;
@@ -103,9 +105,20 @@ pub struct Provenance {
     pub lapses: bool,
     pub confidence: Confidence,
     pub note: Option<String>,
+    /// The note in French; required where the note is shown in the window (figures left to the user).
+    pub note_fr: Option<String>,
     pub file: String,
     pub line: usize,
     pub origin: PackOrigin,
+}
+
+impl Provenance {
+    /// The note in both languages: English where the row gives no French.
+    pub fn note_text(&self) -> Option<Text> {
+        self.note
+            .as_deref()
+            .map(|note| Text::with_french(note, self.note_fr.as_deref()))
+    }
 }
 
 /// A figure row with its provenance.
@@ -401,7 +414,7 @@ pub struct PackVersion {
     /// `marketplace`, `customs` or `duties`.
     pub kind: String,
     pub id: String,
-    pub name: String,
+    pub name: Text,
     pub file: String,
     #[ts(type = "number")]
     pub figures: usize,
@@ -417,14 +430,14 @@ impl PackVersion {
     fn of<'a>(
         kind: &str,
         id: &str,
-        name: &str,
+        name: &Text,
         file: &str,
         provenances: impl Iterator<Item = &'a Provenance>,
     ) -> PackVersion {
         let mut version = PackVersion {
             kind: kind.to_owned(),
             id: id.to_owned(),
-            name: name.to_owned(),
+            name: name.clone(),
             file: file.to_owned(),
             figures: 0,
             oldest: None,
@@ -475,7 +488,7 @@ impl Packs {
             versions.push(PackVersion::of(
                 figure.kind,
                 figure.pack,
-                figure.pack_name,
+                &figure.pack_name,
                 file.unwrap_or_default(),
                 rows,
             ));

@@ -163,6 +163,11 @@ impl Text {
         }
     }
 
+    /// A pack's English with its optional French: the English stands in where no French is given.
+    pub fn with_french(en: &str, fr: Option<&str>) -> Text {
+        Text::new(en, fr.unwrap_or(en))
+    }
+
     /// A text written once per language, for sentences that carry numbers or other texts.
     pub fn by(write: impl Fn(Lang) -> String) -> Text {
         Text {
@@ -215,6 +220,17 @@ mod tests {
         assert_eq!(Lang::En.rate(dec!(171.78)), "171.78");
         assert_eq!(Lang::En.rate(dec!(1.16570)), "1.1657");
         assert_eq!(Lang::En.rate(dec!(147.3612345)), "147.361");
+    }
+
+    #[test]
+    fn a_pack_text_without_french_shows_its_english_in_both() {
+        let name = Text::with_french("Amazon.co.jp", None);
+        assert_eq!(
+            (name.en.as_str(), name.fr.as_str()),
+            ("Amazon.co.jp", "Amazon.co.jp")
+        );
+        let name = Text::with_french("Japan Customs", Some("Douane japonaise"));
+        assert_eq!(name.get(Lang::Fr), "Douane japonaise");
     }
 
     #[test]

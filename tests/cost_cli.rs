@@ -251,11 +251,11 @@ fn packs_validate_passes_on_data_and_fails_on_a_broken_pack() {
     write(
         dir.path(),
         "broken.toml",
-        "[pack]\nkind = \"duties\"\nid = \"x\"\nname = \"X\"\n[sources.s]\ntitle = \"t\"\nurl = \"https://example.org\"\n[[rates]]\ndestination = \"JP\"\nhs_prefix = \"62\"\nlabel = \"l\"\nrate = \"10%\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\n",
+        "[pack]\nkind = \"duties\"\nid = \"x\"\nname = \"X\"\nname_fr = \"X\"\n[sources.s]\ntitle = \"t\"\nurl = \"https://example.org\"\n[[rates]]\ndestination = \"JP\"\nhs_prefix = \"62\"\nlabel = \"l\"\nrate = \"10%\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\n",
     );
     let output = landfall(&["packs", "validate", &dir.path().to_string_lossy()]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("broken.toml:8"), "{stderr}");
+    assert!(stderr.contains("broken.toml:9"), "{stderr}");
     assert!(stderr.contains("confidence"), "{stderr}");
 }

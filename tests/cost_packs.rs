@@ -251,6 +251,7 @@ fn a_taxable_value_cannot_be_rounded_on_the_total() {
 kind = "customs"
 id = "x"
 name = "X"
+name_fr = "X"
 regime = "japan"
 destinations = ["JP"]
 currency = "JPY"
@@ -269,6 +270,6 @@ confidence = "official"
     let error = errors.0.first().expect("error");
     assert_eq!(
         (error.line, error.field.as_deref()),
-        (Some(12), Some("scope"))
+        (Some(13), Some("scope"))
     );
 }

@@ -280,14 +280,14 @@ fn load_duties(text: &str) -> Result<Packs, String> {
     .map_err(|errors| errors.to_string())
 }
 
-const HEADER: &str = "[pack]\nkind = \"duties\"\nid = \"mine\"\nname = \"Mine\"\n[sources.s]\ntitle = \"Tariff\"\nurl = \"https://example.org/tariff/3304\"\n";
+const HEADER: &str = "[pack]\nkind = \"duties\"\nid = \"mine\"\nname = \"Mine\"\nname_fr = \"Les miens\"\n[sources.s]\ntitle = \"Tariff\"\nurl = \"https://example.org/tariff/3304\"\n";
 
 #[test]
 fn a_broken_tariff_row_is_refused_naming_its_line_and_field() {
     let cases = [
         (
             "[[tariff]]\nterritory = \"jp\"\nhs = \"330410\"\nlabel = \"x\"\nrate_type = \"mfn\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\nconfidence = \"official\"\n",
-            "user/duties.toml:8: field `duty`: a published row gives its `duty`",
+            "user/duties.toml:9: field `duty`: a published row gives its `duty`",
         ),
         (
             "[[tariff]]\nterritory = \"jp\"\nhs = \"330410\"\nlabel = \"x\"\nrate_type = \"preferential\"\nduty = { ad_valorem = \"0%\" }\neffective_from = \"2026-01-01\"\nsource = \"s\"\nconfidence = \"official\"\n",
@@ -325,6 +325,92 @@ fn a_broken_tariff_row_is_refused_naming_its_line_and_field() {
         .expect("the user's row");
     assert_eq!(row.row.status, TariffStatus::Published);
     assert_eq!(row.row.rate_type, RateType::Mfn);
+}
+
+/// A figure left to the user is listed in the window in the reader's language: a pack missing the
+/// French of its label, its note or its name is refused, naming the file, the line and the field.
+#[test]
+fn a_figure_left_to_the_user_without_its_french_is_refused() {
+    let customs = "[pack]\nkind = \"customs\"\nid = \"zz\"\nname = \"Testland\"\nname_fr = \"Testlande\"\nregime = \"us\"\ndestinations = [\"ZZ\"]\ncurrency = \"USD\"\n[sources.s]\ntitle = \"Testland notice\"\nurl = \"https://example.org/testland/fees\"\n";
+    let user_entered = "[[user_entered]]\ntable = \"fees\"\nitem = \"ZZ-FEE formal\"\nlabel = \"Fee 2027\"\nlabel_fr = \"Redevance 2027\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\nconfidence = \"official\"\nnote = \"Not found.\"\nnote_fr = \"Introuvable.\"\n";
+    let tariff = "[[tariff]]\nterritory = \"jp\"\nhs = \"330410\"\nlabel = \"Lip make-up preparations\"\nlabel_fr = \"Préparations pour le maquillage des lèvres\"\nrate_type = \"mfn\"\nstatus = \"user-entered\"\neffective_from = \"2026-01-01\"\nsource = \"s\"\nconfidence = \"official\"\nnote = \"Not found.\"\nnote_fr = \"Introuvable.\"\n";
+    let marketplace = "[pack]\nkind = \"marketplace\"\nid = \"zz-market\"\nname = \"Testmarket\"\ncurrency = \"EUR\"\n[sources.s]\ntitle = \"Rate card\"\nurl = \"https://example.org/rate-card\"\n";
+    let fba = "[[fba_fees]]\ntable = \"fba\"\nlength_unit = \"cm\"\nweight_unit = \"g\"\ntiers = [{ name = \"Small\", max_weight = \"250\" }, { name = \"Large\", max_weight = \"9000\" }]\nrates = [{ tier = \"Small\", fee = \"3\" }, { tier = \"Large\" }]\neffective_from = \"2026-01-01\"\nsource = \"s\"\nconfidence = \"official\"\nnote = \"The large fee was not found.\"\nnote_fr = \"Les frais des grands articles sont introuvables.\"\n";
+    let load = |name: &str, text: String| {
+        packs::load(
+            packs::BUNDLED_FILES.iter().copied(),
+            [(name, text.as_str())],
+        )
+        .map(|_| ())
+        .map_err(|errors| errors.to_string())
+    };
+    // Complete, each loads.
+    load("user/zz.toml", format!("{customs}{user_entered}")).expect("customs with its French");
+    load("user/duties.toml", format!("{HEADER}{tariff}")).expect("tariff with its French");
+    load("user/market.toml", format!("{marketplace}{fba}")).expect("fee table with its French");
+    let without = |text: &str, line: &str| text.replace(&format!("{line}\n"), "");
+    let cases = [
+        (
+            "user/zz.toml",
+            format!(
+                "{customs}{}",
+                without(user_entered, "label_fr = \"Redevance 2027\"")
+            ),
+            "user/zz.toml:12: field `label_fr`: a figure left to the user gives its label in French",
+        ),
+        (
+            "user/zz.toml",
+            format!(
+                "{customs}{}",
+                without(user_entered, "note_fr = \"Introuvable.\"")
+            ),
+            "user/zz.toml:12: field `note_fr`: a figure left to the user gives its note in French",
+        ),
+        (
+            "user/duties.toml",
+            format!(
+                "{HEADER}{}",
+                without(
+                    tariff,
+                    "label_fr = \"Préparations pour le maquillage des lèvres\""
+                )
+            ),
+            "user/duties.toml:9: field `label_fr`: a figure left to the user gives its label in French",
+        ),
+        (
+            "user/duties.toml",
+            format!("{HEADER}{}", without(tariff, "note_fr = \"Introuvable.\"")),
+            "user/duties.toml:9: field `note_fr`: a figure left to the user gives its note in French",
+        ),
+        (
+            "user/market.toml",
+            format!(
+                "{marketplace}{}",
+                without(
+                    fba,
+                    "note_fr = \"Les frais des grands articles sont introuvables.\""
+                )
+            ),
+            "user/market.toml:9: field `note_fr`: a figure left to the user gives its note in French",
+        ),
+        (
+            "user/zz.toml",
+            format!(
+                "{}{user_entered}",
+                without(customs, "name_fr = \"Testlande\"")
+            ),
+            "user/zz.toml:1: field `name_fr`",
+        ),
+        (
+            "user/duties.toml",
+            format!("{}{tariff}", without(HEADER, "name_fr = \"Les miens\"")),
+            "user/duties.toml:1: field `name_fr`",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let error = load(name, text).expect_err(expected);
+        assert!(error.starts_with(expected), "{error}\nexpected: {expected}");
+    }
 }
 
 // ---------------------------------------------------------------- marketplace fees
@@ -535,7 +621,7 @@ fn us_entry_fees_and_de_minimis() {
         .iter()
         .find(|figure| figure.item == "US-MPF formal")
         .expect("MPF left to the user");
-    assert!(mpf.why.contains("not found"), "{}", mpf.why);
+    assert!(mpf.why.en.contains("not found"), "{}", mpf.why.en);
     // The Japanese low-value consumption-tax change is dated (to verify).
     let jp = packs.customs_for("JP").expect("jp");
     let reform = in_force(&jp.thresholds, date("2028-04-01"), |row| {
@@ -583,6 +669,7 @@ const EXPIRING: &str = r#"[pack]
 kind = "customs"
 id = "zz"
 name = "Testland"
+name_fr = "Testlande"
 regime = "us"
 destinations = ["ZZ"]
 currency = "USD"
@@ -616,7 +703,7 @@ fn a_row_that_expired_without_a_successor_fails_validation() {
     let error = gaps[0].to_error(date("2027-01-05")).to_string();
     assert_eq!(
         error,
-        "customs/zz.toml:11: field `effective_until`: zz fees `ZZ-FEE formal` has no row in force on 2027-01-05: the last one ended on 2026-12-31; add the figure in force (or a `[[user_entered]]` row saying it was not found, or `lapses = true` if the rule itself ended)"
+        "customs/zz.toml:12: field `effective_until`: zz fees `ZZ-FEE formal` has no row in force on 2027-01-05: the last one ended on 2026-12-31; add the figure in force (or a `[[user_entered]]` row saying it was not found, or `lapses = true` if the rule itself ended)"
     );
     // Not a gap before it ever applied.
     assert!(packs.gaps_on(date("2025-06-01")).is_empty());
@@ -629,7 +716,7 @@ fn a_row_that_expired_without_a_successor_fails_validation() {
         "effective_until = \"2026-12-31\"\nlapses = true\n",
     );
     let left = format!(
-        "{EXPIRING}[[user_entered]]\ntable = \"fees\"\nitem = \"ZZ-FEE formal\"\nlabel = \"Fee 2027\"\neffective_from = \"2026-12-31\"\nsource = \"notice\"\nconfidence = \"official\"\nnote = \"The 2027 notice was not found.\"\n"
+        "{EXPIRING}[[user_entered]]\ntable = \"fees\"\nitem = \"ZZ-FEE formal\"\nlabel = \"Fee 2027\"\nlabel_fr = \"Redevance 2027\"\neffective_from = \"2026-12-31\"\nsource = \"notice\"\nconfidence = \"official\"\nnote = \"The 2027 notice was not found.\"\nnote_fr = \"L’avis de 2027 est introuvable.\"\n"
     );
     for text in [&successor, &lapsing, &left] {
         let packs =

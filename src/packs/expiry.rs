@@ -6,7 +6,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Dated, FbaStatus, PackError, Packs, Provenance, Source, TariffStatus, UserEnteredRow};
+use super::{
+    AdjustmentKind, Dated, EntryKind, ExciseRow, FbaStatus, FeeService, PackError, Packs,
+    Provenance, RoundingTarget, SellerResidence, Source, TariffStatus, ThresholdBasis,
+    ThresholdKind, UserEnteredRow,
+};
+use crate::plan::categories::category_name;
+use crate::text::{Lang, Text};
 
 /// How far ahead Settings and `packs validate --as-of` look for figures that end.
 pub const EXPIRY_WARNING_DAYS: i64 = 90;
@@ -18,10 +24,12 @@ pub struct FigureRef<'a> {
     pub kind: &'static str,
     /// The pack id (`amazon-jp`, `us`); `duties` for every duties pack.
     pub pack: &'a str,
-    pub pack_name: &'a str,
+    pub pack_name: Text,
     pub table: &'static str,
     /// What the row is a figure for, within its table (`electronics`, `US-MPF formal`).
     pub item: String,
+    /// The item in words, for people (`Merchandise Processing Fee, formal entries`).
+    pub label: Text,
     pub provenance: &'a Provenance,
 }
 
@@ -62,9 +70,12 @@ impl FigureGap {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ExpiringFigure {
     pub pack: String,
-    pub pack_name: String,
+    pub pack_name: Text,
     pub table: String,
+    /// The item's id, as validation names it.
     pub item: String,
+    /// The item in words.
+    pub label: Text,
     #[ts(type = "string")]
     pub until: NaiveDate,
     #[ts(type = "number")]
@@ -74,7 +85,7 @@ pub struct ExpiringFigure {
     pub successor: Option<NaiveDate>,
     /// The rule itself ends: no successor is expected.
     pub lapses: bool,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub source: Source,
     pub file: String,
     #[ts(type = "number")]
@@ -87,9 +98,9 @@ pub struct LeftToUser {
     pub pack: String,
     pub table: String,
     pub item: String,
-    pub label: String,
+    pub label: Text,
     /// Why: what was searched and not found.
-    pub why: String,
+    pub why: Text,
     /// Where the figure is published (or was looked for).
     pub source: Source,
     pub file: String,
@@ -108,19 +119,27 @@ fn spelled<T: Serialize>(value: &T) -> String {
 struct Collector<'a> {
     kind: &'static str,
     pack: &'a str,
-    pack_name: &'a str,
+    pack_name: Text,
     out: Vec<FigureRef<'a>>,
 }
 
 impl<'a> Collector<'a> {
-    fn add<T>(&mut self, table: &'static str, rows: &'a [Dated<T>], item: impl Fn(&T) -> String) {
+    /// Adds the rows of `table`, each named by `item` (its id) and `label` (in words).
+    fn add<T>(
+        &mut self,
+        table: &'static str,
+        rows: &'a [Dated<T>],
+        item: impl Fn(&T) -> String,
+        label: impl Fn(&T) -> Text,
+    ) {
         for row in rows {
             self.out.push(FigureRef {
                 kind: self.kind,
                 pack: self.pack,
-                pack_name: self.pack_name,
+                pack_name: self.pack_name.clone(),
                 table,
                 item: item(&row.row),
+                label: label(&row.row),
                 provenance: &row.provenance,
             });
         }
@@ -129,6 +148,103 @@ impl<'a> Collector<'a> {
 
 fn user_entered_item(row: &UserEnteredRow) -> String {
     format!("{} {}", row.table, row.item)
+}
+
+/// A label that does not depend on the row.
+fn fixed<T>(en: &'static str, fr: &'static str) -> impl Fn(&T) -> Text {
+    move |_| Text::new(en, fr)
+}
+
+/// A tax by its code, in words where the code is Landfall's own (`JP-CT-NATIONAL`).
+fn tax_name(code: &str) -> Text {
+    match code {
+        "VAT" => Text::new("VAT", "TVA"),
+        "GST" => Text::new("GST", "TPS"),
+        "JCT" => Text::new("JCT (consumption tax)", "JCT (taxe à la consommation)"),
+        "JP-CT-NATIONAL" => Text::new(
+            "national consumption tax",
+            "taxe nationale à la consommation",
+        ),
+        "JP-CT-LOCAL" => Text::new("local consumption tax", "taxe locale à la consommation"),
+        "JP-LIQUOR" => Text::new("liquor tax", "taxe sur les alcools"),
+        other => Text::same(other),
+    }
+}
+
+/// A customs fee by its code: its official name, and in French a translation with the acronym.
+fn customs_fee_name(code: &str, entry: EntryKind) -> Text {
+    let name = match code {
+        "US-MPF" => Text::new(
+            "Merchandise Processing Fee",
+            "redevance de traitement des marchandises (MPF)",
+        ),
+        "US-HMF" => Text::new(
+            "Harbor Maintenance Fee",
+            "redevance d’entretien des ports (HMF)",
+        ),
+        other => Text::same(other),
+    };
+    Text::by(|lang| {
+        let name = name.get(lang);
+        let entries = match entry {
+            EntryKind::Formal => lang.pick("formal entries", "déclarations formelles"),
+            EntryKind::Informal => lang.pick("informal entries", "déclarations informelles"),
+        };
+        format!("{name}, {entries}")
+    })
+}
+
+fn threshold_name(kind: ThresholdKind, basis: ThresholdBasis) -> Text {
+    let name = match kind {
+        ThresholdKind::DutyAndTaxFree => Text::new(
+            "no duty or import tax at or below",
+            "franchise de droits et de taxes",
+        ),
+        ThresholdKind::PointOfSaleTax => Text::new(
+            "tax charged at the point of sale at or below",
+            "taxe perçue à la vente en deçà du seuil",
+        ),
+        ThresholdKind::DutyFree => Text::new("no duty at or below", "franchise de droits"),
+        ThresholdKind::DeMinimis => Text::new("de minimis", "de minimis"),
+    };
+    match basis {
+        ThresholdBasis::Consignment => name,
+        ThresholdBasis::Item => Text::by(|lang| {
+            format!(
+                "{}, {}",
+                name.get(lang),
+                lang.pick("per item", "par article")
+            )
+        }),
+    }
+}
+
+fn fee_tax_name(row: &super::FeeTaxRow) -> Text {
+    let tax = tax_name(&row.tax);
+    Text::by(|lang| {
+        let seller = match row.seller {
+            SellerResidence::Resident => lang.pick("resident sellers", "vendeurs résidents"),
+            SellerResidence::NonResident => {
+                lang.pick("non-resident sellers", "vendeurs non résidents")
+            }
+        };
+        let services: Vec<&str> = row
+            .services
+            .iter()
+            .map(|service| match service {
+                FeeService::Selling => lang.pick("selling", "vente"),
+                FeeService::Fulfilment => lang.pick("fulfilment", "expédition"),
+                FeeService::Advertising => lang.pick("advertising", "publicité"),
+            })
+            .collect();
+        let on = lang.pick("on", "sur");
+        format!("{}, {seller}, {on} {}", tax.get(lang), services.join(" + "))
+    })
+}
+
+/// A referral or closing-fee category by its name, its id when the names file lacks it.
+fn category(id: &str) -> Text {
+    category_name(id).cloned().unwrap_or_else(|| Text::same(id))
 }
 
 impl Packs {
@@ -140,19 +256,48 @@ impl Packs {
             let mut rows = Collector {
                 kind: "marketplace",
                 pack: &header.id,
-                pack_name: &header.name,
+                pack_name: header.name_text(),
                 out: Vec::new(),
             };
-            rows.add("fee_rounding", &pack.fee_rounding, |_| "fees".to_owned());
-            rows.add("selling_plans", &pack.selling_plans, |_| "plans".to_owned());
-            rows.add("referral", &pack.referral, |row| row.category.clone());
-            rows.add("closing_fees", &pack.closing_fees, |row| {
-                row.category.clone()
-            });
-            rows.add("refund_administration", &pack.refund_administration, |_| {
-                "refunds".to_owned()
-            });
-            rows.add("fba", &pack.fba, |_| "size tiers".to_owned());
+            rows.add(
+                "fee_rounding",
+                &pack.fee_rounding,
+                |_| "fees".to_owned(),
+                fixed("every fee", "tous les frais"),
+            );
+            rows.add(
+                "selling_plans",
+                &pack.selling_plans,
+                |_| "plans".to_owned(),
+                fixed(
+                    "Professional and Individual plans",
+                    "formules Professionnel et Individuel",
+                ),
+            );
+            rows.add(
+                "referral",
+                &pack.referral,
+                |row| row.category.clone(),
+                |row| category(&row.category),
+            );
+            rows.add(
+                "closing_fees",
+                &pack.closing_fees,
+                |row| row.category.clone(),
+                |row| category(&row.category),
+            );
+            rows.add(
+                "refund_administration",
+                &pack.refund_administration,
+                |_| "refunds".to_owned(),
+                fixed("refunds", "remboursements"),
+            );
+            rows.add(
+                "fba",
+                &pack.fba,
+                |_| "size tiers".to_owned(),
+                fixed("size tiers", "catégories de taille"),
+            );
             // `storage` also shows the `[[storage_fees]]` rows charged per 1,000 cm³: count those once.
             let derived = |dated: &&Dated<super::StorageRow>| {
                 pack.storage_fees.iter().any(|fee| {
@@ -161,30 +306,71 @@ impl Packs {
                 })
             };
             for row in pack.storage.iter().filter(|row| !derived(row)) {
-                rows.add("storage", std::slice::from_ref(row), |row| {
-                    storage_item(&row.size_group, &row.months)
-                });
+                rows.add(
+                    "storage",
+                    std::slice::from_ref(row),
+                    |row| storage_item(&row.size_group, &row.months, Lang::En),
+                    |row| storage_label(&row.size_group, &row.months),
+                );
             }
-            rows.add("fba_fees", &pack.fba_fees, |row| row.table.clone());
-            rows.add("fba_adjustments", &pack.fba_adjustments, |row| {
-                row.id.clone()
-            });
-            rows.add("storage_fees", &pack.storage_fees, |row| {
-                storage_item(&row.size_group, &row.months)
-            });
-            rows.add("long_term_storage", &pack.long_term_storage, |row| {
-                format!("{} over {} days", row.size_group, row.age_over_days)
-            });
-            rows.add("fee_taxes", &pack.fee_taxes, |row| {
-                let services: Vec<String> = row.services.iter().map(spelled).collect();
-                format!(
-                    "{} {} {}",
-                    row.tax,
-                    spelled(&row.seller),
-                    services.join("+")
-                )
-            });
-            rows.add("user_entered", &pack.user_entered, user_entered_item);
+            rows.add(
+                "fba_fees",
+                &pack.fba_fees,
+                |row| row.table.clone(),
+                |row| Text::by(|lang| format!("{} {}", lang.pick("table", "grille"), row.table)),
+            );
+            rows.add(
+                "fba_adjustments",
+                &pack.fba_adjustments,
+                |row| row.id.clone(),
+                |row| {
+                    Text::by(|lang| {
+                        let kind = match row.kind {
+                            AdjustmentKind::Surcharge => lang.pick("surcharge", "supplément"),
+                            AdjustmentKind::Discount => lang.pick("discount", "remise"),
+                        };
+                        format!("{kind} {}", row.id)
+                    })
+                },
+            );
+            rows.add(
+                "storage_fees",
+                &pack.storage_fees,
+                |row| storage_item(&row.size_group, &row.months, Lang::En),
+                |row| storage_label(&row.size_group, &row.months),
+            );
+            rows.add(
+                "long_term_storage",
+                &pack.long_term_storage,
+                |row| format!("{} over {} days", row.size_group, row.age_over_days),
+                |row| {
+                    Text::by(|lang| {
+                        let over = lang.pick("over", "au-delà de");
+                        let days = lang.pick("days", "jours");
+                        format!("{}, {over} {} {days}", row.size_group, row.age_over_days)
+                    })
+                },
+            );
+            rows.add(
+                "fee_taxes",
+                &pack.fee_taxes,
+                |row| {
+                    let services: Vec<String> = row.services.iter().map(spelled).collect();
+                    format!(
+                        "{} {} {}",
+                        row.tax,
+                        spelled(&row.seller),
+                        services.join("+")
+                    )
+                },
+                fee_tax_name,
+            );
+            rows.add(
+                "user_entered",
+                &pack.user_entered,
+                user_entered_item,
+                UserEnteredRow::label_text,
+            );
             all.append(&mut rows.out);
         }
         for pack in self.customs.values() {
@@ -192,45 +378,111 @@ impl Packs {
             let mut rows = Collector {
                 kind: "customs",
                 pack: &header.id,
-                pack_name: &header.name,
+                pack_name: header.name_text(),
                 out: Vec::new(),
             };
-            rows.add("tax_rates", &pack.tax_rates, |row| {
-                format!("{} {}", row.country, row.code)
-            });
-            rows.add("derived_taxes", &pack.derived_taxes, |row| row.code.clone());
-            rows.add("rounding", &pack.rounding, |row| spelled(&row.applies_to));
-            rows.add("thresholds", &pack.thresholds, |row| match row.basis {
-                super::ThresholdBasis::Consignment => spelled(&row.threshold),
-                super::ThresholdBasis::Item => format!("{} per item", spelled(&row.threshold)),
-            });
-            rows.add("flat_duties", &pack.flat_duties, |_| {
-                "per subheading".to_owned()
-            });
-            rows.add("fees", &pack.fees, |row| {
-                format!("{} {}", row.code, spelled(&row.entry))
-            });
-            rows.add("excise", &pack.excise, |row| {
-                format!("{} {}", row.code, row.class)
-            });
-            rows.add("user_entered", &pack.user_entered, user_entered_item);
+            rows.add(
+                "tax_rates",
+                &pack.tax_rates,
+                |row| format!("{} {}", row.country, row.code),
+                |row| Text::by(|lang| format!("{} {}", tax_name(&row.code).get(lang), row.country)),
+            );
+            rows.add(
+                "derived_taxes",
+                &pack.derived_taxes,
+                |row| row.code.clone(),
+                |row| tax_name(&row.code),
+            );
+            rows.add(
+                "rounding",
+                &pack.rounding,
+                |row| spelled(&row.applies_to),
+                |row| match row.applies_to {
+                    RoundingTarget::TaxableValue => Text::new("taxable value", "valeur imposable"),
+                    RoundingTarget::Amount => {
+                        Text::new("duty and tax amounts", "montants des droits et taxes")
+                    }
+                },
+            );
+            rows.add(
+                "thresholds",
+                &pack.thresholds,
+                |row| match row.basis {
+                    ThresholdBasis::Consignment => spelled(&row.threshold),
+                    ThresholdBasis::Item => format!("{} per item", spelled(&row.threshold)),
+                },
+                |row| threshold_name(row.threshold, row.basis),
+            );
+            rows.add(
+                "flat_duties",
+                &pack.flat_duties,
+                |_| "per subheading".to_owned(),
+                fixed("per tariff subheading", "par sous-position tarifaire"),
+            );
+            rows.add(
+                "fees",
+                &pack.fees,
+                |row| format!("{} {}", row.code, spelled(&row.entry)),
+                |row| customs_fee_name(&row.code, row.entry),
+            );
+            rows.add(
+                "excise",
+                &pack.excise,
+                |row| format!("{} {}", row.code, row.class),
+                ExciseRow::label_text,
+            );
+            rows.add(
+                "user_entered",
+                &pack.user_entered,
+                user_entered_item,
+                UserEnteredRow::label_text,
+            );
             all.append(&mut rows.out);
         }
         let mut rows = Collector {
             kind: "duties",
             pack: "duties",
-            pack_name: "Duty rates by HS code",
+            pack_name: Text::new(
+                "Duty rates by HS code",
+                "Taux des droits de douane par code SH",
+            ),
             out: Vec::new(),
         };
-        rows.add("rates", &self.duties, |row| {
-            format!("{} {}", row.destination, row.hs_prefix)
-        });
-        rows.add("tariff", &self.tariffs.rates, super::TariffRow::item);
-        rows.add("agreements", &self.tariffs.agreements, |row| row.id.clone());
-        rows.add("origin_groups", &self.tariffs.origin_groups, |row| {
-            row.name.clone()
-        });
-        rows.add("user_entered", &self.duties_user_entered, user_entered_item);
+        rows.add(
+            "rates",
+            &self.duties,
+            |row| format!("{} {}", row.destination, row.hs_prefix),
+            |row| {
+                Text::by(|lang| {
+                    let hs = lang.pick("HS", "SH");
+                    format!("{} {hs} {}", row.destination, row.hs_prefix)
+                })
+            },
+        );
+        rows.add(
+            "tariff",
+            &self.tariffs.rates,
+            super::TariffRow::item,
+            tariff_label,
+        );
+        rows.add(
+            "agreements",
+            &self.tariffs.agreements,
+            |row| row.id.clone(),
+            |row| Text::same(&row.id),
+        );
+        rows.add(
+            "origin_groups",
+            &self.tariffs.origin_groups,
+            |row| row.name.clone(),
+            |row| Text::same(&row.name),
+        );
+        rows.add(
+            "user_entered",
+            &self.duties_user_entered,
+            user_entered_item,
+            UserEnteredRow::label_text,
+        );
         all.append(&mut rows.out);
         all
     }
@@ -333,14 +585,15 @@ impl Packs {
                     });
                 ExpiringFigure {
                     pack: figure.pack.to_owned(),
-                    pack_name: figure.pack_name.to_owned(),
+                    pack_name: figure.pack_name.clone(),
                     table: figure.table.to_owned(),
                     item: figure.item.clone(),
+                    label: figure.label.clone(),
                     until,
                     days_left,
                     successor,
                     lapses: row.lapses,
-                    note: row.note.clone(),
+                    note: row.note_text(),
                     source: row.source.clone(),
                     file: row.file.clone(),
                     line: row.line,
@@ -356,12 +609,12 @@ impl Packs {
     pub fn left_to_user(&self, as_of: NaiveDate) -> Vec<LeftToUser> {
         let mut left = Vec::new();
         let entry =
-            |pack: &str, table: &str, item: String, label: String, row: &Provenance| LeftToUser {
+            |pack: &str, table: &str, item: String, label: Text, row: &Provenance| LeftToUser {
                 pack: pack.to_owned(),
                 table: table.to_owned(),
                 item,
                 label,
-                why: row.note.clone().unwrap_or_default(),
+                why: row.note_text().unwrap_or_else(|| Text::same("")),
                 source: row.source.clone(),
                 file: row.file.clone(),
                 line: row.line,
@@ -382,7 +635,7 @@ impl Packs {
                     pack,
                     &row.row.table,
                     row.row.item.clone(),
-                    row.row.label.clone(),
+                    row.row.label_text(),
                     &row.provenance,
                 ));
             }
@@ -398,11 +651,18 @@ impl Packs {
                             .as_ref()
                             .map(|band| format!(" ({band})"))
                             .unwrap_or_default();
+                        let label = Text::by(|lang| {
+                            let fee = lang.pick(
+                                "FBA fulfilment fee, tier",
+                                "Frais d’expédition FBA, catégorie",
+                            );
+                            format!("{fee} {}{band}", rate.tier)
+                        });
                         left.push(entry(
                             id,
                             "fba_fees",
                             format!("{} {}{band}", table.row.table, rate.tier),
-                            format!("FBA fulfilment fee, tier {}{band}", rate.tier),
+                            label,
                             &table.provenance,
                         ));
                     }
@@ -415,7 +675,10 @@ impl Packs {
                             id,
                             "fba",
                             "size tiers".to_owned(),
-                            "FBA fulfilment fee (every tier)".to_owned(),
+                            Text::new(
+                                "FBA fulfilment fee (every tier)",
+                                "Frais d’expédition FBA (toutes les catégories)",
+                            ),
                             &old.provenance,
                         ));
                     }
@@ -433,7 +696,7 @@ impl Packs {
                 "duties",
                 "tariff",
                 row.row.item(),
-                format!("{} ({})", row.row.label, row.row.rate_type.id()),
+                tariff_label(&row.row),
                 &row.provenance,
             ));
         }
@@ -441,10 +704,26 @@ impl Packs {
     }
 }
 
-fn storage_item(size_group: &str, months: &[u32]) -> String {
+/// A storage row's size group and months: the item as validation names it in English
+/// (`standard months 1–9`), and in French for its label.
+fn storage_item(size_group: &str, months: &[u32], lang: Lang) -> String {
     match (months.first(), months.last()) {
-        (Some(first), Some(last)) if first != last => format!("{size_group} months {first}–{last}"),
-        (Some(only), _) => format!("{size_group} month {only}"),
+        (Some(first), Some(last)) if first != last => {
+            let months = lang.pick("months", "mois");
+            format!("{size_group} {months} {first}–{last}")
+        }
+        (Some(only), _) => format!("{size_group} {} {only}", lang.pick("month", "mois")),
         _ => size_group.to_owned(),
     }
+}
+
+fn storage_label(size_group: &str, months: &[u32]) -> Text {
+    Text::by(|lang| storage_item(size_group, months, lang))
+}
+
+/// A tariff row in words: the goods and the column (`Lipstick (MFN rate)`).
+fn tariff_label(row: &super::TariffRow) -> Text {
+    let goods = row.label_text();
+    let column = row.rate_type.name();
+    Text::by(|lang| format!("{} ({})", goods.get(lang), column.get(lang)))
 }

@@ -216,6 +216,9 @@ impl FigureRow for FbaFeeTableRow {
             }
             previous = Some(cell);
         }
+        if self.rates.iter().any(|rate| rate.fee.is_none()) {
+            super::schema::note_in_french(&self.note_fr)?;
+        }
         Ok(())
     }
 }

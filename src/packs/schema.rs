@@ -14,6 +14,7 @@ use super::fulfilment::{
 use super::tariff::{AgreementRow, OriginGroupRow, TariffRow, TariffTables};
 use super::{Confidence, Dated, FileContext, PackError, Provenance, Source, line_of, merge_rows};
 use crate::money::{Currency, Rate, Rounding, RoundingScope};
+use crate::text::Text;
 
 /// The metadata every figure row carries.
 pub struct RowMeta<'a> {
@@ -23,6 +24,7 @@ pub struct RowMeta<'a> {
     pub source: &'a str,
     pub confidence: Confidence,
     pub note: Option<&'a str>,
+    pub note_fr: Option<&'a str>,
 }
 
 /// A row of figures: its metadata, plus checks specific to the row.
@@ -35,7 +37,7 @@ pub trait FigureRow {
 }
 
 /// Declares a figure row: the given fields plus the mandatory `effective_from`, `effective_until`,
-/// `lapses`, `source`, `confidence` and `note`, with unknown fields rejected.
+/// `lapses`, `source`, `confidence`, `note` and its French `note_fr`, with unknown fields rejected.
 macro_rules! figure_row {
     ($(#[$attr:meta])* $name:ident { $($(#[$field_attr:meta])* $field:ident : $ty:ty),* $(,)? }) => {
         $(#[$attr])*
@@ -54,6 +56,8 @@ macro_rules! figure_row {
             pub confidence: Confidence,
             #[serde(default)]
             pub note: Option<String>,
+            #[serde(default)]
+            pub note_fr: Option<String>,
         }
 
         impl $name {
@@ -65,6 +69,7 @@ macro_rules! figure_row {
                     source: &self.source,
                     confidence: self.confidence,
                     note: self.note.as_deref(),
+                    note_fr: self.note_fr.as_deref(),
                 }
             }
         }
@@ -92,7 +97,16 @@ pub struct MarketplaceHeader {
     pub kind: String,
     pub id: String,
     pub name: String,
+    /// Only where the French differs: a marketplace's own name (`Amazon.co.jp`) needs none.
+    #[serde(default)]
+    pub name_fr: Option<String>,
     pub currency: Currency,
+}
+
+impl MarketplaceHeader {
+    pub fn name_text(&self) -> Text {
+        Text::with_french(&self.name, self.name_fr.as_deref())
+    }
 }
 
 /// Whole-price bands charge the whole base at the rate of the band it falls in; portion bands charge
@@ -283,14 +297,20 @@ figure_row! {
     UserEnteredRow {
         table: String,
         item: String,
-        /// What the figure is, in words.
+        /// What the figure is, in words, and in French (required, like `note_fr`).
         label: String,
+        #[serde(default)]
+        label_fr: Option<String>,
     }
 }
 
 impl UserEnteredRow {
     pub(crate) fn key(&self) -> (String, String) {
         (self.table.clone(), self.item.clone())
+    }
+
+    pub fn label_text(&self) -> Text {
+        Text::with_french(&self.label, self.label_fr.as_deref())
     }
 }
 
@@ -306,8 +326,38 @@ impl FigureRow for UserEnteredRow {
         {
             return Err(("note", "say why the figure is left to the user".to_string()));
         }
-        Ok(())
+        left_to_user_in_french(&self.label_fr, &self.note_fr)
     }
+}
+
+/// A figure left to the user is listed in the window in the reader's language: its label and its
+/// note need their French.
+pub(crate) fn left_to_user_in_french(
+    label_fr: &Option<String>,
+    note_fr: &Option<String>,
+) -> Result<(), (&'static str, String)> {
+    if blank(label_fr) {
+        return Err((
+            "label_fr",
+            "a figure left to the user gives its label in French".to_string(),
+        ));
+    }
+    note_in_french(note_fr)
+}
+
+/// The note of a figure left to the user (why, where to read it), in French.
+pub(crate) fn note_in_french(note_fr: &Option<String>) -> Result<(), (&'static str, String)> {
+    if blank(note_fr) {
+        return Err((
+            "note_fr",
+            "a figure left to the user gives its note in French".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+fn blank(text: &Option<String>) -> bool {
+    text.as_deref().is_none_or(|text| text.trim().is_empty())
 }
 
 impl FigureRow for SellingPlanRow {
@@ -352,6 +402,9 @@ impl FigureRow for FbaTableRow {
                     tier.name
                 ),
             ));
+        }
+        if !published {
+            note_in_french(&self.note_fr)?;
         }
         Ok(())
     }
@@ -500,6 +553,7 @@ impl StorageRow {
                 source: fee.source.clone(),
                 confidence: fee.confidence,
                 note: fee.note.clone(),
+                note_fr: fee.note_fr.clone(),
             },
             provenance: dated.provenance.clone(),
         })
@@ -601,9 +655,16 @@ pub struct CustomsHeader {
     pub kind: String,
     pub id: String,
     pub name: String,
+    pub name_fr: String,
     pub regime: Regime,
     pub destinations: Vec<String>,
     pub currency: Currency,
+}
+
+impl CustomsHeader {
+    pub fn name_text(&self) -> Text {
+        Text::new(&self.name, &self.name_fr)
+    }
 }
 
 figure_row! {
@@ -772,6 +833,8 @@ figure_row! {
         code: String,
         class: String,
         label: String,
+        #[serde(default)]
+        label_fr: Option<String>,
         hs: Vec<String>,
         /// Applies from this strength (% vol) …
         #[serde(default, with = "rust_decimal::serde::str_option")]
@@ -788,6 +851,10 @@ figure_row! {
 impl ExciseRow {
     pub(crate) fn key(&self) -> (String, String) {
         (self.code.clone(), self.class.clone())
+    }
+
+    pub fn label_text(&self) -> Text {
+        Text::with_french(&self.label, self.label_fr.as_deref())
     }
 }
 
@@ -982,6 +1049,7 @@ pub struct DutiesHeader {
     pub kind: String,
     pub id: String,
     pub name: String,
+    pub name_fr: String,
 }
 
 figure_row! {
@@ -1146,6 +1214,7 @@ impl RowResolver<'_, '_> {
                 lapses: meta.lapses,
                 confidence: meta.confidence,
                 note: meta.note.map(str::to_string),
+                note_fr: meta.note_fr.map(str::to_string),
                 file: self.context.name.to_string(),
                 line,
                 origin: self.context.origin,

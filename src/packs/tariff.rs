@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::schema::{FigureRow, RowMeta, figure_row};
 use super::{Confidence, Dated, Packs, in_force};
 use crate::money::{Currency, Rate};
+use crate::text::Text;
 
 /// Which column of a tariff a row comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -30,6 +31,16 @@ pub enum RateType {
 }
 
 impl RateType {
+    /// The column in words.
+    pub fn name(self) -> Text {
+        match self {
+            RateType::Statutory => Text::new("statutory rate", "taux de base"),
+            RateType::Mfn => Text::new("MFN rate", "taux NPF"),
+            RateType::Preferential => Text::new("preferential rate", "taux préférentiel"),
+            RateType::Additional => Text::new("additional duty", "droit additionnel"),
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             RateType::Statutory => "statutory",
@@ -168,6 +179,9 @@ figure_row! {
         #[serde(default)]
         line: Option<String>,
         label: String,
+        /// Required when the row is left to the user (`user-entered`), like `note_fr`.
+        #[serde(default)]
+        label_fr: Option<String>,
         rate_type: RateType,
         #[serde(default)]
         status: TariffStatus,
@@ -219,6 +233,11 @@ impl TariffRow {
             .join(" ")
     }
 
+    /// The goods' description in both languages (English where the row gives no French).
+    pub fn label_text(&self) -> Text {
+        Text::with_french(&self.label, self.label_fr.as_deref())
+    }
+
     /// Does the row's code cover `code` (the row's digits start it)? A row without a code covers
     /// every code but those it excludes.
     pub fn covers(&self, code: &str) -> bool {
@@ -263,7 +282,9 @@ impl FigureRow for TariffRow {
                 return Err(("duty", "a user-entered row gives no `duty`".into()));
             }
             (_, Some(duty)) => duty.check().map_err(|message| ("duty", message))?,
-            (TariffStatus::UserEntered, None) => {}
+            (TariffStatus::UserEntered, None) => {
+                super::schema::left_to_user_in_french(&self.label_fr, &self.note_fr)?;
+            }
         }
         if (self.rate_type == RateType::Preferential) != self.agreement.is_some() {
             return Err((

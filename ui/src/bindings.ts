@@ -326,7 +326,15 @@ export type EvidenceState = "valid" | "missing" | "stale" | "expired" | "undated
 
 export type ExampleInfo = { id: string, title: Text, };
 
-export type ExpiringFigure = { pack: string, pack_name: string, table: string, item: string, until: string, days_left: number, 
+export type ExpiringFigure = { pack: string, pack_name: Text, table: string, 
+/**
+ * The item's id, as validation names it.
+ */
+item: string, 
+/**
+ * The item in words.
+ */
+label: Text, until: string, days_left: number, 
 /**
  * The start of the row that takes over on `until`, when there is one.
  */
@@ -334,7 +342,7 @@ successor: string | null,
 /**
  * The rule itself ends: no successor is expected.
  */
-lapses: boolean, note: string | null, source: Source, file: string, line: number, };
+lapses: boolean, note: Text | null, source: Source, file: string, line: number, };
 
 export type ExplainInput = { name: Text, value: Text, };
 
@@ -485,11 +493,11 @@ export type LabelledAmount = { label: string, amount: Amount, };
 
 export type Lang = "fr" | "en";
 
-export type LeftToUser = { pack: string, table: string, item: string, label: string, 
+export type LeftToUser = { pack: string, table: string, item: string, label: Text, 
 /**
  * Why: what was searched and not found.
  */
-why: string, 
+why: Text, 
 /**
  * Where the figure is published (or was looked for).
  */
@@ -571,7 +579,7 @@ export type PackVersion = {
 /**
  * `marketplace`, `customs` or `duties`.
  */
-kind: string, id: string, name: string, file: string, figures: number, oldest: string | null, newest: string | null, 
+kind: string, id: string, name: Text, file: string, figures: number, oldest: string | null, newest: string | null, 
 /**
  * Some figures come from the user's own pack folder.
  */
@@ -709,7 +717,11 @@ export type Provenance = { source: Source, effective_from: string, effective_unt
 /**
  * `effective_until` ends the rule itself: no successor is expected.
  */
-lapses: boolean, confidence: Confidence, note: string | null, file: string, line: number, origin: PackOrigin, };
+lapses: boolean, confidence: Confidence, note: string | null, 
+/**
+ * The note in French; required where the note is shown in the window (figures left to the user).
+ */
+note_fr: string | null, file: string, line: number, origin: PackOrigin, };
 
 export type Question = { input: InputRef, text: Text, };
 

@@ -62,6 +62,7 @@ describe("isStale", () => {
     lapses: false,
     confidence: "official",
     note: null,
+    note_fr: null,
     file: "f.toml",
     line: 1,
     origin: "bundled",

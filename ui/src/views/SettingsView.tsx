@@ -82,18 +82,27 @@ export function SettingsView() {
               {versions.value.packs.map((pack) => (
                 <tr key={`${pack.kind}-${pack.id}`}>
                   <td>
-                    {pack.name} <code className="muted">{pack.file}</code>
+                    {pack.name[locale]}
                     {pack.user && <span className="badge override">{t("settings.userPack")}</span>}
                   </td>
                   <td className="num">{pack.figures}</td>
-                  <td>{pack.oldest && pack.newest ? t("settings.range", { from: pack.oldest, to: pack.newest }) : "–"}</td>
+                  <td>
+                    {pack.oldest && pack.newest
+                      ? t("settings.range", { from: formatDate(pack.oldest, locale), to: formatDate(pack.newest, locale) })
+                      : "–"}
+                  </td>
                 </tr>
               ))}
               {versions.value.checklists.map((list) => (
                 <tr key={list.title.en}>
                   <td>{list.title[locale]}</td>
                   <td className="num">{list.items}</td>
-                  <td>{t("settings.reviewed", { date: list.version, oldest: list.oldest_verified ?? "–" })}</td>
+                  <td>
+                    {t("settings.reviewed", {
+                      date: formatDate(list.version, locale),
+                      oldest: list.oldest_verified ? formatDate(list.oldest_verified, locale) : "–",
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -106,7 +115,7 @@ export function SettingsView() {
             <ul className="expiring" data-testid="expiring">
               {versions.value.expiring.map((figure) => (
                 <li key={`${figure.file}:${figure.line}`} className={figure.successor || figure.lapses ? undefined : "flagged"}>
-                  <strong>{figure.pack_name}</strong> — {t(`settings.table.${figure.table}` as MessageKey)} {figure.item}:{" "}
+                  <strong>{figure.pack_name[locale]}</strong> — {t(`settings.table.${figure.table}` as MessageKey)}, {figure.label[locale]} —{" "}
                   {t("settings.endsOn", { date: formatDate(figure.until, locale), days: figure.days_left })};{" "}
                   {figure.lapses
                     ? t("settings.lapses")
@@ -126,8 +135,8 @@ export function SettingsView() {
               <ul>
                 {versions.value.left_to_user.map((figure) => (
                   <li key={`${figure.file}:${figure.line}:${figure.item}`}>
-                    <strong>{figure.label}</strong>
-                    {figure.why && <> — {figure.why}</>}{" "}
+                    <strong>{figure.label[locale]}</strong>
+                    {figure.why[locale] && <> — {figure.why[locale]}</>}{" "}
                     <span className="muted">
                       {t("settings.whereToLook")} <cite>{figure.source.title}</cite>
                     </span>
