@@ -29,9 +29,6 @@ const database = join(dataDir, "landfall.sqlite3");
 
 const tests = [];
 const test = (name, body) => tests.push({ name, body });
-// A check of work still open (its issue says what is left): it runs and reports what it finds, and a
-// failure is printed as "todo", not counted, until the work is done and it becomes a `test`.
-const todo = (name, body) => tests.push({ name, body, todo: true });
 
 test("the window is titled Landfall", async (browser) => {
   const title = await browser.getTitle();
@@ -634,10 +631,9 @@ async function planStrings(browser) {
 }
 
 // The French window, workshop and report hold no English word Landfall wrote: what the user typed
-// (the example's English names) and the titles of cited sources are left out of the check.
-// Open in issue #13 (item 10): source titles, pack notes and some checklist reasons are still shown
-// untranslated in the French window.
-todo("in French, no view, workshop screen or report holds an English word of Landfall's", async (browser) => {
+// (the example's English names), the titles of cited sources and text marked as quoted in English are
+// left out of the check.
+test("in French, no view, workshop screen or report holds an English word of Landfall's", async (browser) => {
   const own = await planStrings(browser);
   const french = (text) => {
     let rest = text;
@@ -695,16 +691,43 @@ todo("in French, no view, workshop screen or report holds an English word of Lan
     await browser.keys("ArrowRight");
   }
   await browser.keys("Escape");
-  // The French PDF report's text.
+  // The French PDF report's text, and the same report as JSON for the titles of the sources it cites.
   await openView(browser, "reports");
-  await (await browser.$('[data-testid="export-report"]')).click();
-  await (await browser.$('[data-testid="report-done"]')).waitForDisplayed({ timeout: 180000 });
-  const path = await textOf(browser, '[data-testid="report-path"]');
-  // In reading order (not the page layout), so a name wrapped in a table cell stays whole.
-  const pdf = execFileSync("pdftotext", [path, "-"], { encoding: "utf8" });
-  // The sources appendix cites documents by their own titles, in their own language.
+  const exported = async (format) => {
+    const before = (await (await browser.$('[data-testid="report-path"]')).isExisting()) ? await textOf(browser, '[data-testid="report-path"]') : "";
+    await (await browser.$(`input[name="format"][value="${format}"]`)).click();
+    await (await browser.$('[data-testid="export-report"]')).click();
+    let path = "";
+    await browser.waitUntil(
+      async () => {
+        const done = await browser.$('[data-testid="report-path"]');
+        path = (await done.isExisting()) ? await done.getText() : "";
+        return path !== "" && path !== before;
+      },
+      { timeout: 180000, timeoutMsg: `the ${format} report was not written` },
+    );
+    return path;
+  };
+  // In reading order (not the page layout), with words broken at a line end joined again.
+  const pdf = execFileSync("pdftotext", [await exported("pdf"), "-"], { encoding: "utf8" }).replace(/-\n/g, "-");
+  const report = JSON.parse(readFileSync(await exported("json"), "utf8"));
+  await (await browser.$('input[name="format"][value="pdf"]')).click();
+  // Cited titles are the documents' own, in their language, as are the HS nomenclature's
+  // descriptions (English): quoted, not Landfall's words.
+  const hsDescriptions = await browser.executeAsync((done) => {
+    const internals = window.__TAURI_INTERNALS__;
+    internals.invoke("list_plans").then((plans) =>
+      Promise.all(plans.map((plan) => internals.invoke("get_plan", { id: plan.id }))).then((details) =>
+        done(details.flatMap((detail) => Object.values(detail.hs_codes).map((hs) => hs.description)).filter(Boolean)),
+      ),
+    );
+  });
+  const oneLine = (text) => text.replace(/\s+/g, " ");
+  const quoted = [...report.sources.map((source) => source.title), ...hsDescriptions].map(oneLine).sort((a, b) => b.length - a.length);
+  // The sources appendix lists them with what each was used for.
   const [appendix, disclaimer] = [pdf.lastIndexOf("Annexe"), pdf.lastIndexOf("Avertissement")];
-  const body = french(appendix > 0 && disclaimer > appendix ? pdf.slice(0, appendix) + pdf.slice(disclaimer) : pdf);
+  let body = oneLine(french(appendix > 0 && disclaimer > appendix ? pdf.slice(0, appendix) + pdf.slice(disclaimer) : pdf));
+  for (const title of quoted) body = body.split(title).join(" ");
   const words = englishIn(body);
   if (words.length > 0) {
     found.push(`French PDF: ${words.join(", ")}\n    in: ${inContext(body, words)}`);
