@@ -121,6 +121,17 @@ describe("product row editing", () => {
     expect([made.origin, made.toy_age_min_months]).toEqual(["FR", 36]);
   });
 
+  it("takes a bottle's litres typed the French way, refuses zero and words, and clears them", () => {
+    expect(checkField("litres", "0,75")).toBeNull();
+    expect(checkField("litres", "0")).toBe("litres");
+    expect(checkField("litres", "-1")).toBe("litres");
+    expect(checkField("litres", "75 cl")).toBe("litres");
+    const bottle = withField(speaker, "litres", "0,75", currencies("EUR"));
+    expect(bottle.litres).toBe("0.75");
+    expect(fieldValue(bottle, "litres")).toBe("0.75");
+    expect(withField(bottle, "litres", "", currencies("EUR")).litres).toBeUndefined();
+  });
+
   it("maps freight and category problems onto their marketplace's inputs", () => {
     const shipped: Product = {
       ...speaker,

@@ -26,13 +26,14 @@ export type Field =
   | "unit_cost"
   | "origin"
   | "toy_age_min_months"
+  | "litres"
   | PackageField
   | `${MarketField}:${Marketplace}`;
 
 export type FieldErrors = Partial<Record<Field, string>>;
 
 /** Why a typed value is refused, as the `products.invalid.*` message it gets. */
-export type Invalid = "required" | "amount" | "hsCode" | "rate" | "country" | "age";
+export type Invalid = "required" | "amount" | "hsCode" | "rate" | "country" | "age" | "litres";
 
 /** Checks one typed value the way the plan will, so the message appears before the round trip. */
 export function checkField(field: Field, value: string): Invalid | null {
@@ -42,6 +43,10 @@ export function checkField(field: Field, value: string): Invalid | null {
   if (field === "hs_code") return /^\d{6,10}$/.test(text) ? null : "hsCode";
   if (field === "origin") return /^[A-Za-z]{2}$/.test(text) ? null : "country";
   if (field === "toy_age_min_months") return /^\d{1,4}$/.test(text) ? null : "age";
+  if (field === "litres") {
+    const litres = parseAmount(text);
+    return litres === null || !/[1-9]/.test(litres) || litres.startsWith("-") ? "litres" : null;
+  }
   if (field.startsWith("category:")) return null;
   if (field.startsWith("duty_rate:")) return parseRate(text) === null ? "rate" : null;
   const amount = parseAmount(text);
@@ -71,6 +76,8 @@ export function withField(product: Product, field: Field, value: string, currenc
       return { ...product, origin: text === "" ? null : text.toUpperCase() };
     case "toy_age_min_months":
       return { ...product, toy_age_min_months: text === "" ? null : Number.parseInt(text, 10) };
+    case "litres":
+      return { ...product, litres: text === "" ? undefined : (parseAmount(text) ?? text) };
     case "length":
     case "width":
     case "height":
@@ -152,6 +159,8 @@ export function fieldValue(product: Product, field: Field): string {
       return product.origin ?? "";
     case "toy_age_min_months":
       return product.toy_age_min_months?.toString() ?? "";
+    case "litres":
+      return product.litres ?? "";
     case "length":
       return product.package?.length_cm ?? "";
     case "width":
@@ -201,7 +210,7 @@ export function problemsByField(
       if (marketplace) field = `${kind}:${marketplace}` as Field;
     } else {
       const [head, member] = path.split(".");
-      if (["sku", "name", "hs_code", "unit_cost", "origin", "toy_age_min_months"].includes(head)) field = head as Field;
+      if (["sku", "name", "hs_code", "unit_cost", "origin", "toy_age_min_months", "litres"].includes(head)) field = head as Field;
       if (head === "package") field = ({ length_cm: "length", width_cm: "width", height_cm: "height", weight_g: "weight" } as const)[member] ?? null;
     }
     if (field) fields[field] = problem.message[locale];

@@ -64,6 +64,7 @@ export function ProductEditor({ detail, product, items, save, onQuestions, onClo
           {input("sku", null, t("plans.sku"))}
           {input("hs_code", "hs-code", t("plans.hsCode"), true)}
           {input("unit_cost", "unit-cost", t("products.unitCostIn", { currency: home }), true)}
+          {input("litres", null, t("editor.litres"), true)}
           <label className="input">
             <span>{t("editor.origin")}</span>
             <CommitInput
