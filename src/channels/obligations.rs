@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::pack::{ChannelModel, ChannelPacks};
-use crate::checklist::catalogue::{Catalogue, OnMarketplace};
 use crate::checklist::catalogue::Catalogues;
+use crate::checklist::catalogue::{Catalogue, OnMarketplace};
 use crate::checklist::engine::{PlanChecklist, evaluate_plan, evaluate_store};
 use crate::plan::Plan;
 use crate::plan::channels::{ChannelPlan, Market};
