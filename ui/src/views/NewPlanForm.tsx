@@ -8,6 +8,7 @@ import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 import { LabelSelect } from "./LabelSelect";
 import { channels, entities, fulfilments, homeCurrencies, marketplaces } from "../lib/planOptions";
+import { TargetColumns } from "./TargetColumns";
 
 /** One marketplace row of the form, as typed. */
 interface Row {
@@ -132,11 +133,7 @@ export function NewPlanForm({ onCreated, onCancel }: { onCreated: (summary: Plan
         <table className="targets-choice">
           <thead>
             <tr>
-              <th>{t("plans.marketplace")}</th>
-              <th>{t("plans.fulfilment")}</th>
-              <th>{t("plans.channel")}</th>
-              <th className="num">{t("plans.monthlyUnits")}</th>
-              <th className="num">{t("plans.monthlySales")}</th>
+              <TargetColumns />
             </tr>
           </thead>
           <tbody>

@@ -8,6 +8,7 @@ import { useLoad } from "../lib/useLoad";
 import { ErrorLine } from "./ErrorLine";
 import { FirstRunGuide } from "./FirstRunGuide";
 import { NewPlanForm } from "./NewPlanForm";
+import { TargetColumns } from "./TargetColumns";
 
 interface Props {
   selected: number | null;
@@ -293,11 +294,7 @@ function PlanDetailView({ id, version }: { id: number; version: number }) {
         <table data-testid="targets">
           <thead>
             <tr>
-              <th>{t("plans.marketplace")}</th>
-              <th>{t("plans.fulfilment")}</th>
-              <th>{t("plans.channel")}</th>
-              <th className="num">{t("plans.monthlyUnits")}</th>
-              <th className="num">{t("plans.monthlySales")}</th>
+              <TargetColumns />
             </tr>
           </thead>
           <tbody>

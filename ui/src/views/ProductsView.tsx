@@ -17,6 +17,7 @@ import { LabelSelect } from "./LabelSelect";
 import { NoPlan } from "./NoPlan";
 import { ProductEditor } from "./ProductEditor";
 import { Questionnaire } from "./Questionnaire";
+import { TargetColumns } from "./TargetColumns";
 
 export function ProductsView({ planId }: { planId: number | null }) {
   if (planId === null) return <NoPlan title="nav.products" />;
@@ -171,11 +172,7 @@ function ProfileForm({ planId, detail, onSaved }: { planId: number; detail: Plan
         <table data-testid="targets">
           <thead>
             <tr>
-              <th>{t("plans.marketplace")}</th>
-              <th>{t("plans.fulfilment")}</th>
-              <th>{t("plans.channel")}</th>
-              <th className="num">{t("plans.monthlyUnits")}</th>
-              <th className="num">{t("plans.monthlySales")}</th>
+              <TargetColumns />
               {customsFees && (
                 <th className="num" title={t("plans.customsFeeHint")}>
                   {t("plans.customsFee")}
