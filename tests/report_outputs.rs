@@ -834,6 +834,8 @@ fn the_pdf_shows_the_comparison_and_sensitivity_with_the_engines_figures() {
                     "Sensibilité du bénéfice mensuel",
                     "Contribution par unité, par canal (JPY)",
                     "Meilleur canal (scénario « Every channel »)",
+                    // The rates table names its sources in the report's language.
+                    "cours hebdomadaire des douanes japonaises",
                 ],
                 &[
                     "300 1 903 636 ¥ 1 071 ¥ 16,9 % 34 900 ¥ 286 531 ¥ 1 668,01 € 33 2",
@@ -848,6 +850,21 @@ fn the_pdf_shows_the_comparison_and_sensitivity_with_the_engines_figures() {
                 "{lang:?}: missing {expected:?} in:\n{text}"
             );
         }
+        // A figure is written to its display precision: no run of decimals longer than a rate's
+        // (six significant digits), whatever a division gave.
+        let longest_decimals = text
+            .split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
+            .filter_map(|number| {
+                number
+                    .rsplit_once([',', '.'])
+                    .map(|(_, decimals)| decimals.len())
+            })
+            .max()
+            .unwrap_or(0);
+        assert!(
+            longest_decimals <= 8,
+            "{lang:?}: a figure with {longest_decimals} decimals in:\n{text}"
+        );
         // Every sensitivity figure, as the engine computed it.
         for row in &comparison.sensitivity {
             for profit in [row.profit_low, row.profit_high] {

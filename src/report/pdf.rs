@@ -490,9 +490,9 @@ fn view(report: &Report, chart_paths: &[Option<String>]) -> Value {
                 "rows": report.assumptions.fx.iter().map(|rate| vec![
                     rate.from.code().to_string(),
                     rate.to.code().to_string(),
-                    lang.number(rate.rate, rate.rate.normalize().scale()),
+                    lang.rate(rate.rate),
                     format::date(lang, rate.date),
-                    rate.source.to_string(),
+                    rate.source.text().get(lang).to_string(),
                 ]).collect::<Vec<_>>(),
             },
             "overrides": {

@@ -560,7 +560,7 @@ fn fx(report: &Report, t: &Texts) -> Table {
                     Cell::text(rate.to.code()),
                     Cell::Number(rate.rate),
                     Cell::Date(rate.date),
-                    Cell::text(rate.source.to_string()),
+                    Cell::text(rate.source.text().get(report.cover.lang)),
                 ]
             })
             .collect(),
