@@ -1,17 +1,17 @@
 import type { RateWarning } from "../bindings";
-import { useI18n } from "../lib/i18n";
+import { formatDate, useI18n } from "../lib/i18n";
 
 /** The staleness warnings of the exchange rates in use, worded in the window's language. */
 export function RateWarnings({ warnings }: { warnings: RateWarning[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <>
       {warnings.map((warning, index) => (
         <p key={index} className="warning" data-warning={warning.kind}>
           {t(warning.kind === "bundled" ? "rates.warning.bundled" : "rates.warning.stale", {
-            published: warning.published,
+            published: formatDate(warning.published, locale),
             days: warning.age_days,
-            on: warning.on,
+            on: formatDate(warning.on, locale),
           })}
         </p>
       ))}
