@@ -1,4 +1,5 @@
 import { useState, type InputHTMLAttributes } from "react";
+import { useI18n } from "../lib/i18n";
 
 interface Props {
   /** The accessible name (the visible label is the caller's). */
@@ -27,9 +28,12 @@ export function CommitInput({ label, field, value, error, numeric = false, disab
     setStored(value);
     setDraft(null);
   }
-  const shown = draft ?? value;
+  const { locale } = useI18n();
+  // A stored decimal shows with the window's decimal mark (18,50 in French); both marks are read back.
+  const display = numeric && locale === "fr" ? value.replace(".", ",") : value;
+  const shown = draft ?? display;
   const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
+    if (draft !== null && draft !== display) onCommit(draft);
     else setDraft(null);
   };
   const errorId = error ? `${label}-${field}-error`.replace(/\s+/g, "-") : undefined;
