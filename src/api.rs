@@ -827,6 +827,21 @@ fn file_stem(name: &str) -> String {
     }
 }
 
+/// Puts `item` at `at` (an index found in `items`), or after the last one when `at` is `None`, and
+/// says where it went: how every editor saves one row of a plan list.
+fn replace_or_push<T>(items: &mut Vec<T>, at: Option<usize>, item: T) -> usize {
+    match at.filter(|&index| index < items.len()) {
+        Some(index) => {
+            items[index] = item;
+            index
+        }
+        None => {
+            items.push(item);
+            items.len() - 1
+        }
+    }
+}
+
 /// Trims typed text; blank text means "none".
 fn trimmed(text: Option<String>) -> Option<String> {
     text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ApiError, ErrorCode, Landfall, PlanDetail};
+use super::{ApiError, ErrorCode, Landfall, PlanDetail, replace_or_push};
 use crate::channels::{
     AmazonLink, ChannelModel, ChannelPack, ChannelPacks, FeeBasis, FeeStatus, fees_in_force,
 };
@@ -110,20 +110,17 @@ impl Landfall {
         channel: ChannelPlan,
     ) -> Result<PlanDetail, ApiError> {
         let mut plan = self.get_plan(id)?.plan;
-        let index = match previous_id {
+        let at = match previous_id {
             Some(previous) => {
                 let index = channel_index(&plan, &previous)?;
                 if previous != channel.id {
                     rename_channel(&mut plan.scenarios, &previous, &channel.id);
                 }
-                plan.channels[index] = channel;
-                index
+                Some(index)
             }
-            None => {
-                plan.channels.push(channel);
-                plan.channels.len() - 1
-            }
+            None => None,
         };
+        let index = replace_or_push(&mut plan.channels, at, channel);
         let prefix = format!("channels[{index}].");
         self.save_channels_checked(id, &plan, |field| {
             field.strip_prefix(&prefix).map(str::to_owned)
@@ -155,17 +152,11 @@ impl Landfall {
         scenario: Scenario,
     ) -> Result<PlanDetail, ApiError> {
         let mut plan = self.get_plan(id)?.plan;
-        let index = match previous_name {
-            Some(previous) => {
-                let index = scenario_index(&plan, &previous)?;
-                plan.scenarios[index] = scenario;
-                index
-            }
-            None => {
-                plan.scenarios.push(scenario);
-                plan.scenarios.len() - 1
-            }
+        let at = match previous_name {
+            Some(previous) => Some(scenario_index(&plan, &previous)?),
+            None => None,
         };
+        let index = replace_or_push(&mut plan.scenarios, at, scenario);
         let prefix = format!("scenarios[{index}].");
         self.save_channels_checked(id, &plan, |field| {
             field.strip_prefix(&prefix).map(str::to_owned)

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{ApiError, ErrorCode, Landfall, PlanDetail};
+use super::{ApiError, ErrorCode, Landfall, PlanDetail, replace_or_push};
 use crate::checklist::engine::{EvidenceRecord, ItemProgress, PlanChecklist, ProgressStatus};
 use crate::packs::Packs;
 use crate::plan::import::{self, ImportContext, ImportError, ImportPreview, RowError, Sheet};
@@ -117,19 +117,11 @@ impl Landfall {
         product: Product,
     ) -> Result<PlanDetail, ApiError> {
         let mut plan = self.get_plan(id)?.plan;
-        let index = match previous_sku {
-            Some(sku) => {
-                let index = product_index(&plan, &sku)?;
-                if let Some(slot) = plan.products.get_mut(index) {
-                    *slot = product;
-                }
-                index
-            }
-            None => {
-                plan.products.push(product);
-                plan.products.len() - 1
-            }
+        let at = match previous_sku {
+            Some(sku) => Some(product_index(&plan, &sku)?),
+            None => None,
         };
+        let index = replace_or_push(&mut plan.products, at, product);
         let prefix = format!("products[{index}].");
         self.save_checked(id, &plan, |field| {
             field.strip_prefix(&prefix).map(str::to_owned)

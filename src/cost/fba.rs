@@ -121,6 +121,27 @@ pub(super) struct FeeQuery<'a> {
     pub rounding: Rounding,
 }
 
+/// The step that puts `package` in its FBA size tier, citing the table that defines the tiers (the
+/// complete fee table, or the older tier-only table).
+pub(super) fn size_tier_step<T>(package: &Package, tier: &str, table: &Dated<T>) -> Explanation {
+    Explanation::new(
+        Text::new("FBA size tier", "Catégorie de taille FBA"),
+        Text::by(|l| {
+            format!(
+                "{} × {} × {} cm, {} g → {tier}",
+                l.grouped(package.length_cm),
+                l.grouped(package.width_cm),
+                l.grouped(package.height_cm),
+                l.grouped(package.weight_g),
+            )
+        }),
+    )
+    .rule(
+        Text::new("FBA size tiers", "catégories de taille FBA"),
+        table,
+    )
+}
+
 /// The fee of `table` for the query's package, each step explained; `None` with a gap when the
 /// package fits no tier or the table has no amount for its cell.
 pub(super) fn table_fee(
@@ -149,26 +170,7 @@ pub(super) fn table_fee(
             fee: None,
         };
     };
-    let package = query.package;
-    explain.add(|| {
-        Explanation::new(
-            Text::new("FBA size tier", "Catégorie de taille FBA"),
-            Text::by(|l| {
-                format!(
-                    "{} × {} × {} cm, {} g → {}",
-                    l.grouped(package.length_cm),
-                    l.grouped(package.width_cm),
-                    l.grouped(package.height_cm),
-                    l.grouped(package.weight_g),
-                    tier.name
-                )
-            }),
-        )
-        .rule(
-            Text::new("FBA size tiers", "catégories de taille FBA"),
-            table,
-        )
-    });
+    explain.add(|| size_tier_step(query.package, &tier.name, table));
     let weight = shipping_weight(row, &tier.name, sides, unit_weight, explain, table);
     let price = query.prices.first().copied().unwrap_or_default();
     let band = if row.price_bands.is_empty() {

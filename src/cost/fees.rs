@@ -833,25 +833,7 @@ fn fulfilment_fee(
     let tier = match (input.package, table) {
         (Some(package), Some(table)) => match classify_fba(&table.row, &package) {
             Some(tier) => {
-                explain.add(|| {
-                    Explanation::new(
-                        Text::new("FBA size tier", "Catégorie de taille FBA"),
-                        Text::by(|l| {
-                            format!(
-                                "{} × {} × {} cm, {} g → {}",
-                                l.grouped(package.length_cm),
-                                l.grouped(package.width_cm),
-                                l.grouped(package.height_cm),
-                                l.grouped(package.weight_g),
-                                tier.name
-                            )
-                        }),
-                    )
-                    .rule(
-                        Text::new("FBA size tiers", "catégories de taille FBA"),
-                        table,
-                    )
-                });
+                explain.add(|| fba::size_tier_step(&package, &tier.name, table));
                 Some(tier)
             }
             // With the user's own fee, the tier is only told: not finding it is no gap.
