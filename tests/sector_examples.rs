@@ -229,3 +229,22 @@ fn the_face_cream_on_amazon_co_jp_quotes_to_a_hand_checked_margin() {
     // 4,980 ÷ 1.1 − 518 − 434 − 4,900 ÷ 300 − 1,331.295 = 2,227.6444 (to four places).
     assert_eq!(jp.margin.map(|m| m.round_dp(4)), Some(dec!(2227.6444)));
 }
+
+#[test]
+fn the_chocolates_on_amazon_co_jp_are_sold_at_the_reduced_consumption_tax() {
+    let plan = parse_plan(
+        "chocolate",
+        include_str!("../data/examples/chocolate-japan.toml"),
+    )
+    .expect("the example plan reads");
+    let packs = landfall::packs::bundled().expect("packs");
+    let quoted = quote(&plan, &packs, &rates(), Detail::Numbers);
+    let jp = quoted
+        .items
+        .iter()
+        .find(|item| item.marketplace == Marketplace::AmazonJp)
+        .expect("the Japanese quote");
+    // Food sells at Japan's reduced 8% (6.24% national + 6.24% × 22/78 = 1.76% local), not 10%:
+    // 3,480 ÷ 1.08 = 3,222.2222…
+    assert_eq!(jp.net_price.map(|p| p.round_dp(4)), Some(dec!(3222.2222)));
+}

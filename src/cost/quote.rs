@@ -168,6 +168,8 @@ struct TargetTerms {
     selling_plan: Result<PlanTerms, (Input, &'static str, Text)>,
     /// Standard consumption tax / VAT included in displayed prices (0 for the US).
     output_tax_rate: Decimal,
+    /// The rate for food (the pack's reduced rate: 8% in Japan), included in a food product's price.
+    food_tax_rate: Decimal,
 }
 
 struct PlanTerms {
@@ -208,6 +210,7 @@ fn target_terms(packs: &Packs, target: &Target, as_of: NaiveDate) -> TargetTerms
     TargetTerms {
         selling_plan,
         output_tax_rate: output_tax_rate(packs, target.marketplace, as_of),
+        food_tax_rate: tax_rate_of(packs, target.marketplace, as_of, TaxRateChoice::Reduced),
     }
 }
 
@@ -226,6 +229,17 @@ pub fn charges_customs_fee(packs: &Packs, marketplace: Marketplace) -> bool {
 /// The destination's standard consumption tax / VAT rate plus the taxes derived from it (Japan's
 /// local tax): 10% for Japan, 0 for the US.
 pub fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate) -> Decimal {
+    tax_rate_of(packs, marketplace, as_of, TaxRateChoice::Standard)
+}
+
+/// The destination's standard or reduced rate (the standard one where the pack gives no reduced
+/// rate) plus the taxes derived from it: 8% for food in Japan (6.24% + 1.76%).
+fn tax_rate_of(
+    packs: &Packs,
+    marketplace: Marketplace,
+    as_of: NaiveDate,
+    choice: TaxRateChoice,
+) -> Decimal {
     let country = destination(marketplace);
     let Some(pack) = packs.customs_for(country) else {
         return Decimal::ZERO;
@@ -236,15 +250,28 @@ pub fn output_tax_rate(packs: &Packs, marketplace: Marketplace, as_of: NaiveDate
         .iter()
         .filter(|row| row.row.country == country && row.in_force(as_of))
     {
-        let standard = row.row.standard.as_fraction();
-        rate += standard;
+        let base = match (choice, row.row.reduced.as_ref()) {
+            (TaxRateChoice::Reduced, Some(reduced)) => reduced.as_fraction(),
+            _ => row.row.standard.as_fraction(),
+        };
+        rate += base;
         if let Some(derived) = in_force(&pack.derived_taxes, as_of, |derived| {
             derived.of == row.row.code
         }) {
-            rate += derived.row.ratio.apply(standard);
+            rate += derived.row.ratio.apply(base);
         }
     }
     rate
+}
+
+/// The tax rate a product is sold and imported at: food (not alcohol) at the reduced rate.
+fn tax_choice(product: &Product) -> TaxRateChoice {
+    if product.flags.contains(&ProductFlag::Food) && !product.flags.contains(&ProductFlag::Alcohol)
+    {
+        TaxRateChoice::Reduced
+    } else {
+        TaxRateChoice::Standard
+    }
 }
 
 /// The customs destination of a marketplace's buyers.
@@ -461,7 +488,11 @@ fn quote_one(
         (Some(cost), Some(freight), Some(duty)) => Some(cost + freight + duty),
         _ => None,
     };
-    let net_price = price.map(|price| net_of_tax(price, terms.output_tax_rate, &mut item));
+    let output_rate = match tax_choice(product) {
+        TaxRateChoice::Reduced => terms.food_tax_rate,
+        _ => terms.output_tax_rate,
+    };
+    let net_price = price.map(|price| net_of_tax(price, output_rate, &mut item));
     let margin = match (
         net_price,
         referral_fee,
@@ -742,13 +773,7 @@ fn duty_per_unit(
         );
         return (None, None);
     };
-    let tax_rate = if product.flags.contains(&ProductFlag::Food)
-        && !product.flags.contains(&ProductFlag::Alcohol)
-    {
-        TaxRateChoice::Reduced
-    } else {
-        TaxRateChoice::Standard
-    };
+    let tax_rate = tax_choice(product);
     let quantity = Decimal::from(units);
     let Ok(consignment_value) = checked_product(cif_per_unit, quantity) else {
         item.gap(Input::MonthlyUnits, "landed_cost", too_large_to_compute());
