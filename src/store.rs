@@ -192,8 +192,7 @@ impl Store {
             });
         }
         // WAL keeps readers unblocked during a save; FULL sync makes a returned commit survive power loss.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
-            .map_err(|err| open_error(path, err))?;
+        switch_to_wal(&conn).map_err(|err| open_error(path, err))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         migrate(path, &mut conn)?;
         Ok(Store {
@@ -374,6 +373,29 @@ fn migration_reason(err: &rusqlite_migration::Error) -> String {
 }
 
 /// Why a database could not be opened or first read: busy, read-only, or not a database at all.
+/// Puts the database in WAL mode. On a new file that several processes open at the same moment,
+/// each can hold a read lock while waiting for the exclusive lock the switch needs, and all wait out
+/// the busy timeout together. So each attempt waits briefly and lets go of its locks, and the switch
+/// is tried again (at a pace that differs between processes) until the busy timeout has passed.
+fn switch_to_wal(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let pause = Duration::from_millis(5 + u64::from(std::process::id() % 20));
+    conn.busy_timeout(Duration::from_millis(50))?;
+    let switched = loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(())) {
+            Err(err)
+                if err.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(pause);
+            }
+            done => break done,
+        }
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    switched
+}
+
 fn open_error(path: &Path, err: rusqlite::Error) -> StoreError {
     match err.sqlite_error_code() {
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
