@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use landfall::api::{ErrorCode, Landfall};
 use landfall::channels;
 use landfall::checklist::bundled;
-use landfall::cost::{Detail, quote};
+use landfall::cost::{Detail, UnitEconomics, quote};
 use landfall::money::{Currency, FxRate, FxSource};
 use landfall::plan::examples::bundled_examples;
 use landfall::plan::{Input, Marketplace, parse_plan};
@@ -207,20 +207,23 @@ fn each_example_quotes_compares_and_reports_missing_only_what_its_comments_name(
     }
 }
 
+/// The Amazon.co.jp figures of the bundled example `toml`, at the test rates.
+fn amazon_jp_quote(name: &str, toml: &str) -> UnitEconomics {
+    let plan = parse_plan(name, toml).expect("the example plan reads");
+    let packs = landfall::packs::bundled().expect("packs");
+    quote(&plan, &packs, &rates(), Detail::Numbers)
+        .items
+        .into_iter()
+        .find(|item| item.marketplace == Marketplace::AmazonJp)
+        .expect("the Japanese quote")
+}
+
 #[test]
 fn the_face_cream_on_amazon_co_jp_quotes_to_a_hand_checked_margin() {
-    let plan = parse_plan(
+    let jp = amazon_jp_quote(
         "cosmetics",
         include_str!("../data/examples/cosmetics-japan-us.toml"),
-    )
-    .expect("the example plan reads");
-    let packs = landfall::packs::bundled().expect("packs");
-    let quoted = quote(&plan, &packs, &rates(), Detail::Numbers);
-    let jp = quoted
-        .items
-        .iter()
-        .find(|item| item.marketplace == Marketplace::AmazonJp)
-        .expect("the Japanese quote");
+    );
     // Beauty above ¥1,500 from 2026-04-01: 4,980 × 10.4% = 517.92 → ¥518.
     assert_eq!(jp.referral_fee, Some(dec!(518)));
     assert_eq!(jp.fulfilment_fee, Some(dec!(434)));
@@ -232,18 +235,10 @@ fn the_face_cream_on_amazon_co_jp_quotes_to_a_hand_checked_margin() {
 
 #[test]
 fn the_chocolates_on_amazon_co_jp_are_sold_at_the_reduced_consumption_tax() {
-    let plan = parse_plan(
+    let jp = amazon_jp_quote(
         "chocolate",
         include_str!("../data/examples/chocolate-japan.toml"),
-    )
-    .expect("the example plan reads");
-    let packs = landfall::packs::bundled().expect("packs");
-    let quoted = quote(&plan, &packs, &rates(), Detail::Numbers);
-    let jp = quoted
-        .items
-        .iter()
-        .find(|item| item.marketplace == Marketplace::AmazonJp)
-        .expect("the Japanese quote");
+    );
     // Food sells at Japan's reduced 8% (6.24% national + 6.24% × 22/78 = 1.76% local), not 10%:
     // 3,480 ÷ 1.08 = 3,222.2222…
     assert_eq!(jp.net_price.map(|p| p.round_dp(4)), Some(dec!(3222.2222)));
